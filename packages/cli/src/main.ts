@@ -1,0 +1,40 @@
+/**
+ * `concord` — the command line. With no arguments it runs the main job on the
+ * embedded default scenario (the Armenia–Azerbaijan peace process, Dec 2023).
+ */
+import { Command, CommanderError } from "commander";
+import { registerConvert } from "./commands/convert.js";
+import { registerStates } from "./commands/states.js";
+import { registerValidate } from "./commands/validate.js";
+import { EXIT_INVALID, printProblems, UserError } from "./io.js";
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program
+    .name("concord")
+    .description("Concord — a workbench for peace negotiations: record the process, model the conflict (GMCR), help the mediator.")
+    .version("0.1.0")
+    .showHelpAfterError()
+    .exitOverride();
+  registerValidate(program);
+  registerStates(program);
+  registerConvert(program);
+  return program;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv as string[], { from: "user" });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INVALID;
+    if (e instanceof UserError) {
+      if (e.problems.length > 0) printProblems(e.problems);
+      process.stderr.write(`${e.message}\n`);
+      return EXIT_INVALID;
+    }
+    process.stderr.write(`concord: internal error: ${(e as Error).stack ?? String(e)}\n`);
+    return 1;
+  }
+}

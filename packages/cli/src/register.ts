@@ -1,0 +1,2 @@
+// Formats beyond Concord's own register their importers here, once, for every command.
+export {};

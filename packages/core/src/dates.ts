@@ -1,0 +1,84 @@
+/**
+ * Dates as they appear in sources: a day, a month or a year, possibly approximate
+ * ("~2023-09"). Kept as text in documents; parsed here into comparable day numbers.
+ */
+
+export type DatePrecision = "day" | "month" | "year";
+
+export interface PartialDate {
+  readonly text: string;
+  readonly year: number;
+  readonly month?: number;
+  readonly day?: number;
+  readonly precision: DatePrecision;
+  readonly approximate: boolean;
+  /** Days since 1970-01-01 of the first and last day the date can mean. */
+  readonly first: number;
+  readonly last: number;
+}
+
+const DATE_RE = /^(~)?(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** Days since 1970-01-01 (proleptic Gregorian), without the Date object's time zones. */
+export function dayNumber(year: number, month: number, day: number): number {
+  // Howard Hinnant's days_from_civil.
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** The ISO text (YYYY-MM-DD) of a day number. */
+export function isoDay(n: number): string {
+  // Inverse of dayNumber (civil_from_days).
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
+}
+
+/**
+ * Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally prefixed by `~` for an
+ * approximate date. Returns a message saying what was expected when the text is not
+ * a calendar date (e.g. 2023-13-40).
+ */
+export function parseDate(text: string): PartialDate | { error: string } {
+  const m = DATE_RE.exec(text.trim());
+  if (!m) return { error: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally ~ for approximate), found "${text}"` };
+  const approximate = m[1] === "~";
+  const year = Number(m[2]);
+  if (m[3] === undefined) {
+    return { text, year, precision: "year", approximate, first: dayNumber(year, 1, 1), last: dayNumber(year, 12, 31) };
+  }
+  const month = Number(m[3]);
+  if (month < 1 || month > 12) return { error: `month ${m[3]} is not between 01 and 12 in "${text}"` };
+  if (m[4] === undefined) {
+    return {
+      text, year, month, precision: "month", approximate,
+      first: dayNumber(year, month, 1), last: dayNumber(year, month, daysInMonth(year, month)),
+    };
+  }
+  const day = Number(m[4]);
+  const max = daysInMonth(year, month);
+  if (day < 1 || day > max) return { error: `day ${m[4]} is not between 01 and ${max} in "${text}"` };
+  const n = dayNumber(year, month, day);
+  return { text, year, month, day, precision: "day", approximate, first: n, last: n };
+}
+
+export function isPartialDate(x: PartialDate | { error: string }): x is PartialDate {
+  return !("error" in x);
+}

@@ -1,0 +1,459 @@
+/**
+ * From a structurally valid document to a Scenario: checks everything that needs
+ * more than one value at a time (ids, references, owners, expressions, the state
+ * space) and reports every problem with its path in the document.
+ */
+import { isPartialDate, parseDate } from "../dates.js";
+import { parseExpr, resolveExpr, toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
+import {
+  MAX_OPTIONS,
+  MAX_OPTIONS_PER_DM,
+  type ConditionInfo,
+  type ConflictModel,
+  type DecisionMakerInfo,
+  type Evidence,
+  type OptionInfo,
+  type Preference,
+  type PriorityStatement,
+} from "../model/types.js";
+import type { DocPath, Problem } from "../problems.js";
+import { StateSpace, parseYn } from "../statespace/space.js";
+import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
+import type { Scenario } from "./types.js";
+
+export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; space?: StateSpace; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const report = (code: Problem["code"], path: DocPath, message: string): void => {
+    problems.push({ code, path, message });
+  };
+
+  const sources = doc.sources ?? [];
+  const actors = doc.actors ?? [];
+  const sourceIds = uniqueIds(sources, ["sources"], "source", report);
+  const actorIds = uniqueIds(actors, ["actors"], "actor", report);
+
+  const checkDate = (text: string | undefined, path: DocPath): void => {
+    if (text === undefined) return;
+    const d = parseDate(text);
+    if (!isPartialDate(d)) report("date", path, d.error);
+  };
+  checkDate(doc.asOf, ["asOf"]);
+  sources.forEach((s, i) => checkDate(s.date, ["sources", i, "date"]));
+  actors.forEach((a, i) =>
+    a.memberOf?.forEach((m, j) => {
+      if (!actorIds.has(m)) report("unknown-ref", ["actors", i, "memberOf", j], unknown("actor", m, actorIds));
+    }),
+  );
+
+  const evidence = (list: readonly EvidenceDocument[] | undefined, path: DocPath): Evidence[] => {
+    (list ?? []).forEach((e, i) => {
+      if (e.source !== undefined && !sourceIds.has(e.source)) {
+        report("unknown-ref", [...path, i, "source"], unknown("source", e.source, sourceIds));
+      }
+    });
+    return (list ?? []).map((e) => ({ ...e }));
+  };
+
+  let model: ConflictModel | undefined;
+  let space: StateSpace | undefined;
+  if (doc.model) {
+    const before = problems.length;
+    const built = buildModel(doc, actorIds, evidence, report);
+    if (built && problems.length === before) {
+      const r = StateSpace.build(built.model);
+      if ("error" in r) report("limit", ["model"], r.message);
+      else {
+        const rankings = checkAgainstStates(doc, built, r, report);
+        model = {
+          ...built.model,
+          decisionMakers: built.model.decisionMakers.map((dm) => {
+            const levels = rankings.get(dm.index);
+            return levels ? { ...dm, preference: { kind: "ranking", levels } } : dm;
+          }),
+        };
+        space = r.withModel(model);
+      }
+    }
+  }
+  if (problems.length > 0) return { problems };
+  const scenario: Scenario = {
+    id: doc.id,
+    title: doc.title,
+    ...(doc.asOf !== undefined ? { asOf: doc.asOf } : {}),
+    ...(doc.description !== undefined ? { description: doc.description } : {}),
+    sources,
+    actors,
+    ...(model ? { model } : {}),
+    document: doc,
+  };
+  return { scenario, ...(space ? { space } : {}), problems };
+}
+
+type Report = (code: Problem["code"], path: DocPath, message: string) => void;
+
+function uniqueIds(items: readonly { id: string }[], path: DocPath, what: string, report: Report): Set<string> {
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    const first = seen.get(item.id);
+    if (first !== undefined) report("duplicate-id", [...path, i, "id"], `duplicate ${what} id "${item.id}" (also ${what} ${first + 1} in the list)`);
+    else seen.set(item.id, i);
+  });
+  return new Set(seen.keys());
+}
+
+/** "unknown source "x"; known: a, b, c" — or a close match when there is one. */
+export function unknown(what: string, id: string, known: ReadonlySet<string>): string {
+  const list = [...known];
+  const near = list.find((k) => k.toLowerCase() === id.toLowerCase() || editDistance(k, id) <= 2);
+  if (near !== undefined) return `unknown ${what} "${id}"; did you mean "${near}"?`;
+  const shown = list.slice(0, 8).map((k) => `"${k}"`).join(", ");
+  return list.length === 0 ? `unknown ${what} "${id}": none is defined` : `unknown ${what} "${id}"; expected one of ${shown}${list.length > 8 ? ", …" : ""}`;
+}
+
+function editDistance(a: string, b: string): number {
+  if (Math.abs(a.length - b.length) > 2) return 3;
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+interface BuiltModel {
+  model: ConflictModel;
+  /** Rankings still as document references, resolved once the states are known. */
+  rankings: { dm: number; path: DocPath; refs: readonly (StateRefDocument | readonly StateRefDocument[])[] }[];
+  statusQuoPath: DocPath;
+}
+
+function buildModel(
+  doc: ScenarioDocument,
+  actorIds: ReadonlySet<string>,
+  evidence: (list: readonly EvidenceDocument[] | undefined, path: DocPath) => Evidence[],
+  report: Report,
+): BuiltModel | undefined {
+  const m = doc.model!;
+  const dmsDoc = m.decisionMakers;
+  if (dmsDoc.length === 0) report("missing", ["model", "decisionMakers"], "expected at least one decision maker, found none");
+  uniqueIds(dmsDoc, ["model", "decisionMakers"], "decision maker", report);
+
+  // Options in global order; an id under two decision makers is an ownership error.
+  const options: OptionInfo[] = [];
+  const optionByid = new Map<string, number>();
+  dmsDoc.forEach((dm, d) => {
+    if (dm.options.length === 0) report("missing", ["model", "decisionMakers", d, "options"], `decision maker "${dm.id}" controls no option; expected at least one`);
+    if (dm.options.length > MAX_OPTIONS_PER_DM) {
+      report("limit", ["model", "decisionMakers", d, "options"], `decision maker "${dm.id}" has ${dm.options.length} options; at most ${MAX_OPTIONS_PER_DM} per decision maker are supported`);
+    }
+    dm.options.forEach((o, k) => {
+      const prev = optionByid.get(o.id);
+      if (prev !== undefined) {
+        const owner = dmsDoc[options[prev]!.dm]!.id;
+        report(
+          owner === dm.id ? "duplicate-id" : "option-owner",
+          ["model", "decisionMakers", d, "options", k, "id"],
+          owner === dm.id
+            ? `duplicate option id "${o.id}" in decision maker "${dm.id}"`
+            : `option "${o.id}" is owned by two decision makers, "${owner}" and "${dm.id}"; each option has exactly one owner`,
+        );
+        return;
+      }
+      optionByid.set(o.id, options.length);
+      options.push({
+        index: options.length,
+        id: o.id,
+        label: o.label,
+        dm: d,
+        ...(o.oneWay ? { oneWay: o.oneWay } : {}),
+        ...(o.note !== undefined ? { note: o.note } : {}),
+        evidence: evidence(o.evidence, ["model", "decisionMakers", d, "options", k, "evidence"]),
+      });
+    });
+  });
+  if (options.length > MAX_OPTIONS) {
+    report("limit", ["model", "decisionMakers"], `the model has ${options.length} options; at most ${MAX_OPTIONS} are supported`);
+    return undefined;
+  }
+  const optionIds = new Set(optionByid.keys());
+  const lookup = (name: string): number | string => {
+    const idx = optionByid.get(name);
+    if (idx !== undefined) return idx;
+    if (/^[0-9]+$/.test(name)) {
+      const k = Number(name);
+      if (k >= 1 && k <= options.length) return k - 1;
+      return `option number ${name} is out of range; the model has options 1 to ${options.length}`;
+    }
+    return unknown("option", name, optionIds);
+  };
+  const compile = (text: string, path: DocPath): Expr | undefined => {
+    const raw = parseExpr(text);
+    if ("message" in raw) {
+      report("statement", path, `${raw.message} at character ${raw.at + 1} of "${text}"`);
+      return undefined;
+    }
+    const e = resolveExpr(raw, lookup);
+    if ("message" in e) {
+      report("unknown-ref", path, `${e.message} (at character ${e.at + 1} of "${text}")`);
+      return undefined;
+    }
+    return e;
+  };
+  const optionRef = (id: string, path: DocPath): number | undefined => {
+    const idx = optionByid.get(id);
+    if (idx === undefined) report("unknown-ref", path, unknown("option", id, optionIds));
+    return idx;
+  };
+
+  // Decision makers and preferences.
+  const rankings: BuiltModel["rankings"] = [];
+  const decisionMakers: DecisionMakerInfo[] = [];
+  dmsDoc.forEach((dm, d) => {
+    const path: DocPath = ["model", "decisionMakers", d];
+    if (dm.actor !== undefined && !actorIds.has(dm.actor)) report("unknown-ref", [...path, "actor"], unknown("actor", dm.actor, actorIds));
+    const actorName = doc.actors?.find((a) => a.id === dm.actor)?.name;
+    let preference: Preference = { kind: "priorities", statements: [] };
+    if (dm.preferences !== undefined && dm.ranking !== undefined) {
+      report("type", [...path, "ranking"], `decision maker "${dm.id}" has both "preferences" and "ranking"; expected one of them`);
+    } else if (dm.preferences === undefined && dm.ranking === undefined) {
+      report("missing", path, `decision maker "${dm.id}" has no preferences; expected "preferences" (statements) or "ranking"`);
+    } else if (dm.preferences !== undefined) {
+      const statements: PriorityStatement[] = [];
+      dm.preferences.forEach((st, k) => {
+        const text = typeof st === "string" ? st : st.statement;
+        const at: DocPath = typeof st === "string" ? [...path, "preferences", k] : [...path, "preferences", k, "statement"];
+        const expr = compile(text, at);
+        const ev = typeof st === "string" ? [] : evidence(st.evidence, [...path, "preferences", k, "evidence"]);
+        if (expr) {
+          statements.push({
+            text,
+            expr,
+            ...(typeof st !== "string" && st.note !== undefined ? { note: st.note } : {}),
+            evidence: ev,
+          });
+        }
+      });
+      preference = { kind: "priorities", statements };
+    } else {
+      rankings.push({ dm: d, path: [...path, "ranking"], refs: dm.ranking! });
+    }
+    decisionMakers.push({
+      index: d,
+      id: dm.id,
+      name: dm.name ?? actorName ?? dm.id,
+      ...(dm.actor !== undefined ? { actor: dm.actor } : {}),
+      options: options.filter((o) => o.dm === d).map((o) => o.index),
+      preference,
+      ...(dm.note !== undefined ? { note: dm.note } : {}),
+      evidence: evidence(dm.evidence, [...path, "evidence"]),
+    });
+  });
+  const names = new Map<string, number>();
+  decisionMakers.forEach((dm, d) => {
+    const prev = names.get(dm.name);
+    if (prev !== undefined) report("duplicate-id", ["model", "decisionMakers", d, "name"], `two decision makers are named "${dm.name}"; names must differ`);
+    else names.set(dm.name, d);
+  });
+
+  // Feasibility.
+  const conditions: ConditionInfo[] = [];
+  (m.feasibility ?? []).forEach((c, i) => {
+    const built = buildCondition(c, ["model", "feasibility", i], optionRef, compile, (o) => options[o]!.id, report);
+    if (built) conditions.push({ ...built, evidence: evidence(c.evidence, ["model", "feasibility", i, "evidence"]) });
+  });
+
+  // Status quo.
+  let statusQuo: ConflictModel["statusQuo"];
+  const sqPath: DocPath = ["model", "statusQuo"];
+  if (m.statusQuo !== undefined) {
+    const sq = m.statusQuo;
+    const taken = Array.isArray(sq) ? sq : sq.taken;
+    const base: DocPath = Array.isArray(sq) ? sqPath : [...sqPath, "taken"];
+    let vector = 0;
+    taken.forEach((id, i) => {
+      const o = optionRef(id, [...base, i]);
+      if (o !== undefined) vector += 2 ** o;
+    });
+    statusQuo = {
+      vector,
+      ...(!Array.isArray(sq) && sq.note !== undefined ? { note: sq.note } : {}),
+      evidence: Array.isArray(sq) ? [] : evidence(sq.evidence, [...sqPath, "evidence"]),
+    };
+  }
+
+  return {
+    model: {
+      options,
+      decisionMakers,
+      conditions,
+      infeasible: conditions.flatMap((c) => c.removes),
+      ...(statusQuo ? { statusQuo } : {}),
+      ...(m.note !== undefined ? { note: m.note } : {}),
+    },
+    rankings,
+    statusQuoPath: sqPath,
+  };
+}
+
+function buildCondition(
+  c: ConditionDocument,
+  path: DocPath,
+  optionRef: (id: string, path: DocPath) => number | undefined,
+  compile: (text: string, path: DocPath) => Expr | undefined,
+  name: (o: number) => string,
+  report: Report,
+): Omit<ConditionInfo, "evidence"> | undefined {
+  const note = c.note !== undefined ? { note: c.note } : {};
+  const kinds = (["mutuallyExclusive", "atLeastOne", "exactlyOne", "infeasible"] as const).filter((k) => c[k] !== undefined);
+  if (kinds.length !== 1) {
+    report(
+      kinds.length === 0 ? "missing" : "type",
+      path,
+      `expected exactly one of mutuallyExclusive, atLeastOne, exactlyOne or infeasible, found ${kinds.length === 0 ? "none" : kinds.join(" and ")}`,
+    );
+    return undefined;
+  }
+  if (c.infeasible !== undefined) {
+    let expr: Expr | undefined;
+    if (typeof c.infeasible === "string") {
+      expr = compile(c.infeasible, [...path, "infeasible"]);
+    } else {
+      const lits: Expr[] = [];
+      let bad = false;
+      for (const [id, v] of Object.entries(c.infeasible)) {
+        const o = optionRef(id, [...path, "infeasible", id]);
+        if (o === undefined) { bad = true; continue; }
+        if (v === "Y") lits.push({ kind: "option", option: o });
+        else if (v === "N") lits.push({ kind: "not", arg: { kind: "option", option: o } });
+      }
+      if (bad) return undefined;
+      if (lits.length === 0) {
+        report("type", [...path, "infeasible"], "the pattern fixes no option to Y or N, so it would remove every state");
+        return undefined;
+      }
+      expr = lits.length === 1 ? lits[0]! : { kind: "and", args: lits };
+    }
+    if (!expr) return undefined;
+    const removes = toTerms(expr);
+    if (removes === null) {
+      report("statement", [...path, "infeasible"], "the condition is too complex (more than 512 patterns); split it into several conditions");
+      return undefined;
+    }
+    return { kind: "infeasible", text: formatExpr(expr, name), removes, ...note };
+  }
+  const kind = kinds[0] as "mutuallyExclusive" | "atLeastOne" | "exactlyOne";
+  const ids = c[kind]!;
+  const opts: number[] = [];
+  let bad = false;
+  ids.forEach((id, i) => {
+    const o = optionRef(id, [...path, kind, i]);
+    if (o === undefined) bad = true;
+    else if (opts.includes(o)) {
+      report("duplicate-id", [...path, kind, i], `option "${id}" is listed twice`);
+      bad = true;
+    } else opts.push(o);
+  });
+  if (bad) return undefined;
+  if (opts.length < (kind === "atLeastOne" ? 1 : 2)) {
+    report("type", [...path, kind], `expected at least ${kind === "atLeastOne" ? 1 : 2} options, found ${opts.length}`);
+    return undefined;
+  }
+  const removes: Term[] = [];
+  const pair = (a: number, b: number): Term => bitsTerm([a, b], [a, b]);
+  if (kind !== "atLeastOne") for (let i = 0; i < opts.length; i++) for (let j = i + 1; j < opts.length; j++) removes.push(pair(opts[i]!, opts[j]!));
+  if (kind !== "mutuallyExclusive") removes.push(bitsTerm(opts, []));
+  const list = opts.map(name).join(", ");
+  const text = kind === "mutuallyExclusive" ? `at most one of ${list}` : kind === "atLeastOne" ? `at least one of ${list}` : `exactly one of ${list}`;
+  return { kind, text, removes, ...note };
+}
+
+/** The term fixing `fixed` options, of which those in `yes` are Y and the rest N. */
+function bitsTerm(fixed: readonly number[], yes: readonly number[]): Term {
+  let loMask = 0, loValue = 0, hiMask = 0, hiValue = 0;
+  for (const o of fixed) {
+    const bit = 2 ** (o % 32);
+    const on = yes.includes(o);
+    if (o < 32) { loMask += bit; if (on) loValue += bit; }
+    else { hiMask += bit; if (on) hiValue += bit; }
+  }
+  return { loMask, loValue, hiMask, hiValue };
+}
+
+/** Checks the status quo and the rankings against the feasible states; returns the rankings resolved. */
+function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: StateSpace, report: Report): Map<number, number[][]> {
+  const { model } = built;
+  const resolved = new Map<number, number[][]>();
+  if (space.size === 0) {
+    report("infeasible", ["model", "feasibility"], "no state is feasible: the feasibility conditions together remove every combination of options");
+    return resolved;
+  }
+  if (model.statusQuo && space.indexOf(model.statusQuo.vector) < 0) {
+    const sq = doc.model!.statusQuo!;
+    const path = Array.isArray(sq) ? built.statusQuoPath : [...built.statusQuoPath, "taken"];
+    const removedBy = model.conditions.find((c) =>
+      c.removes.some((t) => {
+        const lo = model.statusQuo!.vector % 4294967296;
+        const hi = Math.floor(model.statusQuo!.vector / 4294967296);
+        return ((lo & t.loMask) >>> 0) === t.loValue && ((hi & t.hiMask) >>> 0) === t.hiValue;
+      }),
+    );
+    report("infeasible", path, `the status quo is not a feasible state${removedBy ? `: it breaks the condition "${removedBy.text}"` : ""}`);
+  }
+  const n = model.options.length;
+  for (const r of built.rankings) {
+    const levels: number[][] = [];
+    const seenAt = new Map<number, string>();
+    const resolve = (ref: StateRefDocument, path: DocPath): number | undefined => {
+      let s: number;
+      if (typeof ref === "number") {
+        if (ref > space.size) {
+          report("ranking", path, `state ${ref} does not exist; the model has states 1 to ${space.size}`);
+          return undefined;
+        }
+        s = ref - 1;
+      } else {
+        if (ref.length !== n) {
+          report("ranking", path, `expected a Y/N vector of ${n} letters (one per option), found "${ref}" (${ref.length})`);
+          return undefined;
+        }
+        s = space.indexOf(parseYn(ref));
+        if (s < 0) {
+          report("ranking", path, `state ${ref.toUpperCase()} is not feasible`);
+          return undefined;
+        }
+      }
+      const where = seenAt.get(s);
+      if (where !== undefined) {
+        report("ranking", path, `state ${s + 1} (${space.yn(s)}) is ranked twice (also at ${where})`);
+        return undefined;
+      }
+      seenAt.set(s, path.slice(-2).join("/"));
+      return s;
+    };
+    r.refs.forEach((entry, i) => {
+      const level: number[] = [];
+      if (Array.isArray(entry)) entry.forEach((ref, j) => {
+        const s = resolve(ref as StateRefDocument, [...r.path, i, j]);
+        if (s !== undefined) level.push(space.vector(s));
+      });
+      else {
+        const s = resolve(entry as StateRefDocument, [...r.path, i]);
+        if (s !== undefined) level.push(space.vector(s));
+      }
+      if (level.length > 0) levels.push(level);
+    });
+    if (seenAt.size < space.size) {
+      const missing: number[] = [];
+      for (let s = 0; s < space.size && missing.length < 10; s++) if (!seenAt.has(s)) missing.push(s + 1);
+      report(
+        "ranking",
+        r.path,
+        `the ranking misses ${space.size - seenAt.size} of ${space.size} feasible states (e.g. state${missing.length > 1 ? "s" : ""} ${missing.join(", ")}); expected every feasible state exactly once`,
+      );
+    }
+    resolved.set(r.dm, levels);
+  }
+  return resolved;
+}

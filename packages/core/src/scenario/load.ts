@@ -1,0 +1,117 @@
+/**
+ * The one entry point from text to a validated Scenario: parse (YAML, JSON or a
+ * gmcr-py file), check the structure against the schema, check the meaning, and
+ * report every problem with file, line:column and path.
+ */
+import type { DocPath, Problem, Result } from "../problems.js";
+import { sortProblems } from "../problems.js";
+import type { StateSpace } from "../statespace/space.js";
+import { buildScenario } from "./build.js";
+import { allowedKeys, isOptionalAt, issuesToProblems } from "./issues.js";
+import { parseText, type ParsedText } from "./locate.js";
+import { repairDocument } from "./repair.js";
+import { ScenarioSchema } from "./schema.js";
+import type { Scenario } from "./types.js";
+
+export type InputFormat = "yaml" | "json" | "gmcr";
+
+export interface LoadOptions {
+  /** Shown in problems; also decides the format by its extension when `format` is absent. */
+  readonly file?: string;
+  readonly format?: InputFormat;
+}
+
+export interface Loaded {
+  readonly scenario: Scenario;
+  /** The feasible states, when the scenario has a model. */
+  readonly space?: StateSpace;
+}
+
+/** Converts an already-parsed foreign document into a scenario document, with problems at its own paths. */
+export type Importer = (value: unknown) => { document?: unknown; problems: readonly Problem[] };
+
+const importers = new Map<InputFormat, Importer>();
+
+/** Registers a reader for a foreign format (gmcr-py files register themselves this way). */
+export function registerImporter(format: InputFormat, importer: Importer): void {
+  importers.set(format, importer);
+}
+
+export function detectFormat(file: string | undefined, value?: unknown): InputFormat {
+  const ext = file?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+  if (ext === "gmcr") return "gmcr";
+  if (
+    value !== null && typeof value === "object" && !Array.isArray(value) &&
+    !("concord" in value) && "decisionMakers" in value && "options" in value
+  ) return "gmcr";
+  return ext === "json" ? "json" : "yaml";
+}
+
+export function loadScenario(text: string, options: LoadOptions = {}): Result<Loaded> {
+  const { file } = options;
+  const parsedOrProblems = parseText(text, file);
+  if ("problems" in parsedOrProblems) return { ok: false, problems: parsedOrProblems.problems };
+  const parsed = parsedOrProblems.parsed;
+  const format = options.format ?? detectFormat(file, parsed.value);
+
+  let value = parsed.value;
+  let located: ParsedText | undefined = parsed;
+  if (format === "gmcr") {
+    const importer = importers.get("gmcr");
+    if (!importer) return { ok: false, problems: [{ code: "format", path: [], message: "gmcr-py files are not supported in this build", ...(file ? { file } : {}) }] };
+    const r = importer(parsed.value);
+    if (r.problems.length > 0 || r.document === undefined) return { ok: false, problems: place(r.problems, parsed, file) };
+    value = r.document;
+    // Problems in the converted document have no place in the original text.
+    located = undefined;
+  }
+  return validateDocument(value, file, located);
+}
+
+/** Validates a plain value as a scenario document. `located` maps paths to positions when known. */
+export function validateDocument(value: unknown, file?: string, located?: ParsedText): Result<Loaded> {
+  if (value === null || value === undefined) {
+    return { ok: false, problems: [{ code: "type", path: [], message: "the file is empty; expected a scenario (a mapping with concord, id, title, …)", ...(file ? { file } : {}) }] };
+  }
+  const r = ScenarioSchema.safeParse(value, { reportInput: true });
+  if (r.success) {
+    const built = buildScenario(r.data);
+    if (built.problems.length > 0 || !built.scenario) return { ok: false, problems: place(built.problems, located, file) };
+    return { ok: true, value: { scenario: built.scenario, ...(built.space ? { space: built.space } : {}) } };
+  }
+  const structural = issuesToProblems(r.error.issues).map((p) => {
+    if (p.code !== "unknown-key") return p;
+    const allowed = allowedKeys(ScenarioSchema, p.path.slice(0, -1));
+    const key = String(p.path[p.path.length - 1]);
+    const near = allowed.find((k) => k.toLowerCase() === key.toLowerCase() || closeTo(k, key));
+    const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; expected one of ${allowed.join(", ")}` : "";
+    return { ...p, message: `${p.message}${hint}` };
+  });
+  // Check the meaning of what is left too, so one run reports everything.
+  const repair = repairDocument(value, structural.map((p) => p.path), (path) => isOptionalAt(ScenarioSchema, path));
+  const again = ScenarioSchema.safeParse(repair.value);
+  let semantic: Problem[] = [];
+  if (again.success) {
+    semantic = buildScenario(again.data)
+      .problems.filter((p) => !(p.code === "unknown-ref" && [...repair.removedIds].some((id) => p.message.includes(`"${id}"`))))
+      .filter((p) => p.code !== "limit" && p.code !== "infeasible" && p.code !== "ranking")
+      .map((p) => ({ ...p, path: repair.toOriginal(p.path) }));
+  }
+  return { ok: false, problems: place([...structural, ...semantic], located, file) };
+}
+
+function closeTo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 2) return false;
+  let same = 0;
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) same++;
+  return same >= Math.max(a.length, b.length) - 2 || a.startsWith(b.slice(0, 4));
+}
+
+function place(problems: readonly Problem[], located: ParsedText | undefined, file: string | undefined): Problem[] {
+  return sortProblems(
+    problems.map((p) => {
+      const pos = p.line === undefined && located ? located.locate(p.path as DocPath, p.code === "unknown-key") : undefined;
+      return { ...p, ...(file && !p.file ? { file } : {}), ...(pos ?? {}) };
+    }),
+  );
+}

@@ -1,0 +1,147 @@
+/**
+ * Scenario format v1 — the one definition of what a scenario document may contain.
+ * The validator, the JSON Schema (schema/scenario.schema.json) and the docs
+ * (docs/scenario-format.md) all come from here. Checks that need more than one
+ * value at a time (ids, references, owners) live in `check.ts`.
+ */
+import { z } from "zod";
+
+/** Ids of options are used inside expressions, so they are plain identifiers. */
+export const OptionIdSchema = z
+  .string()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an option id: letters, digits and _, not starting with a digit")
+  .refine((s) => s !== "IF" && s !== "if", "IF is a keyword and cannot be an option id");
+
+/** Ids of everything else may also contain - and . (e.g. `jamnews-2023-12-07`). */
+export const IdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "expected an id: letters, digits, _, - and ., not starting with - or .");
+
+/** A date as YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by ~ (approximate). Checked in check.ts. */
+export const DateTextSchema = z.union([z.string(), z.int().transform((y) => String(y))]);
+
+export const NoteSchema = z.string().describe("A modelling judgement or remark, in a sentence or two.");
+
+export const EvidenceSchema = z
+  .strictObject({
+    source: IdSchema.optional().describe("id of a source in `sources`"),
+    quote: z.string().optional().describe("the words in the source this rests on, verbatim"),
+    page: z.string().optional(),
+    note: NoteSchema.optional(),
+  })
+  .describe("What a modelling choice rests on: a source and, ideally, a verbatim quote.");
+
+const EvidenceListSchema = z.array(EvidenceSchema);
+
+export const SourceSchema = z.strictObject({
+  id: IdSchema,
+  title: z.string(),
+  publisher: z.string().optional(),
+  author: z.union([z.string(), z.array(z.string())]).optional(),
+  date: DateTextSchema.optional(),
+  address: z.string().optional().describe("URL, DOI or library reference"),
+  language: z.string().optional().describe("BCP 47 code, e.g. en, hy, az, ru"),
+  note: NoteSchema.optional(),
+});
+
+export const ActorSchema = z.strictObject({
+  id: IdSchema,
+  name: z.string(),
+  kind: z.enum(["state", "organisation", "person", "group", "other"]).optional(),
+  roles: z
+    .array(z.enum(["party", "mediator", "facilitator", "guarantor", "observer", "spoiler", "affected", "commentator"]))
+    .optional(),
+  aliases: z.array(z.string()).optional().describe("other names and transliterations"),
+  memberOf: z.array(IdSchema).optional().describe("ids of actors (organisations, states) this actor belongs to or represents"),
+  note: NoteSchema.optional(),
+});
+
+export const OptionDefSchema = z.strictObject({
+  id: OptionIdSchema,
+  label: z.string(),
+  oneWay: z
+    .enum(["toY", "toN"])
+    .optional()
+    .describe("toY: once taken it cannot be undone (may only change N→Y); toN: may only change Y→N"),
+  note: NoteSchema.optional(),
+  evidence: EvidenceListSchema.optional(),
+});
+
+export const StatementSchema = z.union([
+  z.string().describe("an option-prioritization statement, e.g. `sign & -corridor`"),
+  z.strictObject({
+    statement: z.string(),
+    note: NoteSchema.optional(),
+    evidence: EvidenceListSchema.optional(),
+  }),
+]);
+
+/** A state in an explicit ranking: its number (gmcr-py order) or its Y/N vector in option order. */
+export const StateRefSchema = z.union([z.int().positive(), z.string().regex(/^[YNyn]+$/, "expected a Y/N vector such as YNNY")]);
+
+export const DecisionMakerSchema = z
+  .strictObject({
+    id: OptionIdSchema,
+    name: z.string().optional().describe("display name; defaults to the linked actor's name, then the id"),
+    actor: IdSchema.optional().describe("id of the actor this decision maker stands for"),
+    options: z.array(OptionDefSchema),
+    preferences: StatementSchema.array().optional().describe("option prioritization, most important statement first"),
+    ranking: z
+      .array(z.union([StateRefSchema, z.array(StateRefSchema)]))
+      .optional()
+      .describe("explicit ranking, most preferred first; a list inside the list is a tie"),
+    note: NoteSchema.optional(),
+    evidence: EvidenceListSchema.optional(),
+  })
+  .describe("A decision maker, the options it controls and its preferences (statements or a ranking).");
+
+const PatternSchema = z.record(z.string(), z.enum(["Y", "N", "-"])).describe("option id → Y, N or - (any)");
+
+export const ConditionSchema = z
+  .strictObject({
+    mutuallyExclusive: z.array(OptionIdSchema).optional().describe("at most one of these options is taken"),
+    atLeastOne: z.array(OptionIdSchema).optional().describe("at least one of these options is taken"),
+    exactlyOne: z.array(OptionIdSchema).optional().describe("exactly one of these options is taken"),
+    infeasible: z
+      .union([z.string(), PatternSchema])
+      .optional()
+      .describe("an expression or a Y/N pattern; every state matching it is removed"),
+    note: NoteSchema.optional(),
+    evidence: EvidenceListSchema.optional(),
+  })
+  .describe("A feasibility condition: exactly one of mutuallyExclusive, atLeastOne, exactlyOne or infeasible.");
+
+export const StatusQuoSchema = z.union([
+  z.array(OptionIdSchema).describe("the options taken (Y) today; all others are N"),
+  z.strictObject({
+    taken: z.array(OptionIdSchema),
+    note: NoteSchema.optional(),
+    evidence: EvidenceListSchema.optional(),
+  }),
+]);
+
+export const ModelSchema = z.strictObject({
+  decisionMakers: z.array(DecisionMakerSchema),
+  feasibility: z.array(ConditionSchema).optional(),
+  statusQuo: StatusQuoSchema.optional(),
+  note: NoteSchema.optional(),
+});
+
+export const ScenarioSchema = z.strictObject({
+  concord: z.literal(1).describe("format version"),
+  id: IdSchema,
+  title: z.string(),
+  asOf: DateTextSchema.optional().describe("the date the scenario describes"),
+  description: z.string().optional(),
+  sources: z.array(SourceSchema).optional(),
+  actors: z.array(ActorSchema).optional(),
+  model: ModelSchema.optional(),
+});
+
+export type ScenarioDocument = z.output<typeof ScenarioSchema>;
+export type ModelDocument = z.output<typeof ModelSchema>;
+export type DecisionMakerDocument = z.output<typeof DecisionMakerSchema>;
+export type ConditionDocument = z.output<typeof ConditionSchema>;
+export type EvidenceDocument = z.output<typeof EvidenceSchema>;
+export type StatementDocument = z.output<typeof StatementSchema>;
+export type StateRefDocument = z.output<typeof StateRefSchema>;

@@ -1,0 +1,14 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    // Tests run against the TypeScript sources, not the built dist.
+    alias: { "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
+    testTimeout: 60_000,
+    pool: "forks",
+  },
+});
