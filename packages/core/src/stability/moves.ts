@@ -1,0 +1,130 @@
+/**
+ * Unilateral moves, indexed without a state×state matrix. Decision maker k can move
+ * from s to t exactly when t is feasible, differs from s only in k's options, and
+ * changes no one-way option against its direction. States that agree on everyone
+ * else's options form a "block" for k; k's moves from s are the other members of
+ * s's block, filtered by the one-way rule. Each block is stored once as a run of
+ * state numbers, so the whole index costs O(states × decision makers) memory.
+ */
+import type { StateSpace } from "../statespace/space.js";
+
+/** Allocates integer arrays; pass one backed by SharedArrayBuffer to share with workers. */
+export type Int32Alloc = (length: number) => Int32Array;
+export const localAlloc: Int32Alloc = (n) => new Int32Array(n);
+
+export interface MoveIndex {
+  readonly size: number;
+  readonly dmCount: number;
+  /** blockOf[k][s]: the block of s for decision maker k. */
+  readonly blockOf: readonly Int32Array[];
+  /** blockStart[k][b] .. blockStart[k][b+1]: where block b's states sit in members[k]. */
+  readonly blockStart: readonly Int32Array[];
+  /** members[k]: states grouped by block, ascending within a block. */
+  readonly members: readonly Int32Array[];
+  /** code[k][s]: k's options in s as bits (first option = bit 0); null when k has no one-way option. */
+  readonly code: readonly (Int32Array | null)[];
+  /** Per decision maker, bits (in its code) of options that may only go N→Y, resp. Y→N. */
+  readonly toY: Int32Array;
+  readonly toN: Int32Array;
+}
+
+const TWO24 = 2 ** 24;
+
+export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc): MoveIndex {
+  const model = space.model;
+  const S = space.size;
+  const D = model.decisionMakers.length;
+  const n = model.options.length;
+  const blockOf: Int32Array[] = [];
+  const blockStart: Int32Array[] = [];
+  const members: Int32Array[] = [];
+  const code: (Int32Array | null)[] = [];
+  const toY = alloc(D);
+  const toN = alloc(D);
+  const vec = new Float64Array(S);
+  for (let s = 0; s < S; s++) vec[s] = space.vector(s);
+
+  for (let k = 0; k < D; k++) {
+    const opts = model.decisionMakers[k]!.options;
+    const off = opts[0] ?? 0;
+    const c = opts.length;
+    const below = 2 ** off;
+    const upto = 2 ** (off + c);
+    let ty = 0;
+    let tn = 0;
+    opts.forEach((o, bit) => {
+      const dir = model.options[o]!.oneWay;
+      if (dir === "toY") ty |= 1 << bit;
+      else if (dir === "toN") tn |= 1 << bit;
+    });
+    toY[k] = ty;
+    toN[k] = tn;
+    // key = the vector with k's options cut out; states with equal keys share a block.
+    const key = new Float64Array(S);
+    for (let s = 0; s < S; s++) {
+      const v = vec[s]!;
+      key[s] = Math.floor(v / upto) * below + (v % below);
+    }
+    const order = sortByKey(key, n - c);
+    const bOf = alloc(S);
+    const mem = alloc(S);
+    let blocks = 0;
+    for (let i = 0; i < S; i++) {
+      const s = order[i]!;
+      if (i === 0 || key[s] !== key[order[i - 1]!]) blocks++;
+      bOf[s] = blocks - 1;
+      mem[i] = s;
+    }
+    const start = alloc(blocks + 1);
+    for (let i = 0, b = -1; i < S; i++) {
+      const bb = bOf[mem[i]!]!;
+      if (bb !== b) { start[bb] = i; b = bb; }
+    }
+    start[blocks] = S;
+    blockOf.push(bOf);
+    blockStart.push(start);
+    members.push(mem);
+    if (ty !== 0 || tn !== 0) {
+      const cd = alloc(S);
+      for (let s = 0; s < S; s++) cd[s] = Math.floor(vec[s]! / below) % 2 ** c;
+      code.push(cd);
+    } else code.push(null);
+  }
+  return { size: S, dmCount: D, blockOf, blockStart, members, code, toY, toN };
+}
+
+/** States ordered by key, then by state number. */
+function sortByKey(key: Float64Array, keyBits: number): Int32Array | number[] {
+  const S = key.length;
+  if (keyBits + 24 <= 53 && S <= TWO24) {
+    // Pack (key, state) into one exact double and let the native numeric sort do the work.
+    const packed = new Float64Array(S);
+    for (let s = 0; s < S; s++) packed[s] = key[s]! * TWO24 + s;
+    packed.sort();
+    const order = new Int32Array(S);
+    for (let i = 0; i < S; i++) order[i] = packed[i]! % TWO24;
+    return order;
+  }
+  return Array.from({ length: S }, (_, s) => s).sort((a, b) => key[a]! - key[b]! || a - b);
+}
+
+/** Whether k may move from s to t (t in s's block for k, t ≠ s). */
+export function legalMove(idx: MoveIndex, k: number, s: number, t: number): boolean {
+  if (s === t || idx.blockOf[k]![s] !== idx.blockOf[k]![t]) return false;
+  const code = idx.code[k];
+  if (code === null) return true;
+  const cs = code[s]!;
+  const ct = code[t]!;
+  return ((cs & ~ct & idx.toY[k]!) | (~cs & ct & idx.toN[k]!)) === 0;
+}
+
+/** k's unilateral moves from s, ascending. For explanations and tests, not hot loops. */
+export function movesFrom(idx: MoveIndex, k: number, s: number): number[] {
+  const b = idx.blockOf[k]![s]!;
+  const out: number[] = [];
+  for (let p = idx.blockStart[k]![b]!; p < idx.blockStart[k]![b + 1]!; p++) {
+    const t = idx.members[k]![p]!;
+    if (legalMove(idx, k, s, t)) out.push(t);
+  }
+  return out;
+}
