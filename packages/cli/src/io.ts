@@ -6,7 +6,6 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { formatProblem, loadScenario, type Loaded, type Problem } from "@concord/core";
-import "./register.js";
 
 /** Exit code for bad input (invalid scenario, unknown state, bad option value). */
 export const EXIT_INVALID = 2;

@@ -6,6 +6,7 @@
 import type { DocPath, Problem, Result } from "../problems.js";
 import { sortProblems } from "../problems.js";
 import type { StateSpace } from "../statespace/space.js";
+import { importGmcr } from "../interop/gmcr-py.js";
 import { buildScenario } from "./build.js";
 import { allowedKeys, isOptionalAt, issuesToProblems } from "./issues.js";
 import { parseText, type ParsedText } from "./locate.js";
@@ -27,16 +28,6 @@ export interface Loaded {
   readonly space?: StateSpace;
 }
 
-/** Converts an already-parsed foreign document into a scenario document, with problems at its own paths. */
-export type Importer = (value: unknown) => { document?: unknown; problems: readonly Problem[] };
-
-const importers = new Map<InputFormat, Importer>();
-
-/** Registers a reader for a foreign format (gmcr-py files register themselves this way). */
-export function registerImporter(format: InputFormat, importer: Importer): void {
-  importers.set(format, importer);
-}
-
 export function detectFormat(file: string | undefined, value?: unknown): InputFormat {
   const ext = file?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
   if (ext === "gmcr") return "gmcr";
@@ -54,18 +45,39 @@ export function loadScenario(text: string, options: LoadOptions = {}): Result<Lo
   const parsed = parsedOrProblems.parsed;
   const format = options.format ?? detectFormat(file, parsed.value);
 
-  let value = parsed.value;
-  let located: ParsedText | undefined = parsed;
-  if (format === "gmcr") {
-    const importer = importers.get("gmcr");
-    if (!importer) return { ok: false, problems: [{ code: "format", path: [], message: "gmcr-py files are not supported in this build", ...(file ? { file } : {}) }] };
-    const r = importer(parsed.value);
-    if (r.problems.length > 0 || r.document === undefined) return { ok: false, problems: place(r.problems, parsed, file) };
-    value = r.document;
-    // Problems in the converted document have no place in the original text.
-    located = undefined;
+  if (format === "gmcr") return loadGmcr(text, parsed, file);
+  return validateDocument(parsed.value, file, parsed);
+}
+
+/**
+ * A gmcr-py file: converted to a scenario document, then checked like any other.
+ * Every problem is reported at its place in the gmcr-py file, including those found
+ * only after conversion (e.g. a ranking that misses a feasible state).
+ */
+function loadGmcr(text: string, parsed: ParsedText, file: string | undefined): Result<Loaded> {
+  // gmcr-py reads its files with Python's json module; the YAML parser would accept more.
+  if (!/\.ya?ml$/i.test(file ?? "")) {
+    try {
+      JSON.parse(text);
+    } catch (e) {
+      // V8 may quote a snippet of the text, line breaks included: keep the report on one line.
+      const message = (e as Error).message.replace(/\s*\n\s*/g, " ");
+      const at = /at position (\d+)/.exec(message);
+      const pos = at ? lineColumn(text, Number(at[1])) : {};
+      return { ok: false, problems: [{ code: "syntax", path: [], message: `not valid JSON (gmcr-py files are JSON): ${message}`, ...(file ? { file } : {}), ...pos }] };
+    }
   }
-  return validateDocument(value, file, located);
+  const imported = importGmcr(parsed.value, file ? { file } : {});
+  if (!imported.ok) return { ok: false, problems: place(imported.problems, parsed, file) };
+  const r = validateDocument(imported.value.document);
+  if (r.ok) return r;
+  const { sourcePath } = imported.value;
+  return { ok: false, problems: place(r.problems.map((p) => ({ ...p, path: sourcePath(p.path) })), parsed, file) };
+}
+
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split("\n");
+  return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 /** Validates a plain value as a scenario document. `located` maps paths to positions when known. */
