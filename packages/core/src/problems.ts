@@ -33,6 +33,8 @@ export interface Problem {
   /** 1-based line and column of the offending text, when known. */
   readonly line?: number;
   readonly column?: number;
+  /** When the problem is at one character of a text value (say, in a statement): its 0-based offset there. */
+  readonly offset?: number;
 }
 
 /** `model.decisionMakers[0].options[1].id` */

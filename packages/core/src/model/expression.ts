@@ -75,7 +75,7 @@ export function parseExpr(text: string): RawExpr | ExprError {
     pos++;
     const cond = parseOr();
     if ("message" in cond) return cond;
-    if (peek().t === "IF") return { message: "two IFs in a row are ambiguous; add parentheses", at: peek().at };
+    if (peek().t === "IF") return { message: 'a second IF is ambiguous; add parentheses, e.g. "(a IF b) IF c"', at: peek().at };
     return { kind: "if", then, cond };
   }
   function parseOr(): RawExpr | ExprError {
@@ -125,6 +125,7 @@ export function parseExpr(text: string): RawExpr | ExprError {
 
   const e = parseIf();
   if ("message" in e) return e;
+  if (peek().t === ")") return { message: 'unmatched ")": no "(" opens it', at: peek().at };
   if (peek().t !== "end") return { message: `expected an operator (&, |, IF), found ${describe(peek())}`, at: peek().at };
   return e;
 }

@@ -16,15 +16,16 @@ import {
   type Preference,
   type PriorityStatement,
 } from "../model/types.js";
-import type { DocPath, Problem } from "../problems.js";
+import { formatPath, type DocPath, type Problem } from "../problems.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
+import { closest } from "./suggest.js";
 import type { Scenario } from "./types.js";
 
 export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; space?: StateSpace; problems: Problem[] } {
   const problems: Problem[] = [];
-  const report = (code: Problem["code"], path: DocPath, message: string): void => {
-    problems.push({ code, path, message });
+  const report = (code: Problem["code"], path: DocPath, message: string, offset?: number): void => {
+    problems.push({ code, path, message, ...(offset !== undefined ? { offset } : {}) });
   };
 
   const sources = doc.sources ?? [];
@@ -59,9 +60,9 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
   if (doc.model) {
     const before = problems.length;
     const built = buildModel(doc, actorIds, evidence, report);
-    if (built && problems.length === before) {
+    if (built && problems.slice(before).every((p) => leavesStatesAlone(p.path))) {
       const r = StateSpace.build(built.model);
-      if ("error" in r) report("limit", ["model"], r.message);
+      if ("error" in r) report("limit", ["model"], `${r.message}; add feasibility conditions or leave out options`);
       else {
         const rankings = checkAgainstStates(doc, built, r, report);
         model = {
@@ -89,13 +90,22 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
   return { scenario, ...(space ? { space } : {}), problems };
 }
 
-type Report = (code: Problem["code"], path: DocPath, message: string) => void;
+/**
+ * Whether a problem at this path leaves options, conditions and status quo intact
+ * (a statement, a name, evidence), so the states can still be checked in the same run.
+ */
+function leavesStatesAlone(path: DocPath): boolean {
+  return path.includes("evidence") || (path[1] === "decisionMakers" && ["preferences", "actor", "name", "note"].includes(String(path[3])));
+}
+
+/** Records a problem; `offset` is the character inside the text at `path` it is about. */
+type Report = (code: Problem["code"], path: DocPath, message: string, offset?: number) => void;
 
 function uniqueIds(items: readonly { id: string }[], path: DocPath, what: string, report: Report): Set<string> {
   const seen = new Map<string, number>();
   items.forEach((item, i) => {
     const first = seen.get(item.id);
-    if (first !== undefined) report("duplicate-id", [...path, i, "id"], `duplicate ${what} id "${item.id}" (also ${what} ${first + 1} in the list)`);
+    if (first !== undefined) report("duplicate-id", [...path, i, "id"], `duplicate ${what} id "${item.id}": ${formatPath([...path, first])} has it already; ids must be unique`);
     else seen.set(item.id, i);
   });
   return new Set(seen.keys());
@@ -104,22 +114,10 @@ function uniqueIds(items: readonly { id: string }[], path: DocPath, what: string
 /** "unknown source "x"; known: a, b, c" — or a close match when there is one. */
 export function unknown(what: string, id: string, known: ReadonlySet<string>): string {
   const list = [...known];
-  const near = list.find((k) => k.toLowerCase() === id.toLowerCase() || editDistance(k, id) <= 2);
+  const near = closest(id, list);
   if (near !== undefined) return `unknown ${what} "${id}"; did you mean "${near}"?`;
   const shown = list.slice(0, 8).map((k) => `"${k}"`).join(", ");
   return list.length === 0 ? `unknown ${what} "${id}": none is defined` : `unknown ${what} "${id}"; expected one of ${shown}${list.length > 8 ? ", …" : ""}`;
-}
-
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3;
-  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-  }
-  return d[a.length]![b.length]!;
 }
 
 interface BuiltModel {
@@ -143,6 +141,7 @@ function buildModel(
   // Options in global order; an id under two decision makers is an ownership error.
   const options: OptionInfo[] = [];
   const optionByid = new Map<string, number>();
+  const optionPaths = new Map<string, DocPath>();
   dmsDoc.forEach((dm, d) => {
     if (dm.options.length === 0) report("missing", ["model", "decisionMakers", d, "options"], `decision maker "${dm.id}" controls no option; expected at least one`);
     if (dm.options.length > MAX_OPTIONS_PER_DM) {
@@ -151,17 +150,18 @@ function buildModel(
     dm.options.forEach((o, k) => {
       const prev = optionByid.get(o.id);
       if (prev !== undefined) {
-        const owner = dmsDoc[options[prev]!.dm]!.id;
+        const sameOwner = options[prev]!.dm === d;
         report(
-          owner === dm.id ? "duplicate-id" : "option-owner",
+          sameOwner ? "duplicate-id" : "option-owner",
           ["model", "decisionMakers", d, "options", k, "id"],
-          owner === dm.id
-            ? `duplicate option id "${o.id}" in decision maker "${dm.id}"`
-            : `option "${o.id}" is owned by two decision makers, "${owner}" and "${dm.id}"; each option has exactly one owner`,
+          sameOwner
+            ? `duplicate option id "${o.id}": ${formatPath(optionPaths.get(o.id)!)} has it already; ids must be unique`
+            : `option "${o.id}" is owned by two decision makers, "${dmsDoc[options[prev]!.dm]!.id}" and "${dm.id}"; each option has exactly one owner`,
         );
         return;
       }
       optionByid.set(o.id, options.length);
+      optionPaths.set(o.id, ["model", "decisionMakers", d, "options", k]);
       options.push({
         index: options.length,
         id: o.id,
@@ -189,14 +189,18 @@ function buildModel(
     return unknown("option", name, optionIds);
   };
   const compile = (text: string, path: DocPath): Expr | undefined => {
+    if (text.trim() === "") {
+      report("statement", path, 'the statement is empty; expected an expression such as "sign & -corridor"');
+      return undefined;
+    }
     const raw = parseExpr(text);
     if ("message" in raw) {
-      report("statement", path, `${raw.message} at character ${raw.at + 1} of "${text}"`);
+      report("statement", path, `${raw.message} (at character ${raw.at + 1} of "${text}")`, raw.at);
       return undefined;
     }
     const e = resolveExpr(raw, lookup);
     if ("message" in e) {
-      report("unknown-ref", path, `${e.message} (at character ${e.at + 1} of "${text}")`);
+      report("unknown-ref", path, `${e.message} (at character ${e.at + 1} of "${text}")`, e.at);
       return undefined;
     }
     return e;
@@ -272,9 +276,12 @@ function buildModel(
     const taken = Array.isArray(sq) ? sq : sq.taken;
     const base: DocPath = Array.isArray(sq) ? sqPath : [...sqPath, "taken"];
     let vector = 0;
+    const seen = new Set<number>();
     taken.forEach((id, i) => {
       const o = optionRef(id, [...base, i]);
-      if (o !== undefined) vector += 2 ** o;
+      if (o !== undefined && seen.has(o)) report("duplicate-id", [...base, i], `option "${id}" is listed twice`);
+      else if (o !== undefined) vector += 2 ** o;
+      if (o !== undefined) seen.add(o);
     });
     statusQuo = {
       vector,
@@ -392,13 +399,7 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
   if (model.statusQuo && space.indexOf(model.statusQuo.vector) < 0) {
     const sq = doc.model!.statusQuo!;
     const path = Array.isArray(sq) ? built.statusQuoPath : [...built.statusQuoPath, "taken"];
-    const removedBy = model.conditions.find((c) =>
-      c.removes.some((t) => {
-        const lo = model.statusQuo!.vector % 4294967296;
-        const hi = Math.floor(model.statusQuo!.vector / 4294967296);
-        return ((lo & t.loMask) >>> 0) === t.loValue && ((hi & t.hiMask) >>> 0) === t.hiValue;
-      }),
-    );
+    const removedBy = breaks(model, model.statusQuo.vector);
     report("infeasible", path, `the status quo is not a feasible state${removedBy ? `: it breaks the condition "${removedBy.text}"` : ""}`);
   }
   const n = model.options.length;
@@ -420,16 +421,17 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
         }
         s = space.indexOf(parseYn(ref));
         if (s < 0) {
-          report("ranking", path, `state ${ref.toUpperCase()} is not feasible`);
+          const by = breaks(model, parseYn(ref));
+          report("ranking", path, `state ${ref.toUpperCase()} is not feasible${by ? `: it breaks the condition "${by.text}"` : ""}; rank only feasible states`);
           return undefined;
         }
       }
       const where = seenAt.get(s);
       if (where !== undefined) {
-        report("ranking", path, `state ${s + 1} (${space.yn(s)}) is ranked twice (also at ${where})`);
+        report("ranking", path, `state ${s + 1} (${space.yn(s)}) is ranked twice; it is already at ${where}`);
         return undefined;
       }
-      seenAt.set(s, path.slice(-2).join("/"));
+      seenAt.set(s, formatPath(path.slice(r.path.length - 1)));
       return s;
     };
     r.refs.forEach((entry, i) => {
@@ -456,4 +458,11 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
     resolved.set(r.dm, levels);
   }
   return resolved;
+}
+
+/** The first feasibility condition that removes the state with this vector. */
+function breaks(model: ConflictModel, vector: number): ConditionInfo | undefined {
+  const lo = vector % 4294967296;
+  const hi = Math.floor(vector / 4294967296);
+  return model.conditions.find((c) => c.removes.some((t) => ((lo & t.loMask) >>> 0) === t.loValue && ((hi & t.hiMask) >>> 0) === t.hiValue));
 }

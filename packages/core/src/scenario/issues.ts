@@ -10,11 +10,11 @@ type Issue = z.core.$ZodIssue;
 
 export function describeValue(v: unknown): string {
   if (v === undefined) return "nothing";
-  if (v === null) return "null";
+  if (v === null) return "no value (null)";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "a mapping";
   if (typeof v === "string") return `text "${v.length > 40 ? v.slice(0, 37) + "…" : v}"`;
-  if (typeof v === "number") return Number.isInteger(v) ? `the number ${v}` : `the number ${v}`;
+  if (typeof v === "number") return `the number ${v}`;
   if (typeof v === "boolean") return `${v}`;
   return typeof v;
 }
@@ -48,11 +48,9 @@ function issueToProblems(issue: Issue, base: DocPath): Problem[] {
       const branches = issue.errors;
       if (branches.length === 0) return [{ code: "type", path, message: "value does not match any allowed form" }];
       // Branches that fail at their own root are the wrong shape entirely.
-      const rootFailures = branches.map((b) => b.filter((i) => i.path.length === 0 && i.code === "invalid_type").length);
+      const rootFailures = branches.map((b) => b.filter(failsAtRoot).length);
       if (rootFailures.every((n) => n > 0)) {
-        const expected = [
-          ...new Set(branches.flatMap((b) => b.filter((i) => i.code === "invalid_type").map((i) => TYPE_WORDS[(i as { expected: string }).expected] ?? (i as { expected: string }).expected))),
-        ];
+        const expected = [...new Set(branches.flatMap((b) => b.flatMap(expectedAtRoot)))];
         return [{ code: "type", path, message: `expected ${expected.join(" or ")}, found ${describeValue(input)}` }];
       }
       // Otherwise follow the branch that got furthest: fewest root failures, then fewest issues.
@@ -63,13 +61,21 @@ function issueToProblems(issue: Issue, base: DocPath): Problem[] {
       return issuesToProblems(branches[best]!, path);
     }
     case "invalid_value": {
+      if (input === undefined) {
+        const expected = issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+        return [{ code: "missing", path, message: `missing required key "${String(path[path.length - 1])}"; expected ${expected}` }];
+      }
       const values = issue.values.map((v) => JSON.stringify(v)).join(", ");
       return [{ code: "type", path, message: `expected ${issue.values.length === 1 ? values : `one of ${values}`}, found ${describeValue(input)}` }];
     }
-    case "too_small":
-      return [{ code: "type", path, message: `expected ${issue.origin === "number" ? `a number ≥ ${issue.minimum}` : `at least ${issue.minimum} item(s)`}, found ${describeValue(input)}` }];
-    case "too_big":
-      return [{ code: "type", path, message: `expected ${issue.origin === "number" ? `a number ≤ ${issue.maximum}` : `at most ${issue.maximum} item(s)`}, found ${describeValue(input)}` }];
+    case "too_small": {
+      const bound = issue.inclusive === false ? ">" : "≥";
+      return [{ code: "type", path, message: `expected ${issue.origin === "number" ? `a number ${bound} ${issue.minimum}` : `at least ${issue.minimum} item(s)`}, found ${describeValue(input)}` }];
+    }
+    case "too_big": {
+      const bound = issue.inclusive === false ? "<" : "≤";
+      return [{ code: "type", path, message: `expected ${issue.origin === "number" ? `a number ${bound} ${issue.maximum}` : `at most ${issue.maximum} item(s)`}, found ${describeValue(input)}` }];
+    }
     case "invalid_format":
     case "custom":
     default: {
@@ -77,6 +83,22 @@ function issueToProblems(issue: Issue, base: DocPath): Problem[] {
       return [{ code: "type", path, message: input === undefined ? msg : `${msg}, found ${describeValue(input)}` }];
     }
   }
+}
+
+/** Whether an issue says the value itself (not something inside it) has the wrong shape. */
+function failsAtRoot(i: Issue): boolean {
+  if (i.path.length !== 0) return false;
+  if (i.code === "invalid_type") return true;
+  // A nested union that fails at the root in every branch, e.g. "a number or a Y/N text".
+  return i.code === "invalid_union" && i.errors.length > 0 && i.errors.every((b) => b.some(failsAtRoot));
+}
+
+/** The shapes a root failure expected, in words. */
+function expectedAtRoot(i: Issue): string[] {
+  if (i.path.length !== 0) return [];
+  if (i.code === "invalid_type") return [TYPE_WORDS[i.expected] ?? i.expected];
+  if (i.code === "invalid_union") return i.errors.flatMap((b) => b.flatMap(expectedAtRoot));
+  return [];
 }
 
 /** Zod schema internals we walk to list the keys allowed at a path (for "unknown key" hints). */

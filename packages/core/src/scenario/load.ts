@@ -11,6 +11,7 @@ import { buildScenario } from "./build.js";
 import { allowedKeys, isOptionalAt, issuesToProblems } from "./issues.js";
 import { parseText, type ParsedText } from "./locate.js";
 import { repairDocument } from "./repair.js";
+import { closest } from "./suggest.js";
 import { ScenarioSchema } from "./schema.js";
 import type { Scenario } from "./types.js";
 
@@ -83,7 +84,8 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
 /** Validates a plain value as a scenario document. `located` maps paths to positions when known. */
 export function validateDocument(value: unknown, file?: string, located?: ParsedText): Result<Loaded> {
   if (value === null || value === undefined) {
-    return { ok: false, problems: [{ code: "type", path: [], message: "the file is empty; expected a scenario (a mapping with concord, id, title, …)", ...(file ? { file } : {}) }] };
+    const message = "the file holds no scenario (it is empty or only comments); expected a mapping with concord, id, title, …";
+    return { ok: false, problems: [{ code: "type", path: [], message, ...(file ? { file } : {}), ...(located ? { line: 1, column: 1 } : {}) }] };
   }
   const r = ScenarioSchema.safeParse(value, { reportInput: true });
   if (r.success) {
@@ -91,38 +93,53 @@ export function validateDocument(value: unknown, file?: string, located?: Parsed
     if (built.problems.length > 0 || !built.scenario) return { ok: false, problems: place(built.problems, located, file) };
     return { ok: true, value: { scenario: built.scenario, ...(built.space ? { space: built.space } : {}) } };
   }
-  const structural = issuesToProblems(r.error.issues).map((p) => {
+  const issues = issuesToProblems(r.error.issues);
+  // A misspelt required key shows up twice (unknown "titel", missing "title"): say it once.
+  const meant = new Set<string>();
+  const structural = issues.map((p) => {
     if (p.code !== "unknown-key") return p;
     const allowed = allowedKeys(ScenarioSchema, p.path.slice(0, -1));
-    const key = String(p.path[p.path.length - 1]);
-    const near = allowed.find((k) => k.toLowerCase() === key.toLowerCase() || closeTo(k, key));
+    const near = closest(String(p.path[p.path.length - 1]), allowed);
+    if (near !== undefined) meant.add(JSON.stringify([...p.path.slice(0, -1), near]));
     const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; expected one of ${allowed.join(", ")}` : "";
     return { ...p, message: `${p.message}${hint}` };
-  });
+  }).filter((p) => !(p.code === "missing" && meant.has(JSON.stringify(p.path))));
   // Check the meaning of what is left too, so one run reports everything.
-  const repair = repairDocument(value, structural.map((p) => p.path), (path) => isOptionalAt(ScenarioSchema, path));
-  const again = ScenarioSchema.safeParse(repair.value);
+  const unknownKeys = new Set(structural.filter((p) => p.code === "unknown-key").map((p) => JSON.stringify(p.path)));
+  const repair = repairDocument(value, structural.map((p) => p.path), (path) => unknownKeys.has(JSON.stringify(path)) || isOptionalAt(ScenarioSchema, path));
+  const again = ScenarioSchema.safeParse(withPlaceholders(repair.value));
+  const statesIntact = structural.every((p) => p.path[0] !== "model" || p.code === "unknown-key" || p.path.includes("evidence") || p.path.includes("note"));
   let semantic: Problem[] = [];
   if (again.success) {
     semantic = buildScenario(again.data)
       .problems.filter((p) => !(p.code === "unknown-ref" && [...repair.removedIds].some((id) => p.message.includes(`"${id}"`))))
-      .filter((p) => p.code !== "limit" && p.code !== "infeasible" && p.code !== "ranking")
-      .map((p) => ({ ...p, path: repair.toOriginal(p.path) }));
+      // Problems that depend on the feasible states mean something only if the repair left options and conditions alone.
+      .filter((p) => statesIntact || (p.code !== "limit" && p.code !== "infeasible" && p.code !== "ranking"))
+      .map((p) => ({ ...p, path: repair.toOriginal(p.path) }))
+      // A problem about a part whose key or items were dropped (a decision maker whose
+      // preferences key is misspelt has "no preferences") only repeats the structural one.
+      .filter((p) => !structural.some((s) => isPrefix(p.path, s.path) && (s.path.length === p.path.length + 1 || typeof s.path[p.path.length] === "number")));
   }
   return { ok: false, problems: place([...structural, ...semantic], located, file) };
 }
 
-function closeTo(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 2) return false;
-  let same = 0;
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] === b[i]) same++;
-  return same >= Math.max(a.length, b.length) - 2 || a.startsWith(b.slice(0, 4));
+/**
+ * The top-level keys a document must have, filled in when they are broken, so the
+ * model can still be checked: nothing in the model depends on their values.
+ */
+function withPlaceholders(value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return { ...value, concord: 1, id: "placeholder", title: "" };
+}
+
+function isPrefix(prefix: DocPath, path: DocPath): boolean {
+  return prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
 }
 
 function place(problems: readonly Problem[], located: ParsedText | undefined, file: string | undefined): Problem[] {
   return sortProblems(
     problems.map((p) => {
-      const pos = p.line === undefined && located ? located.locate(p.path as DocPath, p.code === "unknown-key") : undefined;
+      const pos = p.line === undefined && located ? located.locate(p.path, p.code === "unknown-key", p.offset) : undefined;
       return { ...p, ...(file && !p.file ? { file } : {}), ...(pos ?? {}) };
     }),
   );

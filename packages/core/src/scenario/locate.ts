@@ -6,21 +6,16 @@
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import type { DocPath, Problem } from "../problems.js";
+import { aliasProblem, syntaxProblems } from "./syntax.js";
 
 export interface ParsedText {
   readonly value: unknown;
-  /** Line and column (1-based) of the value at a path, or of its nearest existing ancestor. */
-  locate(path: DocPath, atKey?: boolean): { line: number; column: number } | undefined;
+  /**
+   * Line and column (1-based) of the value at a path, or of its nearest existing
+   * ancestor; with `offset`, of that character inside a one-line text value.
+   */
+  locate(path: DocPath, atKey?: boolean, offset?: number): { line: number; column: number } | undefined;
 }
-
-const FRIENDLY: Record<string, string> = {
-  DUPLICATE_KEY: "duplicate key: a key may appear only once in a mapping",
-  BAD_INDENT: "bad indentation",
-  MISSING_CHAR: "missing a closing character",
-  UNEXPECTED_TOKEN: "unexpected text",
-  MULTIPLE_DOCS: "more than one document in the file; expected one",
-  TAB_AS_INDENT: "tabs cannot be used for indentation",
-};
 
 export function parseText(text: string, file?: string): { parsed: ParsedText } | { problems: Problem[] } {
   const lineCounter = new LineCounter();
@@ -29,27 +24,29 @@ export function parseText(text: string, file?: string): { parsed: ParsedText } |
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  if (doc.errors.length > 0) {
-    return {
-      problems: doc.errors.map((e) => {
-        const first = e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "");
-        const message = FRIENDLY[e.code] ? `${FRIENDLY[e.code]} (${first})` : first;
-        return { code: "syntax" as const, message: `syntax error: ${message}`, path: [], ...(file ? { file } : {}), ...at(e.pos[0]) };
-      }),
-    };
+  // Warnings too: an unknown tag (`!talks`) would otherwise silently become empty text.
+  if (doc.errors.length + doc.warnings.length > 0) return { problems: syntaxProblems(doc, text, [...doc.errors, ...doc.warnings], at, file) };
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    // toJS throws on an alias without an anchor and on alias bombs.
+    return { problems: [aliasProblem(doc, at, file)] };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
-  return { parsed: { value, locate: (path, atKey = false) => locatePath(doc, path, at, atKey) } };
+  return { parsed: { value, locate: (path, atKey = false, offset) => locatePath(doc, text, path, at, atKey, offset) } };
 }
 
 function locatePath(
   doc: Document,
+  text: string,
   path: DocPath,
   at: (offset: number) => { line: number; column: number },
   atKey: boolean,
+  offset?: number,
 ): { line: number; column: number } | undefined {
   let node: unknown = doc.contents;
   let best: { line: number; column: number } | undefined = rangeStart(node, at);
+  let reached = path.length === 0;
   for (const [depth, key] of path.entries()) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));
@@ -65,8 +62,24 @@ function locatePath(
       best = rangeStart(item, at) ?? best;
       node = item;
     } else break;
+    reached = depth === path.length - 1;
   }
+  if (reached && offset !== undefined && best) return withinScalar(node, text, offset, at) ?? best;
   return best;
+}
+
+/**
+ * The position of character `offset` of a text value written on one line, where
+ * source and value agree character for character (plain, or quoted without escapes).
+ */
+function withinScalar(node: unknown, text: string, offset: number, at: (offset: number) => { line: number; column: number }): { line: number; column: number } | undefined {
+  if (!isScalar(node) || typeof node.value !== "string" || !node.range) return undefined;
+  const source = text.slice(node.range[0], node.range[1]);
+  const quoted = node.type === "QUOTE_DOUBLE" || node.type === "QUOTE_SINGLE";
+  if (node.type !== "PLAIN" && !quoted) return undefined;
+  const inner = quoted ? source.slice(1, -1) : source;
+  if (inner !== node.value || offset > inner.length) return undefined;
+  return at(node.range[0] + (quoted ? 1 : 0) + offset);
 }
 
 function rangeStart(node: unknown, at: (offset: number) => { line: number; column: number }): { line: number; column: number } | undefined {

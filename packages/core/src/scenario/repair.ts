@@ -21,17 +21,22 @@ export function repairDocument(value: unknown, issuePaths: readonly DocPath[], o
   const removeKeys = new Map<string, Set<string>>(); // object path → keys
   const removedIds = new Set<string>();
   for (const path of issuePaths) {
-    const k = lastIndexPosition(path);
-    if (path.length > 0 && typeof path[path.length - 1] === "string" && optionalAt(path)) {
-      // An optional key with a bad value: drop just the key.
-      const at = JSON.stringify(path.slice(0, -1));
-      if (!removeKeys.has(at)) removeKeys.set(at, new Set());
-      removeKeys.get(at)!.add(path[path.length - 1] as string);
-    } else if (k >= 0) {
-      const arrayPath = JSON.stringify(path.slice(0, k));
-      if (!removeItems.has(arrayPath)) removeItems.set(arrayPath, new Set());
-      removeItems.get(arrayPath)!.add(path[k] as number);
-      collectIds(get(value, path.slice(0, k + 1)), removedIds);
+    // Drop the smallest enclosing part that may go: an optional key, or a list item.
+    for (let k = path.length - 1; k >= 0; k--) {
+      const part = path[k]!;
+      if (typeof part === "number") {
+        const arrayPath = JSON.stringify(path.slice(0, k));
+        if (!removeItems.has(arrayPath)) removeItems.set(arrayPath, new Set());
+        removeItems.get(arrayPath)!.add(part);
+        collectIds(get(value, path.slice(0, k + 1)), removedIds);
+        break;
+      }
+      if (optionalAt(path.slice(0, k + 1))) {
+        const at = JSON.stringify(path.slice(0, k));
+        if (!removeKeys.has(at)) removeKeys.set(at, new Set());
+        removeKeys.get(at)!.add(part);
+        break;
+      }
     }
   }
   const clone = (v: unknown, path: DocPath): unknown => {
@@ -64,11 +69,6 @@ export function repairDocument(value: unknown, issuePaths: readonly DocPath[], o
     return out;
   };
   return { value: clone(value, []), toOriginal, removedIds };
-}
-
-function lastIndexPosition(path: DocPath): number {
-  for (let k = path.length - 1; k >= 0; k--) if (typeof path[k] === "number") return k;
-  return -1;
 }
 
 function get(v: unknown, path: DocPath): unknown {

@@ -67,10 +67,13 @@ export const OptionDefSchema = z.strictObject({
   evidence: EvidenceListSchema.optional(),
 });
 
+/** The text of a statement; a bare whole number (YAML reads `3` and `-3` as numbers) is an option number. */
+const ExpressionTextSchema = z.union([z.string(), z.int().transform((n) => String(n))]);
+
 export const StatementSchema = z.union([
-  z.string().describe("an option-prioritization statement, e.g. `sign & -corridor`"),
+  ExpressionTextSchema.describe("an option-prioritization statement, e.g. `sign & -corridor`"),
   z.strictObject({
-    statement: z.string(),
+    statement: ExpressionTextSchema,
     note: NoteSchema.optional(),
     evidence: EvidenceListSchema.optional(),
   }),
@@ -103,7 +106,7 @@ export const ConditionSchema = z
     atLeastOne: z.array(OptionIdSchema).optional().describe("at least one of these options is taken"),
     exactlyOne: z.array(OptionIdSchema).optional().describe("exactly one of these options is taken"),
     infeasible: z
-      .union([z.string(), PatternSchema])
+      .union([ExpressionTextSchema, PatternSchema])
       .optional()
       .describe("an expression or a Y/N pattern; every state matching it is removed"),
     note: NoteSchema.optional(),
