@@ -12,8 +12,6 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { computePayoffs, formatProblem, loadScenario, parseYn, rankOf, type StateSpace } from "@concord/core";
-// The formats the CLI reads (e.g. gmcr-py files) register themselves here.
-import "../packages/cli/src/register.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const CONCEPTS = ["nash", "gmr", "smr", "seq"] as const;
