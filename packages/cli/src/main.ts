@@ -3,7 +3,9 @@
  * embedded default scenario (the Armenia–Azerbaijan peace process, Dec 2023).
  */
 import { Command, CommanderError } from "commander";
+import { registerAnalyze } from "./commands/analyze.js";
 import { registerConvert } from "./commands/convert.js";
+import { registerExplain } from "./commands/explain.js";
 import { registerStates } from "./commands/states.js";
 import { registerValidate } from "./commands/validate.js";
 import { EXIT_INVALID, printProblems, UserError } from "./io.js";
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerStates(program);
   registerConvert(program);
+  registerAnalyze(program);
+  registerExplain(program);
   return program;
 }
 

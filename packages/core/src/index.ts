@@ -1,6 +1,6 @@
 /**
  * @concord/core — pure TypeScript, no Node or DOM APIs: the scenario format, the
- * conflict model, the state space and preferences.
+ * conflict model, the state space and preferences, the stability engine.
  */
 export * from "./problems.js";
 export * from "./dates.js";
@@ -16,3 +16,13 @@ export { MAX_STATES } from "./statespace/enumerate.js";
 export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/payoffs.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { generateModel, randomRankings, rng, type GenerateOptions } from "./model/generate.js";
+export * from "./stability/concepts.js";
+export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, analysisJson, type Analysis, type PreparedAnalysis, type AnalysisJson } from "./stability/analysis.js";
+export {
+  sanctionPass, passesFor, allocMinimums, stabilityFromMinimums, stabilityForDm, equilibria,
+  type SanctionMinimums, type SanctionPass, type DmStability,
+} from "./stability/engine.js";
+export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc } from "./stability/moves.js";
+export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
+export { limitedMove, nonMyopic, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
+export { describeState, describeMove, moveText, type MoveDescription, type OptionChange } from "./model/describe.js";

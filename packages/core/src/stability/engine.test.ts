@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import { generateModel, randomRankings } from "../model/generate.js";
 import { validateDocument } from "../scenario/load.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
-import { computePayoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS } from "./concepts.js";
-import { analyzeAll } from "./engine.js";
+import { analyze } from "./analysis.js";
 import { buildMoveIndex, movesFrom } from "./moves.js";
 import { Oracle, oracleMoves } from "./oracle.js";
 
@@ -58,9 +57,9 @@ describe("stability engine vs. the definitions", () => {
       const space = randomModel(seed);
       if (!space) continue;
       models++;
-      const payoffs = space.model.decisionMakers.map((dm) => computePayoffs(space, dm));
-      const P = payoffs.map((p) => p.payoff);
-      const flags = analyzeAll(buildMoveIndex(space), payoffs, BASIC_CONCEPTS);
+      const a = analyze(space);
+      const P = a.payoffs.map((p) => p.payoff);
+      const flags = a.stable;
       const oracle = new Oracle(space, P);
       for (const c of BASIC_CONCEPTS) {
         for (let i = 0; i < P.length; i++) {

@@ -11,13 +11,9 @@
  * So each DM needs two passes of minReach (all moves; improvements only) and one
  * scan of its own moves.
  */
-import type { Payoffs } from "../statespace/payoffs.js";
 import type { BasicConcept } from "./concepts.js";
 import type { MoveIndex } from "./moves.js";
 import { minReach } from "./reach.js";
-
-/** stable[concept][dm][s] = 1 when s is stable for dm under concept. */
-export type StabilityFlags = Partial<Record<BasicConcept, Uint8Array[]>>;
 
 /** Per-DM work, independent across DMs so that workers can split it. */
 export interface DmStability {
@@ -25,47 +21,76 @@ export interface DmStability {
   readonly flags: Partial<Record<BasicConcept, Uint8Array>>;
 }
 
-/**
- * Stability of every state for decision maker i under the requested concepts.
- * `payoffs` holds every DM's payoff array (SEQ needs the others' preferences).
- */
-export function stabilityForDm(
+/** Minimum reachable values for decision maker i: what GMR, SMR and SEQ ask of the others' moves. */
+export interface SanctionMinimums {
+  /** min P_i over states reachable by the others' moves (GMR). */
+  minAll?: Int32Array;
+  /** min V_i over the same states (SMR). */
+  minSmr?: Int32Array;
+  /** min P_i over states reachable by the others' unilateral improvements (SEQ). */
+  minSeq?: Int32Array;
+}
+
+/** The two independent pieces of work per decision maker (workers may run them apart). */
+export type SanctionPass = "all" | "improving";
+
+export function passesFor(concepts: readonly BasicConcept[]): SanctionPass[] {
+  const out: SanctionPass[] = [];
+  if (concepts.includes("gmr") || concepts.includes("smr")) out.push("all");
+  if (concepts.includes("seq")) out.push("improving");
+  return out;
+}
+
+/** Runs one pass for decision maker i, writing into `out` (arrays of index.size). */
+export function sanctionPass(
   index: MoveIndex,
   payoffs: readonly Int32Array[],
   i: number,
+  pass: SanctionPass,
   concepts: readonly BasicConcept[],
-  alloc: (n: number) => Uint8Array = (n) => new Uint8Array(n),
-): DmStability {
-  const S = index.size;
+  out: SanctionMinimums,
+): void {
   const P = payoffs[i]!;
   const others: number[] = [];
   for (let k = 0; k < index.dmCount; k++) if (k !== i) others.push(k);
+  if (pass === "improving") {
+    minReach({ index, movers: others, improvementsBy: payoffs, value1: P, out1: out.minSeq! });
+  } else if (concepts.includes("smr")) {
+    minReach({ index, movers: others, value1: P, out1: out.minAll!, value2: smrValue(index, P, i), out2: out.minSmr! });
+  } else {
+    minReach({ index, movers: others, value1: P, out1: out.minAll! });
+  }
+}
+
+/** Output arrays for the passes the concepts need. */
+export function allocMinimums(size: number, concepts: readonly BasicConcept[], alloc: (n: number) => Int32Array = (n) => new Int32Array(n)): SanctionMinimums {
+  const out: SanctionMinimums = {};
+  if (concepts.includes("gmr") || concepts.includes("smr")) out.minAll = alloc(size);
+  if (concepts.includes("smr")) out.minSmr = alloc(size);
+  if (concepts.includes("seq")) out.minSeq = alloc(size);
+  return out;
+}
+
+/**
+ * One scan of i's moves: s is stable when the worst (largest) sanction minimum over
+ * i's unilateral improvements from s is no better for i than s itself.
+ */
+export function stabilityFromMinimums(
+  index: MoveIndex,
+  P: Int32Array,
+  i: number,
+  concepts: readonly BasicConcept[],
+  mins: SanctionMinimums,
+): DmStability {
+  const S = index.size;
   const want = (c: BasicConcept): boolean => concepts.includes(c);
-
-  // Minimum reachable payoffs for i: over all moves of the others (GMR, SMR) and over their UIs (SEQ).
-  let minAll: Int32Array | null = null;
-  let minSmr: Int32Array | null = null;
-  let minSeq: Int32Array | null = null;
-  if (want("gmr") || want("smr")) {
-    minAll = new Int32Array(S);
-    if (want("smr")) {
-      const v = smrValue(index, P, i);
-      minSmr = new Int32Array(S);
-      minReach({ index, movers: others, value1: P, out1: minAll, value2: v, out2: minSmr });
-    } else {
-      minReach({ index, movers: others, value1: P, out1: minAll });
-    }
-  }
-  if (want("seq")) {
-    minSeq = new Int32Array(S);
-    minReach({ index, movers: others, improvementsBy: payoffs, value1: P, out1: minSeq });
-  }
-
-  // One scan of i's moves: the worst (largest) sanction minimum over i's UIs from s.
-  const nash = want("nash") ? alloc(S) : null;
-  const gmr = want("gmr") ? alloc(S) : null;
-  const smr = want("smr") ? alloc(S) : null;
-  const seq = want("seq") ? alloc(S) : null;
+  const minAll = want("gmr") ? mins.minAll! : null;
+  const minSmr = want("smr") ? mins.minSmr! : null;
+  const minSeq = want("seq") ? mins.minSeq! : null;
+  const nash = want("nash") ? new Uint8Array(S) : null;
+  const gmr = minAll ? new Uint8Array(S) : null;
+  const smr = minSmr ? new Uint8Array(S) : null;
+  const seq = minSeq ? new Uint8Array(S) : null;
   const blockOf = index.blockOf[i]!;
   const start = index.blockStart[i]!;
   const mem = index.members[i]!;
@@ -104,6 +129,13 @@ export function stabilityForDm(
   if (smr) flags.smr = smr;
   if (seq) flags.seq = seq;
   return { dm: i, flags };
+}
+
+/** Stability of every state for decision maker i, in this thread. */
+export function stabilityForDm(index: MoveIndex, payoffs: readonly Int32Array[], i: number, concepts: readonly BasicConcept[]): DmStability {
+  const mins = allocMinimums(index.size, concepts);
+  for (const pass of passesFor(concepts)) sanctionPass(index, payoffs, i, pass, concepts, mins);
+  return stabilityFromMinimums(index, payoffs[i]!, i, concepts, mins);
 }
 
 /** V(u) = max(P(u), max P over i's own moves from u): i's best counter-response after a sanction lands on u. */
@@ -148,16 +180,4 @@ export function equilibria(perDm: readonly Uint8Array[]): number[] {
   const S = perDm[0]!.length;
   for (let s = 0; s < S; s++) if (perDm.every((f) => f[s] === 1)) out.push(s);
   return out;
-}
-
-/** The whole analysis in this thread. */
-export function analyzeAll(index: MoveIndex, payoffs: readonly Payoffs[], concepts: readonly BasicConcept[]): StabilityFlags {
-  const pays = payoffs.map((p) => p.payoff);
-  const flags: StabilityFlags = {};
-  for (const c of concepts) flags[c] = [];
-  for (let i = 0; i < index.dmCount; i++) {
-    const r = stabilityForDm(index, pays, i, concepts);
-    for (const c of concepts) flags[c]!.push(r.flags[c]!);
-  }
-  return flags;
 }

@@ -102,3 +102,29 @@ export class Oracle {
     }
   }
 }
+
+/**
+ * Limited-move look-ahead for two decision makers, by recursion on the definition
+ * (see limited-move.ts): the state G_h(i, s) that results when i is to move at s
+ * with h moves left; ties go to the lowest-numbered move, as in the fast version.
+ */
+export function oracleAnticipate(oracle: Oracle, h: number, i: number, s: number): number {
+  if (h === 0) return s;
+  const j = 1 - i;
+  let best = -1;
+  let bestVal = oracle.P[i]![s]!;
+  for (const s1 of oracle.R(i, s)) {
+    const v = oracle.P[i]![oracleAnticipate(oracle, h - 1, j, s1)]!;
+    if (v > bestVal) {
+      bestVal = v;
+      best = s1;
+    }
+  }
+  return best < 0 ? s : oracleAnticipate(oracle, h - 1, j, best);
+}
+
+/** L_h stability of s for i: no move whose anticipated outcome i prefers to s. */
+export function oracleLimitedMoveStable(oracle: Oracle, h: number, i: number, s: number): boolean {
+  const j = 1 - i;
+  return oracle.R(i, s).every((s1) => oracle.P[i]![oracleAnticipate(oracle, h - 1, j, s1)]! <= oracle.P[i]![s]!);
+}

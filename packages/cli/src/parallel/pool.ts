@@ -1,0 +1,87 @@
+/**
+ * Runs a stability analysis on every core: the move index and payoffs live in
+ * shared memory, and the sanction passes (two per decision maker) are pulled from
+ * a shared counter by this thread and by worker threads alike.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import {
+  allocMinimums,
+  analyze,
+  finishAnalysis,
+  passesFor,
+  prepareAnalysis,
+  sanctionPass,
+  stabilityFromMinimums,
+  type Analysis,
+  type BasicConcept,
+  type MoveIndex,
+  type SanctionMinimums,
+  type SanctionPass,
+  type StateSpace,
+} from "@concord/core";
+
+/** Below this many states × decision makers, starting a worker costs more than it saves. */
+export const PARALLEL_THRESHOLD = 1 << 16;
+
+/** The compiled worker, whether this module runs from src (tests) or dist. */
+const WORKER_URL = new URL("../../dist/parallel/worker.js", import.meta.url);
+
+export interface WorkerJob {
+  readonly index: MoveIndex;
+  readonly payoffs: readonly Int32Array[];
+  readonly concepts: readonly BasicConcept[];
+  readonly tasks: readonly (readonly [number, SanctionPass])[];
+  readonly minimums: readonly SanctionMinimums[];
+  /** Shared counter: the next task to take. */
+  readonly next: Int32Array;
+}
+
+/** Takes tasks from the shared counter until none is left. */
+export function runTasks(job: WorkerJob): void {
+  for (;;) {
+    const t = Atomics.add(job.next, 0, 1);
+    if (t >= job.tasks.length) return;
+    const [dm, pass] = job.tasks[t]!;
+    sanctionPass(job.index, job.payoffs, dm, pass, job.concepts, job.minimums[dm]!);
+  }
+}
+
+export interface ParallelOptions {
+  /** Threads in all, this one included; defaults to the machine's cores. */
+  readonly threads?: number;
+  /** Use workers even for small models (tests). */
+  readonly force?: boolean;
+}
+
+export async function analyzeParallel(space: StateSpace, concepts: readonly BasicConcept[], opts: ParallelOptions = {}): Promise<Analysis> {
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const D = space.model.decisionMakers.length;
+  const passes = passesFor(concepts);
+  const tasks: [number, SanctionPass][] = [];
+  for (const pass of passes) for (let dm = 0; dm < D; dm++) tasks.push([dm, pass]);
+  if (threads < 2 || tasks.length < 2 || (!opts.force && space.size * D < PARALLEL_THRESHOLD)) return analyze(space, concepts);
+
+  const shared = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
+  const prep = prepareAnalysis(space, concepts, shared);
+  const payoffs = prep.payoffs.map((p) => p.payoff);
+  const minimums = payoffs.map(() => allocMinimums(space.size, prep.concepts, shared));
+  const job: WorkerJob = { index: prep.index, payoffs, concepts: prep.concepts, tasks, minimums, next: shared(1) };
+
+  const helpers = Math.min(threads - 1, tasks.length - 1);
+  const done = Array.from({ length: helpers }, () =>
+    new Promise<void>((resolve, reject) => {
+      const w = new Worker(WORKER_URL, { workerData: job });
+      w.once("message", () => {
+        void w.terminate();
+        resolve();
+      });
+      w.once("error", reject);
+      w.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`stability worker exited with code ${code}`))));
+    }),
+  );
+  runTasks(job);
+  await Promise.all(done);
+  const perDm = payoffs.map((P, dm) => stabilityFromMinimums(prep.index, P, dm, prep.concepts, minimums[dm]!));
+  return finishAnalysis(prep, perDm);
+}

@@ -1,0 +1,93 @@
+/**
+ * A stability analysis of a whole model: payoffs, the move index, and per concept
+ * which states are stable for which decision maker, plus the equilibria. Built in
+ * three steps so a platform can run the middle one in parallel (workers): prepare,
+ * compute each decision maker (independently), finish.
+ */
+import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
+import type { StateSpace } from "../statespace/space.js";
+import { BASIC_CONCEPTS, type BasicConcept } from "./concepts.js";
+import { equilibria, stabilityForDm, type DmStability } from "./engine.js";
+import { buildMoveIndex, localAlloc, type Int32Alloc, type MoveIndex } from "./moves.js";
+
+export interface PreparedAnalysis {
+  readonly space: StateSpace;
+  readonly concepts: readonly BasicConcept[];
+  readonly payoffs: readonly Payoffs[];
+  readonly index: MoveIndex;
+}
+
+export interface Analysis extends PreparedAnalysis {
+  /** stable[concept][dm][s] = 1 when state s is stable for dm. */
+  readonly stable: Readonly<Partial<Record<BasicConcept, readonly Uint8Array[]>>>;
+  /** Equilibria per concept: states stable for every decision maker (0-based). */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+}
+
+/** Payoffs and move index; `alloc` may put the index in shared memory for workers. */
+export function prepareAnalysis(space: StateSpace, concepts: readonly BasicConcept[] = BASIC_CONCEPTS, alloc: Int32Alloc = localAlloc): PreparedAnalysis {
+  const payoffs = space.model.decisionMakers.map((dm) => {
+    const p = computePayoffs(space, dm);
+    const shared = alloc(p.payoff.length);
+    shared.set(p.payoff);
+    return { payoff: shared, levels: p.levels };
+  });
+  return { space, concepts: BASIC_CONCEPTS.filter((c) => concepts.includes(c)), payoffs, index: buildMoveIndex(space, alloc) };
+}
+
+/** One decision maker's part of the analysis. */
+export function analyzeDm(prep: PreparedAnalysis, dm: number): DmStability {
+  return stabilityForDm(prep.index, prep.payoffs.map((p) => p.payoff), dm, prep.concepts);
+}
+
+export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStability[]): Analysis {
+  const stable: Partial<Record<BasicConcept, Uint8Array[]>> = {};
+  const eq: Partial<Record<BasicConcept, number[]>> = {};
+  const byDm = [...perDm].sort((a, b) => a.dm - b.dm);
+  for (const c of prep.concepts) {
+    stable[c] = byDm.map((r) => r.flags[c]!);
+    eq[c] = equilibria(stable[c]!);
+  }
+  return { ...prep, stable, equilibria: eq };
+}
+
+/** The whole analysis in this thread. */
+export function analyze(space: StateSpace, concepts: readonly BasicConcept[] = BASIC_CONCEPTS): Analysis {
+  const prep = prepareAnalysis(space, concepts);
+  return finishAnalysis(prep, space.model.decisionMakers.map((_, i) => analyzeDm(prep, i)));
+}
+
+/** The JSON shape of `concord analyze --json`: states numbered from 1 as everywhere users see them. */
+export interface AnalysisJson {
+  decisionMakers: string[];
+  states: { id: number; values: Record<string, boolean> }[];
+  stability: Partial<Record<BasicConcept, Record<string, number[]>>>;
+  equilibria: Partial<Record<BasicConcept, number[]>>;
+  statusQuo?: number;
+}
+
+export function analysisJson(a: Analysis): AnalysisJson {
+  const { space } = a;
+  const m = space.model;
+  const states: AnalysisJson["states"] = [];
+  for (let s = 0; s < space.size; s++) {
+    const values: Record<string, boolean> = {};
+    for (const o of m.options) values[o.id] = space.taken(s, o.index);
+    states.push({ id: s + 1, values });
+  }
+  const stability: AnalysisJson["stability"] = {};
+  const eq: AnalysisJson["equilibria"] = {};
+  for (const c of a.concepts) {
+    const perDm: Record<string, number[]> = {};
+    m.decisionMakers.forEach((dm, d) => {
+      const f = a.stable[c]![d]!;
+      const list: number[] = [];
+      for (let s = 0; s < space.size; s++) if (f[s] === 1) list.push(s + 1);
+      perDm[dm.name] = list;
+    });
+    stability[c] = perDm;
+    eq[c] = a.equilibria[c]!.map((s) => s + 1);
+  }
+  const sq = space.statusQuo;
+  return { decisionMakers: m.decisionMakers.map((d) => d.name), states, stability, equilibria: eq, ...(sq >= 0 ? { statusQuo: sq + 1 } : {}) };
+}
