@@ -14,3 +14,6 @@ export { MAX_STATES } from "./statespace/enumerate.js";
 export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/payoffs.js";
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { generateModel, randomRankings, rng, type GenerateOptions } from "./model/generate.js";
+export * from "./record/schema.js";
+export { CAMEO_CODES } from "./record/cameo-codes.js";
+export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
