@@ -17,3 +17,18 @@ export { generateModel, randomRankings, rng, type GenerateOptions } from "./mode
 export * from "./record/schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
+export { checkRecord, checkEvidenceRefs, type RecordIds } from "./record/check.js";
+export { asList, sourceIdsOf, kindsOf, asOfDay } from "./record/normalise.js";
+export { resolveSources, citeSource, type ResolvedSource } from "./record/sources.js";
+export { findActor, withMembers, actorName } from "./record/actors.js";
+export { documentStatus, answersTo, expectsAnswer, type DocumentStatus, type Answer } from "./record/status.js";
+export { timeline, type TimelineEntry, type TimelineFilter } from "./record/timeline.js";
+export { waiting, type Waiting, type WaitingItem, type Pen } from "./record/waiting.js";
+export { deadlines, commitmentTerm, type Deadlines, type CommitmentTerm, type DeadlineEvent } from "./record/deadlines.js";
+export { contradictions, agree, type Contradiction, type ContradictionSide } from "./record/contradictions.js";
+export { decisionMakerEvidence, resolveEvidence, type DecisionMakerEvidence, type ResolvedEvidence } from "./record/evidence.js";
+export { asOf, type AsOf } from "./record/as-of.js";
+export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
+export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
+export { exportPax, PAX_COLUMNS } from "./record/pax.js";
+export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";

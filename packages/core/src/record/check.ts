@@ -271,6 +271,9 @@ export function checkRecord(
         report("record", [...rp, "notice"], `the notice period (${formatDuration(notice)}) is not shorter than the term (${formatDuration(renewTerm)})`);
       }
       actors(r.noticeBy, [...rp, "noticeBy"]);
+      if (r.kind === "automatic" && c.to !== undefined && r.term === undefined) {
+        report("missing", rp, `the first term is given by "to", so automatic renewal needs its own "term", e.g. 5 years`);
+      }
       if (r.kind === "automatic" && r.notice === undefined) {
         report("missing", rp, `automatic renewal needs a notice period; expected "notice", e.g. 6 months`);
       }
