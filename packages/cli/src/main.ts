@@ -3,9 +3,18 @@
  * embedded default scenario (the Armenia–Azerbaijan peace process, Dec 2023).
  */
 import { Command, CommanderError } from "commander";
+import { registerAsOf } from "./commands/as-of.js";
+import { registerCompare } from "./commands/compare.js";
+import { registerContradictions } from "./commands/contradictions.js";
 import { registerConvert } from "./commands/convert.js";
+import { registerDeadlines } from "./commands/deadlines.js";
+import { registerEvidence } from "./commands/evidence.js";
+import { registerExport } from "./commands/export.js";
+import { registerImportEvents } from "./commands/import-events.js";
 import { registerStates } from "./commands/states.js";
+import { registerTimeline } from "./commands/timeline.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerWaiting } from "./commands/waiting.js";
 import { EXIT_INVALID, printProblems, UserError } from "./io.js";
 
 export function buildProgram(): Command {
@@ -19,6 +28,16 @@ export function buildProgram(): Command {
   registerValidate(program);
   registerStates(program);
   registerConvert(program);
+  // The negotiation record.
+  registerTimeline(program);
+  registerWaiting(program);
+  registerAsOf(program);
+  registerDeadlines(program);
+  registerContradictions(program);
+  registerEvidence(program);
+  registerCompare(program);
+  registerExport(program);
+  registerImportEvents(program);
   return program;
 }
 

@@ -87,14 +87,14 @@ describe("CAMEO import", () => {
     const r = importCameo(bad, doc);
     expect(r.document).toBeUndefined();
     expect(r.problems.map((p) => [p.line, p.message])).toEqual([
-      [3, 'row 3, column "kind": expected one of "meeting", "proposal", "response", "statement", "hearing", "incident", "agreement", "cancellation", "deadline", "other", found text "meating"'],
-      [5, 'row 5, column "event_code": "999" is not a CAMEO event code (codebook v1.1b3)'],
+      [3, 'column "kind": expected one of "meeting", "proposal", "response", "statement", "hearing", "incident", "agreement", "cancellation", "deadline", "other", found text "meating"'],
+      [5, 'column "event_code": "999" is not a CAMEO event code (codebook v1.1b3)'],
     ]);
     // With the shape right, the meaning is checked against the scenario.
     const r2 = importCameo(bad.split("\n").filter((l) => !l.startsWith("b,") && !l.startsWith("d,")).join("\n"), doc);
     expect(r2.problems.map((p) => [p.line, p.message])).toEqual([
-      [2, 'row 2, column "date": month 13 is not between 01 and 12 in "2023-13-40"'],
-      [3, 'row 3, column "participants": unknown actor "nort"; did you mean "north"?'],
+      [2, 'column "date": month 13 is not between 01 and 12 in "2023-13-40"'],
+      [3, 'column "participants": unknown actor "nort"; did you mean "north"?'],
     ]);
   });
 
@@ -102,7 +102,7 @@ describe("CAMEO import", () => {
     expect(importCameo("", doc).problems[0]!.message).toBe("the CSV is empty; expected a header line with id, date, kind, title, …");
     expect(importCameo("id,date\n", doc).problems[0]!.message).toBe("the header lacks columns kind, title; expected the columns of concord export --to cameo");
     expect(importCameo('id,date,kind,title\nx,"2024\n', doc).problems[0]).toMatchObject({ line: 2, message: 'CSV: a quoted field opened on line 2 is never closed; expected a closing "' });
-    expect(importCameo("id,date,kind,title\nx,2024,meeting\n", doc).problems[0]!.message).toBe("row 2 has 3 fields; expected 4, one per column of the header");
+    expect(importCameo("id,date,kind,title\nx,2024,meeting\n", doc).problems[0]!.message).toBe("the row has 3 fields; expected 4, one per column of the header");
   });
 });
 

@@ -162,15 +162,15 @@ export function importCameo(csv: string, doc: ScenarioDocument): CameoImport {
       const k = columns.indexOf(col);
       return k < 0 ? "" : (row.fields[k] ?? "").trim();
     };
-    const at = (col: string, message: string): Problem => ({ code: "type", path: [], line: row.line, message: `row ${row.line}, column "${col}": ${message}` });
+    const at = (col: string, message: string): Problem => ({ code: "type", path: [], line: row.line, message: `column "${col}": ${message}` });
     if (row.fields.length !== columns.length) {
-      problems.push({ code: "type", path: [], line: row.line, message: `row ${row.line} has ${row.fields.length} fields; expected ${columns.length}, one per column of the header` });
+      problems.push({ code: "type", path: [], line: row.line, message: `the row has ${row.fields.length} fields; expected ${columns.length}, one per column of the header` });
       continue;
     }
     const id = get("id");
     const again = seen.get(id);
     if (again !== undefined) {
-      problems.push(at("id", `event "${id}" is also on the row of line ${again}; expected each event once`));
+      problems.push(at("id", `event "${id}" is also on line ${again}; expected each event once`));
       continue;
     }
     seen.set(id, row.line);
@@ -221,7 +221,7 @@ export function importCameo(csv: string, doc: ScenarioDocument): CameoImport {
       problems: v.problems.map((p) => {
         const row = p.path[0] === "events" && typeof p.path[1] === "number" ? origin.get(p.path[1]) : undefined;
         if (!row) return p;
-        return { ...p, path: [], line: row.line, message: `row ${row.line}, column "${columnOf(p.path.slice(2))}": ${p.message}` };
+        return { ...p, path: [], line: row.line, message: `column "${columnOf(p.path.slice(2))}": ${p.message}` };
       }),
     };
   }

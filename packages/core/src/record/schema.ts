@@ -85,11 +85,13 @@ export const ArticleSchema = z.strictObject({
 /** PA-X stages (Pre-negotiation, Ceasefire, Framework partial/comprehensive, Implementation, Renewal, Other). */
 export const STAGES = ["pre-negotiation", "ceasefire", "framework-partial", "framework-comprehensive", "implementation", "renewal", "other"] as const;
 
+export const DOCUMENT_KINDS = ["draft", "proposal", "counter-proposal", "response", "comments", "agreement", "statement", "letter", "other"] as const;
+
 export const DocumentEntrySchema = z
   .strictObject({
     id: IdSchema,
     title: z.string(),
-    kind: z.enum(["draft", "proposal", "counter-proposal", "response", "comments", "agreement", "statement", "letter", "other"]),
+    kind: z.enum(DOCUMENT_KINDS),
     author: ActorRefsSchema.describe("who wrote or handed it (several for joint texts)"),
     to: ActorRefsSchema.optional().describe("who it was handed to: they are expected to answer"),
     track: IdSchema.optional(),
