@@ -29,6 +29,8 @@ const EXPECTED: Record<string, string[]> = {
   "bad-duration.yaml": ['15:11: commitments[0].term: expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found text "five years"'],
   "notice-longer-than-term.yaml": ["16:41: commitments[0].renewal.notice: the notice period (1 year) is not shorter than the term (6 months)"],
   "bilateral-with-mediator.yaml": ['15:16: tracks[0].mediators: track "direct" is bilateral but has mediators; expected format "mediated" (or no mediators)'],
+  "span-backwards.yaml": ['13:11: statements[0].date: the span ends (2020-11) before it starts (2022-04) in "2022-04/2020-11"'],
+  "refers-to-unknown.yaml": ['23:16: statements[0].refersTo[0]: unknown record entry "sochi-2023-09-05"; did you mean "sochi-2023-09-04"?'],
   "evidence-unknown-statement.yaml": ['22:54: model.decisionMakers[0].preferences[0].evidence[0].statement: unknown statement "s3"; did you mean "s2"?'],
 };
 

@@ -35,7 +35,7 @@ Example:
         out.push(
           renderTable(
             [["commitment", "bound", "state", "term", "expiry", "notice by", "after expiry"]],
-            d.commitments.map((c) => [clip(`${c.what} (${c.id})`, 60), names(doc, c.bound), c.state + (c.approximate ? " ~" : ""), c.term !== undefined ? `${c.term} (from ${c.termStart})` : "-", expiry(c), notice(c), after(c)]),
+            d.commitments.map((c) => [clip(`${c.what} (${c.id})`, 60), names(doc, c.bound), c.state + (c.approximate ? " ~" : "") + (c.alleged ? " (alleged)" : ""), c.term !== undefined ? `${c.term} (from ${c.termStart})` : "-", expiry(c), notice(c), after(c)]),
           ),
         );
       }

@@ -47,6 +47,8 @@ describe("as of a date", () => {
   });
 
   it("prunes references to dropped entries", () => {
+    const linked: ScenarioDocument = { ...doc, statements: doc.statements!.map((s) => (s.id === "pundit-mandate" ? { ...s, refersTo: ["monitors", "south-late"] } : s)) };
+    expect(asOf(linked, day("2024-03-10")).document.statements!.find((s) => s.id === "pundit-mandate")!.refersTo).toEqual(["monitors"]);
     const r = asOf(doc, day("2024-01-20"));
     expect(r.dropped.documents).toEqual(["answer-1", "draft-2", "pledge"]);
     expect(r.dropped.tracks).toEqual(["t-direct"]);

@@ -63,6 +63,7 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   const statementIds = new Set(statements.map((s) => s.id));
   const answerable = new Set([...documentIds, ...eventIds]);
   const commitments = (doc.commitments ?? []).filter((c) => (c.document !== undefined && documentIds.has(c.document)) || cite(c.sources).length > 0);
+  const keptEntries = new Set([...trackIds, ...documentIds, ...eventIds, ...statementIds, ...commitments.map((c) => c.id)]);
 
   const out: ScenarioDocument = { ...doc, asOf: isoDay(day) };
   const set = <K extends keyof ScenarioDocument>(key: K, value: ScenarioDocument[K] & unknown[]): void => {
@@ -119,10 +120,11 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   set(
     "statements",
     statements.map((st) => {
-      const { event, contradicts, sources, ...rest } = st;
+      const { event, contradicts, refersTo, sources, ...rest } = st;
       return {
         ...rest,
         ...(event !== undefined && eventIds.has(event) ? { event } : {}),
+        ...(refersTo !== undefined ? { refersTo: refersTo.filter((x) => keptEntries.has(x)) } : {}),
         ...(contradicts !== undefined ? { contradicts: contradicts.filter((x) => statementIds.has(x)) } : {}),
         sources: cite(sources),
       };

@@ -5,7 +5,7 @@
  * document cites a source, claims match the type of their fact. Problems are
  * reported at document paths; the loader turns them into line:column.
  */
-import { isPartialDate, parseDate, type PartialDate } from "../dates.js";
+import { isDateSpan, parseDateSpan, type DateSpan } from "../dates.js";
 import type { DocPath, Problem } from "../problems.js";
 import { unknown } from "../scenario/build.js";
 import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
@@ -59,11 +59,11 @@ export function checkRecord(
     });
   }
 
-  const dates = new Map<string, PartialDate>();
-  const date = (text: string | undefined, path: DocPath): PartialDate | undefined => {
+  const dates = new Map<string, DateSpan>();
+  const date = (text: string | undefined, path: DocPath): DateSpan | undefined => {
     if (text === undefined) return undefined;
-    const d = parseDate(text);
-    if (!isPartialDate(d)) {
+    const d = parseDateSpan(text);
+    if (!isDateSpan(d)) {
       report("date", path, d.error);
       return undefined;
     }
@@ -93,7 +93,7 @@ export function checkRecord(
     });
   };
   /** `later` must not be before `earlier` (both as far as their precision tells). */
-  const notBefore = (earlier: PartialDate | undefined, later: PartialDate | undefined, path: DocPath, message: string): void => {
+  const notBefore = (earlier: DateSpan | undefined, later: DateSpan | undefined, path: DocPath, message: string): void => {
     if (earlier && later && later.last < earlier.first) report("date", path, message);
   };
   const duration = (text: string | undefined, path: DocPath): Duration | undefined => {
@@ -133,6 +133,7 @@ export function checkRecord(
   const docs = doc.documents ?? [];
   const events = doc.events ?? [];
   const answerable = new Set([...ids.documents, ...ids.events]);
+  const anyEntry = new Set(COLLECTIONS.filter((c) => c !== "facts").flatMap((c) => [...ids[c]]));
   docs.forEach((d, i) => {
     const p: DocPath = ["documents", i];
     const handed = date(d.date, [...p, "date"]);
@@ -184,7 +185,7 @@ export function checkRecord(
   });
 
   // Answers and supersessions go back in time, and supersessions do not loop.
-  const answerDate = (id: string): PartialDate | undefined => dates.get(id);
+  const answerDate = (id: string): DateSpan | undefined => dates.get(id);
   docs.forEach((d, i) => {
     const p: DocPath = ["documents", i];
     const own = dates.get(d.id);
@@ -223,6 +224,10 @@ export function checkRecord(
     actor(s.speaker, [...p, "speaker"]);
     actor(s.reportedBy, [...p, "reportedBy"]);
     ref(s.event, ids.events, "event", [...p, "event"]);
+    s.refersTo?.forEach((r, k) => {
+      if (r === s.id) report("record", [...p, "refersTo", k], `statement "${s.id}" refers to itself; expected the id of another record entry`);
+      else ref(r, anyEntry, "record entry", [...p, "refersTo", k]);
+    });
     sources(s.sources, p, `statement "${s.id}"`);
     s.claims?.forEach((c, k) => {
       const cp: DocPath = [...p, "claims", k];
@@ -230,8 +235,8 @@ export function checkRecord(
       const type = factTypes.get(c.fact)!;
       const v = c.value;
       if (type === "date") {
-        const d = parseDate(String(v));
-        if (!isPartialDate(d)) report("date", [...cp, "value"], `fact "${c.fact}" is a date: ${d.error}`);
+        const d = parseDateSpan(String(v));
+        if (!isDateSpan(d)) report("date", [...cp, "value"], `fact "${c.fact}" is a date: ${d.error}`);
       } else if (type === "number" && typeof v !== "number") {
         report("type", [...cp, "value"], `fact "${c.fact}" is a number; expected a number, found ${JSON.stringify(v)}`);
       } else if (type === "boolean" && typeof v !== "boolean") {

@@ -47,6 +47,12 @@ describe("contradictions", () => {
     expect(agree("date", "~2025-11-10", "2025-11-12")).toBe(false);
   });
 
+  it("a span claims any day within it", () => {
+    expect(agree("date", "2025-05/2025-11", "2025-11-10")).toBe(true);
+    expect(agree("date", "2025-05/2025-11", "2024")).toBe(false);
+    expect(agree("date", "2025-05/~2025-11", "2025-12-15")).toBe(true);
+  });
+
   it("numbers, text and true/false agree when equal (text ignoring case and spaces)", () => {
     expect(agree("number", 1960, 1960)).toBe(true);
     expect(agree("number", 1960, 2000)).toBe(false);

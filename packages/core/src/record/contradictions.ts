@@ -9,7 +9,7 @@
  * 2024 to January 2025. Numbers, text (ignoring case and surrounding spaces) and
  * true/false agree when equal.
  */
-import type { PartialDate } from "../dates.js";
+import type { DateSpan, PartialDate } from "../dates.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
 import { addMonths } from "./duration.js";
 import { dateOf } from "./normalise.js";
@@ -100,8 +100,13 @@ export function agree(type: "date" | "number" | "text" | "boolean", a: string | 
   return a === b;
 }
 
-/** The days an approximate date can mean: one unit of its precision either side. */
-function widen(d: PartialDate): { first: number; last: number } {
+/** The days an approximate date or span can mean: one unit of each end's precision beyond it. */
+function widen(d: DateSpan): { first: number; last: number } {
+  if (!d.approximate) return d;
+  return { first: widenEnd(d.start).first, last: widenEnd(d.end).last };
+}
+
+function widenEnd(d: PartialDate): { first: number; last: number } {
   if (!d.approximate) return d;
   if (d.precision === "day") return { first: d.first - 1, last: d.last + 1 };
   const months = d.precision === "month" ? 1 : 12;

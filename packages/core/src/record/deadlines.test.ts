@@ -72,6 +72,8 @@ describe("commitments: terms, expiry and notice", () => {
     expect(term({ ...base, term: undefined }, "2030-01-01")).toMatchObject({ state: "running" });
     expect(term({ ...base, term: undefined }, "2030-01-01").expiry).toBeUndefined();
     expect(term({ ...base, from: "~2024-01" }, "2024-06-01")).toMatchObject({ approximate: true, expiry: "2025-01-01" });
+    expect(term({ ...base, alleged: true }, "2024-06-01")).toMatchObject({ alleged: true, state: "running" });
+    expect(term(base, "2024-06-01").alleged).toBeUndefined();
   });
 
   it("lists deadline events with the days left", () => {

@@ -22,6 +22,8 @@ export interface CommitmentTerm {
   readonly bound: readonly string[];
   readonly document?: string;
   readonly article?: string;
+  /** True when the commitment is only claimed, not shown by a document. */
+  readonly alleged?: boolean;
   /**
    * not-started: starts after the day; running: in force; expired: its last term is
    * over; ended: ended early (see `ended`).
@@ -114,6 +116,7 @@ export function commitmentTerm(doc: ScenarioDocument, c: CommitmentEntry, day: n
     bound: c.bound,
     ...(c.document !== undefined ? { document: c.document } : {}),
     ...(c.article !== undefined ? { article: c.article } : {}),
+    ...(c.alleged ? { alleged: true } : {}),
     from: isoDay(from.first),
     renewal,
     notices: notices.map(({ by, date }) => ({ by, date })),

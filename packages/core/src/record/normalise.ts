@@ -3,7 +3,7 @@
  * forms (one actor or a list, a source id or a source with a quote), and these
  * return the one long form.
  */
-import { isPartialDate, parseDate, type PartialDate } from "../dates.js";
+import { isDateSpan, isPartialDate, parseDate, parseDateSpan, type DateSpan } from "../dates.js";
 import type { SourceRef, StatementEntry, StatementKind } from "./schema.js";
 
 /** `x`, `[x, y]` or nothing, as a list. */
@@ -27,10 +27,10 @@ export function sourceRefOf(r: SourceRef): { source: string; quote?: string; pag
   return typeof r === "string" ? { source: r } : r;
 }
 
-/** Parses a date that validation has already accepted; a bad one here is a programming error. */
-export function dateOf(text: string): PartialDate {
-  const d = parseDate(text);
-  if (!isPartialDate(d)) throw new Error(`internal error: unchecked date "${text}": ${d.error}`);
+/** Parses a record date (a date or a span A/B) that validation has already accepted; a bad one here is a programming error. */
+export function dateOf(text: string): DateSpan {
+  const d = parseDateSpan(text);
+  if (!isDateSpan(d)) throw new Error(`internal error: unchecked date "${text}": ${d.error}`);
   return d;
 }
 

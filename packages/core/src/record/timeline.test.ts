@@ -47,6 +47,14 @@ describe("timeline", () => {
     expect(ids(timeline(doc, { kinds: ["meeting", "hearing"], actor: "south" }))).toEqual(["opening", "march-round"]);
   });
 
+  it("places a span (A/B) at its first day and keeps it while any of it overlaps the period", () => {
+    const spanned = { ...doc, statements: [{ id: "sometime", speaker: "pundit", date: "2023-11/2024-01-15", kind: "reported-fact" as const, quote: "It was said.", sources: ["s-jan"] }] };
+    const [e] = timeline(spanned, { kinds: ["statement"] });
+    expect(e).toMatchObject({ id: "sometime", day: "2023-11-01", precision: "range" });
+    expect(ids(timeline(spanned, { from: day("2024-01-15"), kinds: ["statement"] }))).toEqual(["sometime"]);
+    expect(ids(timeline(spanned, { from: day("2024-01-16"), kinds: ["statement"] }))).toEqual([]);
+  });
+
   it("counts an actor's members (memberOf) as the actor", () => {
     const withMinister = {
       ...doc,

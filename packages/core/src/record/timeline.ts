@@ -2,7 +2,7 @@
  * The record in date order: events, documents handed over and statements, each with
  * the actors involved and the sources it rests on.
  */
-import { isoDay, type DatePrecision } from "../dates.js";
+import { isoDay, type DateSpan } from "../dates.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
 import { withMembers } from "./actors.js";
 import { asList, dateOf, kindsOf, sourceIdsOf } from "./normalise.js";
@@ -13,7 +13,8 @@ export interface TimelineEntry {
   readonly until?: string;
   /** First day the date can mean, as YYYY-MM-DD (the sort key). */
   readonly day: string;
-  readonly precision: DatePrecision;
+  /** day, month, year, or range for a span A/B. */
+  readonly precision: DateSpan["precision"];
   readonly approximate: boolean;
   readonly type: "event" | "document" | "statement";
   readonly id: string;
