@@ -13,9 +13,10 @@ export function registerContradictions(program: Command): void {
       "after",
       `
 Statements make claims about facts (claims: [{fact: mandate-end, value: 2025-11}]).
-Two date claims disagree when no day fits both (~ widens a date by one unit of its
-precision: ~2024-12 means November 2024 to January 2025); numbers, text and true/false
-disagree when they differ.`,
+Two date claims disagree when no day fits both: "2025" and "2025-11" agree, "2024-12"
+and "2025" do not; a span A/B may mean any day in it. Write vagueness as precision (a
+month, a year, a span); ~ marks a value approximate, which is shown but does not
+widen it. Numbers, text and true/false disagree when they differ.`,
     )
     .action((file: string, opts: { json?: boolean }) => {
       const { scenario } = readScenario(file);
@@ -28,7 +29,9 @@ disagree when they differ.`,
       }
       const out: string[] = [];
       found.forEach((c, i) => {
-        const how = c.found.includes("claims") ? (c.found.includes("linked") ? "claims disagree; also marked contradicts" : "claims disagree") : "marked contradicts";
+        const how =
+          (c.found.includes("claims") ? (c.found.includes("linked") ? "claims disagree; also marked contradicts" : "claims disagree") : "marked contradicts") +
+          (c.approximate ? " (a value is approximate)" : "");
         out.push(`${i + 1}. ${c.fact ? `${c.fact.label} (${c.fact.id})` : "statements"}: ${how}`);
         c.sides.forEach((s, k) => out.push(...side(doc, s, k === 0 ? "A" : "B")));
         out.push("");

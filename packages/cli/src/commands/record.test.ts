@@ -80,7 +80,7 @@ describe("concord deadlines and contradictions", () => {
     const r = concord("contradictions", FILE);
     expect(r.code).toBe(0);
     expect(r.out.split("\n").slice(0, 5)).toEqual([
-      "1. when the monitors' mandate ends (mandate-end): claims disagree",
+      "1. when the monitors' mandate ends (mandate-end): claims disagree (a value is approximate)",
       "   A. Eastern Power, 2024-02-01 [east-mandate]: “The monitors stay until August 2024.” → 2024-08",
       "      source: Southland answers; hearing in the Union (Test Wire, 2024-02-01)",
       "   B. A. Pundit, 2024-03-05 [pundit-mandate]: “The monitors' mandate expires in a year.” → ~2025-03 ('in a year', said on 2024-03-05)",

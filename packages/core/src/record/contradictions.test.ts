@@ -33,24 +33,23 @@ describe("contradictions", () => {
     const last = contradictions(linked).at(-1)!;
     expect(last.fact).toBeUndefined();
     expect(last.found).toEqual(["linked"]);
+    expect(last.approximate).toBe(false);
     expect(last.sides.map((s) => s.statement)).toEqual(["north-ready", "south-late"]);
   });
 
-  it("date claims agree when the days they can mean overlap; ~ widens by one unit", () => {
+  it("date claims agree when the days they can mean overlap; ~ flags but does not widen", () => {
     expect(agree("date", "2025", "2025-11-10")).toBe(true);
     expect(agree("date", "2025-11", "2025-12")).toBe(false);
-    expect(agree("date", "~2025-11", "2025-12-31")).toBe(true);
-    expect(agree("date", "~2025-11", "2026-01-01")).toBe(false);
-    expect(agree("date", "~2024-12", "2025-11")).toBe(false);
-    expect(agree("date", "~2024", "2025-12-31")).toBe(true);
-    expect(agree("date", "~2025-11-10", "2025-11-11")).toBe(true);
-    expect(agree("date", "~2025-11-10", "2025-11-12")).toBe(false);
+    expect(agree("date", "~2024-12", "2025")).toBe(false);
+    expect(agree("date", "~2024-12", "2024")).toBe(true);
+    expect(agree("date", "~2025-11-10", "2025-11-11")).toBe(false);
+    expect(contradictions(doc).map((c) => c.approximate)).toEqual([true, true]);
   });
 
   it("a span claims any day within it", () => {
     expect(agree("date", "2025-05/2025-11", "2025-11-10")).toBe(true);
     expect(agree("date", "2025-05/2025-11", "2024")).toBe(false);
-    expect(agree("date", "2025-05/~2025-11", "2025-12-15")).toBe(true);
+    expect(agree("date", "2025-05/~2025-11", "2025-11-30")).toBe(true);
   });
 
   it("numbers, text and true/false agree when equal (text ignoring case and spaces)", () => {

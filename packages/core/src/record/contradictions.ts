@@ -3,15 +3,14 @@
  * and statements linked by `contradicts:`. Each contradiction lists both sides with
  * who said what, when, and the sources that report it.
  *
- * Date claims agree when the periods they can mean overlap ("2025" and "2025-11"
- * agree; "~2024-12" and "2025-11" do not). An approximate date (~) is widened by one
- * unit of its precision on each side: "~2024-12" can mean any day from November
- * 2024 to January 2025. Numbers, text (ignoring case and surrounding spaces) and
+ * Date claims agree when the days they can mean overlap ("2025" and "2025-11" agree;
+ * "2024-12" and "2025" do not); a span A/B can mean any day in it. Write vagueness
+ * as precision (a month, a year, a span): "~" marks a value as approximate but does
+ * not widen it, and a contradiction involving one is flagged `approximate`, so a
+ * reader can weigh it. Numbers, text (ignoring case and surrounding spaces) and
  * true/false agree when equal.
  */
-import type { DateSpan, PartialDate } from "../dates.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
-import { addMonths } from "./duration.js";
 import { dateOf } from "./normalise.js";
 import type { ClaimEntry, StatementEntry } from "./schema.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
@@ -33,6 +32,8 @@ export interface Contradiction {
   readonly fact?: { readonly id: string; readonly label: string };
   /** claims: found from the values claimed; linked: a statement says `contradicts:` the other. */
   readonly found: readonly ("claims" | "linked")[];
+  /** True when a claimed date on either side is marked approximate (~). */
+  readonly approximate: boolean;
   readonly sides: readonly [ContradictionSide, ContradictionSide];
 }
 
@@ -64,7 +65,8 @@ export function contradictions(doc: ScenarioDocument): Contradiction[] {
         if (x.s.id === y.s.id || agree(f.type, x.c.value, y.c.value)) continue;
         const key = pairKey(x.s.id, y.s.id);
         if (!byPair.has(key)) byPair.set(key, out.length);
-        out.push({ c: { fact: { id: f.id, label: f.label }, found: ["claims"], sides: [side(x.s, x.c), side(y.s, y.c)] }, key, factOrder: fi, a: order.get(x.s.id)!, b: order.get(y.s.id)! });
+        const approximate = f.type === "date" && (dateOf(String(x.c.value)).approximate || dateOf(String(y.c.value)).approximate);
+        out.push({ c: { fact: { id: f.id, label: f.label }, found: ["claims"], approximate, sides: [side(x.s, x.c), side(y.s, y.c)] }, key, factOrder: fi, a: order.get(x.s.id)!, b: order.get(y.s.id)! });
       }
     }
   });
@@ -82,7 +84,7 @@ export function contradictions(doc: ScenarioDocument): Contradiction[] {
       }
       const [a, b] = order.get(s.id)! < order.get(t.id)! ? [s, t] : [t, s];
       byPair.set(key, out.length);
-      out.push({ c: { found: ["linked"], sides: [side(a), side(b)] }, key, factOrder: facts.length, a: order.get(a.id)!, b: order.get(b.id)! });
+      out.push({ c: { found: ["linked"], approximate: false, sides: [side(a), side(b)] }, key, factOrder: facts.length, a: order.get(a.id)!, b: order.get(b.id)! });
     }
   });
 
@@ -92,26 +94,12 @@ export function contradictions(doc: ScenarioDocument): Contradiction[] {
 /** Whether two claimed values of a fact of this type can both be true. */
 export function agree(type: "date" | "number" | "text" | "boolean", a: string | number | boolean, b: string | number | boolean): boolean {
   if (type === "date") {
-    const x = widen(dateOf(String(a)));
-    const y = widen(dateOf(String(b)));
+    const x = dateOf(String(a));
+    const y = dateOf(String(b));
     return x.first <= y.last && y.first <= x.last;
   }
   if (type === "text") return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
   return a === b;
-}
-
-/** The days an approximate date or span can mean: one unit of each end's precision beyond it. */
-function widen(d: DateSpan): { first: number; last: number } {
-  if (!d.approximate) return d;
-  return { first: widenEnd(d.start).first, last: widenEnd(d.end).last };
-}
-
-function widenEnd(d: PartialDate): { first: number; last: number } {
-  if (!d.approximate) return d;
-  if (d.precision === "day") return { first: d.first - 1, last: d.last + 1 };
-  const months = d.precision === "month" ? 1 : 12;
-  // From the first day of the unit before to the last day of the unit after.
-  return { first: addMonths(d.first, -months), last: addMonths(d.first, months * 2) - 1 };
 }
 
 function pairKey(a: string, b: string): string {
