@@ -1,6 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { day, recordSmall } from "../../../../test/fixtures/record.js";
+import { dayNumber, isoDay } from "../dates.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
+import { addMonths } from "./duration.js";
 import { commitmentTerm, deadlines } from "./deadlines.js";
 import type { CommitmentEntry } from "./schema.js";
 
@@ -82,5 +85,31 @@ describe("commitments: terms, expiry and notice", () => {
     expect(d.commitments.map((c) => c.id)).toEqual(["monitors"]);
     expect(d.deadlines).toEqual([{ id: "signing-deadline", title: "Union's deadline for a signed text", date: "2024-04-30", status: "planned", participants: ["north", "south"], daysLeft: 30 }]);
     expect(deadlines(doc, day("2024-05-02")).deadlines[0]!.daysLeft).toBe(-2);
+  });
+
+  it("for any start, term and notice: the day falls in the term reported, terms follow each other on anniversaries", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayNumber(1990, 1, 1), max: dayNumber(2040, 12, 31) }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 0, max: 7300 }),
+        fc.integer({ min: 0, max: 59 }),
+        (start, months, offset, noticeMonths) => {
+          const notice = Math.min(noticeMonths, months - 1);
+          const c: CommitmentEntry = {
+            id: "c", what: "x", bound: ["east"], from: isoDay(start), term: `${months} months`,
+            renewal: { kind: "automatic", ...(notice > 0 ? { notice: `${notice} months` } : { notice: "1 day" }) }, sources: ["s-jan"],
+          };
+          const t = commitmentTerm(doc, c, start + offset);
+          const k = t.term!;
+          expect(t.state).toBe("running");
+          expect(t.termStart).toBe(isoDay(k === 1 ? start : addMonths(start, (k - 1) * months)));
+          expect(t.expiry).toBe(isoDay(addMonths(start, k * months)));
+          expect(t.termStart! <= isoDay(start + offset) && isoDay(start + offset) < t.expiry!).toBe(true);
+          if (notice > 0) expect(t.noticeDeadline).toBe(isoDay(addMonths(addMonths(start, k * months), -notice)));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
