@@ -4,10 +4,19 @@
  */
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
+import { registerAsOf } from "./commands/as-of.js";
+import { registerCompare } from "./commands/compare.js";
+import { registerContradictions } from "./commands/contradictions.js";
 import { registerConvert } from "./commands/convert.js";
+import { registerDeadlines } from "./commands/deadlines.js";
+import { registerEvidence } from "./commands/evidence.js";
 import { registerExplain } from "./commands/explain.js";
+import { registerExport } from "./commands/export.js";
+import { registerImportEvents } from "./commands/import-events.js";
 import { registerStates } from "./commands/states.js";
+import { registerTimeline } from "./commands/timeline.js";
 import { registerValidate } from "./commands/validate.js";
+import { registerWaiting } from "./commands/waiting.js";
 import { EXIT_INVALID, printProblems, UserError } from "./io.js";
 
 export function buildProgram(): Command {
@@ -23,6 +32,16 @@ export function buildProgram(): Command {
   registerConvert(program);
   registerAnalyze(program);
   registerExplain(program);
+  // The negotiation record.
+  registerTimeline(program);
+  registerWaiting(program);
+  registerAsOf(program);
+  registerDeadlines(program);
+  registerContradictions(program);
+  registerEvidence(program);
+  registerCompare(program);
+  registerExport(program);
+  registerImportEvents(program);
   return program;
 }
 

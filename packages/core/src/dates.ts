@@ -82,3 +82,37 @@ export function parseDate(text: string): PartialDate | { error: string } {
 export function isPartialDate(x: PartialDate | { error: string }): x is PartialDate {
   return !("error" in x);
 }
+
+/**
+ * A date, or a span written `A/B` (ISO 8601 interval notation) for "sometime between
+ * A and B" or "from A to B": `2020-11/2022-04`, `~2023-09-24/2023-10-03`. A `~` on
+ * either end makes the span approximate. Single dates parse as with parseDate.
+ */
+export interface DateSpan {
+  readonly text: string;
+  /** The precision of a single date, or "range" for a span. */
+  readonly precision: DatePrecision | "range";
+  readonly approximate: boolean;
+  /** Days since 1970-01-01 of the first and last day the date or span can mean. */
+  readonly first: number;
+  readonly last: number;
+  /** The dates at each end (the same date twice for a single date). */
+  readonly start: PartialDate;
+  readonly end: PartialDate;
+}
+
+export function parseDateSpan(text: string): DateSpan | { error: string } {
+  const parts = text.split("/");
+  if (parts.length > 2) return { error: `expected a date or a span A/B with one /, found "${text}"` };
+  const start = parseDate(parts[0]!);
+  if (!isPartialDate(start)) return start;
+  if (parts.length === 1) return { text, precision: start.precision, approximate: start.approximate, first: start.first, last: start.last, start, end: start };
+  const end = parseDate(parts[1]!);
+  if (!isPartialDate(end)) return end;
+  if (end.last < start.first) return { error: `the span ends (${parts[1]!.trim()}) before it starts (${parts[0]!.trim()}) in "${text}"` };
+  return { text, precision: "range", approximate: start.approximate || end.approximate, first: start.first, last: end.last, start, end };
+}
+
+export function isDateSpan(x: DateSpan | { error: string }): x is DateSpan {
+  return !("error" in x);
+}

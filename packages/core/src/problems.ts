@@ -19,7 +19,8 @@ export type ProblemCode =
   | "ranking" // an explicit ranking that misses or repeats a state
   | "infeasible" // an infeasible status quo, or no feasible state at all
   | "limit" // a model beyond what Concord can enumerate
-  | "date" // a date that is not a calendar date
+  | "date" // a date that is not a calendar date, or dates out of order
+  | "record" // an inconsistent negotiation record (a document superseding itself, a cycle, …)
   | "format" // a file in a format Concord cannot read
   | "io"; // the file could not be read
 

@@ -7,6 +7,10 @@ import type { Expr, Term } from "./expression.js";
 
 export interface Evidence {
   readonly source?: string;
+  /** Ids of a statement, event or document of the negotiation record. */
+  readonly statement?: string;
+  readonly event?: string;
+  readonly document?: string;
   readonly quote?: string;
   readonly page?: string;
   readonly note?: string;

@@ -17,6 +17,7 @@ import {
   type PriorityStatement,
 } from "../model/types.js";
 import { formatPath, type DocPath, type Problem } from "../problems.js";
+import { checkEvidenceRefs, checkRecord } from "../record/check.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
 import { closest } from "./suggest.js";
@@ -46,11 +47,14 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
     }),
   );
 
+  const recordIds = checkRecord(doc, { sources: sourceIds, actors: actorIds }, report);
+
   const evidence = (list: readonly EvidenceDocument[] | undefined, path: DocPath): Evidence[] => {
     (list ?? []).forEach((e, i) => {
       if (e.source !== undefined && !sourceIds.has(e.source)) {
         report("unknown-ref", [...path, i, "source"], unknown("source", e.source, sourceIds));
       }
+      checkEvidenceRefs(e, [...path, i], recordIds, report);
     });
     return (list ?? []).map((e) => ({ ...e }));
   };

@@ -5,6 +5,15 @@
  * value at a time (ids, references, owners) live in `check.ts`.
  */
 import { z } from "zod";
+import {
+  CommitmentEntrySchema,
+  DocumentEntrySchema,
+  EventEntrySchema,
+  FactEntrySchema,
+  StatementEntrySchema,
+  TrackEntrySchema,
+} from "../record/schema.js";
+import { DateTextSchema, IdSchema, NoteSchema } from "./primitives.js";
 
 /** Ids of options are used inside expressions, so they are plain identifiers. */
 export const OptionIdSchema = z
@@ -12,24 +21,19 @@ export const OptionIdSchema = z
   .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, "expected an option id: letters, digits and _, not starting with a digit")
   .refine((s) => s !== "IF" && s !== "if", "IF is a keyword and cannot be an option id");
 
-/** Ids of everything else may also contain - and . (e.g. `jamnews-2023-12-07`). */
-export const IdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_][A-Za-z0-9_.-]*$/, "expected an id: letters, digits, _, - and ., not starting with - or .");
-
-/** A date as YYYY, YYYY-MM or YYYY-MM-DD, optionally prefixed by ~ (approximate). Checked in check.ts. */
-export const DateTextSchema = z.union([z.string(), z.int().transform((y) => String(y))]);
-
-export const NoteSchema = z.string().describe("A modelling judgement or remark, in a sentence or two.");
+export { IdSchema, DateTextSchema, NoteSchema };
 
 export const EvidenceSchema = z
   .strictObject({
     source: IdSchema.optional().describe("id of a source in `sources`"),
+    statement: IdSchema.optional().describe("id of a statement in `statements` (the record)"),
+    event: IdSchema.optional().describe("id of an event in `events` (the record)"),
+    document: IdSchema.optional().describe("id of a document in `documents` (the record)"),
     quote: z.string().optional().describe("the words in the source this rests on, verbatim"),
     page: z.string().optional(),
     note: NoteSchema.optional(),
   })
-  .describe("What a modelling choice rests on: a source and, ideally, a verbatim quote.");
+  .describe("What a modelling choice rests on: a source and, ideally, a verbatim quote, or a statement, event or document of the record.");
 
 const EvidenceListSchema = z.array(EvidenceSchema);
 
@@ -53,6 +57,11 @@ export const ActorSchema = z.strictObject({
     .optional(),
   aliases: z.array(z.string()).optional().describe("other names and transliterations"),
   memberOf: z.array(IdSchema).optional().describe("ids of actors (organisations, states) this actor belongs to or represents"),
+  cameo: z
+    .string()
+    .regex(/^(?:[A-Z0-9]{3})+$/, "expected a CAMEO actor code: groups of three capital letters or digits, e.g. ARM or AZEGOV")
+    .optional()
+    .describe("CAMEO actor code used when exporting events (e.g. ARM, AZE, RUS, USAGOV)"),
   note: NoteSchema.optional(),
 });
 
@@ -138,6 +147,12 @@ export const ScenarioSchema = z.strictObject({
   description: z.string().optional(),
   sources: z.array(SourceSchema).optional(),
   actors: z.array(ActorSchema).optional(),
+  facts: z.array(FactEntrySchema).optional().describe("facts that statements make claims about (the record)"),
+  tracks: z.array(TrackEntrySchema).optional().describe("negotiation formats and platforms (the record)"),
+  documents: z.array(DocumentEntrySchema).optional().describe("drafts, proposals, responses and agreements (the record)"),
+  events: z.array(EventEntrySchema).optional().describe("dated events: meetings, proposals, hearings, incidents, … (the record)"),
+  statements: z.array(StatementEntrySchema).optional().describe("who said what, when and where (the record)"),
+  commitments: z.array(CommitmentEntrySchema).optional().describe("who is bound to what, until when, with renewal rules (the record)"),
   model: ModelSchema.optional(),
 });
 

@@ -1,0 +1,82 @@
+import fc from "fast-check";
+import { stringify } from "yaml";
+import { describe, expect, it } from "vitest";
+import { day, recordSmall } from "../../../../test/fixtures/record.js";
+import { isoDay } from "../dates.js";
+import { formatProblem } from "../problems.js";
+import { loadScenario } from "../scenario/load.js";
+import type { ScenarioDocument } from "../scenario/schema.js";
+import { asOf } from "./as-of.js";
+import { waiting } from "./waiting.js";
+
+const doc = recordSmall();
+
+/** Writes a document as YAML and loads it back: the problems, or none. */
+function reload(d: ScenarioDocument): string[] {
+  const r = loadScenario(stringify(d));
+  return r.ok ? [] : r.problems.map(formatProblem);
+}
+
+describe("as of a date", () => {
+  it("drops later sources and what rests only on them, and says what it dropped", () => {
+    const r = asOf(doc, day("2024-03-10"));
+    expect(r.document.asOf).toBe("2024-03-10");
+    expect(r.dropped).toEqual({
+      // s-month (2024-03) could be published after the 10th; the undated source stays.
+      sources: ["s-mar20", "s-month", "s-late"],
+      tracks: [],
+      documents: ["pledge"],
+      events: ["incident"],
+      statements: ["union-mandate", "south-late"],
+      commitments: [],
+      evidence: ["model.decisionMakers[0].preferences[0].evidence[2]", "model.decisionMakers[1].preferences[0].evidence[1]"],
+    });
+    expect(r.document.sources!.map((s) => s.id)).toEqual(["s-jan", "s-feb", "s-mar", "s-undated"]);
+  });
+
+  it("undoes what had not happened yet: later statuses, citations of dropped sources", () => {
+    const r = asOf(doc, day("2024-03-10"));
+    const march = r.document.events!.find((e) => e.id === "march-round")!;
+    // Announced on 5 March, called off on the 20th: still planned on the 10th, citing only s-mar.
+    expect(march).toMatchObject({ status: "planned", sources: ["s-mar"] });
+    expect(march.statusDate).toBeUndefined();
+    expect(r.document.events!.find((e) => e.id === "signing-deadline")).toMatchObject({ status: "planned" });
+    expect(r.document.model!.decisionMakers[0]!.preferences).toEqual([
+      { statement: "sign", evidence: [{ statement: "north-ready" }, { source: "s-mar", quote: "Northland handed its second draft on 29 February." }] },
+    ]);
+  });
+
+  it("prunes references to dropped entries", () => {
+    const linked: ScenarioDocument = { ...doc, statements: doc.statements!.map((s) => (s.id === "pundit-mandate" ? { ...s, refersTo: ["monitors", "south-late"] } : s)) };
+    expect(asOf(linked, day("2024-03-10")).document.statements!.find((s) => s.id === "pundit-mandate")!.refersTo).toEqual(["monitors"]);
+    const r = asOf(doc, day("2024-01-20"));
+    expect(r.dropped.documents).toEqual(["answer-1", "draft-2", "pledge"]);
+    expect(r.dropped.tracks).toEqual(["t-direct"]);
+    expect(r.document.statements!.map((s) => s.id)).toEqual(["north-ready"]);
+    expect(r.document.statements![0]!.event).toBe("opening");
+    expect(r.document.commitments!.map((c) => c.id)).toEqual(["monitors"]);
+    // The views run on the result: on 20 January draft-1 awaits Southland.
+    expect(waiting(r.document, day("2024-01-20")).waiting.map((w) => w.id)).toEqual(["draft-1"]);
+  });
+
+  it("yields a valid scenario document that survives YAML, for every day", () => {
+    expect(reload(asOf(doc, day("2024-03-10")).document)).toEqual([]);
+    fc.assert(
+      fc.property(fc.integer({ min: day("2023-08-01"), max: day("2024-06-30") }), (d) => {
+        const once = asOf(doc, d).document;
+        expect(reload(once)).toEqual([]);
+        // Restricting twice to the same day changes nothing more.
+        expect(asOf(once, d).document).toEqual(once);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("keeps everything known on the scenario's own date except what came later", () => {
+    const r = asOf(doc, day("2024-03-31"));
+    expect(isoDay(day(r.document.asOf!))).toBe("2024-03-31");
+    expect(r.dropped.events).toEqual(["incident"]);
+    expect(r.dropped.statements).toEqual(["south-late"]);
+    expect(r.document.events!.find((e) => e.id === "march-round")).toMatchObject({ status: "cancelled", statusDate: "2024-03-20" });
+  });
+});

@@ -1,0 +1,199 @@
+/**
+ * The scenario as it could have been written on a given day: the record and the
+ * model's evidence restricted to what was known then, so an analysis made "as of" a
+ * date can later be checked against what happened.
+ *
+ * Rules:
+ * - a source is kept when it was surely published by the day (the last day its date
+ *   can mean is on or before it); undated sources are kept, since nothing shows they
+ *   are later;
+ * - a document or statement is kept when it is dated on or before the day and still
+ *   cites a kept source; an event also when it is dated later but was announced by
+ *   the day (`announced`, or a dated source published by the day reports it);
+ *   citations of dropped sources are removed;
+ * - a status not yet reached is undone: an event that had not happened yet is
+ *   "planned", a cancellation announced later is undone, a document's recorded
+ *   status taking effect later is removed (and worked out from the record instead);
+ * - commitments are kept with their document (or, without one, with a kept
+ *   source); notices and early ends after the day are removed; tracks starting
+ *   later are dropped;
+ * - the model is kept; evidence citing a dropped source, statement, event or
+ *   document is dropped;
+ * - references to dropped entries (answers, supersedes, track, contradicts, …) are
+ *   removed, so the result is again a valid scenario document, dated the day.
+ */
+import { isoDay } from "../dates.js";
+import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
+import { dateOf, sourceRefOf } from "./normalise.js";
+import type { SourceRef } from "./schema.js";
+
+export interface AsOf {
+  readonly document: ScenarioDocument;
+  /** Ids of what was left out, by collection, and the paths of dropped evidence. */
+  readonly dropped: {
+    readonly sources: readonly string[];
+    readonly tracks: readonly string[];
+    readonly documents: readonly string[];
+    readonly events: readonly string[];
+    readonly statements: readonly string[];
+    readonly commitments: readonly string[];
+    readonly evidence: readonly string[];
+  };
+}
+
+/** The scenario restricted to what was known on `day` (a day number). */
+export function asOf(doc: ScenarioDocument, day: number): AsOf {
+  const known = (date: string | undefined): boolean => date === undefined || dateOf(date).first <= day;
+  const keptSources = new Set((doc.sources ?? []).filter((s) => s.date === undefined || dateOf(s.date).last <= day).map((s) => s.id));
+  const cite = (refs: readonly SourceRef[] | undefined): SourceRef[] => (refs ?? []).filter((r) => keptSources.has(sourceRefOf(r).source));
+
+  // Entries are kept on their own dates and sources first; references are pruned after.
+  const tracks = (doc.tracks ?? []).filter((t) => known(t.since) && (t.sources === undefined || cite(t.sources).length > 0));
+  const documents = (doc.documents ?? []).filter((d) => known(d.date) && cite(d.sources).length > 0);
+  // A later event counts as announced when it was, or when a dated source published by the day reports it.
+  const datedSource = (r: SourceRef): boolean => doc.sources?.find((s) => s.id === sourceRefOf(r).source)?.date !== undefined;
+  const events = (doc.events ?? []).filter((e) => {
+    const cited = cite(e.sources);
+    return cited.length > 0 && (known(e.date) || (e.announced !== undefined && known(e.announced)) || cited.some(datedSource));
+  });
+  const statements = (doc.statements ?? []).filter((s) => known(s.date) && cite(s.sources).length > 0);
+  const trackIds = new Set(tracks.map((t) => t.id));
+  const documentIds = new Set(documents.map((d) => d.id));
+  const eventIds = new Set(events.map((e) => e.id));
+  const statementIds = new Set(statements.map((s) => s.id));
+  const answerable = new Set([...documentIds, ...eventIds]);
+  const commitments = (doc.commitments ?? []).filter((c) => (c.document !== undefined && documentIds.has(c.document)) || cite(c.sources).length > 0);
+  const keptEntries = new Set([...trackIds, ...documentIds, ...eventIds, ...statementIds, ...commitments.map((c) => c.id)]);
+
+  const out: ScenarioDocument = { ...doc, asOf: isoDay(day) };
+  const set = <K extends keyof ScenarioDocument>(key: K, value: ScenarioDocument[K] & unknown[]): void => {
+    if (doc[key] !== undefined) out[key] = value;
+  };
+  set("sources", (doc.sources ?? []).filter((s) => keptSources.has(s.id)));
+  set(
+    "tracks",
+    tracks.map((t) => {
+      const { until, status, sources, ...rest } = t;
+      const later = until !== undefined && !known(until);
+      return {
+        ...rest,
+        ...(until !== undefined && !later ? { until } : {}),
+        ...(status !== undefined ? { status: later && status === "ended" ? "active" : status } : {}),
+        ...(sources !== undefined ? { sources: cite(sources) } : {}),
+      };
+    }),
+  );
+  set(
+    "documents",
+    documents.map((d) => {
+      const { status, statusDate, answers, supersedes, track, sources, ...rest } = d;
+      const statusKnown = status !== undefined && known(statusDate ?? d.date);
+      return {
+        ...rest,
+        ...(track !== undefined && trackIds.has(track) ? { track } : {}),
+        ...(answers !== undefined && answerable.has(answers) ? { answers } : {}),
+        ...(supersedes !== undefined && documentIds.has(supersedes) ? { supersedes } : {}),
+        ...(statusKnown ? { status, ...(statusDate !== undefined ? { statusDate } : {}) } : {}),
+        sources: cite(sources),
+      };
+    }),
+  );
+  set(
+    "events",
+    events.map((e) => {
+      const { status, statusDate, answers, track, documents: docs, sources, ...rest } = e;
+      const s = status ?? "happened";
+      let now: typeof status = status;
+      if (s === "happened" && !known(e.date)) now = "planned";
+      else if ((s === "cancelled" || s === "declined" || s === "postponed") && !known(statusDate ?? e.date)) now = "planned";
+      return {
+        ...rest,
+        ...(now !== undefined ? { status: now } : {}),
+        ...(statusDate !== undefined && known(statusDate) && now === status ? { statusDate } : {}),
+        ...(track !== undefined && trackIds.has(track) ? { track } : {}),
+        ...(docs !== undefined ? { documents: docs.filter((x) => documentIds.has(x)) } : {}),
+        ...(answers !== undefined && answerable.has(answers) ? { answers } : {}),
+        sources: cite(sources),
+      };
+    }),
+  );
+  set(
+    "statements",
+    statements.map((st) => {
+      const { event, contradicts, refersTo, sources, ...rest } = st;
+      return {
+        ...rest,
+        ...(event !== undefined && eventIds.has(event) ? { event } : {}),
+        ...(refersTo !== undefined ? { refersTo: refersTo.filter((x) => keptEntries.has(x)) } : {}),
+        ...(contradicts !== undefined ? { contradicts: contradicts.filter((x) => statementIds.has(x)) } : {}),
+        sources: cite(sources),
+      };
+    }),
+  );
+  set(
+    "commitments",
+    commitments.map((c) => {
+      const { document, notices, ended, sources, ...rest } = c;
+      return {
+        ...rest,
+        ...(document !== undefined && documentIds.has(document) ? { document } : {}),
+        ...(notices !== undefined ? { notices: notices.filter((n) => known(n.date) && cite(n.sources).length > 0).map((n) => ({ ...n, sources: cite(n.sources) })) } : {}),
+        ...(ended !== undefined && known(ended.date) ? { ended: { ...ended, ...(ended.sources !== undefined ? { sources: cite(ended.sources) } : {}) } } : {}),
+        ...(sources !== undefined ? { sources: cite(sources) } : {}),
+      };
+    }),
+  );
+
+  const droppedEvidence: string[] = [];
+  if (doc.model) {
+    const keep = (list: readonly EvidenceDocument[] | undefined, path: string): EvidenceDocument[] | undefined => {
+      if (list === undefined) return undefined;
+      return list.filter((e, i) => {
+        const ok =
+          (e.source === undefined || keptSources.has(e.source)) &&
+          (e.statement === undefined || statementIds.has(e.statement)) &&
+          (e.event === undefined || eventIds.has(e.event)) &&
+          (e.document === undefined || documentIds.has(e.document));
+        if (!ok) droppedEvidence.push(`${path}[${i}]`);
+        return ok;
+      });
+    };
+    const withEvidence = <T extends { evidence?: EvidenceDocument[] | undefined }>(x: T, path: string): T => {
+      if (x.evidence === undefined) return x;
+      return { ...x, evidence: keep(x.evidence, `${path}.evidence`) };
+    };
+    const m = doc.model;
+    out.model = {
+      ...m,
+      decisionMakers: m.decisionMakers.map((dm, d) => {
+        const p = `model.decisionMakers[${d}]`;
+        return {
+          ...withEvidence(dm, p),
+          options: dm.options.map((o, k) => withEvidence(o, `${p}.options[${k}]`)),
+          ...(dm.preferences !== undefined
+            ? { preferences: dm.preferences.map((st, k) => (typeof st === "string" ? st : withEvidence(st, `${p}.preferences[${k}]`))) }
+            : {}),
+        };
+      }),
+      ...(m.feasibility !== undefined ? { feasibility: m.feasibility.map((c, i) => withEvidence(c, `model.feasibility[${i}]`)) } : {}),
+      ...(m.statusQuo !== undefined ? { statusQuo: Array.isArray(m.statusQuo) ? m.statusQuo : withEvidence(m.statusQuo, "model.statusQuo") } : {}),
+    };
+  }
+
+  const ids = <T extends { id: string }>(all: readonly T[] | undefined, kept: ReadonlySet<string> | readonly T[]): string[] => {
+    const k = kept instanceof Set ? kept : new Set((kept as readonly T[]).map((x) => x.id));
+    return (all ?? []).filter((x) => !k.has(x.id)).map((x) => x.id);
+  };
+  return {
+    document: out,
+    dropped: {
+      sources: ids(doc.sources, keptSources),
+      tracks: ids(doc.tracks, trackIds),
+      documents: ids(doc.documents, documentIds),
+      events: ids(doc.events, eventIds),
+      statements: ids(doc.statements, statementIds),
+      commitments: ids(doc.commitments, commitments),
+      evidence: droppedEvidence,
+    },
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * Events as CSV with CAMEO event codes, and back.
+ *
+ * Each event is one row. `event_code` is the event's `cameo:` when it has one
+ * (`code_source` explicit), else a default for its kind and status when one
+ * clearly applies (`code_source` default): 057 for a signed agreement, 040 for a
+ * meeting that took place, 010 for a statement, 125 for a meeting a party declined.
+ * Where no code applies (tabling a proposal, a hearing, a deadline, …) the code is
+ * left empty and `code_note` says why, rather than forcing one.
+ *
+ * The CSV carries every field of an event except the quotes and pages of its
+ * source citations; importing into a scenario that already has the event keeps
+ * those. Columns after `code_note` (event name, CAMEO actor codes) are derived and
+ * ignored on import.
+ */
+import type { DocPath, Problem } from "../problems.js";
+import { issuesToProblems } from "../scenario/issues.js";
+import { validateDocument } from "../scenario/load.js";
+import type { ScenarioDocument } from "../scenario/schema.js";
+import { CAMEO_CODES } from "./cameo-codes.js";
+import { readCsv, writeCsv } from "./csv.js";
+import { dateOf, sourceIdsOf, sourceRefOf } from "./normalise.js";
+import { EventEntrySchema, type EventEntry, type SourceRef } from "./schema.js";
+
+/** The event fields the CSV carries, column name → field name. */
+const FIELDS = [
+  ["id", "id"],
+  ["date", "date"],
+  ["until", "until"],
+  ["kind", "kind"],
+  ["status", "status"],
+  ["status_date", "statusDate"],
+  ["announced", "announced"],
+  ["title", "title"],
+  ["by", "by"],
+  ["to", "to"],
+  ["participants", "participants"],
+  ["declined_by", "declinedBy"],
+  ["place", "place"],
+  ["track", "track"],
+  ["documents", "documents"],
+  ["answers", "answers"],
+  ["sources", "sources"],
+  ["note", "note"],
+] as const;
+
+const LIST_FIELDS = new Set(["by", "to", "participants", "declinedBy", "documents", "sources"]);
+
+/** Column order of the CAMEO CSV. */
+export const CAMEO_COLUMNS = [
+  "id",
+  "date",
+  "until",
+  "event_code",
+  "code_source",
+  "code_note",
+  "event_name",
+  "actor1_codes",
+  "actor2_codes",
+  ...FIELDS.slice(3).map(([c]) => c),
+] as const;
+
+/** The CAMEO code an event gets when it has no `cameo:` of its own, or why none applies. */
+export function defaultCameo(e: EventEntry): { code: string; note?: string } {
+  const status = e.status ?? "happened";
+  if (status === "declined") return { code: "125" };
+  if (status === "cancelled") return { code: "", note: "cancelled: the code depends on who called it off and why (e.g. 125 when a party refused to meet); set cameo:" };
+  if (status !== "happened") return { code: "", note: `${status}: it has not taken place, so no event code applies` };
+  switch (e.kind) {
+    case "agreement":
+      return { code: "057" };
+    case "meeting":
+      return { code: "040", note: "default for a meeting; refine with cameo: (042 visit, 043 host, 044 third location, 045 mediate, 046 negotiate)" };
+    case "statement":
+      return { code: "010", note: "default for a statement; refine with cameo: where the statement has a more specific code" };
+    case "proposal":
+      return { code: "", note: "tabling a proposal has no CAMEO code" };
+    case "response":
+      return { code: "", note: "a response has no CAMEO code of its own; set cameo: (e.g. 125 reject a proposal to meet, 036 express intent to meet)" };
+    case "hearing":
+      return { code: "", note: "a hearing has no CAMEO code" };
+    case "deadline":
+      return { code: "", note: "a deadline is not an event in CAMEO's sense" };
+    case "cancellation":
+      return { code: "", note: "the code depends on who cancelled and why (e.g. 125, 126, 164); set cameo:" };
+    case "incident":
+      return { code: "", note: "incidents range over CAMEO roots 13 to 20; set cameo:" };
+    default:
+      return { code: "", note: "no default code for this kind; set cameo:" };
+  }
+}
+
+/** The code an event is exported with, where it came from, and a note when there is none. */
+export function cameoOf(e: EventEntry): { code: string; source: "explicit" | "default"; note?: string } {
+  if (e.cameo !== undefined) return e.cameo === "none" ? { code: "", source: "explicit", note: "marked as having no CAMEO code" } : { code: e.cameo, source: "explicit" };
+  return { ...defaultCameo(e), source: "default" };
+}
+
+/** The events as CSV (CAMEO_COLUMNS), in date order, then document order. */
+export function exportCameo(doc: ScenarioDocument): string {
+  const code = (id: string): string | undefined => doc.actors?.find((a) => a.id === id)?.cameo;
+  const codes = (ids: readonly string[]): string => ids.map(code).filter((c): c is string => c !== undefined).join("; ");
+  const events = (doc.events ?? []).map((e, i) => ({ e, i, first: dateOf(e.date).first })).sort((a, b) => a.first - b.first || a.i - b.i);
+  const rows = events.map(({ e }) => {
+    const c = cameoOf(e);
+    const cell = (field: string): string => {
+      const v = (e as Record<string, unknown>)[field];
+      if (v === undefined) return "";
+      if (field === "sources") return sourceIdsOf(v as SourceRef[]).join("; ");
+      return Array.isArray(v) ? v.join("; ") : String(v);
+    };
+    const values: Record<string, string> = {
+      event_code: c.code,
+      code_source: c.source,
+      code_note: c.note ?? "",
+      event_name: c.code === "" ? "" : (CAMEO_CODES[c.code] ?? ""),
+      actor1_codes: codes(e.by ?? e.participants ?? []),
+      actor2_codes: codes(e.to ?? []),
+    };
+    for (const [col, field] of FIELDS) values[col] = cell(field);
+    return CAMEO_COLUMNS.map((col) => values[col] ?? "");
+  });
+  return writeCsv([[...CAMEO_COLUMNS], ...rows]);
+}
+
+export interface CameoImport {
+  /** The scenario document with the imported events (only when there are no problems). */
+  readonly document?: ScenarioDocument;
+  /** Event ids added, changed and found identical, in CSV order. */
+  readonly added: readonly string[];
+  readonly updated: readonly string[];
+  readonly unchanged: readonly string[];
+  /** Problems with line numbers of the CSV (path empty), or at paths of the scenario. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * Reads events from CSV (as written by exportCameo; extra columns are ignored) into
+ * `doc`: a row with a new id adds an event, a row with a known id replaces the
+ * fields the CSV carries. The result is validated as a whole; problems in imported
+ * rows are reported at their CSV line and column.
+ */
+export function importCameo(csv: string, doc: ScenarioDocument): CameoImport {
+  const none = { added: [], updated: [], unchanged: [] };
+  const parsed = readCsv(csv);
+  if ("error" in parsed) return { ...none, problems: [{ code: "syntax", path: [], line: parsed.line, message: `CSV: ${parsed.error}` }] };
+  const [header, ...rows] = parsed.rows;
+  if (!header) return { ...none, problems: [{ code: "missing", path: [], line: 1, message: "the CSV is empty; expected a header line with id, date, kind, title, …" }] };
+  const columns = header.fields.map((f) => f.trim());
+  const missing = ["id", "date", "kind", "title"].filter((c) => !columns.includes(c));
+  if (missing.length > 0) {
+    return { ...none, problems: [{ code: "missing", path: [], line: header.line, message: `the header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected the columns of concord export --to cameo` }] };
+  }
+  const problems: Problem[] = [];
+  const events = [...(doc.events ?? [])];
+  const origin = new Map<number, { line: number }>(); // index in events → CSV row
+  const added: string[] = [], updated: string[] = [], unchanged: string[] = [];
+  const seen = new Map<string, number>();
+
+  for (const row of rows) {
+    const get = (col: string): string => {
+      const k = columns.indexOf(col);
+      return k < 0 ? "" : (row.fields[k] ?? "").trim();
+    };
+    const at = (col: string, message: string): Problem => ({ code: "type", path: [], line: row.line, message: `column "${col}": ${message}` });
+    if (row.fields.length !== columns.length) {
+      problems.push({ code: "type", path: [], line: row.line, message: `the row has ${row.fields.length} fields; expected ${columns.length}, one per column of the header` });
+      continue;
+    }
+    const id = get("id");
+    const again = seen.get(id);
+    if (again !== undefined) {
+      problems.push(at("id", `event "${id}" is also on line ${again}; expected each event once`));
+      continue;
+    }
+    seen.set(id, row.line);
+    const raw: Record<string, unknown> = {};
+    for (const [col, field] of FIELDS) {
+      const v = get(col);
+      if (v === "") continue;
+      raw[field] = LIST_FIELDS.has(field) ? v.split(";").map((x) => x.trim()).filter((x) => x !== "") : v;
+    }
+    const code = cameoCell(get("event_code"));
+    if (code.error !== undefined) {
+      problems.push(at("event_code", code.error));
+      continue;
+    }
+    const index = events.findIndex((e) => e.id === id);
+    const before = index >= 0 ? events[index] : undefined;
+    // Quotes and pages of source citations are not in the CSV: keep them for sources still cited.
+    if (Array.isArray(raw.sources) && before?.sources) {
+      raw.sources = (raw.sources as string[]).map((s) => before.sources!.find((r) => sourceRefOf(r).source === s) ?? s);
+    }
+    const r = EventEntrySchema.safeParse(raw, { reportInput: true });
+    if (!r.success) {
+      for (const p of issuesToProblems(r.error.issues)) problems.push(at(columnOf(p.path), p.message));
+      continue;
+    }
+    let event: EventEntry = r.data;
+    const fallback = defaultCameo(event).code;
+    const explicit = get("code_source") === "explicit" || code.value !== fallback;
+    if (explicit) event = { ...event, cameo: code.value === "" ? "none" : code.value };
+    if (before === undefined) {
+      origin.set(events.length, { line: row.line });
+      events.push(event);
+      added.push(id);
+    } else if (sameEvent(before, event)) unchanged.push(id);
+    else {
+      origin.set(index, { line: row.line });
+      events[index] = event;
+      updated.push(id);
+    }
+  }
+  if (problems.length > 0) return { ...none, problems };
+
+  const next: ScenarioDocument = { ...doc, events };
+  const v = validateDocument(next);
+  if (!v.ok) {
+    return {
+      ...none,
+      problems: v.problems.map((p) => {
+        const row = p.path[0] === "events" && typeof p.path[1] === "number" ? origin.get(p.path[1]) : undefined;
+        if (!row) return p;
+        return { ...p, path: [], line: row.line, message: `column "${columnOf(p.path.slice(2))}": ${p.message}` };
+      }),
+    };
+  }
+  return { document: next, added, updated, unchanged, problems: [] };
+}
+
+/** A CAMEO code cell: empty, or a code (leading zeros restored, since spreadsheets drop them). */
+function cameoCell(text: string): { value: string; error?: undefined } | { value?: undefined; error: string } {
+  if (text === "" || text.toLowerCase() === "none") return { value: "" };
+  if (!/^\d{1,4}$/.test(text)) return { error: `expected a CAMEO event code of 2 to 4 digits, found "${text}"` };
+  if (CAMEO_CODES[text] !== undefined) return { value: text };
+  if (CAMEO_CODES[`0${text}`] !== undefined) return { value: `0${text}` };
+  return { error: `"${text}" is not a CAMEO event code (codebook v1.1b3)` };
+}
+
+/** The CSV column of a path inside an event (["declinedBy", 1] → declined_by). */
+function columnOf(path: DocPath): string {
+  const field = path[0];
+  if (field === "cameo") return "event_code";
+  return FIELDS.find(([, f]) => f === field)?.[0] ?? String(field ?? "id");
+}
+
+/** Whether two events say the same, with defaults filled in and citations compared by source. */
+function sameEvent(a: EventEntry, b: EventEntry): boolean {
+  const norm = (e: EventEntry): string => {
+    const out: Record<string, unknown> = {};
+    for (const [, field] of FIELDS) {
+      let v = (e as Record<string, unknown>)[field];
+      if (field === "status") v = v ?? "happened";
+      if (field === "sources") v = (v as SourceRef[] | undefined)?.map(sourceRefOf);
+      if (Array.isArray(v) && v.length === 0) v = undefined;
+      if (v !== undefined) out[field] = v;
+    }
+    out.cameo = e.cameo ?? defaultCameo(e).code;
+    if (out.cameo === "" || out.cameo === "none") out.cameo = "";
+    return JSON.stringify(out);
+  };
+  return norm(a) === norm(b);
+}

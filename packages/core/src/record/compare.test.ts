@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { recordSmall } from "../../../../test/fixtures/record.js";
+import type { ScenarioDocument } from "../scenario/schema.js";
+import { compareVersions } from "./compare.js";
+
+describe("comparing versions article by article", () => {
+  const doc = recordSmall();
+
+  it("compares a draft with the one it supersedes", () => {
+    const r = compareVersions(doc, "draft-2");
+    if ("error" in r) throw new Error(r.error);
+    expect([r.earlier, r.later]).toEqual(["draft-1", "draft-2"]);
+    expect(r.articles.map((a) => [a.article, a.change, a.bracketed])).toEqual([
+      ["1", "unchanged", false],
+      ["2", "changed", false],
+      ["3", "new", false],
+    ]);
+    expect(r.counts).toEqual({ unchanged: 1, changed: 1, new: 1, dropped: 0, bracketed: 0 });
+  });
+
+  it("lists dropped articles and marks bracketed wording", () => {
+    const r = compareVersions(doc, "draft-1", "draft-2");
+    if ("error" in r) throw new Error(r.error);
+    expect(r.articles.map((a) => [a.article, a.change, a.bracketed])).toEqual([
+      ["1", "unchanged", false],
+      ["2", "changed", true],
+      ["3", "dropped", false],
+    ]);
+    const marked: ScenarioDocument = {
+      ...doc,
+      documents: doc.documents!.map((d) => (d.id === "draft-2" ? { ...d, articles: d.articles!.map((a) => (a.id === "1" ? { ...a, status: "agreed" as const } : a)) } : d)),
+    };
+    const m = compareVersions(marked, "draft-2");
+    expect("articles" in m && m.articles[0]).toMatchObject({ article: "1", marked: "agreed", change: "unchanged" });
+  });
+
+  it("says what is missing", () => {
+    expect(compareVersions(doc, "draft-1")).toEqual({ error: 'document "draft-1" supersedes no document; name the earlier version to compare with' });
+    expect(compareVersions(doc, "draft-9")).toEqual({ error: 'unknown document "draft-9"' });
+  });
+});

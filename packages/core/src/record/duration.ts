@@ -1,0 +1,84 @@
+/**
+ * Lengths of time for commitments ("5 years", "6 months", "P30D") and calendar
+ * arithmetic on day numbers. Months and years are calendar units: adding a month to
+ * 31 January gives the last day of February (the day is clamped to the month's
+ * length), as in most legal and spreadsheet date arithmetic.
+ */
+import { dayNumber, daysInMonth, isoDay } from "../dates.js";
+
+export interface Duration {
+  /** Whole calendar months (years count as 12). */
+  readonly months: number;
+  readonly days: number;
+  readonly text: string;
+}
+
+const UNIT: Record<string, { months: number; days: number }> = {
+  y: { months: 12, days: 0 },
+  m: { months: 1, days: 0 },
+  w: { months: 0, days: 7 },
+  d: { months: 0, days: 1 },
+};
+
+/** Parses `5 years`, `6 months`, `2 weeks`, `30 days`, `5y`, `6m`, `P5Y`, `P6M`, `P2W`, `P30D`. */
+export function parseDuration(text: string): Duration | { error: string } {
+  const m = /^\s*(?:P(\d+)([YMWD])|(\d+)\s*(years?|months?|weeks?|days?|y|m|w|d))\s*$/i.exec(text);
+  if (!m) return { error: `expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "${text}"` };
+  const n = Number(m[1] ?? m[3]);
+  const unit = UNIT[(m[2] ?? m[4]!)[0]!.toLowerCase()]!;
+  if (n === 0) return { error: `expected a positive duration, found "${text}"` };
+  return { months: n * unit.months, days: n * unit.days, text: text.trim() };
+}
+
+export function isDuration(x: Duration | { error: string }): x is Duration {
+  return !("error" in x);
+}
+
+/** "5 years", "6 months", "30 days". */
+export function formatDuration(d: Duration): string {
+  const parts: string[] = [];
+  if (d.months > 0) {
+    if (d.months % 12 === 0) parts.push(`${d.months / 12} year${d.months === 12 ? "" : "s"}`);
+    else parts.push(`${d.months} month${d.months === 1 ? "" : "s"}`);
+  }
+  if (d.days > 0) parts.push(d.days % 7 === 0 ? `${d.days / 7} week${d.days === 7 ? "" : "s"}` : `${d.days} day${d.days === 1 ? "" : "s"}`);
+  return parts.join(" ");
+}
+
+/** The day `times` durations after `day` (before it when `times` is negative); months first, then days. */
+export function addDuration(day: number, d: Duration, times = 1): number {
+  return addMonths(day, d.months * times) + d.days * times;
+}
+
+/** Adds calendar months, clamping the day to the length of the target month. */
+export function addMonths(day: number, months: number): number {
+  if (months === 0) return day;
+  const [y, m, dd] = civil(day);
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = index - year * 12 + 1;
+  return dayNumber(year, month, Math.min(dd, daysInMonth(year, month)));
+}
+
+/** Year, month, day of a day number. */
+export function civil(day: number): [number, number, number] {
+  const [y, m, d] = isoDay(day).split("-").map(Number) as [number, number, number];
+  return [y, m, d];
+}
+
+/**
+ * Compares two durations when the calendar allows it: negative when `a` is surely
+ * shorter, positive when surely longer, 0 when equal, undefined when it depends on
+ * the months involved (e.g. 30 days against 1 month).
+ */
+export function compareDurations(a: Duration, b: Duration): number | undefined {
+  // A month has 28 to 31 days.
+  const aMin = a.months * 28 + a.days, aMax = a.months * 31 + a.days;
+  const bMin = b.months * 28 + b.days, bMax = b.months * 31 + b.days;
+  if (a.months === b.months && a.days === b.days) return 0;
+  if (aMax < bMin) return -1;
+  if (aMin > bMax) return 1;
+  if (a.days === b.days) return a.months - b.months;
+  if (a.months === b.months) return a.days - b.days;
+  return undefined;
+}

@@ -1,0 +1,45 @@
+/**
+ * Citations resolved to what a reader needs: the source's title, publisher, date and
+ * address, with the quote and page the entry rests on.
+ */
+import type { ScenarioDocument } from "../scenario/schema.js";
+import { sourceRefOf } from "./normalise.js";
+import type { SourceRef } from "./schema.js";
+
+export interface ResolvedSource {
+  readonly id: string;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  readonly date?: string;
+  readonly address?: string;
+  readonly language?: string;
+  readonly quote?: string;
+  readonly page?: string;
+}
+
+/** The sources cited by `refs`, in order; a reference to a source not in the document keeps only its id. */
+export function resolveSources(doc: ScenarioDocument, refs: readonly SourceRef[] | undefined): ResolvedSource[] {
+  return (refs ?? []).map((r) => {
+    const ref = sourceRefOf(r);
+    const s = doc.sources?.find((x) => x.id === ref.source);
+    const author = s?.author === undefined ? undefined : typeof s.author === "string" ? s.author : s.author.join(", ");
+    return {
+      id: ref.source,
+      title: s?.title ?? ref.source,
+      ...(s?.publisher !== undefined ? { publisher: s.publisher } : {}),
+      ...(author !== undefined ? { author } : {}),
+      ...(s?.date !== undefined ? { date: s.date } : {}),
+      ...(s?.address !== undefined ? { address: s.address } : {}),
+      ...(s?.language !== undefined ? { language: s.language } : {}),
+      ...(ref.quote !== undefined ? { quote: ref.quote } : {}),
+      ...(ref.page !== undefined ? { page: ref.page } : {}),
+    };
+  });
+}
+
+/** "Title (Publisher, 2023-12-07)" — one line per source for plain-text output. */
+export function citeSource(s: ResolvedSource): string {
+  const meta = [s.publisher, s.date].filter((x) => x !== undefined).join(", ");
+  return meta === "" ? s.title : `${s.title} (${meta})`;
+}
