@@ -44,3 +44,4 @@ export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
 export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
+export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";
