@@ -22,7 +22,7 @@ import {
 } from "@concord/core";
 
 /** Below this many states × decision makers, starting a worker costs more than it saves. */
-export const PARALLEL_THRESHOLD = 1 << 16;
+export const PARALLEL_THRESHOLD = 1 << 19;
 
 /** The compiled worker, whether this module runs from src (tests) or dist. */
 const WORKER_URL = new URL("../../dist/parallel/worker.js", import.meta.url);

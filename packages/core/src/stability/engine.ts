@@ -13,7 +13,7 @@
  */
 import type { BasicConcept } from "./concepts.js";
 import type { MoveIndex } from "./moves.js";
-import { minReach } from "./reach.js";
+import { minReach, minReachAllMoves } from "./reach.js";
 
 /** Per-DM work, independent across DMs so that workers can split it. */
 export interface DmStability {
@@ -56,9 +56,9 @@ export function sanctionPass(
   if (pass === "improving") {
     minReach({ index, movers: others, improvementsBy: payoffs, value1: P, out1: out.minSeq! });
   } else if (concepts.includes("smr")) {
-    minReach({ index, movers: others, value1: P, out1: out.minAll!, value2: smrValue(index, P, i), out2: out.minSmr! });
+    minReachAllMoves({ index, movers: others, value1: P, out1: out.minAll!, value2: smrValue(index, P, i), out2: out.minSmr! });
   } else {
-    minReach({ index, movers: others, value1: P, out1: out.minAll! });
+    minReachAllMoves({ index, movers: others, value1: P, out1: out.minAll! });
   }
 }
 

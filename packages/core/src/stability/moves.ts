@@ -26,7 +26,19 @@ export interface MoveIndex {
   /** Per decision maker, bits (in its code) of options that may only go N→Y, resp. Y→N. */
   readonly toY: Int32Array;
   readonly toN: Int32Array;
+  /**
+   * group[k][s]: k's one-way options in s, packed into the low bits (null when k has
+   * none). States of one block with the same group are mutually reachable by k.
+   */
+  readonly group: readonly (Int32Array | null)[];
+  /** Per decision maker: number of groups (2^one-way options) and the packed toY / toN masks. */
+  readonly groupCount: Int32Array;
+  readonly groupToY: Int32Array;
+  readonly groupToN: Int32Array;
 }
+
+/** At most this many one-way options per decision maker get packed groups (2^12 per block). */
+const MAX_GROUP_BITS = 12;
 
 const TWO24 = 2 ** 24;
 
@@ -41,6 +53,10 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
   const code: (Int32Array | null)[] = [];
   const toY = alloc(D);
   const toN = alloc(D);
+  const group: (Int32Array | null)[] = [];
+  const groupCount = alloc(D);
+  const groupToY = alloc(D);
+  const groupToN = alloc(D);
   const vec = new Float64Array(S);
   for (let s = 0; s < S; s++) vec[s] = space.vector(s);
 
@@ -88,9 +104,29 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
       const cd = alloc(S);
       for (let s = 0; s < S; s++) cd[s] = Math.floor(vec[s]! / below) % 2 ** c;
       code.push(cd);
-    } else code.push(null);
+      const bits: number[] = [];
+      for (let bit = 0; bit < c; bit++) if ((((ty | tn) >>> bit) & 1) === 1) bits.push(bit);
+      if (bits.length <= MAX_GROUP_BITS) {
+        const g = alloc(S);
+        for (let s = 0; s < S; s++) {
+          let v = 0;
+          for (let j = 0; j < bits.length; j++) v |= ((cd[s]! >>> bits[j]!) & 1) << j;
+          g[s] = v;
+        }
+        group.push(g);
+        groupCount[k] = 1 << bits.length;
+        bits.forEach((bit, j) => {
+          if (((ty >>> bit) & 1) === 1) groupToY[k]! |= 1 << j;
+          else groupToN[k]! |= 1 << j;
+        });
+      } else group.push(null);
+    } else {
+      code.push(null);
+      group.push(null);
+      groupCount[k] = 1;
+    }
   }
-  return { size: S, dmCount: D, blockOf, blockStart, members, code, toY, toN };
+  return { size: S, dmCount: D, blockOf, blockStart, members, code, toY, toN, group, groupCount, groupToY, groupToN };
 }
 
 /** States ordered by key, then by state number. */

@@ -154,3 +154,147 @@ export function minReach(input: MinReachInput): void {
     }
   }
 }
+
+/**
+ * minReach over all moves (no improvement filter), without visiting moves one by
+ * one. A cycle of moves can never change a one-way option (it could not be changed
+ * back), so the strongly connected components are the connected components of the
+ * moves that change no one-way option — union-find, one union per block member. A
+ * move that changes a one-way option raises φ(s) = #(toY options taken) +
+ * #(toN options not taken), so taking states by decreasing φ finishes every
+ * component after all those it can move to. Within a block, the states a one-way
+ * move can reach are whole groups (same one-way bits), so each state looks at the
+ * minimum of each reachable group instead of at every member.
+ * Cost: O(states × movers × groups per block).
+ */
+export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): void {
+  const { index, movers, value1, out1 } = input;
+  const S = index.size;
+  const two = input.value2 !== undefined && input.out2 !== undefined;
+  const value2 = input.value2 ?? value1;
+  const out2 = input.out2 ?? out1;
+  out1.set(value1);
+  if (two) out2.set(value2);
+  if (movers.length === 0 || S === 0) return;
+  if (movers.some((k) => index.code[k] !== null && index.group[k] === null)) {
+    // Too many one-way options in one decision maker to pack: the general method.
+    minReach(input);
+    return;
+  }
+
+  // 1. Components of the moves that change no one-way option, and φ.
+  const parent = new Int32Array(S);
+  for (let s = 0; s < S; s++) parent[s] = s;
+  const find = (x: number): number => {
+    while (parent[x] !== x) {
+      parent[x] = parent[parent[x]!]!;
+      x = parent[x]!;
+    }
+    return x;
+  };
+  const phi = new Int32Array(S);
+  const oneWay: number[] = [];
+  for (const k of movers) {
+    const start = index.blockStart[k]!;
+    const mem = index.members[k]!;
+    const grp = index.group[k]!;
+    const B = start.length - 1;
+    if (grp === null) {
+      for (let b = 0; b < B; b++) {
+        const first = find(mem[start[b]!]!);
+        for (let p = start[b]! + 1; p < start[b + 1]!; p++) {
+          const r = find(mem[p]!);
+          if (r !== first) parent[r] = first;
+        }
+      }
+      continue;
+    }
+    oneWay.push(k);
+    const gy = index.groupToY[k]!;
+    const gn = index.groupToN[k]!;
+    for (let s = 0; s < S; s++) phi[s] += popcount(grp[s]! & gy) + popcount(~grp[s]! & gn);
+    // Union each member with the first member of its block that has the same group.
+    const firstOf = new Int32Array(index.groupCount[k]!).fill(-1);
+    for (let b = 0; b < B; b++) {
+      for (let p = start[b]!; p < start[b + 1]!; p++) {
+        const w = mem[p]!;
+        const g = grp[w]!;
+        if (firstOf[g] === -1) firstOf[g] = w;
+        else {
+          const r = find(w);
+          const f = find(firstOf[g]!);
+          if (r !== f) parent[r] = f;
+        }
+      }
+      for (let p = start[b]!; p < start[b + 1]!; p++) firstOf[grp[mem[p]!]!] = -1;
+    }
+  }
+  const root = new Int32Array(S);
+  for (let s = 0; s < S; s++) {
+    const r = find(s);
+    root[s] = r;
+    if (out1[s]! < out1[r]!) out1[r] = out1[s]!;
+    if (two && out2[s]! < out2[r]!) out2[r] = out2[s]!;
+  }
+
+  if (oneWay.length > 0) {
+    // 2. States by decreasing φ (counting sort).
+    let maxPhi = 0;
+    for (let s = 0; s < S; s++) if (phi[s]! > maxPhi) maxPhi = phi[s]!;
+    const count = new Int32Array(maxPhi + 2);
+    for (let s = 0; s < S; s++) count[maxPhi - phi[s]! + 1]!++;
+    for (let l = 1; l <= maxPhi + 1; l++) count[l]! += count[l - 1]!;
+    const byPhi = new Int32Array(S);
+    for (let s = 0; s < S; s++) byPhi[count[maxPhi - phi[s]!]!++] = s;
+    // Per one-way mover: the minimum of each (block, group) over finished states.
+    const BIG = 2147483647;
+    const gmin1 = oneWay.map((k) => new Int32Array((index.blockStart[k]!.length - 1) * index.groupCount[k]!).fill(BIG));
+    const gmin2 = two ? oneWay.map((_, m) => new Int32Array(gmin1[m]!.length).fill(BIG)) : [];
+    for (let i = 0; i < S; ) {
+      const level = phi[byPhi[i]!]!;
+      let j = i;
+      for (; j < S && phi[byPhi[j]!] === level; j++) {
+        const u = byPhi[j]!;
+        const r = root[u]!;
+        for (let m = 0; m < oneWay.length; m++) {
+          const k = oneWay[m]!;
+          const G = index.groupCount[k]!;
+          const gy = index.groupToY[k]!;
+          const gn = index.groupToN[k]!;
+          const g = index.group[k]![u]!;
+          const base = index.blockOf[k]![u]! * G;
+          const t1 = gmin1[m]!;
+          for (let h = 0; h < G; h++) {
+            // h reachable from g: toY bits only added, toN bits only dropped, and some change.
+            if (h === g || ((g & ~h & gy) | (~g & h & gn)) !== 0) continue;
+            if (t1[base + h]! < out1[r]!) out1[r] = t1[base + h]!;
+            if (two && gmin2[m]![base + h]! < out2[r]!) out2[r] = gmin2[m]![base + h]!;
+          }
+        }
+      }
+      // This level's components are final: publish them to their groups.
+      for (let q = i; q < j; q++) {
+        const u = byPhi[q]!;
+        const r = root[u]!;
+        for (let m = 0; m < oneWay.length; m++) {
+          const k = oneWay[m]!;
+          const cell = index.blockOf[k]![u]! * index.groupCount[k]! + index.group[k]![u]!;
+          if (out1[r]! < gmin1[m]![cell]!) gmin1[m]![cell] = out1[r]!;
+          if (two && out2[r]! < gmin2[m]![cell]!) gmin2[m]![cell] = out2[r]!;
+        }
+      }
+      i = j;
+    }
+  }
+  for (let s = 0; s < S; s++) {
+    const r = root[s]!;
+    out1[s] = out1[r]!;
+    if (two) out2[s] = out2[r]!;
+  }
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}

@@ -65,23 +65,91 @@ export function computePayoffs(space: StateSpace, dm: DecisionMakerInfo): Payoff
   const K = pref.statements.length;
   const words = Math.max(1, Math.ceil(K / CHUNK));
   // score[w][s]: statements w*CHUNK.. as bits, first statement most significant.
-  const scores: Float64Array[] = [];
+  const scores: Int32Array[] = [];
   for (let w = 0; w < words; w++) {
-    const score = new Float64Array(n);
     const first = w * CHUNK;
     const last = Math.min(K, first + CHUNK);
-    for (let k = first; k < last; k++) {
-      const weight = 2 ** (last - 1 - k);
-      const col = truthColumn(space, pref.statements[k]!.expr);
-      for (let s = 0; s < n; s++) if (col[s] === 1) score[s]! += weight;
-    }
-    scores.push(score);
+    scores.push(scoreChunk(space, pref.statements.slice(first, last).map((st) => st.expr)));
   }
   return words === 1 ? denseLevels(scores[0]!) : denseLevelsMulti(scores);
 }
 
+/**
+ * Σ 2^(last−k) over the statements k true in each state. Statements that are one
+ * conjunction of options 0–31 (the usual case) are tested four at a time, without
+ * branches: x = (v & mask) ^ value is 0 exactly when the conjunction holds, and
+ * ~((x | −x) >> 31) turns that into an all-ones mask for the weight. Random truth
+ * values would make a branch mispredict half the time. Other statements mark a
+ * column first, since their conjunctions may overlap.
+ */
+function scoreChunk(space: StateSpace, exprs: readonly Expr[]): Int32Array {
+  const n = space.size;
+  const score = new Int32Array(n);
+  const K = exprs.length;
+  const lo = space.lo;
+  const hi = space.hi;
+  const simple: { m: number; v: number; w: number }[] = [];
+  const pairs: { m1: number; v1: number; m2: number; v2: number; w: number }[] = [];
+  let col: Uint8Array | null = null;
+  exprs.forEach((e, k) => {
+    const weight = 2 ** (K - 1 - k);
+    const terms = toTerms(e);
+    const lowOnly = terms !== null && terms.every((t) => t.hiMask === 0);
+    if (lowOnly && terms.length === 1) {
+      simple.push({ m: terms[0]!.loMask | 0, v: terms[0]!.loValue | 0, w: weight });
+      return;
+    }
+    if (lowOnly && terms.length === 2) {
+      pairs.push({ m1: terms[0]!.loMask | 0, v1: terms[0]!.loValue | 0, m2: terms[1]!.loMask | 0, v2: terms[1]!.loValue | 0, w: weight });
+      return;
+    }
+    let c: Uint8Array;
+    if (terms === null) c = truthColumn(space, e);
+    else {
+      col ??= new Uint8Array(n);
+      col.fill(0);
+      markTerms(lo, hi, terms, col);
+      c = col;
+    }
+    for (let s = 0; s < n; s++) if (c[s] === 1) score[s]! += weight;
+  });
+  // Pad to a multiple of four with statements that never hold (weight 0).
+  while (simple.length % 4 !== 0) simple.push({ m: 0, v: 0, w: 0 });
+  for (let q = 0; q < simple.length; q += 4) {
+    const [a, b, c, d] = [simple[q]!, simple[q + 1]!, simple[q + 2]!, simple[q + 3]!];
+    const am = a.m, av = a.v, aw = a.w, bm = b.m, bv = b.v, bw = b.w;
+    const cm = c.m, cv = c.v, cw = c.w, dm = d.m, dv = d.v, dw = d.w;
+    for (let s = 0; s < n; s++) {
+      const x = lo[s]! | 0;
+      const xa = (x & am) ^ av;
+      const xb = (x & bm) ^ bv;
+      const xc = (x & cm) ^ cv;
+      const xd = (x & dm) ^ dv;
+      score[s] =
+        score[s]! + (aw & ~((xa | -xa) >> 31)) + (bw & ~((xb | -xb) >> 31)) + (cw & ~((xc | -xc) >> 31)) + (dw & ~((xd | -xd) >> 31));
+    }
+  }
+  // Statements of two conjunctions, two at a time: true when either conjunction holds.
+  if (pairs.length % 2 === 1) pairs.push({ m1: 0, v1: 1, m2: 0, v2: 1, w: 0 });
+  for (let q = 0; q < pairs.length; q += 2) {
+    const a = pairs[q]!;
+    const b = pairs[q + 1]!;
+    const am1 = a.m1, av1 = a.v1, am2 = a.m2, av2 = a.v2, aw = a.w;
+    const bm1 = b.m1, bv1 = b.v1, bm2 = b.m2, bv2 = b.v2, bw = b.w;
+    for (let s = 0; s < n; s++) {
+      const x = lo[s]! | 0;
+      const a1 = (x & am1) ^ av1;
+      const a2 = (x & am2) ^ av2;
+      const b1 = (x & bm1) ^ bv1;
+      const b2 = (x & bm2) ^ bv2;
+      score[s] = score[s]! + (aw & ~(((a1 | -a1) & (a2 | -a2)) >> 31)) + (bw & ~(((b1 | -b1) & (b2 | -b2)) >> 31));
+    }
+  }
+  return score;
+}
+
 /** Dense ranks of one score column: equal scores share a level. */
-function denseLevels(score: Float64Array): Payoffs {
+function denseLevels(score: Int32Array): Payoffs {
   const n = score.length;
   const payoff = new Int32Array(n);
   let max = 0;
@@ -112,7 +180,7 @@ function denseLevels(score: Float64Array): Payoffs {
   return { payoff, levels: d };
 }
 
-function denseLevelsMulti(scores: readonly Float64Array[]): Payoffs {
+function denseLevelsMulti(scores: readonly Int32Array[]): Payoffs {
   const n = scores[0]!.length;
   const cmp = (a: number, b: number): number => {
     for (const sc of scores) if (sc[a] !== sc[b]) return sc[a]! - sc[b]!;

@@ -1,0 +1,64 @@
+/**
+ * One benchmark case, run in its own process so its peak memory is its own:
+ *   node --import tsx bench/case.ts enumerate
+ *   node --import tsx bench/case.ts stability <bits> [threads]
+ * Prints one JSON line with the timings (ms), sizes and peak RSS (MiB).
+ */
+import { performance } from "node:perf_hooks";
+import { analyzeParallel } from "../packages/cli/src/parallel/pool.js";
+import { computePayoffs, validateDocument, type StateSpace } from "@concord/core";
+import { enumerationModel, stabilityModel } from "./models.js";
+
+function load(doc: Parameters<typeof validateDocument>[0]): { space: StateSpace; ms: number } {
+  const t0 = performance.now();
+  const r = validateDocument(doc);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+  return { space: r.value.space!, ms: performance.now() - t0 };
+}
+
+const peakMiB = (): number => process.resourceUsage().maxRSS / 1024;
+
+async function main(): Promise<void> {
+  const [kind, arg, threadsArg] = process.argv.slice(2);
+  if (kind === "enumerate") {
+    const m = enumerationModel();
+    const { space, ms: loadMs } = load(m.doc);
+    const t0 = performance.now();
+    for (const dm of space.model.decisionMakers) computePayoffs(space, dm);
+    const rankMs = performance.now() - t0;
+    console.log(JSON.stringify({ kind, name: m.name, states: space.size, enumerateMs: loadMs, rankMs, totalMs: loadMs + rankMs, peakMiB: peakMiB() }));
+    return;
+  }
+  const bits = Number(arg);
+  const threads = threadsArg === undefined ? undefined : Number(threadsArg);
+  const m = stabilityModel(bits);
+  const { space, ms: loadMs } = load(m.doc);
+  // Small models run several times: the first run pays for compiling the engine (cold),
+  // the median of the others is the engine's speed (warm).
+  const runs = space.size <= 100_000 ? 7 : 1;
+  const times: number[] = [];
+  let a: Awaited<ReturnType<typeof analyzeParallel>> | undefined;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    a = await analyzeParallel(space, ["nash", "gmr", "smr", "seq"], threads === undefined ? {} : { threads });
+    times.push(performance.now() - t0);
+  }
+  const warm = times.slice(1).sort((x, y) => x - y);
+  const analysis = a!;
+  let moves = 0;
+  for (let k = 0; k < analysis.index.dmCount; k++) {
+    const start = analysis.index.blockStart[k]!;
+    for (let b = 0; b + 1 < start.length; b++) {
+      const size = start[b + 1]! - start[b]!;
+      moves += size * (size - 1);
+    }
+  }
+  const equilibria = Object.fromEntries(Object.entries(analysis.equilibria).map(([c, e]) => [c, e.length]));
+  console.log(JSON.stringify({
+    kind, bits, name: m.name, states: space.size, moves, loadMs,
+    coldMs: times[0], warmMs: warm.length ? warm[Math.floor(warm.length / 2)] : undefined,
+    threads: threads ?? "all", equilibria, peakMiB: peakMiB(),
+  }));
+}
+
+await main();
