@@ -31,7 +31,9 @@ export function readScenario(file: string): Loaded {
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (e as Error).message;
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
     throw new UserError(`${file}: cannot read the file: ${reason}`);
   }
   const r = loadScenario(text, { file });
