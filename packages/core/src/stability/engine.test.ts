@@ -45,6 +45,16 @@ describe("move index", () => {
       }
     }
   });
+  it("also on sparse models with many options, where blocks are found by sorting", () => {
+    // 2 DMs × 17 options, all but a few fixed to N: 2^17 possible keys for 8 states.
+    const doc = generateModel({ decisionMakers: 2, options: [17, 17], statements: 3, oneWay: 0.3, seed: 7 });
+    const m = doc.model!;
+    const fixed = m.decisionMakers.flatMap((d, i) => d.options.filter((_, k) => (i === 0 ? k > 1 : k > 0)).map((o) => o.id));
+    const space = spaceOf({ ...doc, model: { ...m, feasibility: fixed.map((id) => ({ infeasible: id })) } })!;
+    expect(space.size).toBe(8);
+    const idx = buildMoveIndex(space);
+    for (let k = 0; k < 2; k++) for (let s = 0; s < space.size; s++) expect(movesFrom(idx, k, s)).toEqual(oracleMoves(space, k, s));
+  });
 });
 
 describe("stability engine vs. the definitions", () => {

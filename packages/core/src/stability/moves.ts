@@ -81,22 +81,39 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
       const v = vec[s]!;
       key[s] = Math.floor(v / upto) * below + (v % below);
     }
-    const order = sortByKey(key, n - c);
     const bOf = alloc(S);
     const mem = alloc(S);
     let blocks = 0;
-    for (let i = 0; i < S; i++) {
-      const s = order[i]!;
-      if (i === 0 || key[s] !== key[order[i - 1]!]) blocks++;
-      bOf[s] = blocks - 1;
-      mem[i] = s;
+    let start: Int32Array;
+    if (2 ** (n - c) <= Math.max(4 * S, 1 << 16)) {
+      // Few possible keys: number the blocks through a dense table, then place the
+      // states by counting sort (ascending within each block, as states ascend).
+      const idOf = new Int32Array(2 ** (n - c)).fill(-1);
+      for (let s = 0; s < S; s++) {
+        const kk = key[s]!;
+        if (idOf[kk] === -1) idOf[kk] = blocks++;
+        bOf[s] = idOf[kk]!;
+      }
+      start = alloc(blocks + 1);
+      for (let s = 0; s < S; s++) start[bOf[s]! + 1]!++;
+      for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
+      const fill = Int32Array.from(start.subarray(0, blocks));
+      for (let s = 0; s < S; s++) mem[fill[bOf[s]!]!++] = s;
+    } else {
+      const order = sortByKey(key, n - c);
+      for (let i = 0; i < S; i++) {
+        const s = order[i]!;
+        if (i === 0 || key[s] !== key[order[i - 1]!]) blocks++;
+        bOf[s] = blocks - 1;
+        mem[i] = s;
+      }
+      start = alloc(blocks + 1);
+      for (let i = 0, b = -1; i < S; i++) {
+        const bb = bOf[mem[i]!]!;
+        if (bb !== b) { start[bb] = i; b = bb; }
+      }
+      start[blocks] = S;
     }
-    const start = alloc(blocks + 1);
-    for (let i = 0, b = -1; i < S; i++) {
-      const bb = bOf[mem[i]!]!;
-      if (bb !== b) { start[bb] = i; b = bb; }
-    }
-    start[blocks] = S;
     blockOf.push(bOf);
     blockStart.push(start);
     members.push(mem);
