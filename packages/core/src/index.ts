@@ -17,12 +17,13 @@ export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { generateModel, randomRankings, rng, type GenerateOptions } from "./model/generate.js";
 export * from "./stability/concepts.js";
-export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, analysisJson, type Analysis, type PreparedAnalysis, type AnalysisJson } from "./stability/analysis.js";
+export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, analysisJson, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions, type AnalysisJson } from "./stability/analysis.js";
 export {
   sanctionPass, passesFor, allocMinimums, stabilityFromMinimums, stabilityForDm, equilibria,
-  type SanctionMinimums, type SanctionPass, type DmStability,
+  type SanctionMinimums, type SanctionPass, type DmStability, type EngineData,
 } from "./stability/engine.js";
 export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc } from "./stability/moves.js";
+export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
 export { limitedMove, nonMyopic, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
 export { describeState, describeMove, moveText, type MoveDescription, type OptionChange } from "./model/describe.js";

@@ -8,6 +8,7 @@ import { Worker } from "node:worker_threads";
 import {
   allocMinimums,
   analyze,
+  engineData,
   finishAnalysis,
   passesFor,
   prepareAnalysis,
@@ -15,7 +16,7 @@ import {
   stabilityFromMinimums,
   type Analysis,
   type BasicConcept,
-  type MoveIndex,
+  type EngineData,
   type SanctionMinimums,
   type SanctionPass,
   type StateSpace,
@@ -28,8 +29,7 @@ export const PARALLEL_THRESHOLD = 1 << 19;
 const WORKER_URL = new URL("../../dist/parallel/worker.js", import.meta.url);
 
 export interface WorkerJob {
-  readonly index: MoveIndex;
-  readonly payoffs: readonly Int32Array[];
+  readonly data: EngineData;
   readonly concepts: readonly BasicConcept[];
   readonly tasks: readonly (readonly [number, SanctionPass])[];
   readonly minimums: readonly SanctionMinimums[];
@@ -43,7 +43,7 @@ export function runTasks(job: WorkerJob): void {
     const t = Atomics.add(job.next, 0, 1);
     if (t >= job.tasks.length) return;
     const [dm, pass] = job.tasks[t]!;
-    sanctionPass(job.index, job.payoffs, dm, pass, job.concepts, job.minimums[dm]!);
+    sanctionPass(job.data, dm, pass, job.concepts, job.minimums[dm]!);
   }
 }
 
@@ -63,10 +63,10 @@ export async function analyzeParallel(space: StateSpace, concepts: readonly Basi
   if (threads < 2 || tasks.length < 2 || (!opts.force && space.size * D < PARALLEL_THRESHOLD)) return analyze(space, concepts);
 
   const shared = (n: number): Int32Array => new Int32Array(new SharedArrayBuffer(4 * Math.max(1, n)));
-  const prep = prepareAnalysis(space, concepts, shared);
-  const payoffs = prep.payoffs.map((p) => p.payoff);
-  const minimums = payoffs.map(() => allocMinimums(space.size, prep.concepts, shared));
-  const job: WorkerJob = { index: prep.index, payoffs, concepts: prep.concepts, tasks, minimums, next: shared(1) };
+  const prep = prepareAnalysis(space, { concepts, alloc: shared });
+  const data = engineData(prep);
+  const minimums = data.payoffs.map(() => allocMinimums(space.size, prep.concepts, shared));
+  const job: WorkerJob = { data, concepts: prep.concepts, tasks, minimums, next: shared(1) };
 
   const helpers = Math.min(threads - 1, tasks.length - 1);
   const done = Array.from({ length: helpers }, () =>
@@ -82,6 +82,6 @@ export async function analyzeParallel(space: StateSpace, concepts: readonly Basi
   );
   runTasks(job);
   await Promise.all(done);
-  const perDm = payoffs.map((P, dm) => stabilityFromMinimums(prep.index, P, dm, prep.concepts, minimums[dm]!));
+  const perDm = data.payoffs.map((_, dm) => stabilityFromMinimums(data, dm, prep.concepts, minimums[dm]!));
   return finishAnalysis(prep, perDm);
 }

@@ -7,14 +7,25 @@
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "./concepts.js";
-import { equilibria, stabilityForDm, type DmStability } from "./engine.js";
-import { buildMoveIndex, localAlloc, type Int32Alloc, type MoveIndex } from "./moves.js";
+import { buildSortedCells, type SortedCells } from "./cells.js";
+import { equilibria, stabilityForDm, type DmStability, type EngineData } from "./engine.js";
+import { buildMoveIndex, localAlloc, MAX_GROUP_BITS, type Int32Alloc, type MoveIndex } from "./moves.js";
 
 export interface PreparedAnalysis {
   readonly space: StateSpace;
   readonly concepts: readonly BasicConcept[];
   readonly payoffs: readonly Payoffs[];
   readonly index: MoveIndex;
+  /** Each decision maker's moves sorted by its preference (see cells.ts). */
+  readonly cells: readonly (SortedCells | null)[];
+}
+
+export interface PrepareOptions {
+  readonly concepts?: readonly BasicConcept[];
+  /** Where the engine's arrays live; shared memory lets workers read them. */
+  readonly alloc?: Int32Alloc;
+  /** See buildMoveIndex; tests lower it to exercise the general code paths. */
+  readonly maxGroupBits?: number;
 }
 
 export interface Analysis extends PreparedAnalysis {
@@ -24,20 +35,29 @@ export interface Analysis extends PreparedAnalysis {
   readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
 }
 
-/** Payoffs and move index; `alloc` may put the index in shared memory for workers. */
-export function prepareAnalysis(space: StateSpace, concepts: readonly BasicConcept[] = BASIC_CONCEPTS, alloc: Int32Alloc = localAlloc): PreparedAnalysis {
+/** Payoffs, move index and sorted cells. */
+export function prepareAnalysis(space: StateSpace, opts: PrepareOptions = {}): PreparedAnalysis {
+  const alloc = opts.alloc ?? localAlloc;
+  const concepts = opts.concepts ?? BASIC_CONCEPTS;
   const payoffs = space.model.decisionMakers.map((dm) => {
     const p = computePayoffs(space, dm);
     const shared = alloc(p.payoff.length);
     shared.set(p.payoff);
     return { payoff: shared, levels: p.levels };
   });
-  return { space, concepts: BASIC_CONCEPTS.filter((c) => concepts.includes(c)), payoffs, index: buildMoveIndex(space, alloc) };
+  const index = buildMoveIndex(space, alloc, opts.maxGroupBits ?? MAX_GROUP_BITS);
+  const cells = payoffs.map((p, k) => buildSortedCells(index, k, p.payoff, alloc));
+  return { space, concepts: BASIC_CONCEPTS.filter((c) => concepts.includes(c)), payoffs, index, cells };
+}
+
+/** The engine's view of a prepared analysis. */
+export function engineData(prep: PreparedAnalysis): EngineData {
+  return { index: prep.index, payoffs: prep.payoffs.map((p) => p.payoff), cells: prep.cells };
 }
 
 /** One decision maker's part of the analysis. */
 export function analyzeDm(prep: PreparedAnalysis, dm: number): DmStability {
-  return stabilityForDm(prep.index, prep.payoffs.map((p) => p.payoff), dm, prep.concepts);
+  return stabilityForDm(engineData(prep), dm, prep.concepts);
 }
 
 export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStability[]): Analysis {
@@ -52,8 +72,8 @@ export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStabili
 }
 
 /** The whole analysis in this thread. */
-export function analyze(space: StateSpace, concepts: readonly BasicConcept[] = BASIC_CONCEPTS): Analysis {
-  const prep = prepareAnalysis(space, concepts);
+export function analyze(space: StateSpace, concepts: readonly BasicConcept[] = BASIC_CONCEPTS, opts: Omit<PrepareOptions, "concepts"> = {}): Analysis {
+  const prep = prepareAnalysis(space, { ...opts, concepts });
   return finishAnalysis(prep, space.model.decisionMakers.map((_, i) => analyzeDm(prep, i)));
 }
 

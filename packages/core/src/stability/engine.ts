@@ -1,6 +1,7 @@
 /**
  * The fast stability engine: for every state and decision maker, Nash, GMR, SMR and
- * SEQ stability, in time linear in states × moves (see reach.ts for why).
+ * SEQ stability, in time linear in states × decision makers × groups (see reach.ts,
+ * improvement-reach.ts and cells.ts for how).
  *
  * For decision maker i and state s, with P = i's payoff and t ranging over i's
  * unilateral improvements (UIs) from s:
@@ -8,14 +9,25 @@
  *   GMR:  every t has min{P(u) : u reachable from t by the others' moves} ≤ P(s).
  *   SMR:  the same minimum over V(u) = max(P(u), max P over i's moves from u).
  *   SEQ:  the same as GMR over the others' unilateral improvements only.
- * So each DM needs two passes of minReach (all moves; improvements only) and one
- * scan of its own moves.
+ * So each DM needs two "minimum over everything reachable" passes (all moves;
+ * improvements only) and one scan of its own improvements.
  */
+import { betterEnd, type SortedCells } from "./cells.js";
 import type { BasicConcept } from "./concepts.js";
+import { minReachImprovements } from "./improvement-reach.js";
 import type { MoveIndex } from "./moves.js";
-import { minReach, minReachAllMoves } from "./reach.js";
+import { minReachAllMoves } from "./reach.js";
 
-/** Per-DM work, independent across DMs so that workers can split it. */
+/** What every part of the engine reads; all typed arrays, so it can live in shared memory. */
+export interface EngineData {
+  readonly index: MoveIndex;
+  /** Every decision maker's payoff per state. */
+  readonly payoffs: readonly Int32Array[];
+  /** Every decision maker's sorted cells (null where its one-way options are not grouped). */
+  readonly cells: readonly (SortedCells | null)[];
+}
+
+/** Per-DM result, independent across DMs so that workers can split the work. */
 export interface DmStability {
   readonly dm: number;
   readonly flags: Partial<Record<BasicConcept, Uint8Array>>;
@@ -42,21 +54,15 @@ export function passesFor(concepts: readonly BasicConcept[]): SanctionPass[] {
 }
 
 /** Runs one pass for decision maker i, writing into `out` (arrays of index.size). */
-export function sanctionPass(
-  index: MoveIndex,
-  payoffs: readonly Int32Array[],
-  i: number,
-  pass: SanctionPass,
-  concepts: readonly BasicConcept[],
-  out: SanctionMinimums,
-): void {
+export function sanctionPass(data: EngineData, i: number, pass: SanctionPass, concepts: readonly BasicConcept[], out: SanctionMinimums): void {
+  const { index, payoffs } = data;
   const P = payoffs[i]!;
   const others: number[] = [];
   for (let k = 0; k < index.dmCount; k++) if (k !== i) others.push(k);
   if (pass === "improving") {
-    minReach({ index, movers: others, improvementsBy: payoffs, value1: P, out1: out.minSeq! });
+    minReachImprovements({ index, movers: others, improvementsBy: payoffs, value1: P, out1: out.minSeq! }, data.cells);
   } else if (concepts.includes("smr")) {
-    minReachAllMoves({ index, movers: others, value1: P, out1: out.minAll!, value2: smrValue(index, P, i), out2: out.minSmr! });
+    minReachAllMoves({ index, movers: others, value1: P, out1: out.minAll!, value2: smrValue(data, i), out2: out.minSmr! });
   } else {
     minReachAllMoves({ index, movers: others, value1: P, out1: out.minAll! });
   }
@@ -72,100 +78,142 @@ export function allocMinimums(size: number, concepts: readonly BasicConcept[], a
 }
 
 /**
- * One scan of i's moves: s is stable when the worst (largest) sanction minimum over
- * i's unilateral improvements from s is no better for i than s itself.
+ * One scan of i's improvements: s is stable when the worst (largest) sanction
+ * minimum over i's unilateral improvements from s is no better for i than s itself.
+ * With sorted cells, the improvements in a cell are a prefix, so the worst is a
+ * prefix maximum; otherwise every move is looked at.
  */
-export function stabilityFromMinimums(
-  index: MoveIndex,
-  P: Int32Array,
-  i: number,
-  concepts: readonly BasicConcept[],
-  mins: SanctionMinimums,
-): DmStability {
+export function stabilityFromMinimums(data: EngineData, i: number, concepts: readonly BasicConcept[], mins: SanctionMinimums): DmStability {
+  const { index } = data;
   const S = index.size;
+  const P = data.payoffs[i]!;
   const want = (c: BasicConcept): boolean => concepts.includes(c);
-  const minAll = want("gmr") ? mins.minAll! : null;
-  const minSmr = want("smr") ? mins.minSmr! : null;
-  const minSeq = want("seq") ? mins.minSeq! : null;
-  const nash = want("nash") ? new Uint8Array(S) : null;
-  const gmr = minAll ? new Uint8Array(S) : null;
-  const smr = minSmr ? new Uint8Array(S) : null;
-  const seq = minSeq ? new Uint8Array(S) : null;
-  const blockOf = index.blockOf[i]!;
-  const start = index.blockStart[i]!;
-  const mem = index.members[i]!;
-  const code = index.code[i]!;
-  const ty = index.toY[i]!;
-  const tn = index.toN[i]!;
-  for (let s = 0; s < S; s++) {
-    const ps = P[s]!;
-    const b = blockOf[s]!;
-    const end = start[b + 1]!;
-    const cs = code !== null ? code[s]! : 0;
-    let anyUi = false;
-    let worstAll = -2147483648;
-    let worstSmr = -2147483648;
-    let worstSeq = -2147483648;
-    for (let p = start[b]!; p < end; p++) {
-      const t = mem[p]!;
-      if (t === s || P[t]! <= ps) continue;
-      if (code !== null) {
-        const ct = code[t]!;
-        if (((cs & ~ct & ty) | (~cs & ct & tn)) !== 0) continue;
+  const arrays = [want("gmr") ? mins.minAll! : null, want("smr") ? mins.minSmr! : null, want("seq") ? mins.minSeq! : null];
+  // worst[c][s]: the largest sanction minimum over i's improvements from s (−∞ when none).
+  const worst = arrays.map((a) => (a === null ? null : new Int32Array(S)));
+  const anyUi = new Uint8Array(S);
+  const cells = data.cells[i];
+  if (cells) {
+    const mem = cells.members;
+    const G = cells.groups;
+    const gy = index.groupToY[i]!;
+    const gn = index.groupToN[i]!;
+    const grp = index.group[i];
+    // Prefix maxima along each cell, best member first.
+    const prefix = arrays.map((a) => {
+      if (a === null) return null;
+      const out = new Int32Array(S);
+      for (let c = 0; c + 1 < cells.start.length; c++) {
+        let m = -2147483648;
+        for (let p = cells.start[c]!; p < cells.start[c + 1]!; p++) {
+          if (a[mem[p]!]! > m) m = a[mem[p]!]!;
+          out[p] = m;
+        }
       }
-      anyUi = true;
-      if (minAll !== null && minAll[t]! > worstAll) worstAll = minAll[t]!;
-      if (minSmr !== null && minSmr[t]! > worstSmr) worstSmr = minSmr[t]!;
-      if (minSeq !== null && minSeq[t]! > worstSeq) worstSeq = minSeq[t]!;
+      return out;
+    });
+    for (let s = 0; s < S; s++) {
+      const g = grp !== null ? grp[s]! : 0;
+      const base = cells.cellOf[s]! - g;
+      const ps = P[s]!;
+      const w = [-2147483648, -2147483648, -2147483648];
+      for (let h = 0; h < G; h++) {
+        if (h !== g && ((g & ~h & gy) | (~g & h & gn)) !== 0) continue;
+        const first = cells.start[base + h]!;
+        const end = betterEnd(cells, P, base + h, ps);
+        if (end === first) continue;
+        anyUi[s] = 1;
+        for (let c = 0; c < 3; c++) if (prefix[c] && prefix[c]![end - 1]! > w[c]!) w[c] = prefix[c]![end - 1]!;
+      }
+      for (let c = 0; c < 3; c++) if (worst[c]) worst[c]![s] = w[c]!;
     }
-    if (nash !== null) nash[s] = anyUi ? 0 : 1;
-    if (gmr !== null) gmr[s] = worstAll <= ps ? 1 : 0;
-    if (smr !== null) smr[s] = worstSmr <= ps ? 1 : 0;
-    if (seq !== null) seq[s] = worstSeq <= ps ? 1 : 0;
+  } else {
+    const blockOf = index.blockOf[i]!;
+    const start = index.blockStart[i]!;
+    const mem = index.members[i]!;
+    const code = index.code[i]!;
+    const ty = index.toY[i]!;
+    const tn = index.toN[i]!;
+    for (let s = 0; s < S; s++) {
+      const ps = P[s]!;
+      const b = blockOf[s]!;
+      const cs = code !== null ? code[s]! : 0;
+      const w = [-2147483648, -2147483648, -2147483648];
+      for (let p = start[b]!; p < start[b + 1]!; p++) {
+        const t = mem[p]!;
+        if (t === s || P[t]! <= ps) continue;
+        if (code !== null) {
+          const ct = code[t]!;
+          if (((cs & ~ct & ty) | (~cs & ct & tn)) !== 0) continue;
+        }
+        anyUi[s] = 1;
+        for (let c = 0; c < 3; c++) if (arrays[c] && arrays[c]![t]! > w[c]!) w[c] = arrays[c]![t]!;
+      }
+      for (let c = 0; c < 3; c++) if (worst[c]) worst[c]![s] = w[c]!;
+    }
   }
   const flags: Partial<Record<BasicConcept, Uint8Array>> = {};
-  if (nash) flags.nash = nash;
-  if (gmr) flags.gmr = gmr;
-  if (smr) flags.smr = smr;
-  if (seq) flags.seq = seq;
+  if (want("nash")) flags.nash = anyUi.map((x) => 1 - x);
+  const names = ["gmr", "smr", "seq"] as const;
+  names.forEach((c, k) => {
+    const wk = worst[k];
+    if (!wk) return;
+    const f = new Uint8Array(S);
+    for (let s = 0; s < S; s++) f[s] = wk[s]! <= P[s]! ? 1 : 0;
+    flags[c] = f;
+  });
   return { dm: i, flags };
 }
 
 /** Stability of every state for decision maker i, in this thread. */
-export function stabilityForDm(index: MoveIndex, payoffs: readonly Int32Array[], i: number, concepts: readonly BasicConcept[]): DmStability {
-  const mins = allocMinimums(index.size, concepts);
-  for (const pass of passesFor(concepts)) sanctionPass(index, payoffs, i, pass, concepts, mins);
-  return stabilityFromMinimums(index, payoffs[i]!, i, concepts, mins);
+export function stabilityForDm(data: EngineData, i: number, concepts: readonly BasicConcept[]): DmStability {
+  const mins = allocMinimums(data.index.size, concepts);
+  for (const pass of passesFor(concepts)) sanctionPass(data, i, pass, concepts, mins);
+  return stabilityFromMinimums(data, i, concepts, mins);
 }
 
-/** V(u) = max(P(u), max P over i's own moves from u): i's best counter-response after a sanction lands on u. */
-export function smrValue(index: MoveIndex, P: Int32Array, i: number): Int32Array {
+/** V(u) = max(P(u), max P over i's moves from u): i's best counter-response after a sanction lands on u. */
+export function smrValue(data: EngineData, i: number): Int32Array {
+  const { index } = data;
   const S = index.size;
+  const P = data.payoffs[i]!;
   const out = new Int32Array(S);
+  const cells = data.cells[i];
+  if (cells) {
+    // The best state of each reachable cell is its first member; u's own cell includes u.
+    const G = cells.groups;
+    const gy = index.groupToY[i]!;
+    const gn = index.groupToN[i]!;
+    const grp = index.group[i];
+    for (let u = 0; u < S; u++) {
+      const g = grp !== null ? grp[u]! : 0;
+      const base = cells.cellOf[u]! - g;
+      let m = P[u]!;
+      for (let h = 0; h < G; h++) {
+        if (h !== g && ((g & ~h & gy) | (~g & h & gn)) !== 0) continue;
+        const first = cells.start[base + h]!;
+        if (first < cells.start[base + h + 1]! && P[cells.members[first]!]! > m) m = P[cells.members[first]!]!;
+      }
+      out[u] = m;
+    }
+    return out;
+  }
   const blockOf = index.blockOf[i]!;
   const start = index.blockStart[i]!;
   const mem = index.members[i]!;
   const code = index.code[i]!;
   const ty = index.toY[i]!;
   const tn = index.toN[i]!;
-  if (code === null) {
-    // Without one-way options every state in a block reaches every other: the block maximum.
-    const B = start.length - 1;
-    for (let b = 0; b < B; b++) {
-      let m = -2147483648;
-      for (let p = start[b]!; p < start[b + 1]!; p++) if (P[mem[p]!]! > m) m = P[mem[p]!]!;
-      for (let p = start[b]!; p < start[b + 1]!; p++) out[mem[p]!] = m;
-    }
-    return out;
-  }
   for (let u = 0; u < S; u++) {
     let m = P[u]!;
     const b = blockOf[u]!;
-    const cu = code[u]!;
+    const cu = code !== null ? code[u]! : 0;
     for (let p = start[b]!; p < start[b + 1]!; p++) {
       const w = mem[p]!;
-      const cw = code[w]!;
-      if (((cu & ~cw & ty) | (~cu & cw & tn)) !== 0) continue;
+      if (code !== null) {
+        const cw = code[w]!;
+        if (((cu & ~cw & ty) | (~cu & cw & tn)) !== 0) continue;
+      }
       if (P[w]! > m) m = P[w]!;
     }
     out[u] = m;

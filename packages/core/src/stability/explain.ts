@@ -42,7 +42,7 @@ export function explain(a: Analysis, s: number, i: number, concept: BasicConcept
   const D = index.dmCount;
   const dmName = space.model.decisionMakers[i]!.name;
   const ps = Pi[s]!;
-  const V = concept === "smr" ? smrValue(index, Pi, i) : null;
+  const V = concept === "smr" ? smrValue({ index, payoffs: P, cells: a.cells }, i) : null;
   const improvements: ImprovementExplanation[] = [];
   for (const t of movesFrom(index, i, s)) {
     if (Pi[t]! <= ps) continue;

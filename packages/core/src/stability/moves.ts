@@ -38,11 +38,15 @@ export interface MoveIndex {
 }
 
 /** At most this many one-way options per decision maker get packed groups (2^12 per block). */
-const MAX_GROUP_BITS = 12;
+export const MAX_GROUP_BITS = 12;
 
 const TWO24 = 2 ** 24;
 
-export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc): MoveIndex {
+/**
+ * `maxGroupBits` caps the one-way options per decision maker that get packed groups
+ * (tests set it to 0 to exercise the general code paths).
+ */
+export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc, maxGroupBits = MAX_GROUP_BITS): MoveIndex {
   const model = space.model;
   const S = space.size;
   const D = model.decisionMakers.length;
@@ -123,7 +127,8 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
       code.push(cd);
       const bits: number[] = [];
       for (let bit = 0; bit < c; bit++) if ((((ty | tn) >>> bit) & 1) === 1) bits.push(bit);
-      if (bits.length <= MAX_GROUP_BITS) {
+      // Packed groups only when (blocks × groups) stays small.
+      if (bits.length <= maxGroupBits && blocks * 2 ** bits.length <= 4 * S + 1024) {
         const g = alloc(S);
         for (let s = 0; s < S; s++) {
           let v = 0;
