@@ -1,0 +1,279 @@
+/**
+ * The seed scenario (scenarios/armenia-azerbaijan-2023.yaml): the Armenia–Azerbaijan peace
+ * process as of 7 December 2023, recorded and modelled. These tests check that
+ * - it is a valid scenario, dated 7 December 2023, citing nothing published later;
+ * - the record views say what a reader of the JAMnews article expects (who waits on whom,
+ *   the peacekeepers' term, the mandate contradiction, the record as of 1 November);
+ * - the article's claims keep their types (reported fact, causal claim, prediction,
+ *   allegation), and the model rests on evidence at every preference;
+ * - the equilibria are those Concord computes today (pinned in test/computed/).
+ */
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import {
+  analysisJson,
+  analyze,
+  asOf,
+  asOfDay,
+  contradictions,
+  deadlines,
+  formatProblem,
+  isDateSpan,
+  kindsOf,
+  loadScenario,
+  parseDateSpan,
+  validateDocument,
+  waiting,
+  type ScenarioDocument,
+  type StateSpace,
+} from "@concord/core";
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const FILE = "scenarios/armenia-azerbaijan-2023.yaml";
+const CUTOFF = "2023-12-07";
+
+function load(): { doc: ScenarioDocument; space: StateSpace } {
+  const r = loadScenario(readFileSync(join(ROOT, FILE), "utf8"), { file: FILE });
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+  if (!r.value.space) throw new Error(`${FILE} has no model`);
+  return { doc: r.value.scenario.document, space: r.value.space };
+}
+
+/** The day number of an ISO day. */
+function day(text: string): number {
+  const d = asOfDay(text);
+  if ("error" in d) throw new Error(d.error);
+  return d.day;
+}
+
+/** The last day a date text can mean (a month means its last day). */
+function lastDay(text: string): number {
+  const span = parseDateSpan(text);
+  if (!isDateSpan(span)) throw new Error(`${text}: ${span.error}`);
+  return span.last;
+}
+
+const { doc, space } = load();
+const statement = (id: string) => {
+  const s = doc.statements?.find((x) => x.id === id);
+  if (!s) throw new Error(`no statement ${id}`);
+  return s;
+};
+
+describe(`${FILE}: the scenario`, () => {
+  it("is valid and dated 7 December 2023", () => {
+    expect(doc.asOf).toBe(CUTOFF);
+    expect(space.size).toBeGreaterThanOrEqual(300);
+    expect(space.size).toBeLessThanOrEqual(5000);
+  });
+
+  it("cites no source published after 7 December 2023, and every source says where it is", () => {
+    const late = (doc.sources ?? []).filter((s) => s.date !== undefined && lastDay(s.date) > day(CUTOFF)).map((s) => s.id);
+    expect(late).toEqual([]);
+    for (const s of doc.sources ?? []) {
+      expect(s.publisher, `${s.id}: publisher`).toBeTruthy();
+      expect(s.address, `${s.id}: address`).toMatch(/^https?:\/\//);
+    }
+    // Undated sources are allowed only with a note saying why.
+    for (const s of (doc.sources ?? []).filter((x) => x.date === undefined)) expect(s.note, `${s.id} is undated`).toBeTruthy();
+  });
+
+  it("records no event, statement or document dated after 7 December 2023", () => {
+    const entries = [...(doc.events ?? []), ...(doc.statements ?? []), ...(doc.documents ?? [])];
+    expect(entries.filter((e) => lastDay(e.date) > day(CUTOFF)).map((e) => e.id)).toEqual([]);
+  });
+
+  it("names the actors of the article, the Karabakh Armenians and both commentators", () => {
+    const ids = (doc.actors ?? []).map((a) => a.id);
+    for (const id of ["armenia", "azerbaijan", "russia", "turkey", "usa", "eu", "france", "germany", "csto", "eaeu", "hrw", "karabakh-armenians", "pashinyan", "aliyev", "putin", "erdogan", "obrien", "dugin", "zhirinovsky", "martirosyan", "expert"]) {
+      expect(ids).toContain(id);
+    }
+    expect(doc.actors?.find((a) => a.id === "karabakh-armenians")?.roles).toContain("affected");
+  });
+
+  it("has the platforms the article contrasts: Western, Russian, regional, and bilateral without mediators", () => {
+    const tracks = doc.tracks ?? [];
+    expect(tracks.filter((t) => t.platform === "Western").map((t) => t.id).sort()).toEqual(["brussels", "granada", "washington"]);
+    expect(tracks.find((t) => t.id === "moscow")).toMatchObject({ host: "russia", platform: "Russian" });
+    expect(tracks.find((t) => t.id === "three-plus-three")).toMatchObject({ format: "multilateral", platform: "regional" });
+    expect(tracks.find((t) => t.id === "direct")).toMatchObject({ format: "bilateral", proposedBy: "azerbaijan", since: "2023-11-21" });
+  });
+});
+
+describe(`${FILE}: the record views`, () => {
+  it("on 7 December 2023 the sixth proposal has waited 16 days for Azerbaijan's answer", () => {
+    const w = waiting(doc, day(CUTOFF));
+    const sixth = w.waiting.find((x) => x.id === "am-proposal-6");
+    expect(sixth).toMatchObject({ from: ["armenia"], awaiting: ["azerbaijan"], since: "2023-11-21", minDays: 16, maxDays: 16 });
+    // Baku's offer of direct talks was answered the same day, so it no longer waits.
+    expect(w.waiting.map((x) => x.id)).not.toContain("bilateral-offer");
+    // Azerbaijan holds the pen on the exchange of treaty texts.
+    expect(w.pens.find((p) => p.track === "treaty-drafts")).toMatchObject({ state: "awaiting-answer", holders: ["azerbaijan"], document: "am-proposal-6" });
+  });
+
+  it("gives the peacekeepers' term: expiry on 10 November 2025, notice due by 10 May 2025, automatic renewal", () => {
+    const pk = deadlines(doc, day(CUTOFF)).commitments.find((c) => c.id === "peacekeepers");
+    expect(pk).toMatchObject({
+      state: "running",
+      term: 1,
+      from: "2020-11-10",
+      expiry: "2025-11-10",
+      daysToExpiry: 704,
+      noticeDeadline: "2025-05-10",
+      daysToNoticeDeadline: 520,
+      renewal: "automatic",
+      renewsAtExpiry: true,
+      notices: [],
+    });
+  });
+
+  it("keeps the alleged understandings as alleged, running commitments", () => {
+    const terms = deadlines(doc, day(CUTOFF)).commitments;
+    for (const id of ["moscow-baku-understanding", "sochi-understanding"]) {
+      expect(terms.find((c) => c.id === id), id).toMatchObject({ alleged: true, state: "running" });
+    }
+    expect(terms.find((c) => c.id === "am-csto-nonparticipation")).toMatchObject({ bound: ["armenia"], state: "running" });
+  });
+
+  it("lists the mandate contradiction ('expires in a year' vs '[in 2025]') with both sources", () => {
+    const mandate = contradictions(doc).filter((c) => c.fact?.id === "mandate-end");
+    const pairs = mandate.map((c) => c.sides.map((s) => s.statement).sort().join(" vs "));
+    expect(pairs).toEqual(expect.arrayContaining(["expert-mandate vs obrien-as-quoted", "expert-mandate vs putin-until-2025", "aliyev-2025 vs expert-mandate"]));
+    const withQuote = mandate.find((c) => c.sides.some((s) => s.statement === "obrien-as-quoted"))!;
+    for (const side of withQuote.sides) {
+      expect(side.sources.map((s) => s.id)).toContain("jamnews-2023-12-07");
+      expect(side.sources[0]!.address).toBe("https://jam-news.net/signing-of-the-armenia-azerbaijan-peace-treaty/");
+    }
+    const quotes = withQuote.sides.map((s) => s.quote).join(" ");
+    expect(quotes).toContain("expires in a year");
+    expect(quotes).toContain("[in 2025]");
+    const putin = mandate.find((c) => c.sides.some((s) => s.statement === "putin-until-2025"))!;
+    expect(putin.sides.flatMap((s) => s.sources.map((x) => x.id)).sort()).toEqual(["akhaltskha-2023-10-14", "jamnews-2023-12-07"]);
+    // The sources that agree with each other are not listed as contradicting.
+    expect(pairs).not.toContain("obrien-as-quoted vs putin-until-2025");
+  });
+
+  it("lists the other disagreements: where O'Brien spoke, who fired near Bardzruni, who delays", () => {
+    const facts = new Set(contradictions(doc).map((c) => c.fact?.id));
+    for (const f of ["obrien-remarks-date", "obrien-remarks-venue", "bardzruni-fire", "who-delays"]) expect(facts).toContain(f);
+  });
+
+  it("as of 1 November 2023 knows nothing of the sixth proposal, Baku's offer or the article", () => {
+    const r = asOf(doc, day("2023-11-01"));
+    expect(r.dropped.documents).toContain("am-proposal-6");
+    expect(r.dropped.events).toEqual(expect.arrayContaining(["bilateral-offer", "hearing-2023-11-15", "washington-2023-11-20"]));
+    expect(r.dropped.sources).toContain("jamnews-2023-12-07");
+    expect(waiting(r.document, day("2023-11-01")).waiting.map((x) => x.id)).not.toContain("am-proposal-6");
+    // What was known then is still a valid scenario, with the same model.
+    const again = validateDocument(r.document);
+    expect(again.ok ? [] : again.problems.map(formatProblem)).toEqual([]);
+    expect(r.document.statements?.map((s) => s.id)).toContain("putin-until-2025");
+  });
+});
+
+describe(`${FILE}: the article's claims keep their types`, () => {
+  it("the Foreign Ministry's accusation, as the article reports it, is a reported fact", () => {
+    expect(kindsOf(statement("jam-mfa-accusation"))).toEqual(["reported-fact"]);
+    expect(kindsOf(statement("mfa-accusation"))).toEqual(["accusation"]);
+  });
+
+  it("the expert's Moscow–Baku deal and Sochi agreements are causal claims, not facts", () => {
+    for (const id of ["expert-moscow-baku", "expert-sochi", "expert-obligations", "expert-aliyev-refused"]) {
+      expect(kindsOf(statement(id)), id).toContain("causal-claim");
+      expect(kindsOf(statement(id)), id).not.toContain("reported-fact");
+    }
+  });
+
+  it("'Kosovization of Artsakh will be inevitable' is a prediction", () => {
+    expect(kindsOf(statement("expert-kosovization"))).toEqual(["prediction"]);
+  });
+
+  it("O'Brien's words come both as reported by the expert and as reported from the 15 November hearing", () => {
+    expect(statement("obrien-as-quoted")).toMatchObject({ speaker: "obrien", reportedBy: "expert" });
+    expect(statement("obrien-2023-11-15")).toMatchObject({ speaker: "obrien", event: "hearing-2023-11-15", date: "2023-11-15" });
+  });
+});
+
+describe(`${FILE}: the model`, () => {
+  const m = doc.model!;
+
+  it("has at least four decision makers, with 10 to 14 options", () => {
+    expect(m.decisionMakers.map((d) => d.id)).toEqual(["Armenia", "Azerbaijan", "Russia", "West"]);
+    const options = m.decisionMakers.flatMap((d) => d.options);
+    expect(options.length).toBeGreaterThanOrEqual(10);
+    expect(options.length).toBeLessThanOrEqual(14);
+    // Signing is one-way, on exactly one platform.
+    expect(options.filter((o) => o.oneWay === "toY").map((o) => o.id)).toEqual(["sign_west", "sign_russia", "sign_direct"]);
+    expect(m.feasibility?.[0]?.mutuallyExclusive).toEqual(["sign_west", "sign_russia", "sign_direct"]);
+  });
+
+  it("rests every preference statement on evidence, and says what judgement it makes where no quote does", () => {
+    for (const dm of m.decisionMakers) {
+      expect(dm.preferences, dm.id).toBeDefined();
+      dm.preferences!.forEach((p, k) => {
+        const where = `${dm.id} preference ${k + 1}`;
+        expect(typeof p, where).toBe("object");
+        if (typeof p !== "object") return;
+        expect(p.evidence?.length ?? 0, `${where} (${p.statement}) cites no evidence`).toBeGreaterThan(0);
+        for (const e of p.evidence ?? []) expect(e.statement ?? e.event ?? e.document ?? e.source, where).toBeTruthy();
+      });
+    }
+    // Judgements not supported directly by a source say so.
+    const estimates = m.decisionMakers.flatMap((d) => d.preferences!).filter((p) => typeof p === "object" && /modeller's estimate/.test(p.note ?? ""));
+    expect(estimates.length).toBeGreaterThan(0);
+  });
+
+  it("has the status quo of 7 December 2023: no treaty, border pressure, the West pressing Baku", () => {
+    // Options in order: am_russian_platform, am_corridor, am_leave_csto, sign_west, sign_russia,
+    // sign_direct, az_border_pressure, az_peacekeepers_out, ru_withdraw, ru_pressure_am,
+    // west_guarantees, west_pressure_az.
+    expect(space.yn(space.statusQuo)).toBe("NNNNNNYNNNNY");
+    const sq = m.statusQuo;
+    expect(Array.isArray(sq) ? [] : sq?.evidence ?? []).not.toEqual([]);
+  });
+});
+
+/**
+ * The equilibria below are Concord's own computed results for this scenario (concord analyze
+ * --json), pinned so that a change to the scenario or to the engine is noticed. They are not
+ * published results; nobody else has computed them.
+ */
+describe(`${FILE}: equilibria as computed by Concord`, () => {
+  const pinned = JSON.parse(readFileSync(join(ROOT, "test/computed/armenia-azerbaijan-2023.json"), "utf8")) as {
+    options: string[];
+    statusQuo: number;
+    states: Record<string, string>;
+    equilibria: Record<"nash" | "gmr" | "smr" | "seq", number[]>;
+  };
+  const result = analysisJson(analyze(space));
+
+  it("numbers the states as when the results were pinned", () => {
+    expect(space.model.options.map((o) => o.id)).toEqual(pinned.options);
+    expect(result.statusQuo).toBe(pinned.statusQuo);
+    for (const [s, yn] of Object.entries(pinned.states)) expect(space.yn(Number(s) - 1), `state ${s}`).toBe(yn);
+  });
+
+  it("finds the pinned equilibria under Nash, GMR, SMR and SEQ", () => {
+    expect(result.equilibria).toEqual(pinned.equilibria);
+  });
+
+  it("the status quo is a GMR and SMR equilibrium but not a Nash or SEQ one", () => {
+    const sq = pinned.statusQuo;
+    expect(result.equilibria.gmr).toContain(sq);
+    expect(result.equilibria.smr).toContain(sq);
+    expect(result.equilibria.nash).not.toContain(sq);
+    expect(result.equilibria.seq).not.toContain(sq);
+    // Only Azerbaijan is not Nash-stable there.
+    const nashStable = result.stability.nash!;
+    expect(Object.entries(nashStable).filter(([, states]) => !states.includes(sq)).map(([dm]) => dm)).toEqual(["Azerbaijan"]);
+  });
+
+  it("no equilibrium under any concept has Armenia granting the corridor", () => {
+    const corridor = pinned.options.indexOf("am_corridor");
+    for (const [concept, states] of Object.entries(result.equilibria)) {
+      for (const s of states) expect(space.yn(s - 1)[corridor], `${concept} state ${s}`).toBe("N");
+    }
+  });
+});
