@@ -18,7 +18,7 @@ import type { AnalysisSection, EquilibriumEntry, RankEntry, StateChoices, Status
 import { CONCEPT_MEANINGS, joinWords, moveWords, ordinal, plural } from "./words.js";
 
 export interface AnalysisOptions {
-  /** Most equilibria described one by one (default 30). */
+  /** Most equilibria described one by one (default 30): those under every concept, then the reachable ones, then the rest. */
   readonly maxEquilibria?: number;
 }
 
@@ -27,11 +27,15 @@ export function analysisSection(a: Analysis, options: AnalysisOptions = {}): Ana
   const sq = space.statusQuo;
   const sqa = sq >= 0 ? statusQuoAnalysis(a, "improvements") : undefined;
   const conceptsOf = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
-  const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];
-  // Equilibria under more concepts first: they are the more robust predictions.
-  union.sort((x, y) => conceptsOf(y).length - conceptsOf(x).length || x - y);
-  const shown = union.slice(0, options.maxEquilibria ?? 30);
   const reached = new Map(sqa?.reachable.map((r) => [r.state - 1, r]) ?? []);
+  const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];
+  // First the equilibria under every concept (the most robust predictions), then the
+  // status quo and the equilibria the conflict can reach from it, then the rest; within
+  // each, more concepts first, then nearest the status quo.
+  const away = (s: number): number => reached.get(s)?.distance ?? Number.MAX_SAFE_INTEGER;
+  const tier = (s: number): number => (conceptsOf(s).length === a.concepts.length ? 0 : reached.has(s) ? 1 : 2);
+  union.sort((x, y) => tier(x) - tier(y) || conceptsOf(y).length - conceptsOf(x).length || away(x) - away(y) || x - y);
+  const shown = union.slice(0, options.maxEquilibria ?? 30);
   const ranks = (s: number): RankEntry[] => space.model.decisionMakers.map((dm, d) => ({ dm: dm.name, rank: rankOf(a.payoffs[d]!, s), levels: a.payoffs[d]!.levels }));
 
   const equilibria: EquilibriumEntry[] = shown.map((s) => {

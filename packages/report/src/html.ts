@@ -20,6 +20,7 @@ import {
   whenText,
 } from "./phrases.js";
 import { REPORT_CSS } from "./style.js";
+import { groupExplanations } from "./group.js";
 import type {
   AnalysisSection,
   Cite,
@@ -30,7 +31,7 @@ import type {
   SourceEntry,
   StateChoices,
 } from "./types.js";
-import { days, joinWords, moveWords, plural } from "./words.js";
+import { days, joinWords, moveWords, unreachableWords, plural } from "./words.js";
 
 /** Pictures drawn for the report (SVG text), when there is something to draw. */
 export interface Pictures {
@@ -258,7 +259,7 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
     const o: string[] = ['<section id="equilibria"><h2>Stable outcomes (equilibria)</h2>', `<p>${esc(INTRO_EQUILIBRIA)}</p>`];
     o.push("<table><thead><tr><th>Concept</th><th>A state is stable for a decision maker when…</th><th>Equilibria</th></tr></thead><tbody>");
     for (const c of a.concepts) {
-      o.push(`<tr><td>${esc(c.label)} <span class="muted">(${esc(c.name)})</span></td><td>${esc(c.meaning)}</td><td>${c.equilibria.length ? c.equilibria.map((s) => `<a href="#state-${s}">${s}</a>`).join(", ") : "none"}</td></tr>`);
+      o.push(`<tr><td>${esc(c.label)} <span class="muted">(${esc(c.name)})</span></td><td>${esc(c.meaning)}</td><td>${equilibriaCell(c.equilibria, new Set(a.equilibria.map((e) => e.state)))}</td></tr>`);
     }
     o.push("</tbody></table>");
     if (a.equilibriaTotal === 0) o.push("<p>No state is an equilibrium under any concept: every state gives someone a reason to move.</p>");
@@ -284,8 +285,8 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
     o.push(`<section id="status-quo"><h2>${persists ? "Why the status quo persists" : "Why the status quo does not hold"}</h2>`, `<p>${esc(sq.reading)}</p>`);
     for (const st of sq.stability) {
       o.push(`<h3>${esc(st.dm)} <span class="muted">(ranks the status quo ${st.rank} of ${st.levels})</span></h3><ul>`);
-      for (const x of st.explanations) {
-        o.push(`<li><strong>${esc(CONCEPT_LABELS[x.concept])}:</strong> <span class="${x.stable ? "stable" : "unstable"}">${x.stable ? "stable" : "not stable"}</span>${explainHtml(x.text)}</li>`);
+      for (const grp of groupExplanations(st.explanations)) {
+        o.push(`<li><strong>${esc(grp.concepts.map((c) => CONCEPT_LABELS[c]).join(", "))}:</strong> <span class="${grp.stable ? "stable" : "unstable"}">${grp.stable ? "stable" : "not stable"}</span>${explainHtml(grp.body)}</li>`);
       }
       o.push("</ul>");
     }
@@ -298,7 +299,7 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
     o.push(`<p>Moving one decision maker at a time, each move improving the mover's position, the conflict can reach ${plural(sq.reachableCount - 1, "other state")} from the status quo.</p><ul>`);
     for (const r of sq.reachable) {
       const reached = r.equilibria.map((e) => (e.distance === 0 ? `state ${e.state} (the status quo itself)` : `state ${e.state}, ${plural(e.distance, "move")}: ${e.path.map(moveWords).join(", then ")}`));
-      o.push(`<li><strong>${esc(CONCEPT_LABELS[r.concept])}</strong>: ${reached.length ? `reachable equilibria: ${esc(reached.join("; "))}` : "no equilibrium is reachable"}.${r.unreachable.length ? ` Not reachable: ${esc(r.unreachable.map((s) => `state ${s}`).join(", "))}.` : ""}</li>`);
+      o.push(`<li><strong>${esc(CONCEPT_LABELS[r.concept])}</strong>: ${reached.length ? `reachable equilibria: ${esc(reached.join("; "))}` : "no equilibrium is reachable"}.${r.unreachable.length ? ` Not reachable: ${esc(unreachableWords(r.unreachable))}.` : ""}</li>`);
     }
     o.push("</ul>");
     if (g && svg) {
@@ -311,12 +312,19 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
   }
 }
 
-/** explain()'s text: its first line is the verdict (shown already), the rest a list of improvements. */
-function explainHtml(text: string): string {
-  const lines = text.split("\n").slice(1);
+/** explain()'s text without its first line (the verdict, shown already): a sentence and a list of improvements. */
+function explainHtml(body: string): string {
+  const lines = body.split("\n");
   const intro = lines.filter((l) => !l.startsWith("- "));
   const items = lines.filter((l) => l.startsWith("- ")).map((l) => l.slice(2));
   return `<div class="explain">${intro.map((l) => `<p>${esc(l)}</p>`).join("")}${items.length ? `<ul>${items.map((l) => `<li>${esc(l)}</li>`).join("")}</ul>` : ""}</div>`;
+}
+
+/** The equilibria of a concept, linked where described; past 60, the first 60 and the count. */
+function equilibriaCell(states: readonly number[], described: ReadonlySet<number>): string {
+  if (states.length === 0) return "none";
+  const shown = states.slice(0, 60).map((s) => (described.has(s) ? `<a href="#state-${s}">${s}</a>` : String(s)));
+  return `${shown.join(", ")}${states.length > 60 ? `, … (${states.length} in all)` : ""}`;
 }
 
 function citeTitle(s: SourceEntry): string {
@@ -330,5 +338,6 @@ export function graphCaption(g: MoveGraph): string {
   const drawn = g.nodes.length;
   if (g.reachableCount > drawn) parts.push(`; ${g.reachableCount - drawn} of the ${g.reachableCount} states reachable from the status quo are left out (at most ${g.cap} are drawn)`);
   if (g.equilibriaLeftOut.length > 0) parts.push(`, among them the equilibria ${joinWords(g.equilibriaLeftOut.map(String))}`);
+  if (g.nodes.length === 1) parts.push(". No one can improve its position by moving alone from the status quo, so it stands alone");
   return `${parts.join("")}.`;
 }

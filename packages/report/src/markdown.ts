@@ -7,6 +7,7 @@
 import { CONCEPT_LABELS } from "@concord/core";
 import { choicesWords } from "./analysis-part.js";
 import { escapeMarkdown as md } from "./escape.js";
+import { groupExplanations } from "./group.js";
 import { graphCaption } from "./html.js";
 import {
   asOfWords,
@@ -22,7 +23,7 @@ import {
   whenText,
 } from "./phrases.js";
 import type { Cite, EvidenceEntry, ReportData, StateChoices } from "./types.js";
-import { days, joinWords, moveWords, plural } from "./words.js";
+import { days, joinWords, moveWords, unreachableWords, numberList, plural } from "./words.js";
 
 /** Relative file names of the pictures, when drawn. */
 export interface PictureFiles {
@@ -183,7 +184,7 @@ export function renderMarkdown(data: ReportData, files: PictureFiles = {}): stri
   if (data.analysis) {
     const a = data.analysis;
     o.push("## Stable outcomes (equilibria)", "", md(INTRO_EQUILIBRIA), "");
-    o.push(table(["Concept", "A state is stable for a decision maker when…", "Equilibria"], a.concepts.map((c) => [`${c.label} (${c.name})`, md(c.meaning), c.equilibria.length ? c.equilibria.join(", ") : "none"])), "");
+    o.push(table(["Concept", "A state is stable for a decision maker when…", "Equilibria"], a.concepts.map((c) => [`${c.label} (${c.name})`, md(c.meaning), numberList(c.equilibria, 60)])), "");
     if (a.equilibriaTotal === 0) o.push("No state is an equilibrium under any concept: every state gives someone a reason to move.", "");
     for (const e of a.equilibria) {
       o.push(`### State ${e.state} (${e.concepts.map((c) => CONCEPT_LABELS[c]).join(", ")}${e.statusQuo ? "; the status quo" : ""})`, "", md(e.reading), "", choicesTable(e.choices, e.ranks), "");
@@ -196,9 +197,9 @@ export function renderMarkdown(data: ReportData, files: PictureFiles = {}): stri
       o.push(`## ${sq.equilibriumUnder.length > 0 ? "Why the status quo persists" : "Why the status quo does not hold"}`, "", md(sq.reading), "");
       for (const st of sq.stability) {
         o.push(`### ${md(st.dm)} (ranks the status quo ${st.rank} of ${st.levels})`, "");
-        for (const x of st.explanations) {
-          const lines = x.text.split("\n").slice(1);
-          o.push(`- **${CONCEPT_LABELS[x.concept]}: ${x.stable ? "stable" : "not stable"}.** ${lines.filter((l) => !l.startsWith("- ")).map(md).join(" ")}`);
+        for (const x of groupExplanations(st.explanations)) {
+          const lines = x.body.split("\n");
+          o.push(`- **${x.concepts.map((c) => CONCEPT_LABELS[c]).join(", ")}: ${x.stable ? "stable" : "not stable"}.** ${lines.filter((l) => !l.startsWith("- ")).map(md).join(" ")}`);
           for (const l of lines.filter((l) => l.startsWith("- "))) o.push(`  - ${md(l.slice(2))}`);
         }
         o.push("");
@@ -210,7 +211,7 @@ export function renderMarkdown(data: ReportData, files: PictureFiles = {}): stri
       o.push(`Moving one decision maker at a time, each move improving the mover's position, the conflict can reach ${plural(sq.reachableCount - 1, "other state")} from the status quo.`, "");
       for (const r of sq.reachable) {
         const reached = r.equilibria.map((e) => (e.distance === 0 ? `state ${e.state} (the status quo itself)` : `state ${e.state}, ${plural(e.distance, "move")}: ${e.path.map(moveWords).join(", then ")}`));
-        o.push(`- **${CONCEPT_LABELS[r.concept]}**: ${reached.length ? `reachable equilibria: ${md(reached.join("; "))}` : "no equilibrium is reachable"}.${r.unreachable.length ? ` Not reachable: ${r.unreachable.map((s) => `state ${s}`).join(", ")}.` : ""}`);
+        o.push(`- **${CONCEPT_LABELS[r.concept]}**: ${reached.length ? `reachable equilibria: ${md(reached.join("; "))}` : "no equilibrium is reachable"}.${r.unreachable.length ? ` Not reachable: ${unreachableWords(r.unreachable)}.` : ""}`);
       }
       o.push("");
       const g = data.moveGraph;

@@ -14,16 +14,28 @@ import { clip } from "./words.js";
 const FONT = 11;
 const LINE = 14;
 const PAD = 6;
-const NODE_CHARS = 34;
+const NODE_CHARS = 46;
 const NODE_WIDTH = Math.ceil(textWidth("x".repeat(NODE_CHARS), FONT)) + 2 * PAD;
 
-/** The lines of text in a state's box. */
-export function nodeLines(n: MoveGraphNode): string[] {
+/**
+ * The lines of text in a state's box: the status quo says what every decision maker
+ * does; every other state says only how it differs from the status quo, which is
+ * what a reader compares (the table under the picture has the whole of each state).
+ */
+export function nodeLines(n: MoveGraphNode, sq: MoveGraphNode | undefined): string[] {
   const tags = [n.statusQuo ? "status quo" : "", n.equilibriumUnder.length ? `eq. ${n.equilibriumUnder.map((c) => CONCEPT_LABELS[c]).join(" ")}` : ""].filter((t) => t !== "");
-  return [
-    `State ${n.state}${tags.length ? ` · ${tags.join(" · ")}` : ""}`,
-    ...n.choices.map((c) => clip(`${c.dm}: ${c.takes.length ? c.takes.join("; ") : "—"}`, NODE_CHARS)),
-  ];
+  const head = `State ${n.state}${tags.length ? ` · ${tags.join(" · ")}` : ""}`;
+  if (n.statusQuo || !sq) {
+    return [head, ...n.choices.flatMap((c) => (c.takes.length ? c.takes.map((t) => clip(`${c.dm}: ${t}`, NODE_CHARS)) : [clip(`${c.dm}: —`, NODE_CHARS)]))];
+  }
+  const lines: string[] = [];
+  n.choices.forEach((c, d) => {
+    const before = new Set(sq.choices[d]!.takes);
+    const now = new Set(c.takes);
+    for (const t of c.takes) if (!before.has(t)) lines.push(clip(`+ ${c.dm}: ${t}`, NODE_CHARS));
+    for (const t of sq.choices[d]!.takes) if (!now.has(t)) lines.push(clip(`− ${c.dm}: ${t}`, NODE_CHARS));
+  });
+  return [head, ...lines];
 }
 
 /** A laid-out node: its box, from ELK. */
@@ -47,6 +59,10 @@ export interface MoveGraphLayout {
 // which is the constructor and carries itself as `.default`; bundlers agree on `.default`.
 const elk = new ELK.default();
 
+function sqOf(g: MoveGraph): MoveGraphNode | undefined {
+  return g.nodes.find((n) => n.statusQuo);
+}
+
 async function layoutIn(g: MoveGraph, direction: "RIGHT" | "DOWN"): Promise<MoveGraphLayout> {
   const graph: ElkNode = {
     id: "root",
@@ -61,7 +77,7 @@ async function layoutIn(g: MoveGraph, direction: "RIGHT" | "DOWN"): Promise<Move
       "elk.layered.considerModelOrder.strategy": "NODES_AND_EDGES",
       "elk.randomSeed": "1",
     },
-    children: g.nodes.map((n) => ({ id: `s${n.state}`, width: NODE_WIDTH, height: nodeLines(n).length * LINE + 2 * PAD })),
+    children: g.nodes.map((n) => ({ id: `s${n.state}`, width: NODE_WIDTH, height: nodeLines(n, sqOf(g)).length * LINE + 2 * PAD })),
     edges: g.edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`s${e.from}`], targets: [`s${e.to}`] })),
   };
   const out = await elk.layout(graph);
@@ -128,7 +144,7 @@ export async function moveGraphSvg(g: MoveGraph, idPrefix = "mg"): Promise<strin
   const nodes = layout.nodes.map((p) => {
     const n = byState.get(p.state)!;
     const cls = ["state", n.statusQuo ? "mg-sq" : "", n.equilibriumUnder.length ? "mg-eq" : ""].filter((c) => c !== "").join(" ");
-    const lines = nodeLines(n).map(
+    const lines = nodeLines(n, sqOf(g)).map(
       (t, i) => `<text x="${px(p.x + PAD)}" y="${px(p.y + PAD + (i + 1) * LINE - 3)}"${i === 0 ? ' font-weight="bold"' : ""}>${escapeXml(t)}</text>`,
     );
     const full = `State ${n.state}: ${n.choices.map((c) => `${c.dm}: ${c.takes.length ? c.takes.join("; ") : "none of its options"}`).join(" | ")}`;

@@ -71,6 +71,14 @@ describe("the HTML report", () => {
     expect(html).toMatch(/Archive note, box 7<\/strong>\. City archive \(invented\), 2024\. shelf 7, folder 3/);
   });
 
+  it("says an explanation once for the concepts it holds under", async () => {
+    const { text: html } = await buildReport(load("scenarios/examples/getting-started.yaml"), "html");
+    const neighbour = /<h3>Neighbour <span class="muted">\(ranks the status quo \d+ of \d+\)<\/span><\/h3><ul>\n(.*?)<\/ul>/s.exec(html)![1]!;
+    expect(neighbour.match(/<li>/g)).toHaveLength(1);
+    expect(neighbour).toContain("<strong>Nash, GMR, SMR, SEQ:</strong> <span class=\"stable\">stable</span>");
+    expect(html).toContain("No one can improve its position by moving alone from the status quo, so it stands alone.");
+  });
+
   it("is the same bytes for the same input, with a date only when one is passed in", async () => {
     const a = await buildReport(load("test/fixtures/report-small.yaml"), "html");
     const b = await buildReport(load("test/fixtures/report-small.yaml"), "html");

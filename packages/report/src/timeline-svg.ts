@@ -2,7 +2,8 @@
  * The timeline as an SVG chart: a UTC time axis (d3-scale's scaleUtc and its ticks),
  * one lane per kind of entry, one mark per entry at its date (a bar across its span
  * when it covers more than a day), labelled by a short title. Labels that would
- * overlap go to the next free row of their lane. Cancelled, declined and postponed
+ * overlap go to the next free row of their lane. Statements (who said what) are
+ * unlabelled marks on one row: there are many and the table below the chart quotes them. Cancelled, declined and postponed
  * events are hollow and dashed, with the status in the label.
  */
 import { scaleUtc } from "d3-scale";
@@ -24,7 +25,7 @@ const LANE_NAMES: Record<string, string> = {
   meeting: "Meetings",
   proposal: "Proposals",
   response: "Responses",
-  statement: "Statements",
+  statement: "Public statements",
   hearing: "Hearings",
   incident: "Incidents",
   agreement: "Agreements",
@@ -38,7 +39,7 @@ const EVENT_LANES = Object.keys(LANE_NAMES);
 export function laneOf(item: TimelineItem): { key: string; name: string; order: number } {
   if (item.type === "event") return { key: `event:${item.kind}`, name: LANE_NAMES[item.kind] ?? item.kind, order: EVENT_LANES.indexOf(item.kind) };
   if (item.type === "document") return { key: "document", name: "Documents", order: EVENT_LANES.length };
-  return { key: "said", name: "What was said", order: EVENT_LANES.length + 1 };
+  return { key: "said", name: "Who said what", order: EVENT_LANES.length + 1 };
 }
 
 const INACTIVE = new Set(["cancelled", "declined", "postponed"]);
@@ -81,12 +82,14 @@ export function timelineSvg(items: readonly TimelineItem[]): string | undefined 
     for (const it of lane.items) {
       const x0 = x(dateOfDay(it.first));
       const x1 = x(new Date(dateOfDay(it.last).getTime() + DAY_MS));
-      const label = markLabel(it);
+      // Statements are many and their words long: unlabelled marks on one row (the table lists them).
+      const quiet = it.type === "statement";
+      const label = quiet ? "" : markLabel(it);
       const w = textWidth(label, FONT);
       // Labels run right of the mark, or left of it near the right edge.
       const leftward = x0 + 8 + w > WIDTH - RIGHT;
       const span: [number, number] = leftward ? [x0 - 8 - w, x1] : [x0, Math.max(x1, x0 + 8 + w)];
-      let row = rows.findIndex((r) => r.every(([a, b]) => span[1] + 4 < a || span[0] > b + 4));
+      let row = quiet ? (rows.length ? 0 : -1) : rows.findIndex((r) => r.every(([a, b]) => span[1] + 4 < a || span[0] > b + 4));
       if (row < 0) { rows.push([]); row = rows.length - 1; }
       rows[row]!.push(span);
       const cy = y + row * ROW + ROW / 2;
@@ -99,7 +102,7 @@ export function timelineSvg(items: readonly TimelineItem[]): string | undefined 
       const when = it.until !== undefined ? `${it.date} to ${it.until}` : it.date;
       const tx = leftward ? x0 - 8 : Math.max(x1, x0) + 8;
       marks.push(
-        `<g class="${cls}" data-id="${escapeXml(it.id)}" data-first="${it.first}" data-x="${px(x0)}"><title>${escapeXml(`${when}: ${it.type === "statement" ? `${it.actors[0] ?? ""}: “${it.title}”` : it.title}${it.status !== undefined && it.status !== "happened" ? ` [${it.status}]` : ""}`)}</title>${shape}<text x="${px(tx)}" y="${px(cy + 4)}"${leftward ? ' text-anchor="end"' : ""}>${escapeXml(label)}</text></g>`,
+        `<g class="${cls}" data-id="${escapeXml(it.id)}" data-first="${it.first}" data-x="${px(x0)}"><title>${escapeXml(`${when}: ${it.type === "statement" ? `${it.actors[0] ?? ""}: “${it.title}”` : it.title}${it.status !== undefined && it.status !== "happened" ? ` [${it.status}]` : ""}`)}</title>${shape}${quiet ? "" : `<text x="${px(tx)}" y="${px(cy + 4)}"${leftward ? ' text-anchor="end"' : ""}>${escapeXml(label)}</text>`}</g>`,
       );
     }
     const h = rows.length * ROW;
@@ -120,7 +123,7 @@ export function timelineSvg(items: readonly TimelineItem[]): string | undefined 
   const height = axisY + 26;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" viewBox="0 0 ${WIDTH} ${px(height)}" width="${WIDTH}" height="${px(height)}" role="img" aria-label="The timeline: entries of the record by date" font-family="sans-serif" font-size="${FONT}">`,
-    `<style>.lane-bg{fill:#f6f6f6}.lane-name{font-weight:bold;fill:#333}.grid{stroke:#ddd}.mark circle,.mark rect{fill:#1f5fa8;stroke:#1f5fa8}.mark-document circle,.mark-document rect{fill:#6a3d9a;stroke:#6a3d9a}.mark-statement circle,.mark-statement rect{fill:#b15928;stroke:#b15928}.mark rect{fill-opacity:.35}.mark.inactive circle,.mark.inactive rect{fill:#fff;stroke-dasharray:3 2;stroke-width:1.5}.mark.inactive text{fill:#777;text-decoration:line-through}text{fill:#111}</style>`,
+    `<style>.lane-bg{fill:#f6f6f6}.lane-name{font-weight:bold;fill:#333}.grid{stroke:#ddd}.mark circle,.mark rect{fill:#1f5fa8;stroke:#1f5fa8}.mark-document circle,.mark-document rect{fill:#6a3d9a;stroke:#6a3d9a}.mark-statement circle,.mark-statement rect{fill:#b15928;stroke:#b15928}.mark rect{fill-opacity:.35}.mark.inactive circle,.mark.inactive rect{fill:#fff;stroke-dasharray:3 2;stroke-width:1.5}.mark.inactive text{fill:#777;text-decoration:line-through}.mark-statement circle{fill-opacity:.6}text{fill:#111}</style>`,
     `<g class="lanes">${backs.join("")}</g>`,
     `<g class="axis" font-size="10">${axis.join("")}</g>`,
     body.join("\n"),

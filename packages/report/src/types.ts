@@ -275,7 +275,7 @@ export interface StatusQuoAnalysisEntry {
 
 export interface AnalysisSection {
   readonly concepts: readonly ConceptEntry[];
-  /** Equilibria under any concept, most concepts first, then by state number; at most `equilibriaShown`. */
+  /** Equilibria under any concept: those under every concept, then the status quo and those reachable from it, then the rest (more concepts first, then nearest); capped (see AnalysisOptions). */
   readonly equilibria: readonly EquilibriumEntry[];
   readonly equilibriaTotal: number;
   readonly statusQuo?: StatusQuoAnalysisEntry;

@@ -60,3 +60,14 @@ export function ordinal(n: number): string {
   const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][n % 10] ?? "th");
   return `${n}${s}`;
 }
+
+/** "1, 2, 3" or, past `max`, "1, 2, 3, … (40 in all)". */
+export function numberList(xs: readonly number[], max = 30): string {
+  if (xs.length === 0) return "none";
+  return xs.length <= max ? xs.join(", ") : `${xs.slice(0, max).join(", ")}, … (${xs.length} in all)`;
+}
+
+/** "state 3" or "states 1, 2, … (40 in all)". */
+export function unreachableWords(states: readonly number[]): string {
+  return states.length === 1 ? `state ${states[0]}` : `states ${numberList(states, 12)}`;
+}

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { CONCEPT_LABELS } from "@concord/core";
-import { buildReport, type ReportData } from "@concord/report";
+import { buildReport, numberList, type ReportData } from "@concord/report";
 import { readScenario, UserError } from "../io.js";
 
 interface ReportCliOptions {
@@ -70,11 +70,11 @@ function writeAll(main: string, text: string, extra: readonly { path: string; te
 }
 
 function summary(d: ReportData, path: string): string {
-  const out: string[] = [`Wrote ${path}`, "", `${d.title}${d.asOf !== undefined ? ` (as of ${d.asOf})` : ""}`, "", wrap(d.question, 88), ""];
+  const out: string[] = [`Wrote ${path}`, "", d.title, "", wrap(d.question, 88), ""];
   const a = d.analysis;
   if (a) {
     out.push("Equilibria:");
-    for (const c of a.concepts) out.push(`  ${c.label}: ${c.equilibria.length ? c.equilibria.join(", ") : "none"}`);
+    for (const c of a.concepts) out.push(`  ${c.label}: ${numberList(c.equilibria, 12)}`);
     const sq = a.statusQuo;
     if (sq) {
       const not = a.concepts.filter((c) => !sq.equilibriumUnder.includes(c.concept)).map((c) => c.label);
