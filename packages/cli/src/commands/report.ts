@@ -2,9 +2,10 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { CONCEPT_LABELS } from "@concord/core";
+import { BASIC_CONCEPTS, CONCEPT_LABELS } from "@concord/core";
 import { buildReport, numberList, type ReportData } from "@concord/report";
 import { readScenario, UserError } from "../io.js";
+import { analyzeParallel } from "../parallel/pool.js";
 
 interface ReportCliOptions {
   format: "html" | "md";
@@ -37,7 +38,9 @@ Examples:
       const name = basename(path).replace(/\.(html?|md|markdown)$/i, "");
       let built;
       try {
-        built = await buildReport(loaded, opts.format, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), baseName: name });
+        // Large models are analysed on worker threads, as by `concord analyze`.
+        const analysis = loaded.space ? await analyzeParallel(loaded.space, BASIC_CONCEPTS) : undefined;
+        built = await buildReport(loaded, opts.format, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(analysis ? { analysis } : {}), baseName: name });
       } catch (e) {
         if (e instanceof RangeError) throw new UserError(`--as-of: ${e.message.replace(/^as-of date: /, "")}`);
         throw e;
