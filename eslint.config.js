@@ -1,6 +1,6 @@
-// ESLint flat config. The rule that matters most: packages/core stays pure — no
-// Node built-ins, no DOM, no server or web code — so the browser, workers and the
-// CLI can all run it.
+// ESLint flat config. The rule that matters most: packages/core and packages/report
+// stay pure — no Node built-ins, no DOM, no server or web code — so the browser,
+// workers and the CLI can all run them.
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -24,8 +24,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/core/src/**/*.ts"],
-    ignores: ["packages/core/src/**/*.test.ts"],
+    files: ["packages/core/src/**/*.ts", "packages/report/src/**/*.ts"],
+    ignores: ["packages/core/src/**/*.test.ts", "packages/report/src/**/*.test.ts"],
     languageOptions: { globals: { ...globals.es2023 } },
     rules: {
       "no-restricted-imports": [

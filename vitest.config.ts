@@ -4,7 +4,10 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not the built dist.
-    alias: { "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)) },
+    alias: {
+      "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
+      "@concord/report": fileURLToPath(new URL("./packages/report/src/index.ts", import.meta.url)),
+    },
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],

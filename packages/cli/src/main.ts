@@ -13,6 +13,7 @@ import { registerEvidence } from "./commands/evidence.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
 import { registerImportEvents } from "./commands/import-events.js";
+import { registerReport } from "./commands/report.js";
 import { registerStates } from "./commands/states.js";
 import { registerTimeline } from "./commands/timeline.js";
 import { registerValidate } from "./commands/validate.js";
@@ -42,6 +43,8 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerExport(program);
   registerImportEvents(program);
+  // The report.
+  registerReport(program);
   return program;
 }
 

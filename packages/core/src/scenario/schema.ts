@@ -145,6 +145,7 @@ export const ScenarioSchema = z.strictObject({
   title: z.string(),
   asOf: DateTextSchema.optional().describe("the date the scenario describes"),
   description: z.string().optional(),
+  question: z.string().optional().describe("the question the scenario is about, in one paragraph for a non-specialist (reports open with it)"),
   sources: z.array(SourceSchema).optional(),
   actors: z.array(ActorSchema).optional(),
   facts: z.array(FactEntrySchema).optional().describe("facts that statements make claims about (the record)"),

@@ -1,0 +1,87 @@
+/** The model in option form, with every choice's note and evidence. */
+import { actorName, parseExpr, resolveExpr, type ConditionInfo, type OptionInfo, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { evidenceOf } from "./cites.js";
+import type { ModelSection, StateChoices } from "./types.js";
+import { exprWords } from "./words.js";
+
+/** What each decision maker does in state `s` (0-based). */
+export function choicesIn(space: StateSpace, s: number): StateChoices[] {
+  const m = space.model;
+  return m.decisionMakers.map((dm) => ({
+    dm: dm.name,
+    takes: dm.options.filter((o) => space.taken(s, o)).map((o) => m.options[o]!.label),
+    doesNot: dm.options.filter((o) => !space.taken(s, o)).map((o) => m.options[o]!.label),
+  }));
+}
+
+export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSection {
+  const m = space.model;
+  const name = (id: string): string => actorName(doc, id);
+  const ev = (list: Parameters<typeof evidenceOf>[1]) => evidenceOf(doc, list, name);
+  const sq = space.statusQuo;
+  return {
+    ...(m.note !== undefined ? { note: m.note } : {}),
+    optionCount: m.options.length,
+    stateCount: space.size,
+    decisionMakers: m.decisionMakers.map((dm) => ({
+      index: dm.index,
+      id: dm.id,
+      name: dm.name,
+      ...(dm.actor !== undefined ? { actor: actorName(doc, dm.actor) } : {}),
+      ...(dm.note !== undefined ? { note: dm.note } : {}),
+      evidence: ev(dm.evidence),
+      options: dm.options.map((o) => {
+        const opt = m.options[o]!;
+        return {
+          id: opt.id,
+          label: opt.label,
+          ...(opt.oneWay !== undefined ? { oneWay: opt.oneWay } : {}),
+          ...(opt.note !== undefined ? { note: opt.note } : {}),
+          evidence: ev(opt.evidence),
+        };
+      }),
+      preferences:
+        dm.preference.kind === "priorities"
+          ? {
+              kind: "priorities" as const,
+              statements: dm.preference.statements.map((p, k) => ({
+                rank: k + 1,
+                text: p.text,
+                words: exprWords(p.expr, m.options),
+                ...(p.note !== undefined ? { note: p.note } : {}),
+                evidence: ev(p.evidence),
+              })),
+            }
+          : {
+              kind: "ranking" as const,
+              levels: dm.preference.levels.map((level) => level.map((v) => space.indexOf(v)).filter((s) => s >= 0).map((s) => s + 1).sort((a, b) => a - b)),
+            },
+    })),
+    conditions: m.conditions.map((c) => ({ text: c.text, words: conditionWords(c, m.options), ...(c.note !== undefined ? { note: c.note } : {}), evidence: ev(c.evidence) })),
+    ...(sq >= 0
+      ? {
+          statusQuo: {
+            state: sq + 1,
+            yn: space.yn(sq),
+            choices: choicesIn(space, sq),
+            ...(m.statusQuo?.note !== undefined ? { note: m.statusQuo.note } : {}),
+            evidence: ev(m.statusQuo?.evidence ?? []),
+          },
+        }
+      : {}),
+  };
+}
+
+/** A feasibility condition in words: `at most one of “A”, “B”`; `ruled out: “A” and not “B”`. */
+export function conditionWords(c: ConditionInfo, options: readonly OptionInfo[]): string {
+  const byId = new Map(options.map((o) => [o.id, o]));
+  if (c.kind === "infeasible") {
+    const raw = parseExpr(c.text);
+    const expr = "message" in raw ? raw : resolveExpr(raw, (id) => byId.get(id)?.index ?? `unknown option ${id}`);
+    return "message" in expr ? `ruled out: ${c.text}` : `ruled out: ${exprWords(expr, options)}`;
+  }
+  // "at most one of a, b": the ids follow the first " of ".
+  const at = c.text.indexOf(" of ") + 4;
+  const ids = c.text.slice(at).split(", ");
+  return `${c.text.slice(0, at)}${ids.map((id) => (byId.has(id) ? `“${byId.get(id)!.label}”` : id)).join(", ")}`;
+}

@@ -1,0 +1,360 @@
+/**
+ * The report as data: everything the HTML and Markdown renderers show, already
+ * looked up and worked out, as a plain JSON-serialisable object. Actor ids are
+ * replaced by names, source references by citations of sources in `sources`, state
+ * indices by the 1-based numbers users see everywhere.
+ */
+import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription } from "@concord/core";
+
+/** A citation: a source of the `sources` list, with the words and page relied on. */
+export interface Cite {
+  readonly source: string;
+  readonly quote?: string;
+  readonly page?: string;
+}
+
+export interface SourceEntry {
+  readonly id: string;
+  /** 1-based number shown in citations, in the order of the scenario's `sources`. */
+  readonly n: number;
+  readonly title: string;
+  readonly publisher?: string;
+  readonly author?: string;
+  readonly date?: string;
+  /** As written: a URL, DOI or library reference. */
+  readonly address?: string;
+  /** The http(s) URL at the start of `address`, when there is one: the only kind of address the report links to. */
+  readonly url?: string;
+  readonly language?: string;
+  readonly note?: string;
+}
+
+export interface ActorEntry {
+  readonly id: string;
+  readonly name: string;
+  readonly kind?: string;
+  readonly roles: readonly string[];
+  readonly aliases: readonly string[];
+  /** Names of the actors it belongs to. */
+  readonly memberOf: readonly string[];
+  /** Names of the model's decision makers that stand for it. */
+  readonly decisionMakers: readonly string[];
+  readonly note?: string;
+}
+
+export interface TimelineItem {
+  readonly id: string;
+  readonly type: "event" | "document" | "statement";
+  /** Event kind, document kind, or the statement's kinds joined with "/". */
+  readonly kind: string;
+  /** As written (a day, month, year, approximate, or a span A/B). */
+  readonly date: string;
+  readonly until?: string;
+  /** First and last day the entry can mean, YYYY-MM-DD. */
+  readonly first: string;
+  readonly last: string;
+  readonly approximate: boolean;
+  /** Event status (happened, cancelled, declined, …) or document status, if recorded. */
+  readonly status?: string;
+  /** Event or document title; for a statement, its quote. */
+  readonly title: string;
+  /** A statement's speaker (and who relayed it); otherwise the actors involved. */
+  readonly actors: readonly string[];
+  readonly track?: string;
+  readonly place?: string;
+  readonly note?: string;
+  readonly cites: readonly Cite[];
+}
+
+export interface WaitingEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly kind: string;
+  readonly from: readonly string[];
+  readonly awaiting: readonly string[];
+  readonly since: string;
+  readonly minDays: number;
+  readonly maxDays: number;
+  readonly cites: readonly Cite[];
+}
+
+export interface PenEntry {
+  readonly track: string;
+  readonly state: "awaiting-answer" | "answered-without-text" | "agreed" | "not-handed" | "no-text";
+  readonly holders: readonly string[];
+  /** Title of the latest text on the track. */
+  readonly document?: string;
+  readonly since?: string;
+  readonly minDays?: number;
+  readonly maxDays?: number;
+}
+
+export interface CommitmentEntry extends Omit<CommitmentTerm, "bound" | "noticeBy" | "notices" | "document"> {
+  readonly bound: readonly string[];
+  readonly noticeBy?: readonly string[];
+  readonly notices: readonly { readonly by: string; readonly date: string }[];
+  /** Title of the document that creates it. */
+  readonly document?: string;
+  readonly note?: string;
+  readonly cites: readonly Cite[];
+}
+
+export interface DeadlineEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly date: string;
+  readonly status: string;
+  readonly participants: readonly string[];
+  readonly daysLeft: number;
+  readonly cites: readonly Cite[];
+}
+
+export interface RecordViews {
+  /** The day the views are computed for, YYYY-MM-DD. */
+  readonly asOf: string;
+  /** Where that day comes from: the caller, the scenario's asOf, or the record's last date. */
+  readonly asOfFrom: "option" | "scenario" | "record";
+  readonly waiting: readonly WaitingEntry[];
+  readonly pens: readonly PenEntry[];
+  readonly commitments: readonly CommitmentEntry[];
+  readonly deadlines: readonly DeadlineEntry[];
+}
+
+/** What a modelling choice rests on, looked up in the record. */
+export interface EvidenceEntry {
+  readonly kind: "statement" | "event" | "document" | "source" | "note";
+  readonly id?: string;
+  readonly quote?: string;
+  readonly note?: string;
+  readonly page?: string;
+  /** Statement: the speaker; event: participants; document: authors (names). */
+  readonly actors: readonly string[];
+  readonly date?: string;
+  /** Event or document title, or the statement's kinds. */
+  readonly title?: string;
+  readonly cites: readonly Cite[];
+}
+
+export interface OptionEntry {
+  readonly id: string;
+  readonly label: string;
+  readonly oneWay?: "toY" | "toN";
+  readonly note?: string;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+export interface PreferenceStatementEntry {
+  /** 1 = most important. */
+  readonly rank: number;
+  /** As written, e.g. `sign & -corridor`. */
+  readonly text: string;
+  /** In words, with option labels, e.g. `“sign the treaty” and not “open the corridor”`. */
+  readonly words: string;
+  readonly note?: string;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+export interface DecisionMakerEntry {
+  /** 0-based; also picks the decision maker's colour in pictures. */
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  /** Name of the actor it stands for. */
+  readonly actor?: string;
+  readonly note?: string;
+  readonly evidence: readonly EvidenceEntry[];
+  readonly options: readonly OptionEntry[];
+  readonly preferences:
+    | { readonly kind: "priorities"; readonly statements: readonly PreferenceStatementEntry[] }
+    /** An explicit ranking: groups of tied state numbers, most preferred first. */
+    | { readonly kind: "ranking"; readonly levels: readonly (readonly number[])[] };
+}
+
+export interface ConditionEntry {
+  /** As the model states it, with option ids. */
+  readonly text: string;
+  /** In words, with option labels. */
+  readonly words: string;
+  readonly note?: string;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+/** What each decision maker does in a state. */
+export interface StateChoices {
+  readonly dm: string;
+  /** Labels of the options it takes, and of those it does not. */
+  readonly takes: readonly string[];
+  readonly doesNot: readonly string[];
+}
+
+export interface StatusQuoEntry {
+  readonly state: number;
+  readonly yn: string;
+  readonly choices: readonly StateChoices[];
+  readonly note?: string;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+export interface ModelSection {
+  readonly note?: string;
+  readonly optionCount: number;
+  readonly stateCount: number;
+  readonly decisionMakers: readonly DecisionMakerEntry[];
+  readonly conditions: readonly ConditionEntry[];
+  readonly statusQuo?: StatusQuoEntry;
+}
+
+export interface ConceptEntry {
+  readonly concept: BasicConcept;
+  /** Nash, GMR, SMR, SEQ. */
+  readonly label: string;
+  /** e.g. "general metarationality". */
+  readonly name: string;
+  /** The concept in one plain sentence. */
+  readonly meaning: string;
+  readonly equilibria: readonly number[];
+}
+
+export interface RankEntry {
+  readonly dm: string;
+  /** 1 = most preferred. */
+  readonly rank: number;
+  /** Number of distinct preference levels. */
+  readonly levels: number;
+}
+
+export interface EquilibriumEntry {
+  readonly state: number;
+  readonly yn: string;
+  readonly statusQuo: boolean;
+  /** The concepts under which it is an equilibrium. */
+  readonly concepts: readonly BasicConcept[];
+  readonly choices: readonly StateChoices[];
+  readonly ranks: readonly RankEntry[];
+  /** A shortest path from the status quo by unilateral improvements; null when unreachable; absent without a status quo. */
+  readonly fromStatusQuo?: { readonly distance: number; readonly path: readonly MoveDescription[] } | null;
+  /** The whole entry in plain words. */
+  readonly reading: string;
+}
+
+export interface DmExplanation {
+  readonly concept: BasicConcept;
+  readonly stable: boolean;
+  /** explain()'s text. */
+  readonly text: string;
+  readonly improvements: readonly ImprovementExplanation[];
+}
+
+export interface StatusQuoStability {
+  readonly dm: string;
+  readonly rank: number;
+  readonly levels: number;
+  readonly explanations: readonly DmExplanation[];
+}
+
+export interface ReachedEquilibrium {
+  readonly state: number;
+  readonly distance: number;
+  readonly path: readonly MoveDescription[];
+}
+
+export interface StatusQuoAnalysisEntry {
+  readonly state: number;
+  /** Concepts under which the status quo is an equilibrium. */
+  readonly equilibriumUnder: readonly BasicConcept[];
+  /** Per decision maker, per concept: stable or not, and why (explain()). */
+  readonly stability: readonly StatusQuoStability[];
+  /** States reachable by unilateral improvements, the status quo included. */
+  readonly reachableCount: number;
+  readonly reachable: readonly { readonly concept: BasicConcept; readonly equilibria: readonly ReachedEquilibrium[]; readonly unreachable: readonly number[] }[];
+  /** The status quo's stability in plain words. */
+  readonly reading: string;
+  /** Every state the explanations name other than the status quo, with what each party does in it. */
+  readonly statesNamed: readonly { readonly state: number; readonly choices: readonly StateChoices[] }[];
+}
+
+export interface AnalysisSection {
+  readonly concepts: readonly ConceptEntry[];
+  /** Equilibria under any concept: those under every concept, then the status quo and those reachable from it, then the rest (more concepts first, then nearest); capped (see AnalysisOptions). */
+  readonly equilibria: readonly EquilibriumEntry[];
+  readonly equilibriaTotal: number;
+  readonly statusQuo?: StatusQuoAnalysisEntry;
+}
+
+export interface MoveGraphNode {
+  readonly state: number;
+  readonly yn: string;
+  readonly statusQuo: boolean;
+  /** Concepts under which the state is an equilibrium. */
+  readonly equilibriumUnder: readonly BasicConcept[];
+  /** Unilateral improvements from the status quo on a shortest path. */
+  readonly distance: number;
+  readonly choices: readonly StateChoices[];
+}
+
+export interface MoveGraphEdge {
+  readonly from: number;
+  readonly to: number;
+  /** Index of the decision maker who moves (its colour). */
+  readonly dm: number;
+  readonly by: string;
+  /** The options it changes: labels, taken or dropped. */
+  readonly changes: readonly { readonly label: string; readonly taken: boolean }[];
+}
+
+/**
+ * The states around the status quo: the status quo, the states within `depth`
+ * unilateral improvements, and the reachable equilibria with the states on their
+ * shortest paths, at most `cap` in all; edges are the unilateral improvements among them.
+ */
+export interface MoveGraph {
+  readonly depth: number;
+  readonly cap: number;
+  readonly decisionMakers: readonly string[];
+  readonly nodes: readonly MoveGraphNode[];
+  readonly edges: readonly MoveGraphEdge[];
+  /** States reachable from the status quo by unilateral improvements, the status quo included. */
+  readonly reachableCount: number;
+  /** Reachable equilibria (any concept) left out by the cap. */
+  readonly equilibriaLeftOut: readonly number[];
+}
+
+export interface ContradictionSideEntry {
+  readonly statement: string;
+  readonly speaker: string;
+  readonly reportedBy?: string;
+  readonly date: string;
+  readonly quote: string;
+  readonly value?: string;
+  readonly claimNote?: string;
+  readonly cites: readonly Cite[];
+}
+
+export interface ContradictionEntry {
+  /** The fact the two disagree on, if they disagree through claims. */
+  readonly fact?: string;
+  readonly approximate: boolean;
+  readonly sides: readonly [ContradictionSideEntry, ContradictionSideEntry];
+}
+
+export interface ReportData {
+  readonly id: string;
+  readonly title: string;
+  readonly asOf?: string;
+  /** The question in one paragraph: the scenario's `question`, else its description, else a sentence made from its title. */
+  readonly question: string;
+  readonly questionFrom: "question" | "description" | "title";
+  /** The description, when the question came from elsewhere. */
+  readonly background?: string;
+  /** A caller-supplied "generated on" text; absent unless given, so output stays the same for the same input. */
+  readonly generated?: string;
+  readonly actors: readonly ActorEntry[];
+  readonly timeline: readonly TimelineItem[];
+  /** Waiting, pens and deadlines; absent when the scenario has no record. */
+  readonly record?: RecordViews;
+  readonly model?: ModelSection;
+  readonly analysis?: AnalysisSection;
+  readonly moveGraph?: MoveGraph;
+  readonly contradictions: readonly ContradictionEntry[];
+  readonly sources: readonly SourceEntry[];
+}
