@@ -7,6 +7,7 @@ import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
+import { registerDefaultRun } from "./commands/default-run.js";
 import { registerConvert } from "./commands/convert.js";
 import { registerDeadlines } from "./commands/deadlines.js";
 import { registerEvidence } from "./commands/evidence.js";
@@ -20,7 +21,8 @@ import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
 import { EXIT_INVALID, printProblems, UserError } from "./io.js";
 
-export function buildProgram(): Command {
+/** `withDefaultRun`: no command given, so the program itself runs the main job (see default-run.ts). */
+export function buildProgram(withDefaultRun = false): Command {
   const program = new Command();
   program
     .name("concord")
@@ -43,13 +45,15 @@ export function buildProgram(): Command {
   registerCompare(program);
   registerExport(program);
   registerImportEvents(program);
-  // The report.
+  // The report, and the main job when no command is given.
   registerReport(program);
+  // Only without arguments, so that a mistyped command still reads "unknown command".
+  if (withDefaultRun) registerDefaultRun(program);
   return program;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv.length === 0);
   try {
     await program.parseAsync(argv as string[], { from: "user" });
     return 0;

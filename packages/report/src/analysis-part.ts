@@ -140,7 +140,9 @@ function statusQuoReading(a: Analysis, sqa: StatusQuoAnalysis, under: readonly B
     );
     for (const c of not) {
       const who = names.filter((_, d) => a.stable[c]![d]![s] !== 1);
-      parts.push(`Under ${CONCEPT_LABELS[c]}, ${joinWords(who)} ${who.length === 1 ? "has" : "have"} a move ${c === "nash" ? "that improves its position" : "that improves its position and is not deterred"}.`);
+      const one = who.length === 1;
+      const move = `${one ? "has a move that improves its" : "each have a move that improves their"} position`;
+      parts.push(`Under ${CONCEPT_LABELS[c]}, ${joinWords(who)} ${move}${c === "nash" ? "" : " and is not deterred"}.`);
     }
   }
   const others = sqa.reachable.length - 1;

@@ -26,8 +26,11 @@ describe("concord report", () => {
     const path = join(dir, "out", "report-small.html");
     expect(r.out.split("\n")[0]).toBe(`Wrote ${path}`);
     expect(r.out).toContain("Will Northland and Southland sign a treaty");
-    expect(r.out).toContain("Equilibria:\n  Nash: 8, 10\n  GMR: 2, 8, 10\n  SMR: 2, 8, 10\n  SEQ: 8, 10\n");
-    expect(r.out).toContain("Status quo (state 5): not an equilibrium under any concept.");
+    expect(r.out).toContain("Equilibria (states stable for everyone):\n  Nash: 2 — 8, 10\n  GMR: 3 — 2, 8, 10\n  SMR: 3 — 2, 8, 10\n  SEQ: 2 — 8, 10\n");
+    expect(r.out).toContain("Today: The status quo (state 5) is not an equilibrium under any concept computed");
+    expect(r.out).toContain("- state 8 (equilibrium under Nash, GMR, SMR, SEQ), 2 moves: sign in direct talks, then\n  agree to a treaty");
+    expect(r.out).toContain("- Northland's draft treaty: awaiting Southland for 60 days");
+    expect(r.out).toContain("- Keep the truce on the River Road: term ends 2024-07-01; notice by 2024-06-01");
     expect(r.out).toContain("7 record entries, 3 sources, 1 contradiction.");
     const html = readFileSync(path, "utf8");
     expect(html).toMatch(/^<!DOCTYPE html>/);

@@ -2,12 +2,12 @@ import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { BASIC_CONCEPTS, CONCEPT_LABELS } from "@concord/core";
+import { BASIC_CONCEPTS, CONCEPT_LABELS, type MoveDescription } from "@concord/core";
 import { buildReport, numberList, type ReportData } from "@concord/report";
 import { readScenario, UserError } from "../io.js";
 import { analyzeParallel } from "../parallel/pool.js";
 
-interface ReportCliOptions {
+export interface ReportCliOptions {
   format: "html" | "md";
   output?: string;
   asOf?: string;
@@ -33,21 +33,27 @@ Examples:
   concord report talks.yaml --format md -o report/talks.md`,
     )
     .action(async (file: string, opts: ReportCliOptions) => {
-      const loaded = readScenario(file);
-      const path = resolve(opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
-      const name = basename(path).replace(/\.(html?|md|markdown)$/i, "");
-      let built;
-      try {
-        // Large models are analysed on worker threads, as by `concord analyze`.
-        const analysis = loaded.space ? await analyzeParallel(loaded.space, BASIC_CONCEPTS) : undefined;
-        built = await buildReport(loaded, opts.format, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(analysis ? { analysis } : {}), baseName: name });
-      } catch (e) {
-        if (e instanceof RangeError) throw new UserError(`--as-of: ${e.message.replace(/^as-of date: /, "")}`);
-        throw e;
-      }
-      writeAll(path, built.text, built.files.map((f) => ({ path: join(dirname(path), f.name), text: f.text })));
-      process.stdout.write(summary(built.data, path));
+      const { path, data } = await writeReport(file, opts);
+      process.stdout.write(summary(data, path));
     });
+}
+
+/** Analyses a scenario and writes its report; returns where, and the report's data. */
+export async function writeReport(file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData }> {
+  const loaded = readScenario(file);
+  const path = resolve(opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
+  const name = basename(path).replace(/\.(html?|md|markdown)$/i, "");
+  let built;
+  try {
+    // Large models are analysed on worker threads, as by `concord analyze`.
+    const analysis = loaded.space ? await analyzeParallel(loaded.space, BASIC_CONCEPTS) : undefined;
+    built = await buildReport(loaded, opts.format, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(analysis ? { analysis } : {}), baseName: name });
+  } catch (e) {
+    if (e instanceof RangeError) throw new UserError(`--as-of: ${e.message.replace(/^as-of date: /, "")}`);
+    throw e;
+  }
+  writeAll(path, built.text, built.files.map((f) => ({ path: join(dirname(path), f.name), text: f.text })));
+  return { path, data: built.data };
 }
 
 /** Writes every file to a temporary name first, then renames them all: a failure leaves nothing half-written. */
@@ -72,34 +78,70 @@ function writeAll(main: string, text: string, extra: readonly { path: string; te
   }
 }
 
-function summary(d: ReportData, path: string): string {
+/** What the terminal shows after writing a report: the answer in a few plain lines. */
+export function summary(d: ReportData, path: string): string {
   const out: string[] = [`Wrote ${path}`, "", d.title, "", wrap(d.question, 88), ""];
   const a = d.analysis;
   if (a) {
-    out.push("Equilibria:");
-    for (const c of a.concepts) out.push(`  ${c.label}: ${numberList(c.equilibria, 12)}`);
     const sq = a.statusQuo;
     if (sq) {
-      const not = a.concepts.filter((c) => !sq.equilibriumUnder.includes(c.concept)).map((c) => c.label);
-      out.push(
-        "",
-        sq.equilibriumUnder.length === 0
-          ? `Status quo (state ${sq.state}): not an equilibrium under any concept.`
-          : `Status quo (state ${sq.state}): an equilibrium under ${sq.equilibriumUnder.map((c) => CONCEPT_LABELS[c]).join(", ")}${not.length ? `; not under ${not.join(", ")}` : ""}.`,
-      );
-    } else out.push("", "The model gives no status quo.");
-  } else out.push("No model: the report covers the record only.");
+      out.push(wrap(`Today: ${sq.reading}`, 88), "");
+      // Where unilateral improvements lead: the nearest equilibria, under any concept.
+      const seen = new Map<number, { distance: number; concepts: string[]; path: string }>();
+      for (const r of sq.reachable) {
+        for (const e of r.equilibria) {
+          if (e.distance === 0) continue;
+          const hit = seen.get(e.state) ?? { distance: e.distance, concepts: [], path: e.path.map(moveWords).join(", then ") };
+          hit.concepts.push(CONCEPT_LABELS[r.concept]);
+          seen.set(e.state, hit);
+        }
+      }
+      const nearest = [...seen.entries()].sort((x, y) => x[1].distance - y[1].distance || x[0] - y[0]).slice(0, 3);
+      if (nearest.length > 0) {
+        out.push("Where the conflict can go from here (each move improving the mover's position):");
+        for (const [state, x] of nearest) out.push(wrap(`- state ${state} (equilibrium under ${x.concepts.join(", ")}), ${x.distance} move${x.distance === 1 ? "" : "s"}: ${x.path}`, 88, "  "));
+        out.push("");
+      }
+    } else out.push("The model gives no status quo.", "");
+    out.push("Equilibria (states stable for everyone):");
+    for (const c of a.concepts) out.push(`  ${c.label}: ${c.equilibria.length} — ${numberList(c.equilibria, 8)}`);
+    out.push("");
+  } else out.push("No model: the report covers the record only.", "");
+  if (d.record) {
+    const waits = d.record.waiting.slice(0, 3);
+    if (waits.length > 0) {
+      out.push(`Waiting, as of ${d.record.asOf}:`);
+      for (const w of waits) {
+        const days = w.minDays === w.maxDays ? `${w.minDays} days` : `${w.minDays}–${w.maxDays} days`;
+        out.push(wrap(`- ${w.title}: awaiting ${w.awaiting.join(" and ")} for ${days}`, 88, "  "));
+      }
+      out.push("");
+    }
+    const running = d.record.commitments.filter((c) => c.expiry !== undefined && c.state === "running").slice(0, 3);
+    if (running.length > 0) {
+      out.push("Deadlines:");
+      for (const c of running) {
+        const notice = c.noticeDeadline ? `; notice by ${c.noticeDeadline}` : "";
+        out.push(wrap(`- ${c.what}: term ends ${c.expiry}${notice}`, 88, "  "));
+      }
+      out.push("");
+    }
+  }
   const counts = [d.timeline.length ? `${d.timeline.length} record entries` : "no record entries", `${d.sources.length} sources`, ...(d.contradictions.length ? [d.contradictions.length === 1 ? "1 contradiction" : `${d.contradictions.length} contradictions`] : [])];
   out.push(counts.join(", ") + ".", "");
   return out.join("\n");
 }
 
-function wrap(text: string, width: number): string {
+function moveWords(m: MoveDescription): string {
+  return m.changes.map((c) => (c.taken ? c.label : `${m.by} stops: ${c.label}`)).join(" and ");
+}
+
+function wrap(text: string, width: number, indent = ""): string {
   const lines: string[] = [];
   for (const para of text.split(/\n\s*\n/)) {
     let line = "";
     for (const word of para.split(/\s+/).filter((w) => w !== "")) {
-      if (line && line.length + 1 + word.length > width) { lines.push(line); line = word; }
+      if (line && line.length + 1 + word.length > width) { lines.push(line); line = indent + word; }
       else line = line ? `${line} ${word}` : word;
     }
     if (line) lines.push(line);
