@@ -49,16 +49,3 @@ export function buildSortedCells(index: MoveIndex, k: number, P: Int32Array, all
   }
   return { groups: G, cellOf, start, members };
 }
-
-/** Position just after the last member of cell c that the decision maker strictly prefers to payoff p. */
-export function betterEnd(cells: SortedCells, P: Int32Array, c: number, p: number): number {
-  let a = cells.start[c]!;
-  let b = cells.start[c + 1]!;
-  const mem = cells.members;
-  while (a < b) {
-    const mid = (a + b) >>> 1;
-    if (P[mem[mid]!]! > p) a = mid + 1;
-    else b = mid;
-  }
-  return a;
-}

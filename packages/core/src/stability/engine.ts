@@ -12,7 +12,7 @@
  * So each DM needs two "minimum over everything reachable" passes (all moves;
  * improvements only) and one scan of its own improvements.
  */
-import { betterEnd, type SortedCells } from "./cells.js";
+import type { SortedCells } from "./cells.js";
 import type { BasicConcept } from "./concepts.js";
 import { minReachImprovements } from "./improvement-reach.js";
 import type { MoveIndex } from "./moves.js";
@@ -112,20 +112,37 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
       }
       return out;
     });
+    // Scalars, not arrays, in the loop: this runs once per state.
+    const p0 = prefix[0]!, p1 = prefix[1]!, p2 = prefix[2]!;
+    const w0 = worst[0]!, w1 = worst[1]!, w2 = worst[2]!;
+    const cellOf = cells.cellOf;
+    const start = cells.start;
     for (let s = 0; s < S; s++) {
       const g = grp !== null ? grp[s]! : 0;
-      const base = cells.cellOf[s]! - g;
+      const base = cellOf[s]! - g;
       const ps = P[s]!;
-      const w = [-2147483648, -2147483648, -2147483648];
+      let a0 = -2147483648, a1 = -2147483648, a2 = -2147483648;
       for (let h = 0; h < G; h++) {
         if (h !== g && ((g & ~h & gy) | (~g & h & gn)) !== 0) continue;
-        const first = cells.start[base + h]!;
-        const end = betterEnd(cells, P, base + h, ps);
-        if (end === first) continue;
+        const first = start[base + h]!;
+        // First position the decision maker does not prefer to s (members are best first).
+        let lo = first;
+        let hi = start[base + h + 1]!;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (P[mem[mid]!]! > ps) lo = mid + 1;
+          else hi = mid;
+        }
+        if (lo === first) continue;
         anyUi[s] = 1;
-        for (let c = 0; c < 3; c++) if (prefix[c] && prefix[c]![end - 1]! > w[c]!) w[c] = prefix[c]![end - 1]!;
+        const last = lo - 1;
+        if (p0 !== null && p0[last]! > a0) a0 = p0[last]!;
+        if (p1 !== null && p1[last]! > a1) a1 = p1[last]!;
+        if (p2 !== null && p2[last]! > a2) a2 = p2[last]!;
       }
-      for (let c = 0; c < 3; c++) if (worst[c]) worst[c]![s] = w[c]!;
+      if (w0 !== null) w0[s] = a0;
+      if (w1 !== null) w1[s] = a1;
+      if (w2 !== null) w2[s] = a2;
     }
   } else {
     const blockOf = index.blockOf[i]!;
@@ -134,11 +151,13 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
     const code = index.code[i]!;
     const ty = index.toY[i]!;
     const tn = index.toN[i]!;
+    const x0 = arrays[0]!, x1 = arrays[1]!, x2 = arrays[2]!;
+    const w0 = worst[0]!, w1 = worst[1]!, w2 = worst[2]!;
     for (let s = 0; s < S; s++) {
       const ps = P[s]!;
       const b = blockOf[s]!;
       const cs = code !== null ? code[s]! : 0;
-      const w = [-2147483648, -2147483648, -2147483648];
+      let a0 = -2147483648, a1 = -2147483648, a2 = -2147483648;
       for (let p = start[b]!; p < start[b + 1]!; p++) {
         const t = mem[p]!;
         if (t === s || P[t]! <= ps) continue;
@@ -147,9 +166,13 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
           if (((cs & ~ct & ty) | (~cs & ct & tn)) !== 0) continue;
         }
         anyUi[s] = 1;
-        for (let c = 0; c < 3; c++) if (arrays[c] && arrays[c]![t]! > w[c]!) w[c] = arrays[c]![t]!;
+        if (x0 !== null && x0[t]! > a0) a0 = x0[t]!;
+        if (x1 !== null && x1[t]! > a1) a1 = x1[t]!;
+        if (x2 !== null && x2[t]! > a2) a2 = x2[t]!;
       }
-      for (let c = 0; c < 3; c++) if (worst[c]) worst[c]![s] = w[c]!;
+      if (w0 !== null) w0[s] = a0;
+      if (w1 !== null) w1[s] = a1;
+      if (w2 !== null) w2[s] = a2;
     }
   }
   const flags: Partial<Record<BasicConcept, Uint8Array>> = {};
