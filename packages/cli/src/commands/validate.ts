@@ -12,6 +12,12 @@ export function registerValidate(program: Command): void {
       const m = scenario.model;
       const parts = [`${file}: valid scenario "${scenario.title}"`];
       if (m && space) parts.push(`${m.decisionMakers.length} decision makers, ${m.options.length} options, ${space.size} feasible states`);
-      process.stdout.write(parts.join(": ") + "\n");
+      const doc = scenario.document;
+      const record = (["tracks", "documents", "events", "statements", "commitments"] as const)
+        .map((k) => [k, doc[k]?.length ?? 0] as const)
+        .filter(([, n]) => n > 0)
+        .map(([k, n]) => `${n} ${n === 1 ? k.slice(0, -1) : k}`);
+      const extra = record.length > 0 ? `; record: ${record.join(", ")}; ${scenario.sources.length} sources` : "";
+      process.stdout.write(parts.join(": ") + extra + "\n");
     });
 }
