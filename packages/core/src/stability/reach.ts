@@ -16,6 +16,7 @@
  * and of its successors' already-final minimums: O(states + moves) per call.
  */
 import type { MoveIndex } from "./moves.js";
+import { minOverReachable } from "./scc-min.js";
 
 export interface MinReachInput {
   readonly index: MoveIndex;
@@ -35,10 +36,8 @@ export function minReach(input: MinReachInput): void {
   const S = index.size;
   const M = movers.length;
   const two = input.value2 !== undefined && input.out2 !== undefined;
-  const value2 = input.value2 ?? value1;
-  const out2 = input.out2 ?? out1;
   out1.set(value1);
-  if (two) out2.set(value2);
+  if (two) input.out2!.set(input.value2!);
   if (M === 0 || S === 0) return;
 
   const blockOf = movers.map((k) => index.blockOf[k]!);
@@ -49,110 +48,33 @@ export function minReach(input: MinReachInput): void {
   const toN = movers.map((k) => index.toN[k]!);
   const pays = input.improvementsBy ? movers.map((k) => input.improvementsBy![k]!) : null;
 
-  const order = new Int32Array(S).fill(-1); // DFS discovery number
-  const low = new Int32Array(S);
-  const onStack = new Uint8Array(S);
-  const stack = new Int32Array(S);
-  let sp = 0;
-  // The DFS call stack: node, which mover's block we are in, position in that block.
-  const frameNode = new Int32Array(S);
-  const frameMover = new Int32Array(S);
-  const framePos = new Int32Array(S);
-  let counter = 0;
-
-  for (let root = 0; root < S; root++) {
-    if (order[root] !== -1) continue;
-    let top = 0;
-    order[root] = low[root] = counter++;
-    stack[sp++] = root;
-    onStack[root] = 1;
-    frameNode[0] = root;
-    frameMover[0] = 0;
-    framePos[0] = blockStart[0]![blockOf[0]![root]!]!;
-
-    while (top >= 0) {
-      const v = frameNode[top]!;
-      let mi = frameMover[top]!;
-      let pos = framePos[top]!;
-      let descended = false;
-      while (mi < M) {
-        const mem = members[mi]!;
-        const end = blockStart[mi]![blockOf[mi]![v]! + 1]!;
-        const code = codes[mi]!;
-        const ty = toY[mi]!;
-        const tn = toN[mi]!;
-        const cv = code !== null ? code[v]! : 0;
-        const pay = pays !== null ? pays[mi]! : null;
-        const pv = pay !== null ? pay[v]! : 0;
-        while (pos < end) {
-          const w = mem[pos++]!;
-          if (w === v) continue;
-          if (code !== null) {
-            const cw = code[w]!;
-            if (((cv & ~cw & ty) | (~cv & cw & tn)) !== 0) continue;
-          }
-          if (pay !== null && pay[w]! <= pv) continue;
-          const ow = order[w]!;
-          if (ow === -1) {
-            // Descend into w; resume v here later.
-            frameMover[top] = mi;
-            framePos[top] = pos;
-            top++;
-            order[w] = low[w] = counter++;
-            stack[sp++] = w;
-            onStack[w] = 1;
-            frameNode[top] = w;
-            frameMover[top] = 0;
-            framePos[top] = blockStart[0]![blockOf[0]![w]!]!;
-            descended = true;
-            break;
-          }
-          if (onStack[w] === 1) {
-            if (ow < low[v]!) low[v] = ow;
-          } else {
-            // w's component is complete: its minimum is final.
-            if (out1[w]! < out1[v]!) out1[v] = out1[w]!;
-            if (two && out2[w]! < out2[v]!) out2[v] = out2[w]!;
-          }
+  // A node's cursor: mover index × 2^24 + offset in v's block for that mover.
+  const next = (v: number, cursors: Int32Array, top: number): number => {
+    let mi = cursors[top]! >>> 24;
+    let off = cursors[top]! & 0xffffff;
+    for (; mi < M; mi++, off = 0) {
+      const start = blockStart[mi]![blockOf[mi]![v]!]!;
+      const end = blockStart[mi]![blockOf[mi]![v]! + 1]!;
+      const mem = members[mi]!;
+      const code = codes[mi]!;
+      const pay = pays !== null ? pays[mi]! : null;
+      for (let pos = start + off; pos < end; pos++) {
+        const w = mem[pos]!;
+        if (w === v) continue;
+        if (code !== null) {
+          const cv = code[v]!;
+          const cw = code[w]!;
+          if (((cv & ~cw & toY[mi]!) | (~cv & cw & toN[mi]!)) !== 0) continue;
         }
-        if (descended) break;
-        mi++;
-        if (mi < M) pos = blockStart[mi]![blockOf[mi]![v]!]!;
-      }
-      if (descended) continue;
-
-      // v is finished.
-      if (low[v] === order[v]) {
-        // v roots a component: everything above it on the stack.
-        let m1 = out1[v]!;
-        let m2 = out2[v]!;
-        let k = sp - 1;
-        for (; ; k--) {
-          const u = stack[k]!;
-          if (out1[u]! < m1) m1 = out1[u]!;
-          if (two && out2[u]! < m2) m2 = out2[u]!;
-          if (u === v) break;
-        }
-        for (let j = k; j < sp; j++) {
-          const u = stack[j]!;
-          out1[u] = m1;
-          if (two) out2[u] = m2;
-          onStack[u] = 0;
-        }
-        sp = k;
-      }
-      top--;
-      if (top >= 0) {
-        const p = frameNode[top]!;
-        if (onStack[v] === 1) {
-          if (low[v]! < low[p]!) low[p] = low[v]!;
-        } else {
-          if (out1[v]! < out1[p]!) out1[p] = out1[v]!;
-          if (two && out2[v]! < out2[p]!) out2[p] = out2[v]!;
-        }
+        if (pay !== null && pay[w]! <= pay[v]!) continue;
+        cursors[top] = (mi << 24) | (pos + 1 - start);
+        return w;
       }
     }
-  }
+    cursors[top] = M << 24;
+    return -1;
+  };
+  minOverReachable(S, S, out1, two ? input.out2! : null, next);
 }
 
 /**
