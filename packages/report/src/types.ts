@@ -4,7 +4,7 @@
  * replaced by names, source references by citations of sources in `sources`, state
  * indices by the 1-based numbers users see everywhere.
  */
-import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription } from "@concord/core";
+import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription, Pen, WaitingItem } from "@concord/core";
 
 /** A citation: a source of the `sources` list, with the words and page relied on. */
 export interface Cite {
@@ -66,27 +66,16 @@ export interface TimelineItem {
   readonly cites: readonly Cite[];
 }
 
-export interface WaitingEntry {
-  readonly id: string;
-  readonly title: string;
-  readonly kind: string;
-  readonly from: readonly string[];
-  readonly awaiting: readonly string[];
-  readonly since: string;
-  readonly minDays: number;
-  readonly maxDays: number;
+/** A WaitingItem with actor names instead of ids, and its citations. */
+export interface WaitingEntry extends Pick<WaitingItem, "id" | "title" | "kind" | "from" | "awaiting" | "since" | "minDays" | "maxDays"> {
   readonly cites: readonly Cite[];
 }
 
-export interface PenEntry {
+/** A Pen with names: the track's name, the holders' names, the latest text's title. */
+export interface PenEntry extends Pick<Pen, "state" | "holders" | "since" | "minDays" | "maxDays"> {
   readonly track: string;
-  readonly state: "awaiting-answer" | "answered-without-text" | "agreed" | "not-handed" | "no-text";
-  readonly holders: readonly string[];
   /** Title of the latest text on the track. */
   readonly document?: string;
-  readonly since?: string;
-  readonly minDays?: number;
-  readonly maxDays?: number;
 }
 
 export interface CommitmentEntry extends Omit<CommitmentTerm, "bound" | "noticeBy" | "notices" | "document"> {

@@ -15,7 +15,7 @@
 import type { SortedCells } from "./cells.js";
 import type { BasicConcept } from "./concepts.js";
 import { minReachImprovements } from "./improvement-reach.js";
-import type { MoveIndex } from "./moves.js";
+import { dmMoves, type MoveIndex } from "./moves.js";
 import { minReachAllMoves } from "./reach.js";
 
 /** What every part of the engine reads; all typed arrays, so it can live in shared memory. */
@@ -145,12 +145,7 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
       if (w2 !== null) w2[s] = a2;
     }
   } else {
-    const blockOf = index.blockOf[i]!;
-    const start = index.blockStart[i]!;
-    const mem = index.members[i]!;
-    const code = index.code[i]!;
-    const ty = index.toY[i]!;
-    const tn = index.toN[i]!;
+    const { blockOf, start, mem, code, ty, tn } = dmMoves(index, i);
     const x0 = arrays[0]!, x1 = arrays[1]!, x2 = arrays[2]!;
     const w0 = worst[0]!, w1 = worst[1]!, w2 = worst[2]!;
     for (let s = 0; s < S; s++) {
@@ -221,12 +216,7 @@ export function smrValue(data: EngineData, i: number): Int32Array {
     }
     return out;
   }
-  const blockOf = index.blockOf[i]!;
-  const start = index.blockStart[i]!;
-  const mem = index.members[i]!;
-  const code = index.code[i]!;
-  const ty = index.toY[i]!;
-  const tn = index.toN[i]!;
+  const { blockOf, start, mem, code, ty, tn } = dmMoves(index, i);
   for (let u = 0; u < S; u++) {
     let m = P[u]!;
     const b = blockOf[u]!;

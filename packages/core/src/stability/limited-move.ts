@@ -17,7 +17,7 @@
  * every level of the cycle, and undetermined otherwise.
  */
 import type { Analysis } from "./analysis.js";
-import type { MoveIndex } from "./moves.js";
+import { dmMoves, type MoveIndex } from "./moves.js";
 
 export interface LimitedMoveResult {
   readonly horizon: number;
@@ -64,12 +64,7 @@ function nextLevel(index: MoveIndex, P: readonly Int32Array[], prev: Level): Lev
     const j = 1 - i;
     const Pi = P[i]!;
     const Gj = prev.G[j];
-    const blockOf = index.blockOf[i]!;
-    const start = index.blockStart[i]!;
-    const mem = index.members[i]!;
-    const code = index.code[i]!;
-    const ty = index.toY[i]!;
-    const tn = index.toN[i]!;
+    const { blockOf, start, mem, code, ty, tn } = dmMoves(index, i);
     for (let s = 0; s < S; s++) {
       let best = -1;
       let bestVal = Pi[s]!;

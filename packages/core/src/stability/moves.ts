@@ -166,6 +166,16 @@ function sortByKey(key: Float64Array, keyBits: number): Int32Array | number[] {
   return Array.from({ length: S }, (_, s) => s).sort((a, b) => key[a]! - key[b]! || a - b);
 }
 
+/** Decision maker k's part of the index, unpacked once before a hot loop. */
+export function dmMoves(index: MoveIndex, k: number): {
+  blockOf: Int32Array; start: Int32Array; mem: Int32Array; code: Int32Array | null; ty: number; tn: number;
+} {
+  return {
+    blockOf: index.blockOf[k]!, start: index.blockStart[k]!, mem: index.members[k]!,
+    code: index.code[k]!, ty: index.toY[k]!, tn: index.toN[k]!,
+  };
+}
+
 /** Whether k may move from s to t (t in s's block for k, t ≠ s). */
 export function legalMove(idx: MoveIndex, k: number, s: number, t: number): boolean {
   if (s === t || idx.blockOf[k]![s] !== idx.blockOf[k]![t]) return false;
