@@ -7,7 +7,7 @@
  */
 import { isDateSpan, parseDateSpan, type DateSpan } from "../dates.js";
 import type { DocPath, Problem } from "../problems.js";
-import { unknown } from "../scenario/build.js";
+import { unknown } from "../scenario/suggest.js";
 import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
 import { compareDurations, formatDuration, isDuration, parseDuration, type Duration } from "./duration.js";

@@ -20,7 +20,7 @@ import { formatPath, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord } from "../record/check.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
-import { closest } from "./suggest.js";
+import { unknown } from "./suggest.js";
 import type { Scenario } from "./types.js";
 
 export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; space?: StateSpace; problems: Problem[] } {
@@ -113,15 +113,6 @@ function uniqueIds(items: readonly { id: string }[], path: DocPath, what: string
     else seen.set(item.id, i);
   });
   return new Set(seen.keys());
-}
-
-/** "unknown source "x"; known: a, b, c" — or a close match when there is one. */
-export function unknown(what: string, id: string, known: ReadonlySet<string>): string {
-  const list = [...known];
-  const near = closest(id, list);
-  if (near !== undefined) return `unknown ${what} "${id}"; did you mean "${near}"?`;
-  const shown = list.slice(0, 8).map((k) => `"${k}"`).join(", ");
-  return list.length === 0 ? `unknown ${what} "${id}": none is defined` : `unknown ${what} "${id}"; expected one of ${shown}${list.length > 8 ? ", …" : ""}`;
 }
 
 interface BuiltModel {

@@ -38,3 +38,12 @@ export function editDistance(a: string, b: string, limit: number): number {
   }
   return Math.min(d[a.length]![b.length]!, limit + 1);
 }
+
+/** "unknown source "x"; known: a, b, c" — or a close match when there is one. */
+export function unknown(what: string, id: string, known: ReadonlySet<string>): string {
+  const list = [...known];
+  const near = closest(id, list);
+  if (near !== undefined) return `unknown ${what} "${id}"; did you mean "${near}"?`;
+  const shown = list.slice(0, 8).map((k) => `"${k}"`).join(", ");
+  return list.length === 0 ? `unknown ${what} "${id}": none is defined` : `unknown ${what} "${id}"; expected one of ${shown}${list.length > 8 ? ", …" : ""}`;
+}
