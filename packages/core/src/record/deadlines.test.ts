@@ -58,25 +58,30 @@ describe("commitments: terms, expiry and notice", () => {
   it("five years from 10 November 2020, renewed unless notice six months before: as of 7 December 2023", () => {
     const c: CommitmentEntry = { id: "pk", what: "peacekeepers stay", bound: ["east"], from: "2020-11-10", term: "5 years", renewal: { kind: "automatic", notice: "6 months" }, sources: ["s-jan"] };
     expect(term(c, "2023-12-07")).toMatchObject({ term: 1, expiry: "2025-11-10", daysToExpiry: 704, noticeDeadline: "2025-05-10", daysToNoticeDeadline: 520, renewsAtExpiry: true });
-    expect(term(c, "2026-01-01")).toMatchObject({ term: 2, termStart: "2025-11-10", expiry: "2030-11-10", noticeDeadline: "2030-05-10" });
+    // Renewal is checked on an invented commitment in the 2030s, so no test looks at the real
+    // one after the seed's cut-off (7 December 2023). 2032 is a leap year like 2020.
+    const invented: CommitmentEntry = { ...c, id: "guards", what: "an invented guard force stays", from: "2032-11-10" };
+    expect(term(invented, "2035-12-07")).toMatchObject({ term: 1, expiry: "2037-11-10", daysToExpiry: 704, noticeDeadline: "2037-05-10", daysToNoticeDeadline: 520 });
+    expect(term(invented, "2038-01-01")).toMatchObject({ term: 2, termStart: "2037-11-10", expiry: "2042-11-10", noticeDeadline: "2042-05-10" });
     // The first term given as a date, renewals by term.
-    const byDate: CommitmentEntry = { ...c, term: undefined, to: "2025-11-10", renewal: { kind: "automatic", term: "5 years", notice: "6 months" } };
-    expect(term(byDate, "2026-01-01")).toMatchObject({ term: 2, expiry: "2030-11-10" });
+    const byDate: CommitmentEntry = { ...invented, term: undefined, to: "2037-11-10", renewal: { kind: "automatic", term: "5 years", notice: "6 months" } };
+    expect(term(byDate, "2038-01-01")).toMatchObject({ term: 2, expiry: "2042-11-10" });
   });
 
   it("renewal by agreement, a limit on renewals, an early end, no term at all", () => {
-    const base: CommitmentEntry = { id: "c", what: "x", bound: ["east"], from: "2024-01-01", term: "1 year", sources: ["s-jan"] };
-    expect(term({ ...base, renewal: { kind: "by-agreement" } }, "2025-06-01")).toMatchObject({ state: "expired", expiry: "2025-01-01", renewsAtExpiry: false });
+    // An invented commitment in the 2030s: the dates are made up and describe nothing real.
+    const base: CommitmentEntry = { id: "c", what: "x", bound: ["east"], from: "2031-01-01", term: "1 year", sources: ["s-jan"] };
+    expect(term({ ...base, renewal: { kind: "by-agreement" } }, "2032-06-01")).toMatchObject({ state: "expired", expiry: "2032-01-01", renewsAtExpiry: false });
     const capped = { ...base, renewal: { kind: "automatic" as const, notice: "1 month", maxRenewals: 1 } };
-    expect(term(capped, "2025-06-01")).toMatchObject({ state: "running", term: 2, renewsAtExpiry: false, endsOn: "2026-01-01" });
-    expect(term(capped, "2026-01-01")).toMatchObject({ state: "expired", term: 2 });
-    expect(term({ ...base, ended: { date: "2024-04-17", reason: "withdrawn" } }, "2024-05-01")).toMatchObject({ state: "ended", endsOn: "2024-04-17", ended: { date: "2024-04-17", reason: "withdrawn" } });
-    expect(term({ ...base, ended: { date: "2024-04-17" } }, "2024-04-16")).toMatchObject({ state: "running", term: 1 });
-    expect(term({ ...base, term: undefined }, "2030-01-01")).toMatchObject({ state: "running" });
-    expect(term({ ...base, term: undefined }, "2030-01-01").expiry).toBeUndefined();
-    expect(term({ ...base, from: "~2024-01" }, "2024-06-01")).toMatchObject({ approximate: true, expiry: "2025-01-01" });
-    expect(term({ ...base, alleged: true }, "2024-06-01")).toMatchObject({ alleged: true, state: "running" });
-    expect(term(base, "2024-06-01").alleged).toBeUndefined();
+    expect(term(capped, "2032-06-01")).toMatchObject({ state: "running", term: 2, renewsAtExpiry: false, endsOn: "2033-01-01" });
+    expect(term(capped, "2033-01-01")).toMatchObject({ state: "expired", term: 2 });
+    expect(term({ ...base, ended: { date: "2031-03-09", reason: "withdrawn" } }, "2031-05-01")).toMatchObject({ state: "ended", endsOn: "2031-03-09", ended: { date: "2031-03-09", reason: "withdrawn" } });
+    expect(term({ ...base, ended: { date: "2031-03-09" } }, "2031-03-08")).toMatchObject({ state: "running", term: 1 });
+    expect(term({ ...base, term: undefined }, "2040-01-01")).toMatchObject({ state: "running" });
+    expect(term({ ...base, term: undefined }, "2040-01-01").expiry).toBeUndefined();
+    expect(term({ ...base, from: "~2031-01" }, "2031-06-01")).toMatchObject({ approximate: true, expiry: "2032-01-01" });
+    expect(term({ ...base, alleged: true }, "2031-06-01")).toMatchObject({ alleged: true, state: "running" });
+    expect(term(base, "2031-06-01").alleged).toBeUndefined();
   });
 
   it("lists deadline events with the days left", () => {
