@@ -12,8 +12,8 @@
  * ceasefire on 23 June 2016 and to accept the Constitutional Court's ruling on how to
  * endorse the agreement; the Court upheld the plebiscite in July; the final agreement was
  * signed on 26 September 2016; the plebiscite of 2 October 2016, with Uribe's camp
- * campaigning for No, rejected it (50.2% No); a renegotiated agreement was signed on
- * 24 November 2016 and endorsed by Congress instead. State 147 below (both sign, bilateral
+ * campaigning for No, rejected it (50.2% No); a renegotiated agreement was then endorsed by
+ * Congress instead (sources in the README's paragraph on this case). State 147 below (both sign, bilateral
  * ceasefire, the plebiscite kept, the FARC no longer insisting on a constituent assembly,
  * the opposition campaigning) is a Nash and SEQ equilibrium of Concord's analysis; the
  * model does not model voters, so it cannot foresee the No vote.
