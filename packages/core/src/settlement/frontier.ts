@@ -41,34 +41,30 @@ interface Layer {
   readonly predAlt: Int32Array;
 }
 
-/** Alternatives of one issue that no other alternative of it dominates (equal ones are all kept). */
-export function undominatedAlternatives(u: Float64Array, k: number): number[] {
-  const m = u.length / k;
-  const keep: number[] = [];
-  for (let a = 0; a < m; a++) {
-    let dominated = false;
-    for (let b = 0; b < m && !dominated; b++) {
-      if (b === a) continue;
-      let ge = true;
+/** Alternatives of one issue (of `among`, default all) that no other of them dominates; equal ones are all kept. */
+export function undominatedAlternatives(u: Float64Array, k: number, among?: readonly number[]): number[] {
+  const list = among ?? [...Array(u.length / k).keys()];
+  return list.filter((a) =>
+    !list.some((b) => {
+      if (b === a) return false;
       let gt = false;
       for (let p = 0; p < k; p++) {
         const x = u[b * k + p]!;
         const y = u[a * k + p]!;
-        if (x < y) { ge = false; break; }
+        if (x < y) return false;
         if (x > y) gt = true;
       }
-      dominated = ge && gt;
-    }
-    if (!dominated) keep.push(a);
-  }
-  return keep;
+      return gt;
+    }),
+  );
 }
 
 /**
  * The frontier of all packages: util[i][a * k + p] is party p's utility for
- * alternative a of issue i; a package is worth the sum over issues.
+ * alternative a of issue i; a package is worth the sum over issues. With `allowed`,
+ * only packages whose issue i takes one of allowed[i] (where given) are considered.
  */
-export function paretoFrontier(util: readonly Float64Array[], k: number): Frontier {
+export function paretoFrontier(util: readonly Float64Array[], k: number, allowed?: readonly (readonly number[] | undefined)[]): Frontier {
   const layers: Layer[] = [];
   let prev: Layer = {
     util: new Float64Array(k),
@@ -77,8 +73,8 @@ export function paretoFrontier(util: readonly Float64Array[], k: number): Fronti
     predParent: new Int32Array(0),
     predAlt: new Int32Array(0),
   };
-  for (const u of util) {
-    prev = step(prev, u, undominatedAlternatives(u, k), k);
+  for (const [i, u] of util.entries()) {
+    prev = step(prev, u, undominatedAlternatives(u, k, allowed?.[i]), k);
     layers.push(prev);
   }
   const last = prev;
