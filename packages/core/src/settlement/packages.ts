@@ -72,7 +72,7 @@ export interface PackagesResult {
 }
 
 export interface PackagesOptions {
-  /** How many packages to list per frontier point (all are counted); 10 unless stated. */
+  /** How many packages to list per frontier point (all are counted); 10 unless stated, 0 to list none. */
   readonly maxPackagesPerPoint?: number;
 }
 
@@ -140,7 +140,7 @@ export function settleCompiled(c: CompiledPackages, opts: PackagesOptions = {}):
     const gains = gainsOf(utilities);
     const shares = gains.map((g, p) => g / s.range[p]!);
     const value = kind === "nash" ? nashProduct(F.util, k, d, j) : Math.min(...shares);
-    const pkg = frontier[j]!.packages[0]!;
+    const pkg = choiceOf(c.issues, F.packages(j, 1)[0]!);
     const who = gains.map((g, p) => `${names[p]} gains ${num(g)} (from ${num(d[p]!)} to ${num(utilities[p]!)})`);
     const others = s.best.length > 1 ? ` ${s.best.length - 1} other outcome${s.best.length > 2 ? "s tie" : " ties"} with it; this one is chosen because it ${kind === "nash" ? "treats the worst-off party best (in shares of the best possible gain)" : "comes first in the order of the frontier"}.` : "";
     const same = frontier[j]!.packageCount > 1 ? ` ${frontier[j]!.packageCount - 1} other package${frontier[j]!.packageCount > 2 ? "s give" : " gives"} the same utilities.` : "";
@@ -160,7 +160,7 @@ export function settleCompiled(c: CompiledPackages, opts: PackagesOptions = {}):
     const verdict =
       improvedBy === null
         ? "it is on the Pareto frontier: no package is better for one party without being worse for another"
-        : `another package is at least as good for every party and better for ${joinWords(names.filter((_, p) => F.util[improvedBy * k + p]! > utilities[p]!))} (${packageWords(c.issues, frontier[improvedBy]!.packages[0]!)}; ${joinWords(names.map((n, p) => `${n} ${num(F.util[improvedBy * k + p]!)}`))})`;
+        : `another package is at least as good for every party and better for ${joinWords(names.filter((_, p) => F.util[improvedBy * k + p]! > utilities[p]!))} (${packageWords(c.issues, choiceOf(c.issues, F.packages(improvedBy, 1)[0]!))}; ${joinWords(names.map((n, p) => `${n} ${num(F.util[improvedBy * k + p]!)}`))})`;
     return {
       id: pr.id,
       label: pr.label,
