@@ -184,6 +184,13 @@ describe("packages: bad input", () => {
     ]);
   });
 
+  it("a duplicate issue, and an issue without alternatives", () => {
+    expect(problems({ ...good, issues: [{ id: "venue", alternatives: [] }, { id: "transit", alternatives: [{ id: "sovereign" }, { id: "monitored" }] }, { id: "venue", alternatives: [{ id: "x" }] }] })).toEqual([
+      'settlement.issues[2].id: duplicate issue id "venue" (also issue 1); ids must be unique',
+      'settlement.issues[0].alternatives: issue "venue" has no alternatives; expected at least 1',
+    ]);
+  });
+
   it("a missing party, an unknown party, a missing disagreement point", () => {
     expect(problems({ ...good, utilities: { armenia: good.utilities.armenia!, azerbaijan_: {} }, disagreement: undefined as never })).toEqual([
       'settlement.utilities.azerbaijan_: unknown party "azerbaijan_"; did you mean "azerbaijan"?',

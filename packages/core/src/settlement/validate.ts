@@ -178,7 +178,9 @@ function readChoice(choice: Choice | undefined, issues: readonly NamedIssue[], p
 function issuesWithAlternatives(list: readonly SettlementIssue[] | undefined, path: DocPath, out: Problems): NamedIssue[] {
   const issues = named(list, path, "issue", out);
   if (Array.isArray(list) && list.length === 0) out.add("type", path, "expected at least 1 issue");
-  return issues.map((issue, i) => {
+  return issues.map((issue) => {
+    // The first entry with this id is the one kept (later duplicates are reported).
+    const i = list!.findIndex((x) => x?.id === issue.id);
     const src = list![i]!;
     const alternatives = named(src.alternatives, [...path, i, "alternatives"], "alternative", out);
     if (Array.isArray(src.alternatives) && src.alternatives.length === 0) out.add("type", [...path, i, "alternatives"], `issue "${issue.id}" has no alternatives; expected at least 1`);
