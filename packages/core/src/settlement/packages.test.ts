@@ -184,10 +184,11 @@ describe("packages: bad input", () => {
     ]);
   });
 
-  it("a duplicate issue, and an issue without alternatives", () => {
-    expect(problems({ ...good, issues: [{ id: "venue", alternatives: [] }, { id: "transit", alternatives: [{ id: "sovereign" }, { id: "monitored" }] }, { id: "venue", alternatives: [{ id: "x" }] }] })).toEqual([
-      'settlement.issues[2].id: duplicate issue id "venue" (also issue 1); ids must be unique',
-      'settlement.issues[0].alternatives: issue "venue" has no alternatives; expected at least 1',
+  it("a duplicate issue, and an issue without alternatives after it", () => {
+    const transit = good.issues[0]!;
+    expect(problems({ ...good, issues: [transit, { id: "transit", alternatives: [{ id: "x" }] }, { id: "venue", alternatives: [] }] })).toEqual([
+      'settlement.issues[1].id: duplicate issue id "transit" (also issue 1); ids must be unique',
+      'settlement.issues[2].alternatives: issue "venue" has no alternatives; expected at least 1',
     ]);
   });
 
