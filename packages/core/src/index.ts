@@ -1,6 +1,6 @@
 /**
  * @concord/core — pure TypeScript, no Node or DOM APIs: the scenario format, the
- * conflict model, the state space and preferences, the stability engine.
+ * conflict model, the state space and preferences, the stability engine, settlement.
  */
 export * from "./problems.js";
 export * from "./dates.js";
@@ -46,3 +46,11 @@ export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type Ca
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";
+export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInput, PointsInput, PackagesInput, Choice, Disagreement, Proposal } from "./settlement/types.js";
+export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./settlement/validate.js";
+export { adjustedWinner, adjustedWinnerOf, checkDivision, type AdjustedWinnerResult, type AwIssueShare, type AwTransfer, type Certificate, type DivisionCheck } from "./settlement/adjusted-winner.js";
+export { paretoFrontier, type Frontier } from "./settlement/frontier.js";
+export { settlePackages, settleCompiled, packageWords, type PackagesResult, type PackagesOptions, type FrontierPoint, type Solution, type ProposalResult } from "./settlement/packages.js";
+export { joinWords } from "./settlement/words.js";
+export { fairAndStable, type PackageToState, type FairStableOptions, type FairStableResult, type PackageStability } from "./settlement/fair-stable.js";
+export { sensitivity, type SensitivityOptions, type SensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";

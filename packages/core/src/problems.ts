@@ -21,6 +21,7 @@ export type ProblemCode =
   | "limit" // a model beyond what Concord can enumerate
   | "date" // a date that is not a calendar date, or dates out of order
   | "record" // an inconsistent negotiation record (a document superseding itself, a cycle, …)
+  | "valuation" // settlement valuations that do not add up, a negative utility, a range that excludes its value
   | "format" // a file in a format Concord cannot read
   | "io"; // the file could not be read
 

@@ -1,11 +1,8 @@
 /** Small helpers for writing plain English from data. */
 import type { BasicConcept, Expr, MoveDescription, OptionInfo } from "@concord/core";
 
-/** "A", "A and B", "A, B and C". */
-export function joinWords(items: readonly string[], last = "and"): string {
-  if (items.length <= 1) return items[0] ?? "";
-  return `${items.slice(0, -1).join(", ")} ${last} ${items[items.length - 1]}`;
-}
+/** "A", "A and B", "A, B and C" (from core, where the settlement explanations use it too). */
+export { joinWords } from "@concord/core";
 
 /** "1 state", "3 states". */
 export function plural(n: number, one: string, many = `${one}s`): string {
