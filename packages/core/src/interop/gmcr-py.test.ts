@@ -122,7 +122,8 @@ describe("importing gmcr-py files", () => {
     expect(dms[1]!.ranking).toEqual([1, 5, 3, [2, 6], 4, 7, 9, 8]);
     expect(dms[1]!.preferences).toBeUndefined();
     expect(dms[1]!.note).toContain("2. go_to_court | (protest & -offer_aid)");
-    expect(dms[1]!.note).toContain(`does not see the states where "offer_aid"`);
+    expect(dms[1]!.doesNotPerceive).toEqual(["offer_aid"]);
+    expect(dms[0]!.doesNotPerceive).toBeUndefined();
     expect(doc.model!.feasibility).toEqual([{ infeasible: "protest & go_to_court" }, { infeasible: "-build_dam & offer_aid" }]);
     expect(doc.model!.note).toContain("(Upstream; Downstream + Mediator)");
 
