@@ -46,3 +46,13 @@ export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type Ca
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";
+export { unperceivedStates, hasMisperceptions, restrictToPerceived } from "./perception/unperceived.js";
+export { coalitionsOf, coalitionName, coalitionIds, parseCoalition, parsePartition, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalition/coalitions.js";
+export { coalitionStability, otherDecisionMakers, type CoalitionFlags, type CoalitionPass } from "./coalition/stability.js";
+export {
+  analyzeCoalitions, analyzePartition, coalitionAnalysisJson, partitionAnalysisJson,
+  type CoalitionAnalysis, type CoalitionResult, type FallenEquilibrium, type PartitionAnalysis,
+  type CoalitionAnalysisJson, type PartitionAnalysisJson, type CoalitionJson,
+} from "./coalition/analysis.js";
+export { explainCoalition, type CoalitionExplanation, type JointImprovement, type MemberGain, type ExplainOptions } from "./coalition/explain.js";
+export { reachable, coalitionalImprovements, shortestSequence, type Step } from "./coalition/moves.js";
