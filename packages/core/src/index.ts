@@ -56,3 +56,4 @@ export {
 } from "./coalition/analysis.js";
 export { explainCoalition, type CoalitionExplanation, type JointImprovement, type MemberGain, type ExplainOptions } from "./coalition/explain.js";
 export { reachable, coalitionalImprovements, shortestSequence, type Step } from "./coalition/moves.js";
+export { coalitionStatusQuo, type CoalitionStatusQuo, type CoalitionReachedState, type JointStep } from "./coalition/status-quo.js";

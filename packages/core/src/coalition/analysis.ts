@@ -179,6 +179,10 @@ function resultJson(m: ConflictModel, r: CoalitionResult): CoalitionJson {
   return { members: coalitionIds(m, r.coalition), name: coalitionName(m, r.coalition), stable };
 }
 
+/** Plain-words summaries name at most this many states or equilibria; the data has them all. */
+const SHOWN = 8;
+const more = (n: number): string => (n > SHOWN ? ` and ${n - SHOWN} more` : "");
+
 function list(states: readonly number[]): string {
   if (states.length === 0) return "none";
   return states.length === 1 ? `state ${states[0]}` : `states ${states.join(", ")}`;
@@ -197,14 +201,15 @@ function fallenSummary(m: ConflictModel, ca: CoalitionAnalysis): string {
       parts.push(`${CONCEPT_LABELS[c]}: no coalition can leave any of the ${total} equilibri${total === 1 ? "um" : "a"}.`);
       continue;
     }
-    // Name the smallest coalitions that break each equilibrium.
-    const smallest = fell.map((f) => {
+    // Name the smallest coalitions that break each equilibrium (the first few).
+    const smallest = fell.slice(0, SHOWN).map((f) => {
       const size = Math.min(...f.coalitions.map((H) => H.length));
       return `state ${f.state + 1} (${f.coalitions.filter((H) => H.length === size).map((H) => coalitionName(m, H)).join("; ")})`;
     });
+    const held = ca.equilibria[c]!.map((s) => s + 1);
     parts.push(
-      `${CONCEPT_LABELS[c]}: ${fell.length} of ${total} equilibri${total === 1 ? "um" : "a"} can be left by a coalition whose members all gain — ${smallest.join(", ")}; ` +
-        `${ca.equilibria[c]!.length === 0 ? "none holds" : `${list(ca.equilibria[c]!.map((s) => s + 1))} hold${ca.equilibria[c]!.length === 1 ? "s" : ""}`} against every coalition.`,
+      `${CONCEPT_LABELS[c]}: ${fell.length} of ${total} equilibri${total === 1 ? "um" : "a"} can be left by a coalition whose members all gain — ${smallest.join(", ")}${more(fell.length)}; ` +
+        `${held.length === 0 ? "none holds" : `${list(held.slice(0, SHOWN))}${more(held.length)} hold${held.length === 1 ? "s" : ""}`} against every coalition.`,
     );
   }
   return parts.join(" ");

@@ -93,7 +93,7 @@ describe("coalition stability", () => {
 
   it("agrees with the literal definitions for partitions whose blocks answer jointly", () => {
     let withBlocks = 0;
-    for (let seed = 1; seed <= 120; seed++) {
+    for (let seed = 1; seed <= 80; seed++) {
       const a = randomAnalysis(seed);
       if (!a || a.index.dmCount < 3) continue;
       const o = oracleOf(a);
@@ -120,7 +120,7 @@ describe("coalition stability", () => {
         }
       }
     }
-    expect(withBlocks).toBeGreaterThan(40);
+    expect(withBlocks).toBeGreaterThan(30);
   });
 
   it("finds the equilibria a coalition can leave", () => {

@@ -42,9 +42,12 @@ export interface CoalitionPass {
   readonly flags: CoalitionFlags;
   /** p(s) for every state: members' payoffs, state after state. */
   readonly payoffs: Int32Array;
-  /** Per concept, the value vectors (antichains) each state contributes, for finding a witness. */
+  /** Per concept, the value vectors (an antichain) each state contributes, for finding a witness. */
   readonly values: Partial<Record<BasicConcept, (s: number) => Int32Array>>;
 }
+
+/** Values per state: one vector each (k numbers, state after state), or an antichain each. */
+type Values = { readonly flat: Int32Array } | { readonly sets: readonly Int32Array[] };
 
 /**
  * Stability of every state for coalition `H` under `concepts`, the other blocks of
@@ -58,42 +61,33 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
   const responders = blocks.flat().sort((a, b) => a - b);
   const p = new Int32Array(S * k);
   for (let s = 0; s < S; s++) for (let j = 0; j < k; j++) p[s * k + j] = P[H[j]!]![s]!;
-  const at = (arr: Int32Array, s: number): Int32Array => arr.subarray(s * k, s * k + k);
   const closH = buildClosure(index, H);
   const flags: CoalitionFlags = {};
   const values: CoalitionPass["values"] = {};
 
-  // "Some state H can reach has a value that beats p(s)", for a value per state.
-  const test = (value: (s: number) => Int32Array): { flags: Uint8Array; reach: Int32Array[] } => {
-    const reach = propagate(index, closH, (c) => ownAntichain(closH, c, value, k), (a, b) => join(a, b, k));
+  // "Some state H can reach has a value that beats p(s)".
+  const test = (c: BasicConcept, v: Values): Int32Array[] => {
+    const reach = propagate(index, closH, (scc) => ownAntichain(closH, scc, v, k), (a, b) => join(a, b, k));
     const f = new Uint8Array(S);
-    for (let s = 0; s < S; s++) f[s] = beats(reach[closH.scc[s]!]!, k, at(p, s)) ? 0 : 1;
-    return { flags: f, reach };
+    for (let s = 0; s < S; s++) f[s] = beats(reach[closH.scc[s]!]!, k, p, s * k) ? 0 : 1;
+    flags[c] = f;
+    values[c] = "flat" in v ? (s) => v.flat.subarray(s * k, s * k + k) : (s) => v.sets[s]!;
+    return reach;
   };
 
-  const own = (s: number): Int32Array => at(p, s);
-  const nash = concepts.includes("nash") || concepts.includes("smr") ? test(own) : null;
-  if (concepts.includes("nash")) {
-    flags.nash = nash!.flags;
-    values.nash = own;
-  }
+  const sky = concepts.includes("nash") || concepts.includes("smr") ? test("nash", { flat: p }) : [];
   if (concepts.includes("gmr")) {
-    const m = memberMinimums(p, k, S, (v1, o1, v2, o2) => minReachAllMoves({ index, movers: responders, value1: v1, out1: o1, ...(v2 ? { value2: v2, out2: o2! } : {}) }));
-    values.gmr = (s) => at(m, s);
-    flags.gmr = test(values.gmr).flags;
+    test("gmr", { flat: memberMinimums(p, k, S, (v1, o1, v2, o2) => minReachAllMoves({ index, movers: responders, value1: v1, out1: o1, ...(v2 ? { value2: v2, out2: o2! } : {}) })) });
   }
   if (concepts.includes("seq")) {
     const improve = blocks.every((b) => b.length === 1)
       ? (v1: Int32Array, o1: Int32Array, v2?: Int32Array, o2?: Int32Array): void =>
           minReachImprovements({ index, movers: responders, improvementsBy: P, value1: v1, out1: o1, ...(v2 ? { value2: v2, out2: o2! } : {}) }, data.cells)
       : blockImprovementMinimum(data, blocks);
-    const m = memberMinimums(p, k, S, improve);
-    values.seq = (s) => at(m, s);
-    flags.seq = test(values.seq).flags;
+    test("seq", { flat: memberMinimums(p, k, S, improve) });
   }
   if (concepts.includes("smr")) {
     // What H can reach from each state (its best vectors), met over everything the others reach.
-    const sky = nash!.reach;
     const closR = buildClosure(index, responders);
     const met = propagate(
       index,
@@ -111,8 +105,11 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
       },
       (a, b) => meet(a, b, k),
     );
-    values.smr = (s) => meet(met[closR.scc[s]!]!, at(p, s), k);
-    flags.smr = test(values.smr).flags;
+    test("smr", { sets: Array.from({ length: S }, (_, s) => meet(met[closR.scc[s]!]!, p.subarray(s * k, s * k + k), k)) });
+  }
+  if (!concepts.includes("nash")) {
+    delete flags.nash;
+    delete values.nash;
   }
   return { coalition: H, flags, payoffs: p, values };
 }
@@ -122,14 +119,24 @@ export function otherDecisionMakers(dmCount: number, H: Coalition): number[] {
 }
 
 /** The antichain of the values of SCC c's members. */
-function ownAntichain(closure: Closure, c: number, value: (s: number) => Int32Array, k: number): Int32Array {
+function ownAntichain(closure: Closure, c: number, v: Values, k: number): Int32Array {
   const first = closure.start[c]!;
   const n = closure.start[c + 1]! - first;
-  if (n === 1) return value(closure.members[first]!);
-  const parts = Array.from({ length: n }, (_, q) => value(closure.members[first + q]!));
-  const all = new Int32Array(parts.reduce((t, a) => t + a.length, 0));
-  let o = 0;
-  for (const a of parts) {
+  if ("flat" in v) {
+    if (n === 1) return v.flat.subarray(closure.members[first]! * k, closure.members[first]! * k + k);
+    const all = new Int32Array(n * k);
+    for (let q = 0; q < n; q++) {
+      const s = closure.members[first + q]!;
+      for (let j = 0; j < k; j++) all[q * k + j] = v.flat[s * k + j]!;
+    }
+    return prune(all, k);
+  }
+  if (n === 1) return v.sets[closure.members[first]!]!;
+  let total = 0;
+  for (let q = 0; q < n; q++) total += v.sets[closure.members[first + q]!]!.length;
+  const all = new Int32Array(total);
+  for (let q = 0, o = 0; q < n; q++) {
+    const a = v.sets[closure.members[first + q]!]!;
     all.set(a, o);
     o += a.length;
   }
