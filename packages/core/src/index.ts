@@ -57,3 +57,4 @@ export {
 export { explainCoalition, type CoalitionExplanation, type JointImprovement, type MemberGain, type ExplainOptions } from "./coalition/explain.js";
 export { reachable, coalitionalImprovements, shortestSequence, type Step } from "./coalition/moves.js";
 export { coalitionStatusQuo, type CoalitionStatusQuo, type CoalitionReachedState, type JointStep } from "./coalition/status-quo.js";
+export { analyzeHypergame, hypergameJson, perceivedModel, type Hypergame, type PerceivedGame, type MisreadingEffect, type HypergameJson, type EffectJson } from "./perception/hypergame.js";
