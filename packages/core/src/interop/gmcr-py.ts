@@ -253,7 +253,7 @@ function coalitionNote(f: GmcrFileInput): string | undefined {
   // gmcr-py resets invalid coalitions to one per decision maker; singletons need no note.
   if (!valid || groups.every((g) => (g as number[]).length === 1)) return undefined;
   const names = (groups as number[][]).map((g) => g.map((d) => f.decisionMakers[d]!.name).join(" + "));
-  return `The gmcr-py file groups the decision makers into coalitions (${names.join("; ")}); Concord does not model coalitions yet, so each decision maker acts alone here.`;
+  return `The gmcr-py file groups the decision makers into coalitions (${names.join("; ")}), which gmcr-py analyses as single players. Concord's ordinary analysis lets each decision maker act alone; its coalition analysis can play these groups as blocks of a partition.`;
 }
 
 function slug(name: string, sep: "_" | "-"): string {
