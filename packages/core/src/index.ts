@@ -58,3 +58,4 @@ export { explainCoalition, type CoalitionExplanation, type JointImprovement, typ
 export { reachable, coalitionalImprovements, shortestSequence, type Step } from "./coalition/moves.js";
 export { coalitionStatusQuo, type CoalitionStatusQuo, type CoalitionReachedState, type JointStep } from "./coalition/status-quo.js";
 export { analyzeHypergame, hypergameJson, perceivedModel, type Hypergame, type PerceivedGame, type MisreadingEffect, type HypergameJson, type EffectJson } from "./perception/hypergame.js";
+export { jointMoveReport, type JointMoveReport } from "./coalition/question.js";

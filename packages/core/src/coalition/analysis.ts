@@ -9,7 +9,7 @@ import type { ConflictModel } from "../model/types.js";
 import { fail, ok, type Result } from "../problems.js";
 import { engineData, type Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
-import { coalitionIds, coalitionName, coalitionsOf, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalitions.js";
+import { coalitionIds, coalitionName, coalitionsOf, MAX_ALL_COALITIONS_DMS, SHOWN_STATES, stateList, type Coalition } from "./coalitions.js";
 import { coalitionStability, type CoalitionFlags } from "./stability.js";
 
 export interface CoalitionResult {
@@ -162,8 +162,8 @@ export function partitionAnalysisJson(pa: PartitionAnalysis): PartitionAnalysisJ
     const gained = partition[c].filter((s) => !individual[c]!.includes(s));
     const lost = individual[c].filter((s) => !partition[c]!.includes(s));
     lines.push(
-      `${CONCEPT_LABELS[c]}: ${list(partition[c])}` +
-        (gained.length + lost.length === 0 ? " (the same as with everyone acting alone)." : ` (acting alone: ${list(individual[c])}; ${[gained.length ? `new ${list(gained)}` : "", lost.length ? `no longer ${list(lost)}` : ""].filter(Boolean).join(", ")}).`),
+      `${CONCEPT_LABELS[c]}: ${stateList(partition[c])}` +
+        (gained.length + lost.length === 0 ? " (the same as with everyone acting alone)." : ` (acting alone: ${stateList(individual[c])}; ${[gained.length ? `new ${stateList(gained)}` : "", lost.length ? `no longer ${stateList(lost)}` : ""].filter(Boolean).join(", ")}).`),
     );
   }
   return { blocks: pa.blocks.map((b) => resultJson(m, b)), concepts: pa.concepts, equilibria: { partition, individual }, summary: lines.join(" ") };
@@ -179,14 +179,7 @@ function resultJson(m: ConflictModel, r: CoalitionResult): CoalitionJson {
   return { members: coalitionIds(m, r.coalition), name: coalitionName(m, r.coalition), stable };
 }
 
-/** Plain-words summaries name at most this many states or equilibria; the data has them all. */
-const SHOWN = 8;
-const more = (n: number): string => (n > SHOWN ? ` and ${n - SHOWN} more` : "");
-
-function list(states: readonly number[]): string {
-  if (states.length === 0) return "none";
-  return states.length === 1 ? `state ${states[0]}` : `states ${states.join(", ")}`;
-}
+const more = (n: number): string => (n > SHOWN_STATES ? ` and ${n - SHOWN_STATES} more` : "");
 
 function fallenSummary(m: ConflictModel, ca: CoalitionAnalysis): string {
   const parts: string[] = [];
@@ -202,14 +195,14 @@ function fallenSummary(m: ConflictModel, ca: CoalitionAnalysis): string {
       continue;
     }
     // Name the smallest coalitions that break each equilibrium (the first few).
-    const smallest = fell.slice(0, SHOWN).map((f) => {
+    const smallest = fell.slice(0, SHOWN_STATES).map((f) => {
       const size = Math.min(...f.coalitions.map((H) => H.length));
       return `state ${f.state + 1} (${f.coalitions.filter((H) => H.length === size).map((H) => coalitionName(m, H)).join("; ")})`;
     });
     const held = ca.equilibria[c]!.map((s) => s + 1);
     parts.push(
       `${CONCEPT_LABELS[c]}: ${fell.length} of ${total} equilibri${total === 1 ? "um" : "a"} can be left by a coalition whose members all gain — ${smallest.join(", ")}${more(fell.length)}; ` +
-        `${held.length === 0 ? "none holds" : `${list(held.slice(0, SHOWN))}${more(held.length)} hold${held.length === 1 ? "s" : ""}`} against every coalition.`,
+        `${held.length === 0 ? "none holds" : `${stateList(held)} hold${held.length === 1 ? "s" : ""}`} against every coalition.`,
     );
   }
   return parts.join(" ");

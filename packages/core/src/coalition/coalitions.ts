@@ -88,3 +88,14 @@ export function parsePartition(model: ConflictModel, groups: readonly (readonly 
   });
   return ok(blocks.sort((a, b) => a[0]! - b[0]!));
 }
+
+/** Plain-words summaries name at most this many states; the data has them all. */
+export const SHOWN_STATES = 8;
+
+/** "none", "state 3", "states 1, 2, 5", "states 1, 2, … and 12 more" (1-based numbers given). */
+export function stateList(states: readonly number[], max = SHOWN_STATES): string {
+  if (states.length === 0) return "none";
+  if (states.length === 1) return `state ${states[0]}`;
+  const shown = states.slice(0, max).join(", ");
+  return `states ${shown}${states.length > max ? ` and ${states.length - max} more` : ""}`;
+}

@@ -12,7 +12,7 @@ import type { Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
 import { movesFrom } from "../stability/moves.js";
 import { statusQuoAnalysis } from "../stability/status-quo.js";
-import { coalitionIds, coalitionName, type Coalition } from "./coalitions.js";
+import { coalitionIds, coalitionName, stateList, type Coalition } from "./coalitions.js";
 import { coalitionalImprovements, shortestSequence } from "./moves.js";
 
 export interface JointStep {
@@ -126,7 +126,7 @@ function summaryText(
   for (const c of concepts) {
     const eq = equilibria[c]!;
     if (eq.length === 0) parts.push(`${CONCEPT_LABELS[c]}: no equilibrium is reachable.`);
-    else parts.push(`${CONCEPT_LABELS[c]}: reachable equilibria ${eq.map((r) => r.state).join(", ")}${only[c]!.length > 0 ? ` (${only[c]!.join(", ")} only with the joint moves)` : ""}.`);
+    else parts.push(`${CONCEPT_LABELS[c]}: reachable equilibria ${stateList(eq.map((r) => r.state))}${only[c]!.length > 0 ? ` (${stateList(only[c]!)} only with the joint moves)` : ""}.`);
   }
   return parts.join(" ");
 }
