@@ -7,12 +7,13 @@
  *   scenarios/prisoners-dilemma.yaml): mutual cooperation pays "3, 3", mutual defection
  *   "1, 1". The scenario numbers mutual defection 1 and mutual cooperation 4.
  * - the seed scenario: "can Armenia and the West together move the status quo?",
- *   checked against the literal definitions (coalition/oracle.ts), and why not.
+ *   checked against the literal definitions (coalition/oracle.ts), and why not;
+ * - what docs/coalitions.md and docs/misperceptions.md say about these and the example.
  */
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, analyzeCoalitions, jointMoveReport, loadScenario, parseCoalition, type Analysis } from "@concord/core";
+import { analyze, analyzeCoalitions, analyzeHypergame, hypergameJson, jointMoveReport, loadScenario, parseCoalition, type Analysis } from "@concord/core";
 import { CoalitionOracle } from "../packages/core/src/coalition/oracle.js";
 import { Oracle } from "../packages/core/src/stability/oracle.js";
 
@@ -57,7 +58,7 @@ describe("the seed scenario: can Armenia and the West together move the status q
     const r = jointMoveReport(a, H, sq);
     expect(oracle.improvements(H, sq)).toEqual([]);
     expect(r.jointImprovements).toEqual([]);
-    expect(r.answer).toMatch(/^No\. From state 793, Armenia \+ United States and EU can reach 31 other states/);
+    expect(r.answer).toMatch(/^No\. From state 793, Armenia \+ United States and EU can reach 31 other states by their own moves, but none that all of them prefer to it: Armenia prefers 4 of them, United States and EU prefers none of them\./);
     // Why: every treaty option is Azerbaijan's, so the two cannot reach a signed treaty.
     const signs = ["sign_west", "sign_russia", "sign_direct"].map((id) => model.options.find((o) => o.id === id)!);
     expect(signs.every((o) => o.dm === model.decisionMakers.findIndex((d) => d.id === "Azerbaijan"))).toBe(true);
@@ -73,5 +74,17 @@ describe("the seed scenario: can Armenia and the West together move the status q
     expect([...r.jointImprovements].sort((x, y) => x - y)).toEqual(oracle.improvements(H, sq).map((t) => t + 1));
     const others = [coalition(["Armenia"]), coalition(["Russia"])];
     for (const c of a.concepts) expect(r.stability[c]!.stable, c).toBe(oracle.stable(H, sq, c, others));
+  });
+});
+
+describe("the misperceptions example of the docs", () => {
+  it("holds state 1 only because Upstream misreads Downstream (docs/misperceptions.md)", () => {
+    const a = analysisOf("scenarios/examples/misreading.yaml");
+    expect(a.equilibria.seq).toEqual([1]);
+    const h = hypergameJson(analyzeHypergame(a));
+    expect(h.equilibria.truth.seq).toEqual([2]);
+    expect(h.onlyByMisreading.seq).toEqual([{ state: 1, because: [{ viewer: "upstream", misreads: ["downstream"] }], text: "State 1 holds only because Upstream misreads Downstream." }]);
+    expect(h.games[0]!.expects.seq).toEqual([1, 4]);
+    for (const c of ["nash", "gmr", "smr"] as const) expect(h.onlyByMisreading[c]!.length + h.brokenByMisreading[c]!.length).toBe(0);
   });
 });
