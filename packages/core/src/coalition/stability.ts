@@ -65,17 +65,19 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
   const flags: CoalitionFlags = {};
   const values: CoalitionPass["values"] = {};
 
-  // "Some state H can reach has a value that beats p(s)".
-  const test = (c: BasicConcept, v: Values): Int32Array[] => {
-    const reach = propagate(index, closH, (scc) => ownAntichain(closH, scc, v, k), (a, b) => join(a, b, k));
+  // Per SCC of H's moves, the best values over everything H can reach from it.
+  const best = (v: Values): Int32Array[] => propagate(index, closH, (scc) => ownAntichain(closH, scc, v, k), (a, b) => join(a, b, k));
+  // "Some state H can reach has a value that beats p(s)" decides c's stability.
+  const test = (c: BasicConcept, v: Values, reach = best(v)): void => {
     const f = new Uint8Array(S);
     for (let s = 0; s < S; s++) f[s] = beats(reach[closH.scc[s]!]!, k, p, s * k) ? 0 : 1;
     flags[c] = f;
     values[c] = "flat" in v ? (s) => v.flat.subarray(s * k, s * k + k) : (s) => v.sets[s]!;
-    return reach;
   };
 
-  const sky = concepts.includes("nash") || concepts.includes("smr") ? test("nash", { flat: p }) : [];
+  // What H can reach from each state, by its members' payoffs: CNash, and the start of CSMR.
+  const sky = concepts.includes("nash") || concepts.includes("smr") ? best({ flat: p }) : [];
+  if (concepts.includes("nash")) test("nash", { flat: p }, sky);
   if (concepts.includes("gmr")) {
     test("gmr", { flat: memberMinimums(p, k, S, (v1, o1, v2, o2) => minReachAllMoves({ index, movers: responders, value1: v1, out1: o1, ...(v2 ? { value2: v2, out2: o2! } : {}) })) });
   }
@@ -87,7 +89,7 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
     test("seq", { flat: memberMinimums(p, k, S, improve) });
   }
   if (concepts.includes("smr")) {
-    // What H can reach from each state (its best vectors), met over everything the others reach.
+    // What H can reach, met over everything the others can reach.
     const closR = buildClosure(index, responders);
     const met = propagate(
       index,
@@ -106,10 +108,6 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
       (a, b) => meet(a, b, k),
     );
     test("smr", { sets: Array.from({ length: S }, (_, s) => meet(met[closR.scc[s]!]!, p.subarray(s * k, s * k + k), k)) });
-  }
-  if (!concepts.includes("nash")) {
-    delete flags.nash;
-    delete values.nash;
   }
   return { coalition: H, flags, payoffs: p, values };
 }
