@@ -150,15 +150,40 @@ function pick(x: Int32Array, idx: readonly number[], k: number): Int32Array {
  */
 export function meet(a: Int32Array, b: Int32Array, k: number): Int32Array {
   if (a === b) return a;
+  // A point of one side that the other side weakly exceeds is its own minimum with that
+  // point, and every other minimum it takes part in lies below it: it stands for all of
+  // them. Only the remaining pairs need their minimum.
+  const freeA = uncovered(a, b, k);
+  const freeB = uncovered(b, a, k);
   const na = a.length / k;
   const nb = b.length / k;
-  const out = new Int32Array(na * nb * k);
-  for (let i = 0; i < na; i++) {
-    for (let j = 0; j < nb; j++) {
-      const o = (i * nb + j) * k;
-      for (let c = 0; c < k; c++) out[o + c] = Math.min(a[i * k + c]!, b[j * k + c]!);
+  const out = new Int32Array((na - freeA.length + nb - freeB.length + freeA.length * freeB.length) * k);
+  let o = 0;
+  const isFreeA = new Uint8Array(na);
+  const isFreeB = new Uint8Array(nb);
+  for (const i of freeA) isFreeA[i] = 1;
+  for (const j of freeB) isFreeB[j] = 1;
+  for (let i = 0; i < na; i++) if (isFreeA[i] === 0) out.set(a.subarray(i * k, i * k + k), (o++) * k);
+  for (let j = 0; j < nb; j++) if (isFreeB[j] === 0) out.set(b.subarray(j * k, j * k + k), (o++) * k);
+  for (const i of freeA) {
+    for (const j of freeB) {
+      for (let c = 0; c < k; c++) out[o * k + c] = Math.min(a[i * k + c]!, b[j * k + c]!);
+      o++;
     }
   }
+  return prune(out, k);
+}
+
+/**
+ * The antichain with every point lowered to at most `bound` (the meet with the single
+ * point `bound`): what is left when only points below `bound` will ever be asked about.
+ */
+export function cap(a: Int32Array, bound: ArrayLike<number>, k: number): Int32Array {
+  let above = false;
+  for (let i = 0; i < a.length && !above; i++) above = a[i]! > bound[i % k]!;
+  if (!above) return a;
+  const out = new Int32Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = Math.min(a[i]!, bound[i % k]!);
   return prune(out, k);
 }
 

@@ -89,39 +89,58 @@ export function buildClosure(index: MoveIndex, movers: readonly number[]): Closu
 /**
  * For every SCC, `own(c)` combined with the result of every SCC reachable from it:
  * out[c] = combine(own(c), out[d] for each d reachable in one move). `combine` must
- * be associative, commutative and idempotent (a union or an intersection).
+ * be associative, commutative and idempotent (a union or an intersection); it is told
+ * which SCC it combines for.
  */
-export function propagate<T>(index: MoveIndex, closure: Closure, own: (c: number) => T, combine: (a: T, b: T) => T): T[] {
-  const { scc, start, members, oneWay } = closure;
-  const C = start.length - 1;
+export function propagate<T>(index: MoveIndex, closure: Closure, own: (c: number) => T, combine: (a: T, b: T, c: number) => T): T[] {
+  const C = closure.start.length - 1;
   const out: T[] = new Array<T>(C);
   const stamp = new Int32Array(C).fill(-1);
   for (let c = 0; c < C; c++) {
     let acc = own(c);
-    for (let p = start[c]!; p < start[c + 1]!; p++) {
-      const u = members[p]!;
-      for (const k of oneWay) {
-        const code = index.code[k]!;
-        const ty = index.toY[k]!;
-        const tn = index.toN[k]!;
-        const bs = index.blockStart[k]!;
-        const mem = index.members[k]!;
-        const b = index.blockOf[k]![u]!;
-        const cu = code[u]!;
-        for (let q = bs[b]!; q < bs[b + 1]!; q++) {
-          const w = mem[q]!;
-          const d = scc[w]!;
-          if (d === c || stamp[d] === c) continue;
-          const cw = code[w]!;
-          if (((cu & ~cw & ty) | (~cu & cw & tn)) !== 0) continue;
-          stamp[d] = c;
-          acc = combine(acc, out[d]!);
-        }
-      }
-    }
+    forEachSuccessor(index, closure, c, stamp, (d) => (acc = combine(acc, out[d]!, c)));
     out[c] = acc;
   }
   return out;
+}
+
+/**
+ * The same in the other direction: out[d] = combine(own(d), out[c] for each c that
+ * reaches d in one move) — everything that can reach d, itself included.
+ */
+export function propagateBack<T>(index: MoveIndex, closure: Closure, own: (c: number) => T, combine: (a: T, b: T) => T): T[] {
+  const C = closure.start.length - 1;
+  const out: T[] = Array.from({ length: C }, (_, c) => own(c));
+  const stamp = new Int32Array(C).fill(-1);
+  // SCCs only reach smaller numbers, so every predecessor of d is done before d.
+  for (let c = C - 1; c >= 0; c--) forEachSuccessor(index, closure, c, stamp, (d) => (out[d] = combine(out[d]!, out[c]!)));
+  return out;
+}
+
+/** Calls visit(d) once for each SCC d ≠ c that a one-way move leads to from SCC c. */
+function forEachSuccessor(index: MoveIndex, closure: Closure, c: number, stamp: Int32Array, visit: (d: number) => void): void {
+  const { scc, start, members, oneWay } = closure;
+  for (let p = start[c]!; p < start[c + 1]!; p++) {
+    const u = members[p]!;
+    for (const k of oneWay) {
+      const code = index.code[k]!;
+      const ty = index.toY[k]!;
+      const tn = index.toN[k]!;
+      const bs = index.blockStart[k]!;
+      const mem = index.members[k]!;
+      const b = index.blockOf[k]![u]!;
+      const cu = code[u]!;
+      for (let q = bs[b]!; q < bs[b + 1]!; q++) {
+        const w = mem[q]!;
+        const d = scc[w]!;
+        if (d === c || stamp[d] === c) continue;
+        const cw = code[w]!;
+        if (((cu & ~cw & ty) | (~cu & cw & tn)) !== 0) continue;
+        stamp[d] = c;
+        visit(d);
+      }
+    }
+  }
 }
 
 function popcount(x: number): number {

@@ -28,8 +28,8 @@ import type { EngineData } from "../stability/engine.js";
 import { minReachImprovements } from "../stability/improvement-reach.js";
 import { minReachAllMoves } from "../stability/reach.js";
 import { minOverReachable } from "../stability/scc-min.js";
-import { beats, join, meet, prune } from "./antichain.js";
-import { buildClosure, propagate, type Closure } from "./closure.js";
+import { beats, cap, join, meet, prune } from "./antichain.js";
+import { buildClosure, propagate, propagateBack, type Closure } from "./closure.js";
 import type { Coalition } from "./coalitions.js";
 import { coalitionalImprovements } from "./moves.js";
 
@@ -89,23 +89,36 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
     test("seq", { flat: memberMinimums(p, k, S, improve) });
   }
   if (concepts.includes("smr")) {
-    // What H can reach, met over everything the others can reach.
+    // What H can reach, met over everything the others can reach (then met with p(s1)).
+    // Only points below p(s1) matter for a state s1, so each SCC of the others' moves
+    // caps its points at the most that any state reaching it has: far fewer points meet.
     const closR = buildClosure(index, responders);
+    const most = propagateBack(
+      index,
+      closR,
+      (d) => {
+        const m = new Int32Array(k).fill(-2147483648);
+        for (let q = closR.start[d]!; q < closR.start[d + 1]!; q++) for (let j = 0; j < k; j++) m[j] = Math.max(m[j]!, p[closR.members[q]! * k + j]!);
+        return m;
+      },
+      (a, b) => a.map((x, j) => Math.max(x, b[j]!)),
+    );
     const met = propagate(
       index,
       closR,
-      (c) => {
+      (d) => {
         let acc: Int32Array | null = null;
         const seen = new Set<Int32Array>();
-        for (let q = closR.start[c]!; q < closR.start[c + 1]!; q++) {
+        for (let q = closR.start[d]!; q < closR.start[d + 1]!; q++) {
           const a = sky[closH.scc[closR.members[q]!]!]!;
           if (seen.has(a)) continue;
           seen.add(a);
-          acc = acc === null ? a : meet(acc, a, k);
+          const capped = cap(a, most[d]!, k);
+          acc = acc === null ? capped : meet(acc, capped, k);
         }
         return acc!;
       },
-      (a, b) => meet(a, b, k),
+      (a, b, d) => meet(a, cap(b, most[d]!, k), k),
     );
     test("smr", { sets: Array.from({ length: S }, (_, s) => meet(met[closR.scc[s]!]!, p.subarray(s * k, s * k + k), k)) });
   }
