@@ -13,7 +13,20 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, analyzeCoalitions, analyzeHypergame, hypergameJson, jointMoveReport, loadScenario, parseCoalition, type Analysis } from "@concord/core";
+import {
+  analyze,
+  analyzeCoalitions,
+  analyzeHypergame,
+  analyzePartition,
+  coalitionAnalysisJson,
+  hypergameJson,
+  jointMoveReport,
+  loadScenario,
+  parseCoalition,
+  parsePartition,
+  partitionAnalysisJson,
+  type Analysis,
+} from "@concord/core";
 import { CoalitionOracle } from "../packages/core/src/coalition/oracle.js";
 import { Oracle } from "../packages/core/src/stability/oracle.js";
 
@@ -65,6 +78,19 @@ describe("the seed scenario: can Armenia and the West together move the status q
     for (const t of oracle.oracle.reach(H, sq, false)) for (const o of signs) expect(a.space.taken(t, o.index)).toBe(false);
     // Their joint moves open no state that the decision makers' own improvements do not reach.
     expect(r.statusQuo.reachable.every((x) => x.reachableAlone)).toBe(true);
+  });
+
+  it("gives results that are plain data: states from 1, decision makers by id", () => {
+    const H = coalition(["Armenia", "West"]);
+    const all = analyzeCoalitions(a);
+    const partition = parsePartition(model, [["Armenia", "West"]]);
+    if (!all.ok || !partition.ok) throw new Error("refused");
+    const results = [jointMoveReport(a, H, sq), coalitionAnalysisJson(all.value), partitionAnalysisJson(analyzePartition(a, partition.value)), hypergameJson(analyzeHypergame(a))];
+    for (const x of results) expect(JSON.parse(JSON.stringify(x))).toEqual(x);
+    const report = results[0] as ReturnType<typeof jointMoveReport>;
+    expect(report.members).toEqual(["Armenia", "West"]);
+    expect(report.from).toBe(sq + 1);
+    expect(coalitionAnalysisJson(all.value).coalitions.map((c) => c.members.join("+"))).toContain("Armenia+West");
   });
 
   it("Azerbaijan and the West together can, and the others cannot deter it", () => {

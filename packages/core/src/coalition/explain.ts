@@ -14,6 +14,8 @@ import { coalitionalImprovements, reachable, shortestSequence, type Step } from 
 import { coalitionStability, otherDecisionMakers } from "./stability.js";
 
 export interface MemberGain {
+  /** Decision-maker id and name. */
+  readonly id: string;
   readonly decisionMaker: string;
   /** Ranks, 1 = most preferred. */
   readonly rankBefore: number;
@@ -37,6 +39,8 @@ export interface JointImprovement {
 
 export interface CoalitionExplanation {
   readonly state: number;
+  /** Decision-maker ids of the coalition, and their names. */
+  readonly members: readonly string[];
   readonly coalition: readonly string[];
   readonly concept: BasicConcept;
   readonly stable: boolean;
@@ -75,7 +79,7 @@ export function explainCoalition(a: Analysis, H: Coalition, s: number, concept: 
     const base = {
       to: t + 1,
       steps: describe(dist.get(t)!),
-      gains: H.map((d, j) => ({ decisionMaker: names[j]!, rankBefore: rankOf(a.payoffs[d]!, s), rankAfter: rankOf(a.payoffs[d]!, t) })),
+      gains: H.map((d, j) => ({ id: space.model.decisionMakers[d]!.id, decisionMaker: names[j]!, rankBefore: rankOf(a.payoffs[d]!, s), rankAfter: rankOf(a.payoffs[d]!, t) })),
     };
     if (concept === "nash" || t === witness) return { ...base, deterred: false };
     const found = sanction(a, H, others, s, t, concept);
@@ -91,6 +95,7 @@ export function explainCoalition(a: Analysis, H: Coalition, s: number, concept: 
   });
   return {
     state: s + 1,
+    members: H.map((d) => space.model.decisionMakers[d]!.id),
     coalition: names,
     concept,
     stable,

@@ -19,9 +19,9 @@ export interface JointMoveReport {
   readonly name: string;
   /** 1-based starting state. */
   readonly from: number;
-  /** States the members can reach by their own moves, and how many of them each member prefers to the start. */
+  /** States the members can reach by their own moves; per member, how many of them it prefers to the start, and its rank of the start. */
   readonly reachable: number;
-  readonly preferredBy: readonly { decisionMaker: string; states: number; rank: number }[];
+  readonly preferredBy: readonly { id: string; decisionMaker: string; states: number; rank: number }[];
   /** States every member prefers (the joint improvements), 1-based, nearest first. */
   readonly jointImprovements: readonly number[];
   /** Per concept: the explanation of the start's stability for the coalition. */
@@ -41,6 +41,7 @@ export function jointMoveReport(a: Analysis, H: Coalition, from?: number): Joint
   const name = coalitionName(m, H);
   const reach = reachable(index, H, start).filter((t) => t !== start);
   const preferredBy = H.map((d) => ({
+    id: m.decisionMakers[d]!.id,
     decisionMaker: m.decisionMakers[d]!.name,
     states: reach.filter((t) => P[d]![t]! > P[d]![start]!).length,
     rank: rankOf(a.payoffs[d]!, start),

@@ -16,7 +16,8 @@ import { coalitionIds, coalitionName, stateList, type Coalition } from "./coalit
 import { coalitionalImprovements, shortestSequence } from "./moves.js";
 
 export interface JointStep {
-  /** Who moves: one decision maker, or the members of a coalition moving together (names). */
+  /** Who moves: one decision maker, or the members of a coalition moving together (ids, and names). */
+  readonly members: readonly string[];
   readonly by: readonly string[];
   /** 1-based states. */
   readonly from: number;
@@ -78,10 +79,10 @@ export function coalitionStatusQuo(a: Analysis, coalitions: readonly Coalition[]
     });
   }
   const step = (u: number, w: number, who: number): JointStep => {
-    if (who < D) return { by: [m.decisionMakers[who]!.name], from: u + 1, to: w + 1, moves: [describeMove(space, who, u, w)] };
+    if (who < D) return { members: [m.decisionMakers[who]!.id], by: [m.decisionMakers[who]!.name], from: u + 1, to: w + 1, moves: [describeMove(space, who, u, w)] };
     const H = coalitions[who - D]!;
     const seq = shortestSequence(index, H, u, w)!;
-    return { by: H.map((d) => m.decisionMakers[d]!.name), from: u + 1, to: w + 1, moves: seq.map((st) => describeMove(space, st.mover, st.from, st.to)) };
+    return { members: coalitionIds(m, H), by: H.map((d) => m.decisionMakers[d]!.name), from: u + 1, to: w + 1, moves: seq.map((st) => describeMove(space, st.mover, st.from, st.to)) };
   };
   const reached = new Map<number, CoalitionReachedState>();
   const reachable = order.map((s) => {
