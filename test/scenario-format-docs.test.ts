@@ -80,6 +80,7 @@ describe("examples in the docs are the shipped files", () => {
     expect(files.map((f) => `${f.doc} → ${f.marker}`)).toEqual([
       "README.md → scenarios/examples/ceasefire.yaml",
       "docs/scenario-format.md → scenarios/examples/getting-started.yaml",
+      "docs/scenario-format.md → scenarios/examples/misreading.yaml",
     ]);
   });
 

@@ -54,3 +54,16 @@ export { settlePackages, settleCompiled, packageWords, type PackagesResult, type
 export { joinWords } from "./settlement/words.js";
 export { fairAndStable, type PackageToState, type FairStableOptions, type FairStableResult, type PackageStability } from "./settlement/fair-stable.js";
 export { sensitivity, type SensitivityOptions, type SensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";
+export { unperceivedStates, hasMisperceptions, restrictToPerceived } from "./perception/unperceived.js";
+export { coalitionsOf, coalitionName, coalitionIds, parseCoalition, parsePartition, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalition/coalitions.js";
+export { coalitionStability, otherDecisionMakers, type CoalitionFlags, type CoalitionPass } from "./coalition/stability.js";
+export {
+  analyzeCoalitions, analyzePartition, coalitionAnalysisJson, partitionAnalysisJson,
+  type CoalitionAnalysis, type CoalitionResult, type FallenEquilibrium, type PartitionAnalysis,
+  type CoalitionAnalysisJson, type PartitionAnalysisJson, type CoalitionJson,
+} from "./coalition/analysis.js";
+export { explainCoalition, type CoalitionExplanation, type JointImprovement, type MemberGain, type ExplainOptions } from "./coalition/explain.js";
+export { reachable, coalitionalImprovements, shortestSequence, type Step } from "./coalition/moves.js";
+export { coalitionStatusQuo, type CoalitionStatusQuo, type CoalitionReachedState, type JointStep } from "./coalition/status-quo.js";
+export { analyzeHypergame, hypergameJson, perceivedModel, type Hypergame, type PerceivedGame, type MisreadingEffect, type HypergameJson, type EffectJson } from "./perception/hypergame.js";
+export { jointMoveReport, type JointMoveReport } from "./coalition/question.js";

@@ -7,6 +7,7 @@ import { loadScenario, validateDocument, type Loaded } from "../scenario/load.js
 import type { ScenarioDocument } from "../scenario/schema.js";
 import { computePayoffs, rankOf } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
+import { unperceivedStates } from "../perception/unperceived.js";
 import { exportGmcr, formatGmcr, importGmcr } from "./gmcr-py.js";
 import { GmcrFileSchema, type GmcrCondition, type GmcrConjunction, type GmcrFile, type GmcrRanking } from "./gmcr-schema.js";
 
@@ -79,6 +80,14 @@ describe("importing gmcr-py files", () => {
     });
   });
 
+  it("reads misperceptions as the states a decision maker does not perceive, and writes them back", () => {
+    const { space } = load(fixture("three-party.gmcr"), "three-party.gmcr");
+    // Downstream misperceives [[2, "Y"]]: option 2 is "Offer aid", the last option in Concord's order.
+    const aid = THREE_PARTY_YN.map((yn) => (yn[3] === "Y" ? 1 : 0));
+    expect(unperceivedStates(space!).map((u) => u && Array.from(u))).toEqual([null, aid, null]);
+    expect(exported(space!).decisionMakers.map((d) => d.misperceptions)).toEqual([[], [[[3, "Y"]]], []]);
+  });
+
   it("ranks states by option prioritization as gmcr-py does, with options regrouped by decision maker", () => {
     const text = fixture("three-party.gmcr").replace('"useManualPreferenceRanking": true', '"useManualPreferenceRanking": false');
     const { space } = load(text);
@@ -122,7 +131,8 @@ describe("importing gmcr-py files", () => {
     expect(dms[1]!.ranking).toEqual([1, 5, 3, [2, 6], 4, 7, 9, 8]);
     expect(dms[1]!.preferences).toBeUndefined();
     expect(dms[1]!.note).toContain("2. go_to_court | (protest & -offer_aid)");
-    expect(dms[1]!.note).toContain(`does not see the states where "offer_aid"`);
+    expect(dms[1]!.doesNotPerceive).toEqual(["offer_aid"]);
+    expect(dms[0]!.doesNotPerceive).toBeUndefined();
     expect(doc.model!.feasibility).toEqual([{ infeasible: "protest & go_to_court" }, { infeasible: "-build_dam & offer_aid" }]);
     expect(doc.model!.note).toContain("(Upstream; Downstream + Mediator)");
 
@@ -291,7 +301,7 @@ describe("exporting to gmcr-py", () => {
 });
 
 describe("Concord → gmcr-py → Concord (random models)", () => {
-  it("keeps the feasible states, the one-way options and every decision maker's payoffs", () => {
+  it("keeps the feasible states, the one-way options, every decision maker's payoffs and the states it does not perceive", () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -312,6 +322,10 @@ describe("Concord → gmcr-py → Concord (random models)", () => {
             const dms = doc.model!.decisionMakers.map((dm, d) => (p.rankings === "all" || d === 0 ? ranked.model!.decisionMakers[d]! : dm));
             doc = { ...doc, model: { ...doc.model!, decisionMakers: dms } };
           }
+          // Misperceived states for the first decision maker: a literal, or an OR of two.
+          const ids = doc.model!.decisionMakers.flatMap((dm) => dm.options.map((o) => o.id));
+          const blind = p.seed % 3 === 0 ? [] : [p.seed % 3 === 1 ? `-${ids[p.seed % ids.length]!}` : `${ids[0]!} | -${ids[ids.length - 1]!}`];
+          if (blind.length > 0) doc = { ...doc, model: { ...doc.model!, decisionMakers: doc.model!.decisionMakers.map((dm, d) => (d === 0 ? { ...dm, doesNotPerceive: blind } : dm)) } };
           const before = validateDocument(doc);
           if (!before.ok) throw new Error(before.problems.map(formatProblem).join("\n"));
           const space = before.value.space!;
@@ -323,6 +337,7 @@ describe("Concord → gmcr-py → Concord (random models)", () => {
             expect(dm2.name).toBe(dm.name);
             expect(Array.from(computePayoffs(after, dm2).payoff)).toEqual(Array.from(computePayoffs(space, dm).payoff));
           });
+          expect(unperceivedStates(after).map((u) => u && Array.from(u))).toEqual(unperceivedStates(space).map((u) => u && Array.from(u)));
         },
       ),
       { numRuns: 200 },

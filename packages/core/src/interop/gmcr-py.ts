@@ -10,7 +10,7 @@
  * that same grouping, so a ranking's state numbers mean the same states in both.
  */
 import { toTerms, type Expr, type Term } from "../model/expression.js";
-import type { DecisionMakerInfo } from "../model/types.js";
+import type { DecisionMakerInfo, PriorityStatement } from "../model/types.js";
 import { fail, ok, type DocPath, type Problem, type Result } from "../problems.js";
 import { describeValue, issuesToProblems } from "../scenario/issues.js";
 import type { DecisionMakerDocument, ScenarioDocument } from "../scenario/schema.js";
@@ -117,9 +117,7 @@ export function importGmcr(value: unknown, options: GmcrImportOptions = {}): Res
     if (manual && prefs.length > 0) {
       notes.push(`The gmcr-py file also lists preference statements, unused because it ranks states by hand: ${prefs.map((p, k) => `${k + 1}. ${p}`).join("; ")}.`);
     }
-    if (dm.misperceptions && dm.misperceptions.length > 0) {
-      notes.push(`gmcr-py misperceptions (Concord does not model them, so they are ignored): this decision maker does not see the states where ${dm.misperceptions.map(text).map((t) => `"${t}"`).join(" or ")}.`);
-    }
+    const misperceived = (dm.misperceptions ?? []).map(text);
     return {
       id: dmIds[d]!,
       name: dm.name,
@@ -128,6 +126,7 @@ export function importGmcr(value: unknown, options: GmcrImportOptions = {}): Res
         return { id: idOf(o), label: f.options[o]!.name, ...(dir === "fwd" ? { oneWay: "toY" as const } : dir === "back" ? { oneWay: "toN" as const } : {}) };
       }),
       ...(manual ? { ranking: rankings[d]!.map((e) => (typeof e === "number" ? e : [...e])) } : { preferences: prefs }),
+      ...(misperceived.length > 0 ? { doesNotPerceive: misperceived } : {}),
       ...(notes.length > 0 ? { note: notes.join(" ") } : {}),
     };
   });
@@ -160,6 +159,7 @@ export function importGmcr(value: unknown, options: GmcrImportOptions = {}): Res
       case "options": return typeof j === "number" ? ["options", f.decisionMakers[i]!.options[j]!] : [...dmPath, "options"];
       case "ranking": return [...dmPath, rankingKeys[i]!, ...(j === undefined ? [] : [j, ...rest])];
       case "preferences": return [...dmPath, "preferences", ...(j === undefined ? [] : [j])];
+      case "doesNotPerceive": return [...dmPath, "misperceptions", ...(j === undefined ? [] : [j])];
       case "id":
       case "name": return [...dmPath, "name"];
       default: return dmPath;
@@ -253,7 +253,7 @@ function coalitionNote(f: GmcrFileInput): string | undefined {
   // gmcr-py resets invalid coalitions to one per decision maker; singletons need no note.
   if (!valid || groups.every((g) => (g as number[]).length === 1)) return undefined;
   const names = (groups as number[][]).map((g) => g.map((d) => f.decisionMakers[d]!.name).join(" + "));
-  return `The gmcr-py file groups the decision makers into coalitions (${names.join("; ")}); Concord does not model coalitions yet, so each decision maker acts alone here.`;
+  return `The gmcr-py file groups the decision makers into coalitions (${names.join("; ")}), which gmcr-py analyses as single players. Concord's ordinary analysis lets each decision maker act alone; its coalition analysis can play these groups as blocks of a partition.`;
 }
 
 function slug(name: string, sep: "_" | "-"): string {
@@ -291,24 +291,24 @@ export function exportGmcr(space: StateSpace): Result<GmcrFile> {
   const m = space.model;
   const problems: Problem[] = [];
   const manual = m.decisionMakers.some((dm) => dm.preference.kind === "ranking");
-  const decisionMakers = m.decisionMakers.map((dm, d) => {
-    const preferences: GmcrCondition[] = [];
-    if (dm.preference.kind === "priorities") {
-      dm.preference.statements.forEach((st, k) => {
-        const c = exprCondition(st.expr);
-        if (c) preferences.push(c);
-        else {
-          problems.push({
-            code: "statement",
-            path: ["model", "decisionMakers", d, "preferences", k],
-            message: `statement "${st.text}" cannot be written for gmcr-py: gmcr-py needs it as an OR of ANDs of options, which here has more than 512 terms; split or simplify it`,
-          });
-        }
+  /** Statements as gmcr-py conditions (their disjunctive normal form), or a problem at `key`. */
+  const conditions = (list: readonly PriorityStatement[], d: number, key: string): GmcrCondition[] =>
+    list.flatMap((st, k) => {
+      const c = exprCondition(st.expr);
+      if (c) return [c];
+      problems.push({
+        code: "statement",
+        path: ["model", "decisionMakers", d, key, k],
+        message: `statement "${st.text}" cannot be written for gmcr-py: gmcr-py needs it as an OR of ANDs of options, which here has more than 512 terms; split or simplify it`,
       });
-    }
+      return [];
+    });
+  const decisionMakers = m.decisionMakers.map((dm, d) => {
+    const preferences = dm.preference.kind === "priorities" ? conditions(dm.preference.statements, d, "preferences") : [];
+    const misperceptions = conditions(dm.doesNotPerceive ?? [], d, "doesNotPerceive");
     const ranking = rankingOf(space, dm);
     const payoffs = manual ? manualPayoffs(ranking, space.size) : Array.from(computePayoffs(space, dm).payoff, (p) => p + 1);
-    return { name: dm.name, options: [...dm.options], preferences, payoffs, misperceptions: [], ...(manual ? { preferenceRanking: ranking } : {}) };
+    return { name: dm.name, options: [...dm.options], preferences, payoffs, misperceptions, ...(manual ? { preferenceRanking: ranking } : {}) };
   });
   if (problems.length > 0) return fail(problems);
   const seen = new Set<string>();

@@ -42,6 +42,14 @@ export type Preference =
   /** Levels of state vectors, most preferred first; states in one level are tied. */
   | { readonly kind: "ranking"; readonly levels: readonly (readonly number[])[] };
 
+/** How one decision maker reads another's preferences. */
+export interface PerceivedPreference {
+  /** Index of the decision maker whose preferences are read. */
+  readonly dm: number;
+  /** Option prioritization as the reader believes it, most important first. */
+  readonly statements: readonly PriorityStatement[];
+}
+
 export interface DecisionMakerInfo {
   readonly index: number;
   readonly id: string;
@@ -50,6 +58,13 @@ export interface DecisionMakerInfo {
   /** Global indices of the options it controls: a contiguous, ascending run. */
   readonly options: readonly number[];
   readonly preference: Preference;
+  /**
+   * Statements describing the states it does not perceive (gmcr-py's misperceptions):
+   * it cannot move to or from a feasible state where one of them holds.
+   */
+  readonly doesNotPerceive?: readonly PriorityStatement[];
+  /** Its own reading of other decision makers' preferences (a first-level hypergame). */
+  readonly perceives?: readonly PerceivedPreference[];
   readonly note?: string;
   readonly evidence: readonly Evidence[];
 }

@@ -13,13 +13,14 @@ import {
   type DecisionMakerInfo,
   type Evidence,
   type OptionInfo,
+  type PerceivedPreference,
   type Preference,
   type PriorityStatement,
 } from "../model/types.js";
 import { formatPath, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord } from "../record/check.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
-import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
+import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument, StatementDocument } from "./schema.js";
 import { unknown } from "./suggest.js";
 import type { Scenario } from "./types.js";
 
@@ -99,7 +100,7 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
  * (a statement, a name, evidence), so the states can still be checked in the same run.
  */
 function leavesStatesAlone(path: DocPath): boolean {
-  return path.includes("evidence") || (path[1] === "decisionMakers" && ["preferences", "actor", "name", "note"].includes(String(path[3])));
+  return path.includes("evidence") || (path[1] === "decisionMakers" && ["preferences", "doesNotPerceive", "perceives", "actor", "name", "note"].includes(String(path[3])));
 }
 
 /** Records a problem; `offset` is the character inside the text at `path` it is about. */
@@ -206,6 +207,19 @@ function buildModel(
     return idx;
   };
 
+  /** Option-prioritization statements (preferences, misperceived states, readings of others) at `at`. */
+  const statements = (list: readonly StatementDocument[], at: DocPath): PriorityStatement[] => {
+    const out: PriorityStatement[] = [];
+    list.forEach((st, k) => {
+      const text = typeof st === "string" ? st : st.statement;
+      const expr = compile(text, typeof st === "string" ? [...at, k] : [...at, k, "statement"]);
+      const ev = typeof st === "string" ? [] : evidence(st.evidence, [...at, k, "evidence"]);
+      if (expr) out.push({ text, expr, ...(typeof st !== "string" && st.note !== undefined ? { note: st.note } : {}), evidence: ev });
+    });
+    return out;
+  };
+  const dmIndex = new Map(dmsDoc.map((dm, d) => [dm.id, d]));
+
   // Decision makers and preferences.
   const rankings: BuiltModel["rankings"] = [];
   const decisionMakers: DecisionMakerInfo[] = [];
@@ -219,24 +233,17 @@ function buildModel(
     } else if (dm.preferences === undefined && dm.ranking === undefined) {
       report("missing", path, `decision maker "${dm.id}" has no preferences; expected "preferences" (statements) or "ranking"`);
     } else if (dm.preferences !== undefined) {
-      const statements: PriorityStatement[] = [];
-      dm.preferences.forEach((st, k) => {
-        const text = typeof st === "string" ? st : st.statement;
-        const at: DocPath = typeof st === "string" ? [...path, "preferences", k] : [...path, "preferences", k, "statement"];
-        const expr = compile(text, at);
-        const ev = typeof st === "string" ? [] : evidence(st.evidence, [...path, "preferences", k, "evidence"]);
-        if (expr) {
-          statements.push({
-            text,
-            expr,
-            ...(typeof st !== "string" && st.note !== undefined ? { note: st.note } : {}),
-            evidence: ev,
-          });
-        }
-      });
-      preference = { kind: "priorities", statements };
+      preference = { kind: "priorities", statements: statements(dm.preferences, [...path, "preferences"]) };
     } else {
       rankings.push({ dm: d, path: [...path, "ranking"], refs: dm.ranking! });
+    }
+    const perceives: PerceivedPreference[] = [];
+    for (const [other, list] of Object.entries(dm.perceives ?? {})) {
+      const at: DocPath = [...path, "perceives", other];
+      const o = dmIndex.get(other);
+      if (o === undefined) report("unknown-ref", at, unknown("decision maker", other, new Set(dmIndex.keys())));
+      else if (o === d) report("type", at, `decision maker "${dm.id}" cannot read its own preferences here; its own preferences are its "preferences" or "ranking"`);
+      else perceives.push({ dm: o, statements: statements(list, at) });
     }
     decisionMakers.push({
       index: d,
@@ -245,6 +252,8 @@ function buildModel(
       ...(dm.actor !== undefined ? { actor: dm.actor } : {}),
       options: options.filter((o) => o.dm === d).map((o) => o.index),
       preference,
+      ...(dm.doesNotPerceive !== undefined ? { doesNotPerceive: statements(dm.doesNotPerceive, [...path, "doesNotPerceive"]) } : {}),
+      ...(dm.perceives !== undefined ? { perceives } : {}),
       ...(dm.note !== undefined ? { note: dm.note } : {}),
       evidence: evidence(dm.evidence, [...path, "evidence"]),
     });

@@ -102,6 +102,13 @@ export const DecisionMakerSchema = z
       .array(z.union([StateRefSchema, z.array(StateRefSchema)]))
       .optional()
       .describe("explicit ranking, most preferred first; a list inside the list is a tie"),
+    doesNotPerceive: StatementSchema.array()
+      .optional()
+      .describe("states this decision maker does not perceive (gmcr-py's misperceptions): every feasible state where one of these statements holds; it cannot move to or from them"),
+    perceives: z
+      .record(OptionIdSchema, StatementSchema.array())
+      .optional()
+      .describe("this decision maker's own reading of other decision makers' preferences: decision maker id → statements, most important first (a first-level hypergame)"),
     note: NoteSchema.optional(),
     evidence: EvidenceListSchema.optional(),
   })

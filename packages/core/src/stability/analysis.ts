@@ -4,6 +4,7 @@
  * three steps so a platform can run the middle one in parallel (workers): prepare,
  * compute each decision maker (independently), finish.
  */
+import { restrictToPerceived } from "../perception/unperceived.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "./concepts.js";
@@ -45,7 +46,8 @@ export function prepareAnalysis(space: StateSpace, opts: PrepareOptions = {}): P
     shared.set(p.payoff);
     return { payoff: shared, levels: p.levels };
   });
-  const index = buildMoveIndex(space, alloc, opts.maxGroupBits ?? MAX_GROUP_BITS);
+  // A decision maker cannot move to or from a state it does not perceive (perception/unperceived.ts).
+  const index = restrictToPerceived(buildMoveIndex(space, alloc, opts.maxGroupBits ?? MAX_GROUP_BITS), space, alloc);
   const cells = payoffs.map((p, k) => buildSortedCells(index, k, p.payoff, alloc));
   return { space, concepts: BASIC_CONCEPTS.filter((c) => concepts.includes(c)), payoffs, index, cells };
 }
