@@ -4,7 +4,7 @@
  * space) and reports every problem with its path in the document.
  */
 import { isPartialDate, parseDate } from "../dates.js";
-import { parseExpr, resolveExpr, toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
+import { toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
 import { truthColumn } from "../statespace/payoffs.js";
 import {
   MAX_OPTIONS,
@@ -24,6 +24,7 @@ import { formatPath, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord, type RecordIds } from "../record/check.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
+import { compileStatement } from "./compile.js";
 import { unknown } from "./suggest.js";
 import type { Scenario } from "./types.js";
 
@@ -189,32 +190,12 @@ function buildModel(
     return undefined;
   }
   const optionIds = new Set(optionByid.keys());
-  const lookup = (name: string): number | string => {
-    const idx = optionByid.get(name);
-    if (idx !== undefined) return idx;
-    if (/^[0-9]+$/.test(name)) {
-      const k = Number(name);
-      if (k >= 1 && k <= options.length) return k - 1;
-      return `option number ${name} is out of range; the model has options 1 to ${options.length}`;
-    }
-    return unknown("option", name, optionIds);
-  };
+  const optionIdList = options.map((o) => o.id);
   const compile = (text: string, path: DocPath): Expr | undefined => {
-    if (text.trim() === "") {
-      report("statement", path, 'the statement is empty; expected an expression such as "sign & -corridor"');
-      return undefined;
-    }
-    const raw = parseExpr(text);
-    if ("message" in raw) {
-      report("statement", path, `${raw.message} (at character ${raw.at + 1} of "${text}")`, raw.at);
-      return undefined;
-    }
-    const e = resolveExpr(raw, lookup);
-    if ("message" in e) {
-      report("unknown-ref", path, `${e.message} (at character ${e.at + 1} of "${text}")`, e.at);
-      return undefined;
-    }
-    return e;
+    const c = compileStatement(text, optionIdList);
+    if ("expr" in c) return c.expr;
+    report(c.code, path, c.message, c.offset);
+    return undefined;
   };
   const optionRef = (id: string, path: DocPath): number | undefined => {
     const idx = optionByid.get(id);
