@@ -10,6 +10,7 @@ import type { StateSpace } from "../statespace/space.js";
 import { analyzeDm, finishAnalysis, type Analysis, type PreparedAnalysis } from "../stability/analysis.js";
 import { buildSortedCells } from "../stability/cells.js";
 import type { BasicConcept } from "../stability/concepts.js";
+import { stabilityForDm } from "../stability/engine.js";
 
 /**
  * The analysis of `base`'s states with new payoffs (one per decision maker; pass the
@@ -33,4 +34,16 @@ export function samePayoffs(a: Payoffs, b: Payoffs): boolean {
   const y = b.payoff;
   for (let s = 0; s < x.length; s++) if (x[s] !== y[s]) return false;
   return true;
+}
+
+/**
+ * One decision maker's stability flags with a different payoff, the others' unchanged.
+ * Nash, GMR and SMR stability for a decision maker depend only on its own payoff and
+ * everyone's moves, so this is exact for them; SEQ also depends on the others' payoffs
+ * (taken from `base`).
+ */
+export function stabilityOfDm(base: PreparedAnalysis, dm: number, payoff: Payoffs, concepts: readonly BasicConcept[]): Partial<Record<BasicConcept, Uint8Array>> {
+  const payoffs = base.payoffs.map((p, k) => (k === dm ? payoff.payoff : p.payoff));
+  const cells = base.cells.map((c, k) => (k === dm ? buildSortedCells(base.index, k, payoff.payoff) : c));
+  return stabilityForDm({ index: base.index, payoffs, cells }, dm, concepts).flags;
 }

@@ -5,7 +5,7 @@
  */
 import { describeState } from "../model/describe.js";
 import { evaluate } from "../model/expression.js";
-import type { ConflictModel, Evidence } from "../model/types.js";
+import type { ConflictModel, Evidence, PriorityStatement } from "../model/types.js";
 import type { StateSpace } from "../statespace/space.js";
 
 /** A preference statement as users see it: whose, where in the order, the text, and what it rests on. */
@@ -36,15 +36,13 @@ export function stateWords(space: StateSpace, s: number): StateWords {
 export function statementRef(model: ConflictModel, dm: number, k: number): StatementRef {
   const d = model.decisionMakers[dm]!;
   if (d.preference.kind !== "priorities") throw new RangeError(`decision maker "${d.id}" has a ranking, not statements`);
-  const st = d.preference.statements[k]!;
-  return {
-    dm: d.id,
-    position: k + 1,
-    text: st.text,
-    estimate: st.estimate === true,
-    ...(st.note !== undefined ? { note: st.note } : {}),
-    evidence: st.evidence,
-  };
+  return refOf(d.id, d.preference.statements, k);
+}
+
+/** Statement `k` (0-based) of a list of decision maker `dm`'s statements (which may be a changed list). */
+export function refOf(dm: string, statements: readonly PriorityStatement[], k: number): StatementRef {
+  const st = statements[k]!;
+  return { dm, position: k + 1, text: st.text, estimate: st.estimate === true, ...(st.note !== undefined ? { note: st.note } : {}), evidence: st.evidence };
 }
 
 /** Why a decision maker prefers one state to another: the first statement in its order that tells them apart. */
