@@ -46,3 +46,20 @@ export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type Ca
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";
+export { reachFrom, pathSteps, type ReachFrom } from "./stability/reach-from.js";
+export { compileStatement, type CompiledStatement } from "./scenario/compile.js";
+export { resolveTarget, targetStates, matchTarget, stateFilter, type Target, type TargetMatch } from "./mediation/targets.js";
+export { stabilize, pullsAt, type StabilizeOptions, type StabilizeResult, type DmPulls, type Pull, type TargetReach, type BlockedStep } from "./mediation/stabilize.js";
+export { searchChanges, type ChangeSearch, type FoundChange, type ChangePart, type SearchCoverage, type SearchOptions } from "./mediation/search.js";
+export { type PreferenceChange, type ChangeWords } from "./mediation/changes.js";
+export { withThirdPartyOption, type ThirdPartyOption, type ExpandedModel } from "./mediation/third-party.js";
+export { listEstimates, analyseVariant, type Estimate, type EstimateItem, type Variation, type VariationKind, type VariantAnalysis } from "./mediation/estimates.js";
+export { sensitivity, answerWords, answerChange, type SensitivityResult, type SensitivityOptions, type ConclusionSensitivity, type ConclusionAnswer, type StateSet } from "./mediation/sensitivity.js";
+export {
+  robustness, planRobustness, robustnessChunk, mergeRobustness, robustnessResult, variantChoices,
+  type RobustnessPlan, type RobustnessOptions, type RobustnessCounts, type RobustnessResult, type StateRobustness,
+} from "./mediation/robustness.js";
+export { deadlineAnalysis, type DeadlineAnalysis, type DeadlineStep, type SettledOption } from "./mediation/deadlines.js";
+export { historyCheck, type HistoryCheck, type HistoryStep, type Prediction, type ObservedStates } from "./mediation/history.js";
+export { reanalyse, payoffsWith } from "./mediation/variant.js";
+export { decide, statementRef, stateWords, type StatementRef, type StateWords, type Decision } from "./mediation/words.js";

@@ -19,15 +19,15 @@ export interface StateSet {
   readonly others: readonly string[];
 }
 
-export type Answer = boolean | StateSet;
+export type ConclusionAnswer = boolean | StateSet;
 
 export interface ConclusionSensitivity {
   /** `status-quo-stable:nash`, `equilibria:gmr`, `reachable-equilibria:seq`, `target-reachable:<target>`, `target-equilibrium:<target>:<concept>`. */
   readonly id: string;
   readonly question: string;
-  readonly answer: Answer;
+  readonly answer: ConclusionAnswer;
   /** The variations (one, or two that change it only together) that change the answer, with the answer they give. */
-  readonly changedBy: readonly { readonly variations: readonly Variation[]; readonly answer: Answer; readonly words: string }[];
+  readonly changedBy: readonly { readonly variations: readonly Variation[]; readonly answer: ConclusionAnswer; readonly words: string }[];
 }
 
 export interface SensitivityResult {
@@ -101,7 +101,7 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
   const sq = space.statusQuo;
   const sqWords = sq >= 0 ? `state ${sq + 1}` : "";
   const baseRaw = conclusionsOf(analyseVariant(base, estimates, [])!, targets, sqWords)!;
-  const answer = (value: Raw["value"]): Answer => (typeof value === "boolean" ? value : toStateSet(space, value));
+  const answer = (value: Raw["value"]): ConclusionAnswer => (typeof value === "boolean" ? value : toStateSet(space, value));
   const changed = new Map<string, { variations: Variation[]; value: Raw["value"] }[]>(baseRaw.map((r) => [r.id, []]));
   const aloneChanges = new Map<Variation, Set<string>>();
   const singles = estimates.flatMap((e) => e.variations);
@@ -155,7 +155,7 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
     changedBy: changed.get(b.id)!.map((c) => ({
       variations: c.variations,
       answer: answer(c.value),
-      words: `if ${c.variations.map((v) => v.words).join(", and ")}: ${changeWords(answer(b.value), answer(c.value))}`,
+      words: `if ${c.variations.map((v) => v.words).join(", and ")}: ${answerChange(answer(b.value), answer(c.value))}`,
     })),
   }));
   return {
@@ -183,7 +183,7 @@ function toStateSet(space: StateSpace, vectors: readonly number[]): StateSet {
 }
 
 /** "yes instead of no", or for sets of states what is gained and lost. */
-export function changeWords(before: Answer, after: Answer): string {
+export function answerChange(before: ConclusionAnswer, after: ConclusionAnswer): string {
   if (typeof before === "boolean" || typeof after === "boolean") return `${answerWords(after)} (instead of ${answerWords(before)})`;
   const gained: StateSet = { states: after.states.filter((s) => !before.states.includes(s)), others: after.others.filter((s) => !before.others.includes(s)) };
   const lost: StateSet = { states: before.states.filter((s) => !after.states.includes(s)), others: before.others.filter((s) => !after.others.includes(s)) };
@@ -194,7 +194,7 @@ export function changeWords(before: Answer, after: Answer): string {
 }
 
 /** "yes", "no", "states 3, 7", "none". */
-export function answerWords(a: Answer): string {
+export function answerWords(a: ConclusionAnswer): string {
   if (typeof a === "boolean") return a ? "yes" : "no";
   const parts = [...a.states.map(String), ...a.others.map((yn) => `${yn} (not a state of the model as written)`)];
   if (parts.length === 0) return "none";
