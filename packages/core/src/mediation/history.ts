@@ -22,6 +22,7 @@ import { dateOf } from "../record/normalise.js";
 import { rankOf } from "../statespace/payoffs.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
+import { legalMove } from "../stability/moves.js";
 import { reachFrom } from "../stability/reach-from.js";
 import { targetStates } from "./targets.js";
 import { decide, type Decision } from "./words.js";
@@ -125,6 +126,10 @@ export function historyCheck(a: Analysis): HistoryCheck {
           }
           const move = describeMove(space, k, s, w);
           const decision = decide(space, k, w, s, (x) => rankOf(a.payoffs[k]!, x));
+          if (!legalMove(a.index, k, s, w)) {
+            predictions.push({ kind: "move", dm: dm.id, move, decision, held: false, words: `${dm.name}'s move undoes a one-way option: the model says it cannot happen` });
+            return;
+          }
           const improvement = P[k]![w]! > P[k]![s]!;
           const why = decision.statement ? ` (its statement ${decision.statement.position}, "${decision.statement.text}"${decision.statement.estimate ? ", a modeller's estimate" : ""})` : "";
           predictions.push({
