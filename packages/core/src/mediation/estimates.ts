@@ -22,7 +22,7 @@ import { StateSpace } from "../statespace/space.js";
 import { splitVector } from "../statespace/enumerate.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
-import { payoffsWith, reanalyse } from "./variant.js";
+import { payoffsWith, reanalyse, type VariantCache } from "./variant.js";
 import { refOf, type StatementRef } from "./words.js";
 
 export type EstimateItem =
@@ -113,7 +113,7 @@ export interface VariantAnalysis {
  * Applies `variations` (at most one per item) to the model of `base` and analyses the
  * result. Statement variations re-use `base`'s states through the variant seam.
  */
-export function analyseVariant(base: Analysis, estimates: readonly Estimate[], variations: readonly Variation[]): VariantAnalysis | null {
+export function analyseVariant(base: Analysis, estimates: readonly Estimate[], variations: readonly Variation[], cache?: VariantCache): VariantAnalysis | null {
   const model = base.space.model;
   const statements = new Map<number, PriorityStatement[]>();
   const dropped = new Set<number>();
@@ -145,12 +145,18 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
   const changedDms = new Map<number, PriorityStatement[]>();
   for (const [d, list] of statements) changedDms.set(d, list.filter((st) => st.expr !== DROPPED));
   if (dropped.size === 0 && fixed.length === 0) {
-    const payoffs: Payoffs[] = base.payoffs.map((p, k) => {
-      const list = changedDms.get(k);
-      return list ? payoffsWith(base.space, model.decisionMakers[k]!, list) : p;
-    });
-    const analysis = changedDms.size === 0 ? base : reanalyse(base, payoffs, BASIC_CONCEPTS);
-    return { analysis, statusQuo: sq === undefined ? -1 : base.space.indexOf(sq), sameStates: true };
+    const statusQuo = sq === undefined ? -1 : base.space.indexOf(sq);
+    if (changedDms.size === 0) return { analysis: base, statusQuo, sameStates: true };
+    const compute = (k: number) => (): Payoffs => payoffsWith(base.space, model.decisionMakers[k]!, changedDms.get(k)!);
+    if (cache) {
+      // A decision maker's preferences are identified by the variations of its statements.
+      const keys = model.decisionMakers.map((dm) =>
+        variations.filter((v) => { const it = estimates[v.item]!.item; return it.kind === "statement" && it.dm === dm.id; }).map((v) => `${v.item}${v.kind}`).join(","));
+      keys.forEach((key, k) => { if (key !== "") cache.payoffs(k, key, compute(k)); });
+      return { analysis: cache.analyse(keys), statusQuo, sameStates: true };
+    }
+    const payoffs: Payoffs[] = base.payoffs.map((p, k) => (changedDms.has(k) ? compute(k)() : p));
+    return { analysis: reanalyse(base, payoffs, BASIC_CONCEPTS), statusQuo, sameStates: true };
   }
   const conditions = [...model.conditions.filter((_, k) => !dropped.has(k)), ...fixed];
   const decisionMakers: DecisionMakerInfo[] = model.decisionMakers.map((dm, k) => {

@@ -15,6 +15,7 @@ import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { analyseVariant, listEstimates, type Estimate, type Variation } from "./estimates.js";
+import { VariantCache } from "./variant.js";
 import { stateWords, type StateWords } from "./words.js";
 
 export interface RobustnessPlan {
@@ -105,6 +106,7 @@ export function robustnessChunk(base: Analysis, plan: RobustnessPlan, from: numb
   const estimates: readonly Estimate[] = listEstimates(space);
   const counts = emptyCounts(space.size);
   const eq = counts.equilibrium;
+  const cache = new VariantCache(base);
   const last = Math.min(to, plan.variants);
   let variants = 0, skipped = 0;
   const outside = counts.outside;
@@ -114,7 +116,7 @@ export function robustnessChunk(base: Analysis, plan: RobustnessPlan, from: numb
     choices.forEach((c, k) => {
       if (c > 0) variations.push(estimates[plan.estimates[k]!]!.variations[c - 1]!);
     });
-    const v = analyseVariant(base, estimates, variations);
+    const v = analyseVariant(base, estimates, variations, cache);
     variants++;
     if (v === null) skipped++;
     else {

@@ -12,6 +12,7 @@ import { BASIC_CONCEPTS, CONCEPT_LABELS, type BasicConcept } from "../stability/
 import { reachFrom } from "../stability/reach-from.js";
 import { analyseVariant, listEstimates, type Estimate, type Variation, type VariantAnalysis } from "./estimates.js";
 import { targetStates, type Target } from "./targets.js";
+import { VariantCache } from "./variant.js";
 
 /** States in an answer: numbers from 1 in the unchanged model, and Y/N vectors of states it does not have. */
 export interface StateSet {
@@ -114,8 +115,9 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
   const total = singles.length + pairList.length;
   let done = 0;
   let notApplicable = 0;
+  const cache = new VariantCache(base);
   const run = (variations: Variation[]): Raw[] | null => {
-    const v = analyseVariant(base, estimates, variations);
+    const v = analyseVariant(base, estimates, variations, cache);
     const r = v === null ? null : conclusionsOf(v, targets, sqWords);
     if (r === null) notApplicable++;
     opts.onProgress?.(++done, total);

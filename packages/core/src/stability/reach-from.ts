@@ -3,7 +3,13 @@
  * or over unilateral improvements only: which states the conflict can get to, how
  * many moves away, and by which last move (for shortest paths). Typed arrays and the
  * move index's blocks, so it runs on millions of states.
+ *
+ * With sorted cells (cells.ts) each cell is scanned once in all: the members of a cell
+ * better for its owner than a state u are a prefix of the cell, and a prefix scanned
+ * for an earlier state has had all its members found already, so only the rest of the
+ * prefix is new. Without cells every move of every state found is looked at.
  */
+import type { SortedCells } from "./cells.js";
 import type { MoveIndex } from "./moves.js";
 
 export interface ReachFrom {
@@ -19,10 +25,19 @@ export interface ReachFrom {
 
 /**
  * `by = "improvements"`: each move must be a unilateral improvement for its mover
- * (strictly preferred by it). Within a distance, states are found in the order of
- * the decision makers and then of state numbers, so paths are deterministic.
+ * (strictly preferred by it). The search goes distance by distance, each distance's
+ * states in ascending order (which also keeps memory access close to sequential on
+ * large models), so a state's predecessor on its path is the lowest-numbered state one
+ * move nearer that reaches it: paths are deterministic and the same with or without
+ * cells. `cells[k]` must be sorted by `payoffs[k]` when given.
  */
-export function reachFrom(index: MoveIndex, payoffs: readonly Int32Array[], from: number, by: "improvements" | "moves"): ReachFrom {
+export function reachFrom(
+  index: MoveIndex,
+  payoffs: readonly Int32Array[],
+  from: number,
+  by: "improvements" | "moves",
+  cells?: readonly (SortedCells | null)[],
+): ReachFrom {
   const S = index.size;
   const D = index.dmCount;
   const dist = new Int32Array(S).fill(-1);
@@ -30,33 +45,76 @@ export function reachFrom(index: MoveIndex, payoffs: readonly Int32Array[], from
   const mover = new Int32Array(S).fill(-1);
   const order = new Int32Array(S);
   const improving = by === "improvements";
+  // scanned[k][c]: how many of cell c's first members have been looked at.
+  const scanned = Array.from({ length: D }, (_, k) => (cells?.[k] ? new Int32Array(cells[k]!.start.length - 1) : null));
   let tail = 0;
   order[tail++] = from;
   dist[from] = 0;
+  let levelEnd = tail;
   for (let q = 0; q < tail; q++) {
+    if (q === levelEnd) {
+      order.subarray(q, tail).sort();
+      levelEnd = tail;
+    }
     const u = order[q]!;
     const du = dist[u]! + 1;
     for (let k = 0; k < D; k++) {
       const P = payoffs[k]!;
       const pu = P[u]!;
-      const mem = index.members[k]!;
-      const start = index.blockStart[k]!;
-      const b = index.blockOf[k]![u]!;
-      const code = index.code[k];
-      const ty = index.toY[k]!;
-      const tn = index.toN[k]!;
-      const cu = code !== null ? code[u]! : 0;
-      for (let p = start[b]!; p < start[b + 1]!; p++) {
-        const w = mem[p]!;
-        if (dist[w] !== -1 || (improving && P[w]! <= pu)) continue;
-        if (code !== null) {
-          const cw = code[w]!;
-          if (((cu & ~cw & ty) | (~cu & cw & tn)) !== 0) continue;
-        }
+      const sc = scanned[k];
+      const found = (w: number): void => {
         dist[w] = du;
         prev[w] = u;
         mover[w] = k;
         order[tail++] = w;
+      };
+      if (sc !== null) {
+        const cell = cells![k]!;
+        const grp = index.group[k];
+        const g = grp !== null ? grp[u]! : 0;
+        const base = cell.cellOf[u]! - g;
+        const gy = index.groupToY[k]!;
+        const gn = index.groupToN[k]!;
+        const mem = cell.members;
+        for (let h = 0; h < cell.groups; h++) {
+          if (h !== g && ((g & ~h & gy) | (~g & h & gn)) !== 0) continue;
+          const c = base + h;
+          const first = cell.start[c]!;
+          let end = cell.start[c + 1]!;
+          let lo = first + sc[c]!;
+          // Nothing new: the cell is scanned to its end, or (improvements) to the first member no better than u.
+          if (lo === end || (improving && P[mem[lo]!]! <= pu)) continue;
+          if (improving) {
+            // The members k prefers to u: a prefix, found by binary search.
+            while (lo < end) {
+              const mid = (lo + end) >>> 1;
+              if (P[mem[mid]!]! > pu) lo = mid + 1;
+              else end = mid;
+            }
+          }
+          for (let p = first + sc[c]!; p < end; p++) {
+            const w = mem[p]!;
+            if (dist[w] === -1) found(w);
+          }
+          if (end - first > sc[c]!) sc[c] = end - first;
+        }
+      } else {
+        const mem = index.members[k]!;
+        const start = index.blockStart[k]!;
+        const b = index.blockOf[k]![u]!;
+        const code = index.code[k];
+        const ty = index.toY[k]!;
+        const tn = index.toN[k]!;
+        const cu = code !== null ? code[u]! : 0;
+        for (let p = start[b]!; p < start[b + 1]!; p++) {
+          const w = mem[p]!;
+          if (dist[w] !== -1 || (improving && P[w]! <= pu)) continue;
+          if (code !== null) {
+            const cw = code[w]!;
+            if (((cu & ~cw & ty) | (~cu & cw & tn)) !== 0) continue;
+          }
+          found(w);
+        }
       }
     }
   }
