@@ -40,7 +40,9 @@ export interface FoundChange {
   readonly state: StateWords;
   /** How the conflict gets there from the start by unilateral improvements, under the change (state numbers of the unchanged model). */
   readonly path: readonly MoveDescription[];
-  /** Whether a statement it drops, moves or is placed against is marked as a modeller's estimate. */
+  /** Whether a statement it drops or moves is marked as a modeller's estimate (the change revises an estimate). */
+  readonly revisesEstimate: boolean;
+  /** Whether any statement it touches (drops, moves, jumps over, is placed against) is marked as an estimate. */
   readonly touchesEstimates: boolean;
   /** Other changes with exactly the same effect on the decision makers' rankings. */
   readonly sameEffect: readonly (readonly ChangePart[])[];
@@ -85,7 +87,7 @@ export interface ChangeSearch {
   readonly goalMet: boolean;
   /** The strongest set of concepts some change reaches (the goal, when it is met). */
   readonly strongest: readonly BasicConcept[];
-  /** The changes found, smallest first, then strongest, then those touching estimates. */
+  /** The changes found: smallest first, then strongest, then those revising an estimate, then those touching fewer statements. */
   readonly changes: readonly FoundChange[];
   /** How many changes reach `strongest` in all (the list may be shorter). */
   readonly total: number;
@@ -238,6 +240,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       meetsGoal: meets(o),
       state: stateWords(space, state),
       path: o.steps.map(describe),
+      revisesEstimate: parts.some((p) => p.kind === "preference" && p.change.kind !== "add" && p.touches[0]!.estimate),
       touchesEstimates: parts.some((p) => p.touches.some((r) => r.estimate)),
       sameEffect: same,
     });
@@ -383,11 +386,14 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
   const goalMet = found.some((f) => f.meetsGoal);
   const topScore = found.length === 0 ? 0 : Math.max(...found.map((f) => score(f.concepts)));
   const kept = goalMet ? found.filter((f) => f.meetsGoal) : found.filter((f) => score(f.concepts) === topScore);
+  const touched = (f: FoundChange): number => f.parts.reduce((n, p) => n + Math.max(1, p.touches.length), 0);
   const kindOrder = (p: ChangePart): number => (p.kind === "preference" ? ["drop", "move", "add"].indexOf(p.change.kind) : p.option.kind === "offer" ? 3 : 4);
   kept.sort(
     (a, b) =>
       a.size - b.size ||
       score(b.concepts) - score(a.concepts) ||
+      Number(b.revisesEstimate) - Number(a.revisesEstimate) ||
+      touched(a) - touched(b) ||
       Number(b.touchesEstimates) - Number(a.touchesEstimates) ||
       kindOrder(a.parts[0]!) - kindOrder(b.parts[0]!) ||
       a.path.length - b.path.length,
