@@ -18,13 +18,13 @@ import type { Problem, Result } from "../problems.js";
 import { commitmentTerm } from "../record/deadlines.js";
 import { asOfDay, dateOf } from "../record/normalise.js";
 import type { ScenarioDocument } from "../scenario/schema.js";
-import { splitVector } from "../statespace/enumerate.js";
 import { rankOf } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
 import { legalMove } from "../stability/moves.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { reachFrom } from "../stability/reach-from.js";
+import { fixOption, flipped, takenIn } from "./model-edits.js";
 import { decide, stateWords, type Decision, type StateWords } from "./words.js";
 
 export interface SettledOption {
@@ -132,16 +132,15 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
     const settledHere: SettledOption[] = g.options.map((o) => {
       const info = model.options[o]!;
       const dm = model.decisionMakers[info.dm]!;
-      const was = bit(vector, o);
+      const was = takenIn(vector, o);
       const rule = info.deadline!.ifNoAction;
       const after = rule === "keep" ? was : rule === "Y";
       const avoidable = after === was;
       let avoid: SettledOption["avoid"];
-      const flipped = was ? vector - 2 ** o : vector + 2 ** o;
-      const w = space.indexOf(flipped);
+      const w = space.indexOf(flipped(vector, o));
       if (avoidable && before >= 0 && w >= 0) {
         const legal = legalMove(a.index, info.dm, before, w);
-        const reachable = preReach !== null && Array.from(preReach.order).some((s) => bit(pre!.space.vector(s), o) !== was);
+        const reachable = preReach !== null && Array.from(preReach.order).some((s) => takenIn(pre!.space.vector(s), o) !== was);
         avoid = {
           move: describeMove(space, info.dm, before, w),
           legal,
@@ -162,7 +161,7 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
     for (const s of settledHere) {
       const o = model.options.find((x) => x.id === s.option)!.index;
       fixedValues.set(o, s.after);
-      if (s.after !== bit(vector, o)) vector = s.after ? vector + 2 ** o : vector - 2 ** o;
+      if (s.after !== takenIn(vector, o)) vector = s.after ? vector + 2 ** o : vector - 2 ** o;
     }
     const afterState = space.indexOf(vector);
     const post = afterState >= 0 ? restricted(a, fixedValues) : null;
@@ -194,18 +193,11 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
   return { ok: true, value: { asOf: isoDay(day), deadlines: steps, passed: [...passed.values()] } };
 }
 
-function bit(vector: number, o: number): boolean {
-  return Math.floor(vector / 2 ** o) % 2 === 1;
-}
-
 /** The model with some options fixed at values (removing the states where they differ), analysed; null when nothing is left. */
 function restricted(a: Analysis, fixed: ReadonlyMap<number, boolean>): Analysis | null {
   if (fixed.size === 0) return a;
   const model = a.space.model;
-  const extra: ConditionInfo[] = [...fixed].map(([o, value]) => {
-    const [loMask, hiMask] = splitVector(2 ** o);
-    return { kind: "infeasible", text: `${model.options[o]!.id} settled`, removes: [{ loMask, loValue: value ? 0 : loMask, hiMask, hiValue: value ? 0 : hiMask }], evidence: [] };
-  });
+  const extra: ConditionInfo[] = [...fixed].map(([o, value]) => fixOption(o, value, `${model.options[o]!.id} settled`));
   const conditions = [...model.conditions, ...extra];
   const variant: ConflictModel = { ...model, conditions, infeasible: conditions.flatMap((c) => c.removes) };
   const space = StateSpace.build(variant);

@@ -19,9 +19,9 @@ import { formatExpr, type Expr } from "../model/expression.js";
 import type { ConditionInfo, ConflictModel, DecisionMakerInfo, PriorityStatement } from "../model/types.js";
 import type { Payoffs } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
-import { splitVector } from "../statespace/enumerate.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
+import { fixOption, flipped, takenIn } from "./model-edits.js";
 import { payoffsWith, reanalyse, type VariantCache } from "./variant.js";
 import { refOf, type StatementRef } from "./words.js";
 
@@ -76,28 +76,23 @@ export function listEstimates(space: StateSpace): Estimate[] {
   for (const o of model.options) {
     if (!o.estimate) continue;
     const dm = model.decisionMakers[o.dm]!;
-    const value = bit(sq, o.index) ? "Y" : "N";
+    const value = takenIn(sq, o.index) ? "Y" : "N";
     push({ kind: "option", option: o.id, label: o.label, dm: dm.id }, `the option "${o.label}" (${dm.name})`, (i) => [
       { item: i, kind: "fix", words: `${dm.name} cannot really change "${o.label}": it stays ${value}` },
     ]);
   }
   if (model.statusQuo?.estimate) {
     // Only misreadings that give a feasible state.
-    const flip = (o: number): number => (bit(sq, o) ? sq - 2 ** o : sq + 2 ** o);
     push({ kind: "statusQuo", ...(model.statusQuo.note !== undefined ? { note: model.statusQuo.note } : {}) }, "the status quo", (i) =>
-      model.options.filter((o) => space.indexOf(flip(o.index)) >= 0).map((o) => ({
+      model.options.filter((o) => space.indexOf(flipped(sq, o.index)) >= 0).map((o) => ({
         item: i,
         kind: "status-quo" as const,
         option: o.id,
-        words: `today "${o.label}" is ${bit(sq, o.index) ? "not taken" : "taken"}, not as the status quo says`,
+        words: `today "${o.label}" is ${takenIn(sq, o.index) ? "not taken" : "taken"}, not as the status quo says`,
       })),
     );
   }
   return out;
-}
-
-function bit(vector: number, o: number): boolean {
-  return Math.floor(vector / 2 ** o) % 2 === 1;
 }
 
 /** A model with some variations applied, analysed; null when the variant has no feasible state or too many. */
@@ -132,14 +127,10 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
     } else if (item.kind === "condition") dropped.add(item.position - 1);
     else if (item.kind === "option") {
       const o = model.options.find((x) => x.id === item.option)!;
-      const value = sq !== undefined && bit(sq, o.index);
-      const [loMask, hiMask] = splitVector(2 ** o.index);
-      // Remove the states where the option has the other value.
-      const removes = { loMask, loValue: value ? 0 : loMask, hiMask, hiValue: value ? 0 : hiMask };
-      fixed.push({ kind: "infeasible", text: `${o.id} fixed`, removes: [removes], evidence: [] });
+      fixed.push(fixOption(o.index, sq !== undefined && takenIn(sq, o.index), `${o.id} fixed`));
     } else if (item.kind === "statusQuo" && sq !== undefined) {
       const o = model.options.find((x) => x.id === v.option)!;
-      sq = bit(sq, o.index) ? sq - 2 ** o.index : sq + 2 ** o.index;
+      sq = flipped(sq, o.index);
     }
   }
   const changedDms = new Map<number, PriorityStatement[]>();
