@@ -38,7 +38,7 @@ export function fewestBlockedPath(index: MoveIndex, payoffs: readonly Int32Array
       const mem = index.members[k]!;
       const start = index.blockStart[k]!;
       const b = index.blockOf[k]![u]!;
-      const code = index.code[k];
+      const code = index.code[k]!;
       const cu = code !== null ? code[u]! : 0;
       for (let p = start[b]!; p < start[b + 1]!; p++) {
         const w = mem[p]!;

@@ -61,7 +61,7 @@ export function reachFrom(
     for (let k = 0; k < D; k++) {
       const P = payoffs[k]!;
       const pu = P[u]!;
-      const sc = scanned[k];
+      const sc = scanned[k]!;
       const found = (w: number): void => {
         dist[w] = du;
         prev[w] = u;
@@ -70,7 +70,7 @@ export function reachFrom(
       };
       if (sc !== null) {
         const cell = cells![k]!;
-        const grp = index.group[k];
+        const grp = index.group[k]!;
         const g = grp !== null ? grp[u]! : 0;
         const base = cell.cellOf[u]! - g;
         const gy = index.groupToY[k]!;
@@ -102,7 +102,7 @@ export function reachFrom(
         const mem = index.members[k]!;
         const start = index.blockStart[k]!;
         const b = index.blockOf[k]![u]!;
-        const code = index.code[k];
+        const code = index.code[k]!;
         const ty = index.toY[k]!;
         const tn = index.toN[k]!;
         const cu = code !== null ? code[u]! : 0;
