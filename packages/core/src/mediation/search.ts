@@ -182,6 +182,18 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
   const meets = (o: Outcome): boolean => goal.every((c) => o.concepts.includes(c));
   const notCovered: string[] = [];
 
+  if (T.length === 0) {
+    const none = { searched: false, why: "no feasible state matches the target", pairs: 0, ruledOut: 0, evaluations: 0, budget: opts.maxPairEvaluations, exhaustive: true };
+    return {
+      goal, alreadyMet: false, goalMet: false, strongest: [], changes: [], total: 0,
+      coverage: {
+        candidates: "none: no feasible state matches the target",
+        single: { preferenceChanges: 0, distinct: 0, ruledOut: 0, analysed: 0, thirdPartyOptions: 0, thirdPartyRuledOut: 0, thirdPartyAnalysed: 0, exhaustive: true },
+        pairs: none,
+        notCovered: ["every change: no feasible state matches the target (a new option for a third party cannot add one)"],
+      },
+    };
+  }
   const baseOutcome = bestOutcome(base, reachWith(P0), T, goal);
   const prioritised = model.decisionMakers.filter((d) => d.preference.kind === "priorities").map((d) => d.index);
   for (const d of model.decisionMakers) {

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { evaluate } from "../model/expression.js";
 import { generateModel } from "../model/generate.js";
 import { loadScenario, validateDocument } from "../scenario/load.js";
+import { analyze } from "../stability/analysis.js";
+import { stabilize } from "./stabilize.js";
 import { matchTarget, resolveTarget, stateFilter, targetStates } from "./targets.js";
 
 const VALLEY = `
@@ -42,6 +44,18 @@ describe("targets", () => {
     expect(matchTarget(space, talks.value).statusQuoMatches).toBe(true);
     const keep = stateFilter(space, talks.value);
     expect([1, 2, 3, 4, 5, 6, 0, 7].filter(keep)).toEqual([3, 5]);
+  });
+
+  it("leaves a target no feasible state matches without a search, and says so", () => {
+    const r = loadScenario(VALLEY);
+    if (!r.ok) throw new Error("invalid");
+    const t = resolveTarget(r.value.space!.model, "disarm & -talks");
+    if (!t.ok) throw new Error("pattern");
+    const res = stabilize(analyze(r.value.space!), t.value);
+    expect(res.target.count).toBe(0);
+    expect(res.reach).toBeNull();
+    expect(res.pulls).toEqual([]);
+    expect(res.changes).toMatchObject({ goalMet: false, total: 0, coverage: { single: { preferenceChanges: 0 }, pairs: { searched: false } } });
   });
 
   it("says what is wrong with a pattern, with did-you-mean and the model's targets", () => {

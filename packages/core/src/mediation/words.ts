@@ -75,9 +75,3 @@ export function decide(space: StateSpace, dm: number, a: number, b: number, rank
   }
   return { prefers: "tie" };
 }
-
-/** `"-am_corridor" (Armenia's statement 1, an estimate)` */
-export function statementText(ref: StatementRef, model: ConflictModel): string {
-  const name = model.decisionMakers.find((d) => d.id === ref.dm)?.name ?? ref.dm;
-  return `"${ref.text}" (${name}'s statement ${ref.position}${ref.estimate ? ", a modeller's estimate" : ""})`;
-}
