@@ -260,7 +260,7 @@ describe("stabilization: pulls and the blocked path", () => {
       const oracle = new Oracle(space, P);
       const res = stabilize(a, target.value, { from: c.start, maxSize: 1, thirdParty: false });
       const T = targetStates(space, target.value);
-      const focus = res.focus.state - 1;
+      const focus = res.focus!.state - 1;
       // (a) Every decision maker's verdict per concept matches the definition; every pull is an improvement its statement explains.
       res.pulls.forEach((dp, i) => {
         for (const concept of BASIC_CONCEPTS) expect(dp.stable[concept]).toBe(oracle.stable(i, focus, concept));

@@ -87,8 +87,8 @@ export interface StabilizeResult {
   readonly equilibria: Record<BasicConcept, readonly number[]>;
   /** The target states reachable from the start by unilateral improvements (numbers from 1). */
   readonly reachableStates: readonly number[] | null;
-  /** The target state explained in `pulls`, and why it was chosen. */
-  readonly focus: StateWords & { readonly why: string };
+  /** The target state explained in `pulls`, and why it was chosen (null when no feasible state matches the target). */
+  readonly focus: (StateWords & { readonly why: string }) | null;
   /** (a) */
   readonly pulls: readonly DmPulls[];
   /** (b) null when there is no status quo to start from. */
@@ -117,7 +117,7 @@ export function stabilize(a: Analysis, target: Target, opts: StabilizeOptions = 
     goal,
     equilibria,
     reachableStates: reach ? T.filter((t) => reach.dist[t]! >= 0).map((t) => t + 1) : null,
-    focus: focusChoice === null ? { state: 0, yn: "", words: "", why: "no feasible state matches the target" } : { ...stateWords(space, focusChoice.state), why: focusChoice.why },
+    focus: focusChoice === null ? null : { ...stateWords(space, focusChoice.state), why: focusChoice.why },
     pulls: focusChoice === null ? [] : pullsAt(full, focusChoice.state),
     reach: start < 0 || T.length === 0 ? null : targetReach(full, start, T, reach!),
     changes: searchChanges(full, target.expr, targetWords, {

@@ -55,6 +55,7 @@ describe("targets", () => {
     expect(res.target.count).toBe(0);
     expect(res.reach).toBeNull();
     expect(res.pulls).toEqual([]);
+    expect(res.focus).toBeNull();
     expect(res.changes).toMatchObject({ goalMet: false, total: 0, coverage: { single: { preferenceChanges: 0 }, pairs: { searched: false } } });
   });
 
