@@ -53,7 +53,7 @@ export { paretoFrontier, type Frontier } from "./settlement/frontier.js";
 export { settlePackages, settleCompiled, packageWords, type PackagesResult, type PackagesOptions, type FrontierPoint, type Solution, type ProposalResult } from "./settlement/packages.js";
 export { joinWords } from "./settlement/words.js";
 export { fairAndStable, type PackageToState, type FairStableOptions, type FairStableResult, type PackageStability } from "./settlement/fair-stable.js";
-export { sensitivity, type SensitivityOptions, type SensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";
+export { valuationSensitivity, type ValuationSensitivityOptions, type ValuationSensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";
 export { unperceivedStates, hasMisperceptions, restrictToPerceived } from "./perception/unperceived.js";
 export { coalitionsOf, coalitionName, coalitionIds, parseCoalition, parsePartition, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalition/coalitions.js";
 export { coalitionStability, otherDecisionMakers, type CoalitionFlags, type CoalitionPass } from "./coalition/stability.js";
@@ -67,3 +67,20 @@ export { reachable, coalitionalImprovements, shortestSequence, type Step } from 
 export { coalitionStatusQuo, type CoalitionStatusQuo, type CoalitionReachedState, type JointStep } from "./coalition/status-quo.js";
 export { analyzeHypergame, hypergameJson, perceivedModel, type Hypergame, type PerceivedGame, type MisreadingEffect, type HypergameJson, type EffectJson } from "./perception/hypergame.js";
 export { jointMoveReport, type JointMoveReport } from "./coalition/question.js";
+export { reachFrom, pathSteps, type ReachFrom } from "./stability/reach-from.js";
+export { compileStatement, type CompiledStatement } from "./scenario/compile.js";
+export { resolveTarget, targetStates, matchTarget, stateFilter, type Target, type TargetMatch } from "./mediation/targets.js";
+export { stabilize, pullsAt, type StabilizeOptions, type StabilizeResult, type DmPulls, type Pull, type TargetReach, type BlockedStep } from "./mediation/stabilize.js";
+export { searchChanges, type ChangeSearch, type FoundChange, type ChangePart, type SearchCoverage, type SearchOptions } from "./mediation/search.js";
+export { type PreferenceChange, type ChangeWords } from "./mediation/changes.js";
+export { withThirdPartyOption, type ThirdPartyOption, type ExpandedModel } from "./mediation/third-party.js";
+export { listEstimates, analyseVariant, type Estimate, type EstimateItem, type Variation, type VariationKind, type VariantAnalysis } from "./mediation/estimates.js";
+export { sensitivity, answerWords, answerChange, type SensitivityResult, type SensitivityOptions, type ConclusionSensitivity, type ConclusionAnswer, type StateSet } from "./mediation/sensitivity.js";
+export {
+  robustness, planRobustness, robustnessChunk, mergeRobustness, robustnessResult, variantChoices,
+  type RobustnessPlan, type RobustnessOptions, type RobustnessCounts, type RobustnessResult, type StateRobustness,
+} from "./mediation/robustness.js";
+export { deadlineAnalysis, type DeadlineAnalysis, type DeadlineStep, type SettledOption } from "./mediation/deadlines.js";
+export { historyCheck, type HistoryCheck, type HistoryStep, type Prediction, type ObservedStates } from "./mediation/history.js";
+export { reanalyse, payoffsWith } from "./mediation/variant.js";
+export { decide, statementRef, stateWords, type StatementRef, type StateWords, type Decision } from "./mediation/words.js";

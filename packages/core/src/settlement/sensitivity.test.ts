@@ -7,7 +7,7 @@ import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { fairAndStable, type PackageToState } from "./fair-stable.js";
 import { bruteForce } from "./oracle.js";
 import { settlePackages } from "./packages.js";
-import { sensitivity, type Segment, type SolutionAt } from "./sensitivity.js";
+import { valuationSensitivity, type Segment, type SolutionAt } from "./sensitivity.js";
 import type { PackagesInput, ValueInput } from "./types.js";
 import { compilePackages, type CompiledPackages } from "./validate.js";
 
@@ -83,7 +83,7 @@ describe("sensitivity against recomputation by brute force (oracle)", () => {
     fc.assert(
       fc.property(arb, ({ input, target }) => {
         const c = compiled(input);
-        const r = sensitivity(c);
+        const r = valuationSensitivity(c);
         expect(r.parameters.length).toBe(1);
         const s = r.parameters[0]!;
         // Segments tile the range.
@@ -133,7 +133,7 @@ describe("sensitivity: a worked example", () => {
     },
     disagreement: { values: { a: { value: 2, estimate: true }, b: 2 } },
   };
-  const r = sensitivity(compiled(input));
+  const r = valuationSensitivity(compiled(input));
   const s = r.parameters[0]!;
 
   it("finds the exact Nash breakpoint", () => {
@@ -188,7 +188,7 @@ describe("sensitivity of the fair-and-stable set", () => {
   });
 
   it("gives, on each stretch of the range, the set that recomputing there gives", () => {
-    const r = sensitivity(compiled(input({ value: 3, estimate: true, range: { min: 0, max: 6 } })), { analysis, toState });
+    const r = valuationSensitivity(compiled(input({ value: 3, estimate: true, range: { min: 0, max: 6 } })), { analysis, toState });
     const segs = r.parameters[0]!.fairAndStable!;
     const talksOnly = { withdraw: "no", disarm: "no", talks: "yes" };
     const all = { withdraw: "yes", disarm: "yes", talks: "yes" };

@@ -66,7 +66,7 @@ export interface ParameterSensitivity {
   readonly explanation: string;
 }
 
-export interface SensitivityOptions {
+export interface ValuationSensitivityOptions {
   /** Grid cells for the Kalai–Smorodinsky solution; 20 unless stated. */
   readonly steps?: number;
   /** With both: the fair-and-stable set per segment. */
@@ -76,7 +76,7 @@ export interface SensitivityOptions {
   readonly maxPackagesPerPoint?: number;
 }
 
-export interface SensitivityResult {
+export interface ValuationSensitivityResult {
   readonly parameters: readonly ParameterSensitivity[];
   /** Estimates that were not varied, and why. */
   readonly unvaried: readonly { readonly path: DocPath; readonly what: string; readonly reason: string }[];
@@ -115,7 +115,7 @@ const lowerBound = (b: Bound, c: Bound): void => {
 const empty = (c: Candidate): boolean => c.from.t > c.to.t || (c.from.t === c.to.t && (c.from.open || c.to.open));
 const inside = (c: Candidate, t: number): boolean => (c.from.open ? t > c.from.t : t >= c.from.t) && (c.to.open ? t < c.to.t : t <= c.to.t);
 
-export function sensitivity(c: CompiledPackages, opts: SensitivityOptions = {}): SensitivityResult {
+export function valuationSensitivity(c: CompiledPackages, opts: ValuationSensitivityOptions = {}): ValuationSensitivityResult {
   const k = c.parties.length;
   const parameters: ParameterSensitivity[] = [];
   const unvaried: { path: DocPath; what: string; reason: string }[] = [];
@@ -146,7 +146,7 @@ function describeParam(c: CompiledPackages, p: Param): string {
   return `${party}'s utility for "${issue.alternatives[p.alt]!.label}" (${issue.label})`;
 }
 
-function vary(c: CompiledPackages, param: Param, src: ValueSource, what: string, opts: SensitivityOptions): ParameterSensitivity {
+function vary(c: CompiledPackages, param: Param, src: ValueSource, what: string, opts: ValuationSensitivityOptions): ParameterSensitivity {
   const k = c.parties.length;
   const p = param.party;
   const v0 = src.value;

@@ -38,6 +38,8 @@ describe("status quo analysis", () => {
           }
           expect(at).toBe(x.state - 1);
         }
+        // Paths written out on demand are the same in JSON.
+        expect(JSON.parse(JSON.stringify(sq.reachable))).toEqual(sq.reachable.map((x) => ({ state: x.state, distance: x.distance, path: x.path })));
         for (const c of a.concepts) {
           const got = [...sq.equilibria[c]!.map((x) => x.state), ...sq.unreachable[c]!].sort((x, y) => x - y);
           expect(got).toEqual(a.equilibria[c]!.map((s) => s + 1));

@@ -7,7 +7,7 @@
 import { describeMove, type MoveDescription } from "../model/describe.js";
 import type { Analysis } from "./analysis.js";
 import type { BasicConcept } from "./concepts.js";
-import { movesFrom } from "./moves.js";
+import { pathSteps, reachFrom, type ReachFrom } from "./reach-from.js";
 
 export interface ReachedState {
   /** 1-based state number. */
@@ -22,7 +22,10 @@ export interface StatusQuoAnalysis {
   readonly statusQuo: number;
   /** "improvements": each move is a unilateral improvement for its mover; "moves": any unilateral move. */
   readonly by: "improvements" | "moves";
-  /** Every state reachable from the status quo (itself included, at distance 0), nearest first. */
+  /**
+   * Every state reachable from the status quo (itself included, at distance 0), nearest
+   * first, then by number. Each path is written out when first read (and in JSON).
+   */
   readonly reachable: readonly ReachedState[];
   /** Per concept, the equilibria among the reachable states, nearest first. */
   readonly equilibria: Partial<Record<BasicConcept, readonly ReachedState[]>>;
@@ -35,44 +38,52 @@ export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "i
   const { space, index } = a;
   const start = from ?? space.statusQuo;
   if (start < 0 || start >= space.size) throw new RangeError("the model has no status quo; give a starting state");
-  const P = a.payoffs.map((p) => p.payoff);
-  const D = index.dmCount;
-  const S = space.size;
-  const dist = new Int32Array(S).fill(-1);
-  const prev = new Int32Array(S).fill(-1);
-  const mover = new Int32Array(S).fill(-1);
-  const order: number[] = [start];
-  dist[start] = 0;
-  for (let q = 0; q < order.length; q++) {
-    const u = order[q]!;
-    for (let k = 0; k < D; k++) {
-      for (const w of movesFrom(index, k, u)) {
-        if (dist[w] !== -1) continue;
-        if (by === "improvements" && P[k]![w]! <= P[k]![u]!) continue;
-        dist[w] = dist[u]! + 1;
-        prev[w] = u;
-        mover[w] = k;
-        order.push(w);
-      }
-    }
-  }
-  const reached = new Map<number, ReachedState>();
-  const pathTo = (s: number): MoveDescription[] => {
-    const steps: MoveDescription[] = [];
-    for (let v = s; v !== start; v = prev[v]!) steps.push(describeMove(space, mover[v]!, prev[v]!, v));
-    return steps.reverse();
-  };
-  const reachable = order.map((s) => {
-    const r: ReachedState = { state: s + 1, distance: dist[s]!, path: pathTo(s) };
-    reached.set(s, r);
-    return r;
+  const r = reachFrom(index, a.payoffs.map((p) => p.payoff), start, by, a.cells);
+  const context: PathContext = { reach: r, describe: (m) => describeMove(space, m.mover, m.from, m.to) };
+  const position = new Int32Array(space.size).fill(-1);
+  const reachable: ReachedState[] = Array.from(r.order, (s, i) => {
+    position[s] = i;
+    return new Reached(context, s);
   });
   const equilibria: StatusQuoAnalysis["equilibria"] = {};
   const unreachable: StatusQuoAnalysis["unreachable"] = {};
   for (const c of a.concepts) {
     const eq = a.equilibria[c]!;
-    equilibria[c] = eq.filter((s) => reached.has(s)).map((s) => reached.get(s)!).sort((x, y) => x.distance - y.distance || x.state - y.state);
-    unreachable[c] = eq.filter((s) => !reached.has(s)).map((s) => s + 1);
+    // Plain objects with their paths written out: there are few equilibria, and reports embed them as data.
+    equilibria[c] = eq
+      .filter((s) => position[s]! >= 0)
+      .map((s) => reachable[position[s]!]!)
+      .map((x) => ({ state: x.state, distance: x.distance, path: x.path }))
+      .sort((x, y) => x.distance - y.distance || x.state - y.state);
+    unreachable[c] = eq.filter((s) => position[s]! < 0).map((s) => s + 1);
   }
   return { statusQuo: start + 1, by, reachable, equilibria, unreachable };
+}
+
+interface PathContext {
+  readonly reach: ReachFrom;
+  readonly describe: (m: { mover: number; from: number; to: number }) => MoveDescription;
+}
+
+/**
+ * A reached state whose path is written out when first read: on millions of states,
+ * writing out every path up front would dominate the analysis. `path` is a getter, so
+ * JSON goes through `toJSON`; spreading the object leaves the path out.
+ */
+class Reached implements ReachedState {
+  readonly state: number;
+  readonly distance: number;
+  readonly #context: PathContext;
+  #path: readonly MoveDescription[] | undefined;
+  constructor(context: PathContext, s: number) {
+    this.state = s + 1;
+    this.distance = context.reach.dist[s]!;
+    this.#context = context;
+  }
+  get path(): readonly MoveDescription[] {
+    return (this.#path ??= pathSteps(this.#context.reach, this.state - 1).map(this.#context.describe));
+  }
+  toJSON(): ReachedState {
+    return { state: this.state, distance: this.distance, path: this.path };
+  }
 }

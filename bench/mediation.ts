@@ -1,0 +1,127 @@
+/**
+ * The mediation analyses' speed targets (issue 10), standalone:
+ *   node --import tsx bench/mediation.ts
+ * Each figure is the minimum of a few runs (the machine is shared; see the house rules).
+ * Prints one line per figure and whether it meets its target; the last line is JSON.
+ */
+import { readFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
+import {
+  analyze,
+  generateModel,
+  loadScenario,
+  planRobustness,
+  reachFrom,
+  resolveTarget,
+  robustnessChunk,
+  sensitivity,
+  stabilize,
+  statusQuoAnalysis,
+  validateDocument,
+  type ScenarioDocument,
+} from "@concord/core";
+
+const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(1)} ms`);
+const results: Record<string, number> = {};
+let missed = 0;
+
+/** The least time of `runs` runs of `f` (the first may include compiling). */
+function best(runs: number, f: () => void): number {
+  let min = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = performance.now();
+    f();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+function report(name: string, ms: number, targetMs: number, note = ""): void {
+  results[name] = Math.round(ms);
+  const ok = ms <= targetMs;
+  if (!ok) missed++;
+  console.log(`  ${fmt(ms)} — target ≤ ${fmt(targetMs)}: ${ok ? "meets target" : "MISSES target"}${note}`);
+}
+
+function load(doc: ScenarioDocument): ReturnType<typeof validateDocument> & { ok: true } {
+  const r = validateDocument(doc);
+  if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+  return r;
+}
+
+console.log(`Concord mediation benchmarks — Node ${process.version}, ${availableParallelism()} cores; each figure the least of several runs\n`);
+
+// 1. Status quo analysis on 2^20 states, given the model's stability analysis. Each decision
+// maker wants its own options taken before anything else, so from "nothing taken" every
+// state is reachable by unilateral improvements: the whole state space is searched.
+{
+  const doc = generateModel({ decisionMakers: 4, options: 5, statements: 4, oneWay: 0.15, seed: 20 });
+  for (const dm of doc.model!.decisionMakers) {
+    dm.preferences = [...dm.options.map((o) => o.id), ...dm.preferences!];
+    dm.options = dm.options.map(({ oneWay: _oneWay, ...o }) => o);
+  }
+  const space = load({ ...doc, model: { ...doc.model!, statusQuo: [] } }).value.space!;
+  const t0 = performance.now();
+  const a = analyze(space);
+  const analysisMs = performance.now() - t0;
+  const P = a.payoffs.map((p) => p.payoff);
+  const sq = space.statusQuo;
+  let reached = 0;
+  const reach = best(3, () => {
+    reached = reachFrom(a.index, P, sq, "improvements").order.length;
+  });
+  let equilibria = 0;
+  const full = best(2, () => {
+    equilibria = statusQuoAnalysis(a).equilibria.nash!.length;
+  });
+  console.log(`Status quo analysis: 4 DMs × 5 options, ${space.size} states; from the status quo ${reached} states are reachable by unilateral improvements, ${equilibria} of them Nash equilibria`);
+  console.log(`  reachability with shortest paths: ${fmt(reach)}; with every path written out and the reachable equilibria (statusQuoAnalysis): ${fmt(full)}; the stability analysis itself: ${fmt(analysisMs)} (one run)`);
+  report("statusQuo2^20Ms", full, 3000);
+}
+
+// 2. Sensitivity of the seed: every single and pairwise variation of its 11 estimates.
+const seed = loadScenario(readFileSync(new URL("../test/fixtures/armenia-azerbaijan-2023-estimates.yaml", import.meta.url), "utf8"), { file: "seed" });
+if (!seed.ok) throw new Error("the seed fixture does not load");
+const seedAnalysis = analyze(seed.value.space!);
+{
+  let singles = 0;
+  let pairs = 0;
+  const ms = best(3, () => {
+    const r = sensitivity(seedAnalysis);
+    singles = r.coverage.singles;
+    pairs = r.coverage.pairs;
+  });
+  console.log(`\nSensitivity: the seed (${seed.value.space!.size} states), ${singles} single variations (drop or flip each of 11 estimates) and ${pairs} pairs`);
+  report("sensitivitySeedMs", ms, 5000);
+}
+
+// 3. Robustness: 10,000 variants of a 1,024-state, 4-DM model with 12 estimates, four concepts.
+{
+  const doc = generateModel({ decisionMakers: 4, options: [3, 3, 2, 2], statements: 6, oneWay: 0.15, seed: 10 });
+  for (const dm of doc.model!.decisionMakers) {
+    dm.preferences = dm.preferences!.map((p, k) => (k % 2 === 0 ? { statement: typeof p === "string" ? p : p.statement, estimate: true } : p));
+  }
+  const a = analyze(load(doc).value.space!);
+  const plan = planRobustness(a.space, { variants: 10_000, seed: 1 });
+  // One thread; the variants split into chunks that run in parallel and merge by adding counts.
+  const ms = best(2, () => robustnessChunk(a, plan, 0, plan.variants));
+  console.log(`\nRobustness: ${plan.variants} variants (of ${plan.distinct}) of a ${a.space.size}-state, 4-DM model, four concepts, one thread`);
+  console.log(`  on 2 cores (two chunks of 5,000, merged by adding): about ${fmt(ms / 2)}`);
+  report("robustness10kOneThreadMs", ms, 20_000, " (the target is ≤ 10 s on 2 cores)");
+}
+
+// 4. For information: stabilization of a bilateral treaty on the seed (no target set).
+{
+  const target = resolveTarget(seedAnalysis.space.model, "treaty-direct");
+  if (!target.ok) throw new Error("no target");
+  let found = 0;
+  const ms = best(2, () => {
+    found = stabilize(seedAnalysis, target.value).changes.total;
+  });
+  console.log(`\nStabilization (information, no target): "treaty-direct" on the seed, size-1 search with third-party options: ${fmt(ms)}, ${found} changes found`);
+  results.stabilizeSeedMs = Math.round(ms);
+}
+
+console.log(`\n${missed === 0 ? "All targets met." : `${missed} target(s) missed.`}`);
+console.log(JSON.stringify(results));

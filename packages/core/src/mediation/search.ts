@@ -1,0 +1,427 @@
+/**
+ * The smallest changes that make a target an equilibrium reachable from the start:
+ * an exact search over every change of size 1 (a preference statement dropped, moved
+ * or added for one decision maker, or a new option for a third party), then — only if
+ * none of size 1 reaches the goal — over pairs of preference changes, within a budget.
+ *
+ * Pruning is exact. GMR stability is implied by every other concept, and a decision
+ * maker's GMR stability depends only on its own payoffs. So a change to d's statements
+ * can only help at a target state where every other decision maker is already
+ * GMR-stable, and where d becomes so; and the target state must be reachable. Only
+ * candidates that pass these tests are analysed in full.
+ */
+import { describeMove, type MoveDescription } from "../model/describe.js";
+import type { Expr } from "../model/expression.js";
+import type { ConflictModel, PriorityStatement } from "../model/types.js";
+import type { Payoffs } from "../statespace/payoffs.js";
+import { StateSpace } from "../statespace/space.js";
+import { analyzeDm, finishAnalysis, prepareAnalysis, type Analysis } from "../stability/analysis.js";
+import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
+import { pathSteps, reachFrom, type ReachFrom } from "../stability/reach-from.js";
+import { additionCandidates, changeWords, singleChanges, type AppliedChange, type ChangeWords, type PreferenceChange } from "./changes.js";
+import { targetStates } from "./targets.js";
+import { canAddOption, thirdPartyWords, withThirdPartyOption, type ThirdPartyOption } from "./third-party.js";
+import { payoffsWith, reanalyse, samePayoffs, stabilityOfDm } from "./variant.js";
+import { stateWords, type StateWords } from "./words.js";
+
+export type ChangePart =
+  | (ChangeWords & { readonly kind: "preference"; readonly change: PreferenceChange })
+  | (ChangeWords & { readonly kind: "third-party"; readonly option: ThirdPartyOption; readonly positions: readonly number[] });
+
+export interface FoundChange {
+  /** How many edits: 1 or 2. */
+  readonly size: number;
+  readonly parts: readonly ChangePart[];
+  readonly words: string;
+  /** The concepts under which `state` becomes an equilibrium reachable from the start. */
+  readonly concepts: readonly BasicConcept[];
+  readonly meetsGoal: boolean;
+  /** The target state it makes an equilibrium (numbered in the unchanged model). */
+  readonly state: StateWords;
+  /** How the conflict gets there from the start by unilateral improvements, under the change (state numbers of the unchanged model). */
+  readonly path: readonly MoveDescription[];
+  /** Whether a statement it drops or moves is marked as a modeller's estimate (the change revises an estimate). */
+  readonly revisesEstimate: boolean;
+  /** Whether any statement it touches (drops, moves, jumps over, is placed against) is marked as an estimate. */
+  readonly touchesEstimates: boolean;
+  /** Other changes with exactly the same effect on the decision makers' rankings. */
+  readonly sameEffect: readonly (readonly ChangePart[])[];
+}
+
+export interface SearchCoverage {
+  /** The candidate set, in words. */
+  readonly candidates: string;
+  readonly single: {
+    /** Preference changes looked at, those that change a ranking at all, ruled out by the exact tests, analysed in full. */
+    readonly preferenceChanges: number;
+    readonly distinct: number;
+    readonly ruledOut: number;
+    readonly analysed: number;
+    readonly thirdPartyOptions: number;
+    readonly thirdPartyRuledOut: number;
+    readonly thirdPartyAnalysed: number;
+    readonly exhaustive: true;
+  };
+  readonly pairs: {
+    readonly searched: boolean;
+    /** Why pairs were not searched, when they were not. */
+    readonly why?: string;
+    readonly pairs: number;
+    readonly ruledOut: number;
+    /** Single-DM stability passes and full analyses spent, against the budget. */
+    readonly evaluations: number;
+    readonly budget: number;
+    /** False when the budget ran out before every pair was decided. */
+    readonly exhaustive: boolean;
+  };
+  /** What the search does not look at. */
+  readonly notCovered: readonly string[];
+}
+
+export interface ChangeSearch {
+  /** The concepts the target state must be an equilibrium under. */
+  readonly goal: readonly BasicConcept[];
+  /** True when the target already meets the goal: no change is needed. */
+  readonly alreadyMet: boolean;
+  /** Whether some change found meets the goal. */
+  readonly goalMet: boolean;
+  /** The strongest set of concepts some change reaches (the goal, when it is met). */
+  readonly strongest: readonly BasicConcept[];
+  /** The changes found: smallest first, then strongest, then those revising an estimate, then those touching fewer statements. */
+  readonly changes: readonly FoundChange[];
+  /** How many changes reach `strongest` in all (the list may be shorter). */
+  readonly total: number;
+  readonly coverage: SearchCoverage;
+}
+
+export interface SearchOptions {
+  readonly goal: readonly BasicConcept[];
+  /** The start state (0-based), or −1 when there is none (then only equilibrium counts). */
+  readonly start: number;
+  readonly maxSize: 1 | 2;
+  readonly maxPairEvaluations: number;
+  readonly thirdParty: boolean;
+  readonly limit: number;
+}
+
+const WEIGHT: Record<BasicConcept, number> = { nash: 8, smr: 2, seq: 2, gmr: 1 };
+const score = (cs: readonly BasicConcept[]): number => cs.reduce((n, c) => n + WEIGHT[c], 0);
+
+interface Outcome {
+  readonly concepts: BasicConcept[];
+  readonly state: number;
+  readonly steps: { mover: number; from: number; to: number }[];
+}
+
+/**
+ * The best target state under an analysis: an equilibrium under as many concepts as
+ * possible (the goal first), reachable from the start, the nearest, the lowest-numbered.
+ */
+function bestOutcome(a: Pick<Analysis, "stable">, reach: ReachFrom | null, T: readonly number[], goal: readonly BasicConcept[]): Outcome | null {
+  let best: { concepts: BasicConcept[]; state: number; key: number[] } | null = null;
+  for (const t of T) {
+    if (reach !== null && reach.dist[t]! < 0) continue;
+    const cs = BASIC_CONCEPTS.filter((c) => a.stable[c]!.every((f) => f[t] === 1));
+    if (cs.length === 0) continue;
+    const key = [goal.every((c) => cs.includes(c)) ? 1 : 0, score(cs), -(reach?.dist[t] ?? 0)];
+    if (best === null || compareKeys(key, best.key) > 0) best = { concepts: cs, state: t, key };
+  }
+  if (best === null) return null;
+  return { concepts: best.concepts, state: best.state, steps: reach ? pathSteps(reach, best.state) : [] };
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return 0;
+}
+
+/** A hash of a payoff column, to find changes with the same effect quickly. */
+function payoffHash(p: Payoffs): number {
+  let h = 0x811c9dc5 ^ p.levels;
+  const x = p.payoff;
+  for (let s = 0; s < x.length; s++) h = Math.imul(h ^ x[s]!, 0x01000193);
+  return h >>> 0;
+}
+
+/** Changes to one decision maker grouped by their effect on its ranking. */
+class EffectTable<T extends { payoffs: Payoffs }> {
+  private readonly map = new Map<number, T[]>();
+  find(p: Payoffs): T | undefined {
+    return this.map.get(payoffHash(p))?.find((e) => samePayoffs(e.payoffs, p));
+  }
+  add(e: T): void {
+    const h = payoffHash(e.payoffs);
+    const list = this.map.get(h);
+    if (list) list.push(e);
+    else this.map.set(h, [e]);
+  }
+}
+
+interface Single {
+  readonly dm: number;
+  readonly payoffs: Payoffs;
+  readonly changes: AppliedChange[];
+  /** GMR flags of dm under the change (computed when needed). */
+  gmr: Uint8Array | null;
+  outcome: Outcome | null;
+}
+
+export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: string, opts: SearchOptions): ChangeSearch {
+  const { space, index } = base;
+  const model = space.model;
+  const D = model.decisionMakers.length;
+  const T = targetStates(space, { expr: targetExpr });
+  const { goal, start } = opts;
+  const P0 = base.payoffs;
+  const gmrBase = base.stable.gmr!;
+  const arrays = (ps: readonly Payoffs[]): Int32Array[] => ps.map((p) => p.payoff);
+  const reachWith = (ps: readonly Payoffs[]): ReachFrom | null => (start >= 0 ? reachFrom(index, arrays(ps), start, "improvements") : null);
+  /** Target states where every decision maker outside `changed` is GMR-stable in the unchanged model. */
+  const othersStable = (changed: readonly number[]): number[] =>
+    T.filter((t) => gmrBase.every((f, i) => changed.includes(i) || f[t] === 1));
+  const meets = (o: Outcome): boolean => goal.every((c) => o.concepts.includes(c));
+  const notCovered: string[] = [];
+
+  if (T.length === 0) {
+    const none = { searched: false, why: "no feasible state matches the target", pairs: 0, ruledOut: 0, evaluations: 0, budget: opts.maxPairEvaluations, exhaustive: true };
+    return {
+      goal, alreadyMet: false, goalMet: false, strongest: [], changes: [], total: 0,
+      coverage: {
+        candidates: "none: no feasible state matches the target",
+        single: { preferenceChanges: 0, distinct: 0, ruledOut: 0, analysed: 0, thirdPartyOptions: 0, thirdPartyRuledOut: 0, thirdPartyAnalysed: 0, exhaustive: true },
+        pairs: none,
+        notCovered: ["every change: no feasible state matches the target (a new option for a third party cannot add one)"],
+      },
+    };
+  }
+  const baseOutcome = bestOutcome(base, reachWith(P0), T, goal);
+  const prioritised = model.decisionMakers.filter((d) => d.preference.kind === "priorities").map((d) => d.index);
+  for (const d of model.decisionMakers) {
+    if (d.preference.kind === "ranking") notCovered.push(`${d.name} has an explicit ranking, so no statement of it is changed`);
+  }
+  const additions = additionCandidates(model, targetExpr);
+  const candidates = `for each decision maker with statements: each statement dropped; each moved to every other place; each of ${additions.length} statements (every option taken, every option not taken${additions.length > 2 * model.options.length ? ", the target's pattern" : ""}) added at every place${opts.thirdParty ? "; and a new option for a third party (an offer or a threat, aimed at one decision maker, controlled by another, valued at every place in the first one's order)" : ""}`;
+  const statementsOf = (d: number): readonly PriorityStatement[] => {
+    const pref = model.decisionMakers[d]!.preference;
+    return pref.kind === "priorities" ? pref.statements : [];
+  };
+
+  // Size 1: preference changes.
+  const singles: Single[][] = Array.from({ length: D }, () => []);
+  const tables = Array.from({ length: D }, () => new EffectTable<Single>());
+  let preferenceChanges = 0, distinct = 0, ruledOut = 0, analysed = 0;
+  const gmrOf = (e: { dm: number; payoffs: Payoffs }): Uint8Array => stabilityOfDm(base, e.dm, e.payoffs, ["gmr"]).gmr!;
+  if (baseOutcome === null || !meets(baseOutcome)) {
+    for (const d of prioritised) {
+      const Td = othersStable([d]);
+      for (const change of singleChanges(model, d, statementsOf(d), additions)) {
+        preferenceChanges++;
+        const payoffs = payoffsWith(space, model.decisionMakers[d]!, change.statements);
+        if (samePayoffs(payoffs, P0[d]!)) continue;
+        const same = tables[d]!.find(payoffs);
+        if (same) { same.changes.push(change); continue; }
+        distinct++;
+        const e: Single = { dm: d, payoffs, changes: [change], gmr: null, outcome: null };
+        tables[d]!.add(e);
+        singles[d]!.push(e);
+        if (Td.length === 0) { ruledOut++; continue; }
+        e.gmr = gmrOf(e);
+        const Tx = Td.filter((t) => e.gmr![t] === 1);
+        if (Tx.length === 0) { ruledOut++; continue; }
+        const ps = P0.map((p, k) => (k === d ? payoffs : p));
+        const reach = reachWith(ps);
+        if (reach !== null && Tx.every((t) => reach.dist[t]! < 0)) { ruledOut++; continue; }
+        analysed++;
+        e.outcome = bestOutcome(reanalyse(base, ps, BASIC_CONCEPTS), reach, T, goal);
+      }
+    }
+  }
+
+  const found: FoundChange[] = [];
+  const preferencePart = (c: AppliedChange, statements: readonly PriorityStatement[], m: ConflictModel = model): ChangePart => ({
+    kind: "preference",
+    change: c.change,
+    ...changeWords(m, c.change, statements),
+  });
+  const record = (parts: ChangePart[], same: ChangePart[][], o: Outcome, describe: (step: { mover: number; from: number; to: number }) => MoveDescription, state: number): void => {
+    found.push({
+      size: parts.length,
+      parts,
+      words: parts.map((p) => p.words).join("; and "),
+      concepts: o.concepts,
+      meetsGoal: meets(o),
+      state: stateWords(space, state),
+      path: o.steps.map(describe),
+      revisesEstimate: parts.some((p) => p.kind === "preference" && p.change.kind !== "add" && p.touches[0]!.estimate),
+      touchesEstimates: parts.some((p) => p.touches.some((r) => r.estimate)),
+      sameEffect: same,
+    });
+  };
+  const describeHere = (m: { mover: number; from: number; to: number }): MoveDescription => describeMove(space, m.mover, m.from, m.to);
+  for (const d of prioritised) {
+    for (const e of singles[d]!) {
+      if (e.outcome === null) continue;
+      const [first, ...rest] = e.changes.map((c) => [preferencePart(c, statementsOf(d))]);
+      record(first!, rest, e.outcome, describeHere, e.outcome.state);
+    }
+  }
+
+  // Size 1: a new option for a third party.
+  let thirdPartyOptions = 0, thirdPartyRuledOut = 0, thirdPartyAnalysed = 0;
+  if (opts.thirdParty && (baseOutcome === null || !meets(baseOutcome))) {
+    if (!canAddOption(model)) notCovered.push("new options for third parties: the model already has the largest number of options");
+    else {
+      for (const kind of ["offer", "threat"] as const) {
+        for (const d of prioritised) {
+          for (let g = 0; g < D; g++) {
+            if (g === d) continue;
+            const K = statementsOf(d).length;
+            const works: { position: number; o: Outcome; space: StateSpace; project: (v: number) => number }[] = [];
+            const Tgd = othersStable([g, d]);
+            for (let position = 1; position <= K + 1; position++) {
+              thirdPartyOptions++;
+              if (Tgd.length === 0) { thirdPartyRuledOut++; continue; }
+              const x = withThirdPartyOption(model, kind, g, d, position, targetExpr);
+              const built = StateSpace.build(x.model);
+              if ("error" in built) continue;
+              // The others' stability is as in the unchanged model (they ignore x); g and d must become GMR-stable.
+              const prep = prepareAnalysis(built, { concepts: BASIC_CONCEPTS });
+              const Tplus = targetStates(built, { expr: x.target }).filter((t) => Tgd.includes(space.indexOf(x.project(built.vector(t)))));
+              const gmrG = analyzeDm({ ...prep, concepts: ["gmr"] }, g).flags.gmr!;
+              const gmrD = analyzeDm({ ...prep, concepts: ["gmr"] }, d).flags.gmr!;
+              const sq = start >= 0 ? built.indexOf(x.expand(space.vector(start))) : -1;
+              const reach = sq >= 0 ? reachFrom(prep.index, prep.payoffs.map((p) => p.payoff), sq, "improvements") : null;
+              if (!Tplus.some((t) => gmrG[t] === 1 && gmrD[t] === 1 && (reach === null || reach.dist[t]! >= 0))) { thirdPartyRuledOut++; continue; }
+              thirdPartyAnalysed++;
+              const a = finishAnalysis(prep, model.decisionMakers.map((_, k) => analyzeDm(prep, k)));
+              const o = bestOutcome(a, reach, targetStates(built, { expr: x.target }), goal);
+              if (o !== null) works.push({ position, o, space: built, project: x.project });
+            }
+            if (works.length === 0) continue;
+            // The least demanding place that reaches the strongest result stands for the others.
+            const top = Math.max(...works.map((w) => (meets(w.o) ? 100 : 0) + score(w.o.concepts)));
+            const best = works.filter((w) => (meets(w.o) ? 100 : 0) + score(w.o.concepts) === top).at(-1)!;
+            const option: ThirdPartyOption = {
+              kind,
+              by: model.decisionMakers[g]!.id,
+              to: model.decisionMakers[d]!.id,
+              position: best.position,
+              option: (() => {
+                const x = withThirdPartyOption(model, kind, g, d, best.position, targetExpr);
+                const o = x.model.options[x.option]!;
+                return { id: o.id, label: o.label };
+              })(),
+            };
+            const project = (s: number): number => space.indexOf(best.project(best.space.vector(s)));
+            const describeThere = (m: { mover: number; from: number; to: number }): MoveDescription => {
+              const move = describeMove(best.space, m.mover, m.from, m.to);
+              return { ...move, from: project(m.from) + 1, to: project(m.to) + 1 };
+            };
+            const part: ChangePart = { kind: "third-party", option, positions: works.map((w) => w.position), ...thirdPartyWords(model, option, targetWords) };
+            record([part], [], best.o, describeThere, project(best.o.state));
+          }
+        }
+      }
+    }
+  }
+
+  // Size 2: pairs of preference changes, only when no single change meets the goal.
+  let pairs = 0, pairRuledOut = 0, evaluations = 0, exhaustive = true;
+  const budget = opts.maxPairEvaluations;
+  const singleMeets = found.some((f) => f.meetsGoal);
+  let pairsWhy: string | undefined;
+  if (baseOutcome !== null && meets(baseOutcome)) pairsWhy = "the target already meets the goal";
+  else if (singleMeets) pairsWhy = "a change of size 1 meets the goal, so larger changes are not minimal";
+  else if (opts.maxSize < 2) pairsWhy = "the search was limited to changes of size 1";
+  if (pairsWhy === undefined) {
+    const spend = (): boolean => {
+      if (evaluations >= budget) { exhaustive = false; return false; }
+      evaluations++;
+      return true;
+    };
+    const tryPair = (ps: Payoffs[], Tok: readonly number[], parts: ChangePart[]): void => {
+      if (!spend()) return;
+      const reach = reachWith(ps);
+      if (reach !== null && Tok.every((t) => reach.dist[t]! < 0)) { pairRuledOut++; return; }
+      const o = bestOutcome(reanalyse(base, ps, BASIC_CONCEPTS), reach, T, goal);
+      if (o !== null && meets(o)) record(parts, [], o, describeHere, o.state);
+    };
+    // Two decision makers: each change's GMR flags are its own, so most pairs are decided without analysis.
+    for (let i1 = 0; i1 < prioritised.length; i1++) {
+      for (let i2 = i1 + 1; i2 < prioritised.length; i2++) {
+        const d1 = prioritised[i1]!, d2 = prioritised[i2]!;
+        const T12 = othersStable([d1, d2]);
+        const n = singles[d1]!.length * singles[d2]!.length;
+        pairs += n;
+        if (T12.length === 0) { pairRuledOut += n; continue; }
+        for (const e of [...singles[d1]!, ...singles[d2]!]) {
+          if (e.gmr === null && spend()) e.gmr = gmrOf(e);
+        }
+        for (const e1 of singles[d1]!) {
+          for (const e2 of singles[d2]!) {
+            if (e1.gmr === null || e2.gmr === null) { exhaustive = false; continue; }
+            const Tok = T12.filter((t) => e1.gmr![t] === 1 && e2.gmr![t] === 1);
+            if (Tok.length === 0) { pairRuledOut++; continue; }
+            const ps = P0.map((p, k) => (k === d1 ? e1.payoffs : k === d2 ? e2.payoffs : p));
+            tryPair(ps, Tok, [preferencePart(e1.changes[0]!, statementsOf(d1)), preferencePart(e2.changes[0]!, statementsOf(d2))]);
+          }
+        }
+      }
+    }
+    // Two changes to one decision maker: the second applies to the statements the first left.
+    for (const d of prioritised) {
+      const Td = othersStable([d]);
+      const seen = new EffectTable<{ payoffs: Payoffs }>();
+      for (const e of singles[d]!) {
+        const first = e.changes[0]!;
+        const second = singleChanges(model, d, first.statements, additions);
+        pairs += second.length;
+        if (Td.length === 0) { pairRuledOut += second.length; continue; }
+        for (const c2 of second) {
+          const payoffs = payoffsWith(space, model.decisionMakers[d]!, c2.statements);
+          // No effect, the effect of a single change (not minimal), or a pair already looked at.
+          if (samePayoffs(payoffs, P0[d]!) || tables[d]!.find(payoffs) || seen.find(payoffs)) { pairRuledOut++; continue; }
+          seen.add({ payoffs });
+          if (!spend()) continue;
+          const gmr = stabilityOfDm(base, d, payoffs, ["gmr"]).gmr!;
+          const Tok = Td.filter((t) => gmr[t] === 1);
+          if (Tok.length === 0) { pairRuledOut++; continue; }
+          const ps = P0.map((p, k) => (k === d ? payoffs : p));
+          tryPair(ps, Tok, [preferencePart(first, statementsOf(d)), preferencePart(c2, first.statements)]);
+        }
+      }
+    }
+    notCovered.push("pairs that include a new option for a third party");
+  }
+  if (pairsWhy === undefined && !exhaustive) notCovered.push(`some pairs of preference changes: the budget of ${budget} evaluations ran out`);
+
+  const goalMet = found.some((f) => f.meetsGoal);
+  const topScore = found.length === 0 ? 0 : Math.max(...found.map((f) => score(f.concepts)));
+  const kept = goalMet ? found.filter((f) => f.meetsGoal) : found.filter((f) => score(f.concepts) === topScore);
+  const touched = (f: FoundChange): number => f.parts.reduce((n, p) => n + Math.max(1, p.touches.length), 0);
+  const kindOrder = (p: ChangePart): number => (p.kind === "preference" ? ["drop", "move", "add"].indexOf(p.change.kind) : p.option.kind === "offer" ? 3 : 4);
+  kept.sort(
+    (a, b) =>
+      a.size - b.size ||
+      score(b.concepts) - score(a.concepts) ||
+      Number(b.revisesEstimate) - Number(a.revisesEstimate) ||
+      touched(a) - touched(b) ||
+      Number(b.touchesEstimates) - Number(a.touchesEstimates) ||
+      kindOrder(a.parts[0]!) - kindOrder(b.parts[0]!) ||
+      a.path.length - b.path.length,
+  );
+  return {
+    goal,
+    alreadyMet: baseOutcome !== null && meets(baseOutcome),
+    goalMet,
+    strongest: goalMet ? goal : kept[0]?.concepts ?? [],
+    changes: kept.slice(0, opts.limit),
+    total: kept.length,
+    coverage: {
+      candidates,
+      single: { preferenceChanges, distinct, ruledOut, analysed, thirdPartyOptions, thirdPartyRuledOut, thirdPartyAnalysed, exhaustive: true },
+      pairs: { searched: pairsWhy === undefined, ...(pairsWhy !== undefined ? { why: pairsWhy } : {}), pairs, ruledOut: pairRuledOut, evaluations, budget, exhaustive: pairsWhy !== undefined || exhaustive },
+      notCovered,
+    },
+  };
+}

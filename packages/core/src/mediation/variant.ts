@@ -1,0 +1,103 @@
+/**
+ * The one place the mediation analyses re-analyse a model whose preferences changed
+ * while its states stayed the same. Everything that depends only on the states (the
+ * move index) is reused; payoffs, sorted cells and the stability passes are redone.
+ * A faster variant engine plugs in here and nowhere else.
+ */
+import type { DecisionMakerInfo, PriorityStatement } from "../model/types.js";
+import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
+import type { StateSpace } from "../statespace/space.js";
+import { analyzeDm, finishAnalysis, type Analysis, type PreparedAnalysis } from "../stability/analysis.js";
+import { buildSortedCells, type SortedCells } from "../stability/cells.js";
+import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
+import { stabilityForDm } from "../stability/engine.js";
+
+/**
+ * The analysis of `base`'s states with new payoffs (one per decision maker; pass the
+ * base's own object for a decision maker whose preferences did not change).
+ */
+export function reanalyse(base: PreparedAnalysis, payoffs: readonly Payoffs[], concepts: readonly BasicConcept[] = base.concepts): Analysis {
+  const cells = payoffs.map((p, k) => (p === base.payoffs[k] ? base.cells[k]! : buildSortedCells(base.index, k, p.payoff)));
+  const prep: PreparedAnalysis = { space: base.space, concepts: base.concepts.filter((c) => concepts.includes(c)), payoffs, index: base.index, cells };
+  return finishAnalysis(prep, payoffs.map((_, k) => analyzeDm(prep, k)));
+}
+
+/** A decision maker's payoffs with a different list of statements. */
+export function payoffsWith(space: StateSpace, dm: DecisionMakerInfo, statements: readonly PriorityStatement[]): Payoffs {
+  return computePayoffs(space, { ...dm, preference: { kind: "priorities", statements } });
+}
+
+/** Whether two payoff columns order the states the same way (payoffs are dense levels, so equal arrays). */
+export function samePayoffs(a: Payoffs, b: Payoffs): boolean {
+  if (a.levels !== b.levels) return false;
+  const x = a.payoff;
+  const y = b.payoff;
+  for (let s = 0; s < x.length; s++) if (x[s] !== y[s]) return false;
+  return true;
+}
+
+/**
+ * One decision maker's stability flags with a different payoff, the others' unchanged.
+ * Nash, GMR and SMR stability for a decision maker depend only on its own payoff and
+ * everyone's moves, so this is exact for them; SEQ also depends on the others' payoffs
+ * (taken from `base`).
+ */
+export function stabilityOfDm(base: PreparedAnalysis, dm: number, payoff: Payoffs, concepts: readonly BasicConcept[]): Partial<Record<BasicConcept, Uint8Array>> {
+  const payoffs = base.payoffs.map((p, k) => (k === dm ? payoff.payoff : p.payoff));
+  const cells = base.cells.map((c, k) => (k === dm ? buildSortedCells(base.index, k, payoff.payoff) : c));
+  return stabilityForDm({ index: base.index, payoffs, cells }, dm, concepts).flags;
+}
+
+/**
+ * Re-analyses many variants of one model whose decision makers' preferences vary
+ * independently (robustness, sensitivity). Nash, GMR and SMR stability for a decision
+ * maker depend only on its own payoffs, so they are computed once per distinct
+ * preference of that decision maker (identified by a key the caller gives); SEQ depends
+ * on everyone's and is computed per variant.
+ */
+export class VariantCache {
+  private readonly perDm: Map<string, { payoffs: Payoffs; cells: SortedCells | null; flags?: Partial<Record<BasicConcept, Uint8Array>> }>[];
+
+  constructor(readonly base: PreparedAnalysis) {
+    this.perDm = base.payoffs.map((p, k) => new Map([["", { payoffs: p, cells: base.cells[k]! }]]));
+  }
+
+  /** Decision maker k's payoffs under `key` ("" = as written), computed by `compute` the first time. */
+  payoffs(k: number, key: string, compute: () => Payoffs): Payoffs {
+    const m = this.perDm[k]!;
+    let e = m.get(key);
+    if (!e) {
+      const payoffs = compute();
+      e = { payoffs, cells: buildSortedCells(this.base.index, k, payoffs.payoff) };
+      m.set(key, e);
+    }
+    return e.payoffs;
+  }
+
+  /** The analysis (all four concepts) with each decision maker's preferences under its key; every key must have been given to `payoffs`. */
+  analyse(keys: readonly string[]): Analysis {
+    const base = this.base;
+    const entries = keys.map((key, k) => this.perDm[k]!.get(key)!);
+    const data = { index: base.index, payoffs: entries.map((e) => e.payoffs.payoff), cells: entries.map((e) => e.cells) };
+    const flags = entries.map((e, k) => {
+      e.flags ??= stabilityForDm(data, k, ["nash", "gmr", "smr"]).flags;
+      return { ...e.flags, ...stabilityForDm(data, k, ["seq"]).flags };
+    });
+    const stable = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, flags.map((f) => f[c]!)])) as Record<BasicConcept, Uint8Array[]>;
+    const equilibria = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, allStable(stable[c])])) as Record<BasicConcept, number[]>;
+    return { space: base.space, concepts: BASIC_CONCEPTS, payoffs: entries.map((e) => e.payoffs), index: base.index, cells: data.cells, stable, equilibria };
+  }
+}
+
+/** States stable for every decision maker: an AND of the flag columns, then a scan. */
+function allStable(perDm: readonly Uint8Array[]): number[] {
+  const S = perDm[0]?.length ?? 0;
+  const all = Uint8Array.from(perDm[0] ?? []);
+  for (let k = 1; k < perDm.length; k++) {
+    const f = perDm[k]!;
+    for (let s = 0; s < S; s++) all[s]! &= f[s]!;
+  }
+  const out: number[] = [];
+  for (let s = 0; s < S; s++) if (all[s] === 1) out.push(s);
+  return out;
+}
