@@ -67,10 +67,11 @@ export class Sessions {
     await this.ctx.db.updateTable("sessions").set({ revoked_at: isoNow(this.ctx) }).where("token_hash", "=", hashSecret(token)).where("revoked_at", "is", null).execute();
   }
 
-  /** Ends every session of a user (after a password change, or by an administrator). Returns how many. */
+  /** Ends every live session of a user (after a password change, or by an administrator). Returns how many. */
   async revokeAll(userId: string, by: Actor): Promise<number> {
     const r = await atomically(this.ctx, async (db) => {
-      const res = await db.updateTable("sessions").set({ revoked_at: isoNow(this.ctx) }).where("user_id", "=", userId).where("revoked_at", "is", null).executeTakeFirst();
+      const now = isoNow(this.ctx);
+      const res = await db.updateTable("sessions").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).where("expires_at", ">", now).executeTakeFirst();
       await writeAudit(this.ctx, db, by, { workspaceId: null, action: "session.revoke-all", objectType: "user", objectId: userId, details: { sessions: Number(res.numUpdatedRows) } });
       return ok(Number(res.numUpdatedRows));
     });
