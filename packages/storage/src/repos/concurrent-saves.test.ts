@@ -3,7 +3,7 @@ import { openStorage } from "../open.js";
 import type { Storage } from "../storage.js";
 import { describeEngines, TEST_PASSWORD_COST } from "../testing/engines.js";
 import { startWriters } from "../testing/run-writers.js";
-import { LOCAL, seedScenario, value } from "../testing/fixtures.js";
+import { seedScenario, value } from "../testing/fixtures.js";
 
 /**
  * Many writers, each reading the head and saving on top of it: every save either

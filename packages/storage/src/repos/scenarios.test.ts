@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import { sql } from "kysely";
 import { expect, it } from "vitest";
+import type { StoreResult } from "../result.js";
 import { describeEngines } from "../testing/engines.js";
 import { error, LOCAL, seedScenario, value } from "../testing/fixtures.js";
 
@@ -122,7 +123,7 @@ describeEngines("scenarios and revisions", (engine) => {
       await s.scenarios.save(workspace.id, scenario.id, { expected: 0, text: "x" }, LOCAL),
       await s.scenarios.save(workspace.id, scenario.id, { expected: 1, text: "x", message: "m".repeat(2001) }, LOCAL),
       await s.scenarios.revision(workspace.id, scenario.id, 1.5),
-    ].map(error);
+    ].map((r: StoreResult<unknown>) => error(r));
     expect(bad.map((e) => (e.code === "validation" ? e.field : e.code))).toEqual(["name", "format", "text", "expected", "message", "revision"]);
     expect(value(await s.scenarios.history(workspace.id, scenario.id))).toHaveLength(1);
     expect(await s.scenarios.list(workspace.id)).toHaveLength(1);
