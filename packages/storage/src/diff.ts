@@ -13,7 +13,7 @@ export interface DiffHunk {
 
 export interface TextDiff {
   readonly identical: boolean;
-  /** False when the texts differ in more than `maxEdits` lines; then `hunks` is empty. */
+  /** False when the texts are too large and too different to compare in reasonable time; then `hunks` is empty. */
   readonly complete: boolean;
   readonly added: number;
   readonly removed: number;
@@ -22,12 +22,21 @@ export interface TextDiff {
   readonly unified: string;
 }
 
-/** Beyond this many changed lines the diff is not computed (Myers' algorithm costs time × edits). */
-const MAX_EDITS = 50_000;
+/**
+ * Myers' algorithm costs about (lines of both texts) × (changed lines); past this
+ * product (about a second here) the diff is not computed and `complete` is false.
+ */
+const WORK_LIMIT = 40_000_000;
+
+const lineCount = (text: string): number => {
+  let n = 1;
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) n++;
+  return n;
+};
 
 export function textDiff(oldText: string, newText: string, oldName: string, newName: string, context = 3): TextDiff {
   if (oldText === newText) return { identical: true, complete: true, added: 0, removed: 0, hunks: [], unified: "" };
-  const patch = structuredPatch(oldName, newName, oldText, newText, undefined, undefined, { context, maxEditLength: MAX_EDITS });
+  const patch = structuredPatch(oldName, newName, oldText, newText, undefined, undefined, { context, maxEditLength: Math.max(100, Math.floor(WORK_LIMIT / (lineCount(oldText) + lineCount(newText)))) });
   if (patch === undefined) return { identical: false, complete: false, added: 0, removed: 0, hunks: [], unified: "" };
   let added = 0;
   let removed = 0;
