@@ -3,7 +3,8 @@
  * concurrency tests and the reliability benchmarks. Each writer reads the head,
  * saves on top of it, and prints one JSON line per answer as soon as it has it:
  * `{"ack":N,"text":"..."}` for an accepted save (revision N is committed) and
- * `{"conflict":N}` for a rejected one. Ends with `{"done":true}`.
+ * `{"conflict":N}` for a rejected one. Ends with `{"done":true}`. With `waitForGo`
+ * it first opens the database, prints `{"ready":true}` and waits for a line on stdin.
  *
  *   node --import tsx writer-process.ts '{"location":{"file":"x.db"},"workspaceId":"…","scenarioId":"…","writers":10,"saves":20}'
  */
@@ -21,6 +22,8 @@ interface Orders {
   readonly durationMs?: number;
   /** A tag in every text, to tell processes apart. */
   readonly tag?: string;
+  /** Start writing only when told (so several processes start together, after their start-up). */
+  readonly waitForGo?: boolean;
 }
 
 const orders = JSON.parse(process.argv[2]!) as Orders;
@@ -28,6 +31,11 @@ const orders = JSON.parse(process.argv[2]!) as Orders;
 const say = (o: object): void => void writeSync(1, `${JSON.stringify(o)}\n`);
 
 const storage = await openStorage({ ...orders.location, poolSize: Math.min(orders.writers, 20) });
+if (orders.waitForGo) {
+  say({ ready: true });
+  await new Promise((resolve) => process.stdin.once("data", resolve));
+  process.stdin.destroy();
+}
 const until = orders.durationMs === undefined ? Infinity : Date.now() + orders.durationMs;
 let counter = 0;
 await Promise.all(
