@@ -10,7 +10,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import type { Storage } from "../storage.js";
 import type { Actor } from "../types.js";
 import { ok } from "../result.js";
-import type { JobRequest } from "./job-store.js";
+import type { JobFilter, JobRequest, WatchOptions } from "./job-store.js";
 import type { JobHandler, JobQueue, JobWorker, StopOptions, WorkOptions } from "./queue.js";
 import { defaultWorkerId, runJob } from "./runner.js";
 
@@ -47,7 +47,7 @@ export class InProcessJobQueue implements JobQueue {
     return this.storage.jobs.get(workspaceId, jobId);
   }
 
-  list(workspaceId: string, filter?: Parameters<Storage["jobs"]["list"]>[1]) {
+  list(workspaceId: string, filter?: JobFilter) {
     return this.storage.jobs.list(workspaceId, filter);
   }
 
@@ -56,7 +56,7 @@ export class InProcessJobQueue implements JobQueue {
     return r.ok ? ok(r.value.job) : r;
   }
 
-  watch(workspaceId: string, jobId: string, options?: Parameters<Storage["jobs"]["watch"]>[2]) {
+  watch(workspaceId: string, jobId: string, options?: WatchOptions) {
     return this.storage.jobs.watch(workspaceId, jobId, options);
   }
 
