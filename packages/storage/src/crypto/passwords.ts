@@ -1,9 +1,9 @@
 /**
  * Password hashing with scrypt (node:crypto), a memory-hard function.
  *
- * Default cost: N = 2^17, r = 8, p = 1 — 128 MiB of memory and about a quarter of a
- * second per hash on an idle modern core (0.7 s measured on this busy 2-core machine); OWASP's minimum for
- * scrypt (Password Storage Cheat Sheet). The salt is 16 random bytes; the key 64.
+ * Default cost: N = 2^17, r = 8, p = 1 — 128 MiB of memory per hash (0.7 s measured on
+ * this project's busy 2-core machine); OWASP's minimum for scrypt (Password Storage
+ * Cheat Sheet). The salt is 16 random bytes; the key 64.
  * The parameters are stored with each hash
  * (`scrypt$ln=17,r=8,p=1$<salt base64>$<key base64>`), so they can be raised later
  * and old hashes still verify (`needsRehash` tells when to re-hash at next login).
