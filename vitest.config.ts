@@ -1,17 +1,30 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const STORAGE_TESTS = "packages/storage/src/**/*.test.ts";
+
 export default defineConfig({
   resolve: {
     // Tests run against the TypeScript sources, not the built dist.
     alias: {
       "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
       "@concord/report": fileURLToPath(new URL("./packages/report/src/index.ts", import.meta.url)),
+      "@concord/storage": fileURLToPath(new URL("./packages/storage/src/index.ts", import.meta.url)),
     },
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
+    projects: [
+      {
+        extends: true,
+        test: { name: "main", include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"], exclude: [STORAGE_TESTS, "**/node_modules/**"] },
+      },
+      {
+        // The storage tests run on SQLite and on a PostgreSQL server started for them (or DATABASE_URL).
+        extends: true,
+        test: { name: "storage", include: [STORAGE_TESTS], globalSetup: ["packages/storage/src/testing/postgres-setup.ts"] },
+      },
+    ],
   },
 });

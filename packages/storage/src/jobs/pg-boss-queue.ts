@@ -1,0 +1,161 @@
+/**
+ * The PostgreSQL queue: pg-boss delivers job ids to `concord worker` processes on
+ * any number of machines; the jobs table keeps what the API shows. A job enters
+ * both in one transaction. A worker that dies mid-job leaves its pg-boss job
+ * active until it expires (`expireInSeconds`); pg-boss's maintenance then puts it
+ * back for another worker, which takes the job over in the jobs table (the dead
+ * worker, should it come back, finds it no longer owns it). A job whose every
+ * delivery expired lands in a dead-letter queue and is marked failed there. The
+ * result is written once whatever happens (analyses' unique key).
+ *
+ * Expiry must exceed the longest analysis: pg-boss 10 has no heartbeat, so a job
+ * still running at expiry is handed to another worker and computed twice (stored once).
+ */
+import PgBoss from "pg-boss";
+import { CompiledQuery, type Kysely } from "kysely";
+import { ok, type StoreResult } from "../result.js";
+import type { Schema } from "../schema.js";
+import type { Storage } from "../storage.js";
+import type { Actor, Job } from "../types.js";
+import type { JobFilter, JobRequest, WatchOptions } from "./job-store.js";
+import type { JobHandler, JobQueue, JobWorker, StopOptions, WorkOptions } from "./queue.js";
+import { defaultWorkerId, runJob } from "./runner.js";
+
+const QUEUE = "concord-analysis";
+const DEAD_LETTERS = "concord-analysis-dead";
+
+export interface PgBossQueueOptions {
+  /** How long a delivered job may stay unfinished before it counts as abandoned and is retried, in seconds. Default 900. */
+  readonly expireInSeconds?: number;
+  /** Seconds before an abandoned job is offered again. Default 1. */
+  readonly retryDelaySeconds?: number;
+  /** How often idle workers ask for jobs, in seconds. Default 2. */
+  readonly pollingIntervalSeconds?: number;
+  /** How often pg-boss looks for expired jobs (one instance does it for all), in seconds. Default 30. */
+  readonly maintenanceIntervalSeconds?: number;
+  /** Heartbeat lease in the jobs table, in ms (cancellation and progress travel with heartbeats). Default 10 000. */
+  readonly leaseMs?: number;
+  /** pg-boss's schema. Default "pgboss". */
+  readonly schema?: string;
+  /** Errors pg-boss reports in the background (a lost connection, a failed maintenance run). Default: console.error. */
+  readonly onError?: (error: Error) => void;
+}
+
+interface Delivery {
+  readonly jobId: string;
+}
+
+export class PgBossJobQueue implements JobQueue {
+  readonly kind = "pg-boss";
+  readonly #workers = new Set<JobWorker>();
+
+  private constructor(
+    private readonly storage: Storage,
+    private readonly boss: PgBoss,
+    private readonly options: PgBossQueueOptions,
+  ) {}
+
+  /** Connects pg-boss to the storage's database (installing its schema on first use) and creates the queues. */
+  static async open(storage: Storage, url: string, options: PgBossQueueOptions = {}): Promise<PgBossJobQueue> {
+    const boss = new PgBoss({
+      connectionString: url,
+      schema: options.schema ?? "pgboss",
+      application_name: "concord-jobs",
+      max: 4,
+      schedule: false,
+      maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 30,
+    });
+    boss.on("error", options.onError ?? ((e) => console.error("job queue:", e)));
+    await boss.start();
+    const expireInSeconds = options.expireInSeconds ?? 900;
+    await boss.createQueue(DEAD_LETTERS, { name: DEAD_LETTERS, retryLimit: 5, retryDelay: 5, expireInSeconds: 60 });
+    await boss.createQueue(QUEUE, { name: QUEUE, expireInSeconds, retryDelay: options.retryDelaySeconds ?? 1, deadLetter: DEAD_LETTERS });
+    return new PgBossJobQueue(storage, boss, options);
+  }
+
+  enqueue(workspaceId: string, request: JobRequest, by: Actor): Promise<StoreResult<{ job: Job; reused: boolean }>> {
+    return this.storage.jobs.create(workspaceId, request, by, async (db, job) => {
+      // Shutdowns hand a job back through a pg-boss retry too: allow some beyond the job's own attempts.
+      await this.boss.send(QUEUE, { jobId: job.id } satisfies Delivery, { id: job.id, retryLimit: job.maxAttempts + 10, db: bossDb(db) });
+    });
+  }
+
+  get(workspaceId: string, jobId: string): Promise<StoreResult<Job>> {
+    return this.storage.jobs.get(workspaceId, jobId);
+  }
+
+  list(workspaceId: string, filter?: JobFilter): Promise<Job[]> {
+    return this.storage.jobs.list(workspaceId, filter);
+  }
+
+  async cancel(workspaceId: string, jobId: string, by: Actor): Promise<StoreResult<Job>> {
+    const r = await this.storage.jobs.cancel(workspaceId, jobId, by);
+    if (!r.ok) return r;
+    // A worker that fetches it anyway finds it cancelled and skips it, so this is tidiness, not correctness.
+    if (r.value.wasQueued) await this.boss.cancel(QUEUE, jobId).catch(() => {});
+    return ok(r.value.job);
+  }
+
+  watch(workspaceId: string, jobId: string, options?: WatchOptions): AsyncIterable<Job> {
+    return this.storage.jobs.watch(workspaceId, jobId, options);
+  }
+
+  async work(handler: JobHandler, options: WorkOptions = {}): Promise<JobWorker> {
+    const id = options.workerId ?? defaultWorkerId();
+    const stopping = new AbortController();
+    const settings = { worker: id, leaseMs: this.options.leaseMs ?? 10_000 };
+    const store = this.storage.jobs;
+    const running = new Set<Promise<unknown>>();
+    const track = <T>(p: Promise<T>): Promise<T> => {
+      running.add(p);
+      void p.finally(() => running.delete(p)).catch(() => {});
+      return p;
+    };
+    const workOptions = { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 };
+    const bossWorkers: string[] = [];
+    for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
+      bossWorkers.push(
+        await this.boss.work<Delivery>(QUEUE, workOptions, ([delivery]) =>
+          track(
+            (async () => {
+              if (!delivery) return;
+              const started = await store.start(delivery.data.jobId, id, settings.leaseMs);
+              if (started.outcome !== "taken") return; // finished, cancelled or given up: nothing to run
+              const outcome = await runJob(store, started.job, handler, settings, stopping.signal);
+              // Failing the delivery makes pg-boss offer it again: to another worker, after this one stopped.
+              if (outcome === "requeued") throw new Error("the worker stopped; the job goes back to the queue");
+            })(),
+          ),
+        ),
+      );
+    }
+    bossWorkers.push(
+      await this.boss.work<Delivery>(DEAD_LETTERS, workOptions, async ([delivery]) => {
+        if (delivery) await store.giveUp(delivery.data.jobId, "given up: every worker that took the job stopped before finishing it");
+      }),
+    );
+    const worker: JobWorker = {
+      id,
+      stop: async ({ graceMs = 0 }: StopOptions = {}) => {
+        this.#workers.delete(worker);
+        for (const w of bossWorkers) await this.boss.offWork({ id: w });
+        const settled = (): Promise<unknown> => Promise.allSettled([...running]);
+        await Promise.race([settled(), new Promise((r) => setTimeout(r, graceMs))]);
+        stopping.abort();
+        await settled();
+      },
+    };
+    this.#workers.add(worker);
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([...this.#workers].map((w) => w.stop()));
+    await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
+  }
+}
+
+/** pg-boss's database interface over a Kysely transaction, so a job is sent in the transaction that records it. */
+const bossDb = (db: Kysely<Schema>): PgBoss.Db => ({
+  executeSql: async (text: string, values: unknown[]) => ({ rows: (await db.executeQuery(CompiledQuery.raw(text, values))).rows as unknown[] }),
+});

@@ -1,0 +1,126 @@
+/** People who can log in (team mode). Passwords are stored only as scrypt hashes (crypto/passwords.ts). */
+import { randomUUID } from "node:crypto";
+import { atomically, isoNow, writeAudit, type Context } from "../context.js";
+import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from "../crypto/passwords.js";
+import { duplicate, notFound, ok, type StoreResult } from "../result.js";
+import type { UsersTable } from "../schema.js";
+import type { Actor, User } from "../types.js";
+import { checkEmail, checkName, checkPassword } from "../validate.js";
+
+export interface NewUser {
+  readonly email: string;
+  readonly displayName: string;
+  /** Omit for a user who cannot log in with a password (API tokens only). */
+  readonly password?: string;
+}
+
+export class Users {
+  /** A hash to verify against when the e-mail is unknown, so a wrong address costs as long as a wrong password. */
+  #decoy: Promise<string> | undefined;
+
+  constructor(
+    private readonly ctx: Context,
+    private readonly cost: ScryptCost = DEFAULT_SCRYPT_COST,
+  ) {}
+
+  async create(input: NewUser, by: Actor): Promise<StoreResult<User>> {
+    const email = checkEmail(input.email);
+    if (!email.ok) return email;
+    const displayName = checkName("displayName", input.displayName);
+    if (!displayName.ok) return displayName;
+    let passwordHash: string | null = null;
+    if (input.password !== undefined) {
+      const password = checkPassword(input.password);
+      if (!password.ok) return password;
+      passwordHash = await hashPassword(password.value, this.cost);
+    }
+    return atomically(this.ctx, async (db) => {
+      if (await db.selectFrom("users").select("id").where("email", "=", email.value).executeTakeFirst()) return emailTaken();
+      const row: UsersTable = { id: randomUUID(), email: email.value, display_name: displayName.value, password_hash: passwordHash, created_at: isoNow(this.ctx), disabled_at: null };
+      try {
+        await db.insertInto("users").values(row).execute();
+      } catch (e) {
+        // Two sign-ups with one address at once on PostgreSQL: the loser lands here.
+        if (this.ctx.isUniqueViolation(e)) return emailTaken();
+        throw e;
+      }
+      await writeAudit(this.ctx, db, by, { workspaceId: null, action: "user.create", objectType: "user", objectId: row.id, details: { email: row.email } });
+      return ok(toUser(row));
+    });
+  }
+
+  async get(id: string): Promise<StoreResult<User>> {
+    const row = await this.ctx.db.selectFrom("users").selectAll().where("id", "=", id).executeTakeFirst();
+    return row ? ok(toUser(row)) : notFound("user", id);
+  }
+
+  async findByEmail(email: string): Promise<User | null> {
+    const row = await this.ctx.db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+    return row ? toUser(row) : null;
+  }
+
+  async list(): Promise<User[]> {
+    return (await this.ctx.db.selectFrom("users").selectAll().orderBy("email").execute()).map(toUser);
+  }
+
+  /**
+   * The user with this e-mail and password, or null — for an unknown address, a
+   * wrong password, a user without a password and a disabled user alike (the
+   * caller cannot tell which, nor by timing). A hash made with an older cost is
+   * upgraded on success.
+   */
+  async verifyCredentials(email: string, password: string): Promise<User | null> {
+    const row = await this.ctx.db.selectFrom("users").selectAll().where("email", "=", email.trim().toLowerCase()).executeTakeFirst();
+    if (!row || row.password_hash === null) {
+      await verifyPassword(password, await this.decoy());
+      return null;
+    }
+    if (!(await verifyPassword(password, row.password_hash)) || row.disabled_at !== null) return null;
+    if (needsRehash(row.password_hash, this.cost)) {
+      await this.ctx.db.updateTable("users").set({ password_hash: await hashPassword(password, this.cost) }).where("id", "=", row.id).execute();
+    }
+    return toUser(row);
+  }
+
+  async setPassword(userId: string, password: string, by: Actor): Promise<StoreResult<User>> {
+    const checked = checkPassword(password);
+    if (!checked.ok) return checked;
+    const hash = await hashPassword(checked.value, this.cost);
+    return atomically(this.ctx, async (db) => {
+      const row = await db.updateTable("users").set({ password_hash: hash }).where("id", "=", userId).returningAll().executeTakeFirst();
+      if (!row) return notFound("user", userId);
+      await writeAudit(this.ctx, db, by, { workspaceId: null, action: "user.set-password", objectType: "user", objectId: userId });
+      return ok(toUser(row));
+    });
+  }
+
+  /** A disabled user can no longer log in; their sessions and tokens stop working. */
+  disable(userId: string, by: Actor): Promise<StoreResult<User>> {
+    return atomically(this.ctx, async (db) => {
+      const row = await db.updateTable("users").set({ disabled_at: isoNow(this.ctx) }).where("id", "=", userId).where("disabled_at", "is", null).returningAll().executeTakeFirst();
+      if (!row) return this.get(userId);
+      await writeAudit(this.ctx, db, by, { workspaceId: null, action: "user.disable", objectType: "user", objectId: userId });
+      return ok(toUser(row));
+    });
+  }
+
+  private decoy(): Promise<string> {
+    this.#decoy ??= hashPassword("decoy password, never matches", this.cost);
+    return this.#decoy;
+  }
+}
+
+const emailTaken = <T>(): StoreResult<T> => duplicate("user", "email", "email: a user with this address exists already");
+
+export const toUser = (r: UsersTable): User => ({ id: r.id, email: r.email, displayName: r.display_name, createdAt: r.created_at, disabledAt: r.disabled_at });
+
+/** The user's columns when joined to a session or token row (whose own `user_id` is the user's id). */
+export const JOINED_USER_COLUMNS = ["users.email", "users.display_name", "users.created_at as user_created_at", "users.disabled_at"] as const;
+
+export const joinedUser = (r: { user_id: string; email: string; display_name: string; user_created_at: string; disabled_at: string | null }): User => ({
+  id: r.user_id,
+  email: r.email,
+  displayName: r.display_name,
+  createdAt: r.user_created_at,
+  disabledAt: r.disabled_at,
+});
