@@ -7,6 +7,8 @@ export default defineConfig({
     alias: {
       "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
       "@concord/report": fileURLToPath(new URL("./packages/report/src/index.ts", import.meta.url)),
+      "@concord/app": fileURLToPath(new URL("./packages/app/src/index.ts", import.meta.url)),
+      "@concord/node": fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
     },
   },
   test: {

@@ -1,10 +1,7 @@
 // `concord analyze` and `concord explain`, run as a user runs them: the built binary.
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analysisJson, analyze, generateModel, loadScenario, validateDocument } from "@concord/core";
-import { analyzeParallel } from "../parallel/pool.js";
 
 const BIN = fileURLToPath(new URL("../../bin/concord.js", import.meta.url));
 const at = (p: string): string => fileURLToPath(new URL(`../../../../${p}`, import.meta.url));
@@ -71,20 +68,5 @@ describe("concord explain", () => {
   it("names what was expected when the state or decision maker is wrong", () => {
     expect(concord("explain", PD, "--state", "9", "--dm", "Prisoner A")).toMatchObject({ code: 2, err: expect.stringContaining("expected a state number from 1 to 4") });
     expect(concord("explain", PD, "--state", "1", "--dm", "Nobody")).toMatchObject({ code: 2, err: expect.stringContaining('expected one of "Prisoner A", "Prisoner B"') });
-  });
-});
-
-describe("parallel analysis", () => {
-  it("gives the same results with worker threads as in one thread", async () => {
-    for (const seed of [1, 2, 3]) {
-      const r = validateDocument(generateModel({ decisionMakers: 3, options: [3, 2, 3], statements: 4, conditions: 2, oneWay: 0.3, seed }));
-      if (!r.ok) continue;
-      const space = r.value.space!;
-      const parallel = await analyzeParallel(space, ["nash", "gmr", "smr", "seq"], { threads: 2, force: true });
-      expect(analysisJson(parallel)).toEqual(analysisJson(analyze(space)));
-    }
-    const pd = loadScenario(readFileSync(PD, "utf8"));
-    if (!pd.ok) throw new Error("pd");
-    expect(analysisJson(await analyzeParallel(pd.value.space!, ["gmr"], { threads: 2, force: true })).equilibria).toEqual({ gmr: [1, 4] });
   });
 });

@@ -10,7 +10,7 @@ import {
   type Analysis,
   type BasicConcept,
 } from "@concord/core";
-import { analyzeParallel } from "../parallel/pool.js";
+import { workerRunner } from "@concord/node";
 import { printJson, readScenario, UserError } from "../io.js";
 import { renderTable } from "../table.js";
 
@@ -55,7 +55,7 @@ moves (no one moving twice in a row), for SEQ only with their own unilateral imp
       if ((horizon !== undefined || opts.nonMyopic) && space.model.decisionMakers.length !== 2) {
         throw new UserError(`${file}: ${TWO_DM_ONLY}; this model has ${space.model.decisionMakers.length}`);
       }
-      const a = await analyzeParallel(space, concepts);
+      const a = await workerRunner().analyze(space, concepts);
       const extra = extraConcepts(a, horizon, opts.nonMyopic === true);
       if (opts.json) return printJson({ ...analysisJson(a), ...extra.json });
       process.stdout.write(analysisText(a, opts.all === true, extra));

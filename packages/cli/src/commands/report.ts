@@ -5,7 +5,7 @@ import { Option } from "commander";
 import { BASIC_CONCEPTS, CONCEPT_LABELS, type MoveDescription } from "@concord/core";
 import { buildReport, numberList, type ReportData } from "@concord/report";
 import { readScenario, UserError } from "../io.js";
-import { analyzeParallel } from "../parallel/pool.js";
+import { workerRunner } from "@concord/node";
 
 export interface ReportCliOptions {
   format: "html" | "md";
@@ -46,7 +46,7 @@ export async function writeReport(file: string, opts: ReportCliOptions): Promise
   let built;
   try {
     // Large models are analysed on worker threads, as by `concord analyze`.
-    const analysis = loaded.space ? await analyzeParallel(loaded.space, BASIC_CONCEPTS) : undefined;
+    const analysis = loaded.space ? await workerRunner().analyze(loaded.space, BASIC_CONCEPTS) : undefined;
     built = await buildReport(loaded, opts.format, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(analysis ? { analysis } : {}), baseName: name });
   } catch (e) {
     if (e instanceof RangeError) throw new UserError(`--as-of: ${e.message.replace(/^as-of date: /, "")}`);

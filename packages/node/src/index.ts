@@ -1,0 +1,6 @@
+/**
+ * @concord/node — Concord's Node platform adapters: the worker-thread analysis
+ * runner, reading scenario files and writing output files.
+ */
+export { workerRunner } from "./runner.js";
+export { analyzeParallel, PARALLEL_THRESHOLD, type ParallelOptions } from "./parallel/pool.js";
