@@ -52,4 +52,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // The CLI is argument parsing and text formatting over the application layer.
+    files: ["packages/cli/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@concord/core", "@concord/core/*", "@concord/report", "@concord/report/*"], message: "the CLI calls the application layer (@concord/app) and the Node adapters (@concord/node), not core or report." }] },
+      ],
+    },
+  },
 );

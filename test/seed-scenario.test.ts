@@ -12,8 +12,8 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { analysisResult } from "@concord/app";
 import {
-  analysisJson,
   analyze,
   asOf,
   asOfDay,
@@ -247,7 +247,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
     states: Record<string, string>;
     equilibria: Record<"nash" | "gmr" | "smr" | "seq", number[]>;
   };
-  const result = analysisJson(analyze(space));
+  const result = analysisResult(analyze(space));
 
   it("numbers the states as when the results were pinned", () => {
     expect(space.model.options.map((o) => o.id)).toEqual(pinned.options);

@@ -18,7 +18,7 @@ function concord(...args: string[]): { code: number | null; stdout: string; stde
 }
 
 interface StatesJson {
-  decisionMakers: string[];
+  decisionMakers: { id: string; name: string }[];
   states: { id: number; values: Record<string, boolean>; rank: Record<string, number> }[];
 }
 
@@ -33,13 +33,13 @@ describe("concord with gmcr-py files", () => {
   it("lists an imported file's states with the numbers and ranks gmcr-py gives them", () => {
     // Derivation of these numbers: see packages/core/src/interop/gmcr-py.test.ts.
     const data = states("test/gmcr/three-party.gmcr");
-    expect(data.decisionMakers).toEqual(["Upstream", "Downstream", "Mediator"]);
+    expect(data.decisionMakers.map((d) => [d.id, d.name])).toEqual([["upstream", "Upstream"], ["downstream", "Downstream"], ["mediator", "Mediator"]]);
     expect(data.states[6]).toEqual({
       id: 7,
       values: { build_dam: true, go_to_court: false, protest: false, offer_aid: true },
-      rank: { Upstream: 3, Downstream: 6, Mediator: 1 },
+      rank: { upstream: 3, downstream: 6, mediator: 1 },
     });
-    expect(data.states.map((s) => s.rank.Upstream)).toEqual([7, 2, 8, 5, 6, 1, 3, 4, 3]);
+    expect(data.states.map((s) => s.rank.upstream)).toEqual([7, 2, 8, 5, 6, 1, 3, 4, 3]);
   });
 
   it("validates a .gmcr file", () => {
@@ -87,8 +87,8 @@ model:
     const gmcr = join(tmp, "conditional.gmcr");
     writeFileSync(gmcr, r.stdout);
     const [a, b] = [states(yaml), states(gmcr)];
-    // Option ids come back from the labels; states and ranks are the same.
-    expect(b.states.map((s) => [s.id, Object.values(s.values), s.rank])).toEqual(a.states.map((s) => [s.id, Object.values(s.values), s.rank]));
+    // Option and decision maker ids come back from the labels and names; states and ranks are the same.
+    expect(b.states.map((s) => [s.id, Object.values(s.values), Object.values(s.rank)])).toEqual(a.states.map((s) => [s.id, Object.values(s.values), Object.values(s.rank)]));
   });
 
   it("reports a bad .gmcr file with its place in the file and exit code 2", () => {

@@ -4,11 +4,13 @@
  */
 export * from "./problems.js";
 export * from "./dates.js";
+export * from "./words.js";
 export * from "./model/expression.js";
 export * from "./model/types.js";
 export * from "./scenario/schema.js";
 export * from "./scenario/types.js";
 export { loadScenario, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
+export { findDecisionMaker } from "./scenario/decision-maker.js";
 export { importGmcr, exportGmcr, formatGmcr, type GmcrImport, type GmcrImportOptions } from "./interop/gmcr-py.js";
 export { GmcrFileSchema, type GmcrFile, type GmcrCondition, type GmcrConjunction, type GmcrCompound, type GmcrLiteral, type GmcrRanking } from "./interop/gmcr-schema.js";
 export { StateSpace, parseYn } from "./statespace/space.js";
@@ -17,7 +19,7 @@ export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/
 export { scenarioJsonSchema } from "./scenario/json-schema.js";
 export { generateModel, randomRankings, rng, type GenerateOptions } from "./model/generate.js";
 export * from "./stability/concepts.js";
-export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, analysisJson, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions, type AnalysisJson } from "./stability/analysis.js";
+export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions } from "./stability/analysis.js";
 export {
   sanctionPass, passesFor, allocMinimums, stabilityFromMinimums, stabilityForDm, equilibria,
   type SanctionMinimums, type SanctionPass, type DmStability, type EngineData,
@@ -26,12 +28,13 @@ export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc }
 export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
 export { limitedMove, nonMyopic, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
-export { describeState, describeMove, moveText, type MoveDescription, type OptionChange } from "./model/describe.js";
+export { describeMove, moveText, type MoveDescription, type OptionChange } from "./model/describe.js";
 export * from "./record/schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
 export { checkRecord, checkEvidenceRefs, type RecordIds } from "./record/check.js";
 export { asList, sourceIdsOf, kindsOf, asOfDay } from "./record/normalise.js";
+export { viewDay, lastRecordDay, type ViewDay, type ViewDayOptions } from "./record/view-day.js";
 export { resolveSources, citeSource, type ResolvedSource } from "./record/sources.js";
 export { findActor, withMembers, actorName } from "./record/actors.js";
 export { documentStatus, answersTo, expectsAnswer, type DocumentStatus, type Answer } from "./record/status.js";

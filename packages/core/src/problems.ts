@@ -22,7 +22,9 @@ export type ProblemCode =
   | "date" // a date that is not a calendar date, or dates out of order
   | "record" // an inconsistent negotiation record (a document superseding itself, a cycle, …)
   | "format" // a file in a format Concord cannot read
-  | "io"; // the file could not be read
+  | "io" // the file could not be read or written
+  | "usage" // a bad option value (a state number out of range, an unknown decision maker, a date that is not a date)
+  | "internal"; // Concord produced something it cannot read back: a bug, reported instead of written
 
 export interface Problem {
   readonly code: ProblemCode;

@@ -4,3 +4,4 @@
  */
 export { workerRunner } from "./runner.js";
 export { analyzeParallel, PARALLEL_THRESHOLD, type ParallelOptions } from "./parallel/pool.js";
+export { readTextFile, readScenarioFile, writeFiles, writeTextFile, type FileOptions } from "./files.js";

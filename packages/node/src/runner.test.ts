@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analysisJson, analyze, generateModel, loadScenario, validateDocument } from "@concord/core";
+import { analysisResult } from "@concord/app";
+import { analyze, generateModel, loadScenario, validateDocument } from "@concord/core";
 import { analyzeParallel } from "./parallel/pool.js";
 import { workerRunner } from "./runner.js";
 
@@ -15,11 +16,11 @@ describe("parallel analysis", () => {
       if (!r.ok) continue;
       const space = r.value.space!;
       const parallel = await analyzeParallel(space, ["nash", "gmr", "smr", "seq"], { threads: 2, force: true });
-      expect(analysisJson(parallel)).toEqual(analysisJson(analyze(space)));
+      expect(analysisResult(parallel)).toEqual(analysisResult(analyze(space)));
     }
     const pd = loadScenario(readFileSync(PD, "utf8"));
     if (!pd.ok) throw new Error("pd");
     const runner = workerRunner({ threads: 2, force: true });
-    expect(analysisJson(await runner.analyze(pd.value.space!, ["gmr"])).equilibria).toEqual({ gmr: [1, 4] });
+    expect(analysisResult(await runner.analyze(pd.value.space!, ["gmr"])).equilibria).toEqual({ gmr: [1, 4] });
   });
 });

@@ -101,21 +101,6 @@ export function recordViews(doc: ScenarioDocument, day: number, asOfFrom: Record
   };
 }
 
-/** The last day any record entry can mean: the default day of the views when the scenario has no asOf. */
-export function lastRecordDay(doc: ScenarioDocument): number | undefined {
-  let last: number | undefined;
-  const see = (text: string | undefined): void => {
-    if (text === undefined) return;
-    const d = parseDateSpan(String(text));
-    if (isDateSpan(d) && (last === undefined || d.last > last)) last = d.last;
-  };
-  for (const e of doc.events ?? []) { see(e.date); see(e.until); }
-  for (const d of doc.documents ?? []) see(d.date);
-  for (const s of doc.statements ?? []) see(s.date);
-  for (const c of doc.commitments ?? []) see(c.from);
-  return last;
-}
-
 export function contradictionEntries(doc: ScenarioDocument): ContradictionEntry[] {
   return contradictions(doc).map((c) => {
     const side = (s: (typeof c.sides)[number]): ContradictionEntry["sides"][number] => {

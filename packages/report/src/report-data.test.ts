@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analyze, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, type Loaded } from "@concord/core";
+import { analyze, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, viewDay, type Loaded } from "@concord/core";
 import { reportData, type Cite, type EvidenceEntry, type ReportData } from "./index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -131,8 +131,9 @@ describe("report data", () => {
     if (!noAsOf.ok) throw new Error("fixture");
     const r = reportData(noAsOf.value).record!;
     expect([r.asOf, r.asOfFrom]).toEqual(["2024-09-01", "record"]);
-    expect(reportData(loaded, { asOf: "2024-05-31" }).record).toMatchObject({ asOf: "2024-05-31", asOfFrom: "option" });
-    expect(() => reportData(loaded, { asOf: "2024-13" })).toThrow(RangeError);
+    const day = viewDay(loaded.scenario, { asOf: "2024-05-31" });
+    if (!day.ok || day.value === undefined) throw new Error("day");
+    expect(reportData(loaded, { day: day.value }).record).toMatchObject({ asOf: "2024-05-31", asOfFrom: "option" });
   });
 });
 

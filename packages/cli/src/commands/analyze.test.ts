@@ -18,11 +18,15 @@ describe("concord analyze", () => {
     const r = concord("analyze", PD, "--json");
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
-    expect(j.decisionMakers).toEqual(["Prisoner A", "Prisoner B"]);
+    expect(j.decisionMakers).toEqual([
+      { id: "prisoner_a", name: "Prisoner A", options: ["a_cooperates"] },
+      { id: "prisoner_b", name: "Prisoner B", options: ["b_cooperates"] },
+    ]);
     expect(j.states[0]).toEqual({ id: 1, values: { a_cooperates: false, b_cooperates: false } });
     expect(j.states[3]).toEqual({ id: 4, values: { a_cooperates: true, b_cooperates: true } });
-    expect(j.stability.nash).toEqual({ "Prisoner A": [1, 3], "Prisoner B": [1, 2] });
-    expect(j.stability.gmr).toEqual({ "Prisoner A": [1, 3, 4], "Prisoner B": [1, 2, 4] });
+    // Keyed by decision maker id.
+    expect(j.stability.nash).toEqual({ prisoner_a: [1, 3], prisoner_b: [1, 2] });
+    expect(j.stability.gmr).toEqual({ prisoner_a: [1, 3, 4], prisoner_b: [1, 2, 4] });
     expect(j.equilibria).toEqual({ nash: [1], gmr: [1, 4], smr: [1, 4], seq: [1, 4] });
   });
 
@@ -57,6 +61,7 @@ describe("concord analyze", () => {
 
 describe("concord explain", () => {
   it("explains in words, and in JSON, why a state is stable or not", () => {
+    // A unique start of a name is enough.
     const r = concord("explain", PD, "--state", "4", "--dm", "prisoner a", "--concept", "gmr");
     expect(r.code).toBe(0);
     expect(r.out).toContain("State 4 is stable for Prisoner A under general metarationality");
@@ -67,6 +72,7 @@ describe("concord explain", () => {
   });
   it("names what was expected when the state or decision maker is wrong", () => {
     expect(concord("explain", PD, "--state", "9", "--dm", "Prisoner A")).toMatchObject({ code: 2, err: expect.stringContaining("expected a state number from 1 to 4") });
-    expect(concord("explain", PD, "--state", "1", "--dm", "Nobody")).toMatchObject({ code: 2, err: expect.stringContaining('expected one of "Prisoner A", "Prisoner B"') });
+    expect(concord("explain", PD, "--state", "1", "--dm", "Nobody")).toMatchObject({ code: 2, err: expect.stringContaining("Prisoner A (prisoner_a), Prisoner B (prisoner_b)") });
+    expect(concord("explain", PD, "--state", "1", "--dm", "Prisoner")).toMatchObject({ code: 2, err: expect.stringContaining('"Prisoner" could mean Prisoner A') });
   });
 });

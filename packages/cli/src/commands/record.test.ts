@@ -97,7 +97,11 @@ describe("concord evidence", () => {
     expect(r.out).toContain("  1. sign\n     - statement north-ready, Northland, 2024-01-10: “We are ready to sign within weeks.”\n       source: Talks open under Union auspices (Test Wire, 2024-01-10)\n");
   });
   it("names the decision makers when none matches", () => {
-    expect(concord("evidence", FILE, "--dm", "West")).toEqual({ code: 2, out: "", err: '--dm: no decision maker matches "West"; expected one of Northland, Southland\n' });
+    expect(concord("evidence", FILE, "--dm", "West")).toEqual({
+      code: 2,
+      out: "",
+      err: '--dm: no decision maker matches "West"; expected the name or id of one, or its start: Northland (North), Southland (South)\n',
+    });
   });
 });
 

@@ -16,17 +16,6 @@ export interface MoveDescription {
   readonly changes: readonly OptionChange[];
 }
 
-/** "Armenia: sign the treaty; Azerbaijan: —" — the options taken, per decision maker. */
-export function describeState(space: StateSpace, s: number): string {
-  const m = space.model;
-  return m.decisionMakers
-    .map((dm) => {
-      const taken = dm.options.filter((o) => space.taken(s, o)).map((o) => m.options[o]!.label);
-      return `${dm.name}: ${taken.length ? taken.join(", ") : "none of its options"}`;
-    })
-    .join("; ");
-}
-
 export function describeMove(space: StateSpace, dm: number, from: number, to: number): MoveDescription {
   const m = space.model;
   const changes: OptionChange[] = [];

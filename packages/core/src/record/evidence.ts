@@ -3,6 +3,7 @@
  * each with its evidence resolved to quotes, speakers, dates and sources, so a
  * reader can check every modelling choice against the record.
  */
+import type { ConflictModel, Evidence } from "../model/types.js";
 import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
 import { asList, kindsOf } from "./normalise.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
@@ -36,39 +37,24 @@ export interface DecisionMakerEvidence {
 }
 
 /**
- * The decision maker `query` names (its id or name, or its actor's id, name or
- * alias, in any case), with the evidence for its options and preferences; or a
- * message listing the decision makers.
+ * The evidence for the options and preferences of decision maker `d` (find it from
+ * what a user typed with findDecisionMaker); `doc` is where the evidence points.
  */
-export function decisionMakerEvidence(doc: ScenarioDocument, query: string): DecisionMakerEvidence | { error: string } {
-  const dms = doc.model?.decisionMakers ?? [];
-  if (dms.length === 0) return { error: "the scenario has no model, so it has no decision makers" };
-  const q = query.trim().toLowerCase();
-  const actorOf = (id: string | undefined) => doc.actors?.find((a) => a.id === id);
-  const matches = dms.filter((dm) => {
-    const a = actorOf(dm.actor);
-    const names = [dm.id, dm.name, a?.id, a?.name, ...(a?.aliases ?? [])].filter((x): x is string => x !== undefined);
-    return names.some((n) => n.toLowerCase() === q);
+export function decisionMakerEvidence(model: ConflictModel, d: number, doc: ScenarioDocument): DecisionMakerEvidence {
+  const dm = model.decisionMakers[d]!;
+  const resolve = (list: readonly Evidence[]): ResolvedEvidence[] => list.map((e) => resolveEvidence(doc, e));
+  const options = dm.options.map((o) => {
+    const opt = model.options[o]!;
+    return { id: opt.id, label: opt.label, ...(opt.note !== undefined ? { note: opt.note } : {}), evidence: resolve(opt.evidence) };
   });
-  if (matches.length !== 1) {
-    const list = dms.map((dm) => dm.name ?? actorOf(dm.actor)?.name ?? dm.id).join(", ");
-    return { error: `${matches.length === 0 ? "no" : "more than one"} decision maker matches "${query}"; expected one of ${list}` };
-  }
-  const dm = matches[0]!;
-  const resolve = (list: readonly EvidenceDocument[] | undefined): ResolvedEvidence[] => (list ?? []).map((e) => resolveEvidence(doc, e));
-  const options = dm.options.map((o) => ({ id: o.id, label: o.label, ...(o.note !== undefined ? { note: o.note } : {}), evidence: resolve(o.evidence) }));
-  const preferences = (dm.preferences ?? []).map((p, k) =>
-    typeof p === "string"
-      ? { rank: k + 1, statement: p, evidence: [] }
-      : { rank: k + 1, statement: p.statement, ...(p.note !== undefined ? { note: p.note } : {}), evidence: resolve(p.evidence) },
-  );
-  const name = dm.name ?? actorOf(dm.actor)?.name ?? dm.id;
+  const statements = dm.preference.kind === "priorities" ? dm.preference.statements : [];
+  const preferences = statements.map((p, k) => ({ rank: k + 1, statement: p.text, ...(p.note !== undefined ? { note: p.note } : {}), evidence: resolve(p.evidence) }));
   return {
-    decisionMaker: { id: dm.id, name, ...(dm.actor !== undefined ? { actor: dm.actor } : {}) },
+    decisionMaker: { id: dm.id, name: dm.name, ...(dm.actor !== undefined ? { actor: dm.actor } : {}) },
     evidence: resolve(dm.evidence),
     options,
     preferences,
-    ranking: dm.ranking !== undefined,
+    ranking: dm.preference.kind === "ranking",
     unsupported: [...options, ...preferences].filter((x) => x.evidence.length === 0).length,
   };
 }

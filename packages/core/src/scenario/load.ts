@@ -27,6 +27,8 @@ export interface Loaded {
   readonly scenario: Scenario;
   /** The feasible states, when the scenario has a model. */
   readonly space?: StateSpace;
+  /** The file it was loaded from, as named in problems. */
+  readonly file?: string;
 }
 
 export function detectFormat(file: string | undefined, value?: unknown): InputFormat {
@@ -46,8 +48,8 @@ export function loadScenario(text: string, options: LoadOptions = {}): Result<Lo
   const parsed = parsedOrProblems.parsed;
   const format = options.format ?? detectFormat(file, parsed.value);
 
-  if (format === "gmcr") return loadGmcr(text, parsed, file);
-  return validateDocument(parsed.value, file, parsed);
+  const r = format === "gmcr" ? loadGmcr(text, parsed, file) : validateDocument(parsed.value, file, parsed);
+  return r.ok && file !== undefined ? { ok: true, value: { ...r.value, file } } : r;
 }
 
 /**

@@ -76,38 +76,3 @@ export function analyze(space: StateSpace, concepts: readonly BasicConcept[] = B
   const prep = prepareAnalysis(space, { ...opts, concepts });
   return finishAnalysis(prep, space.model.decisionMakers.map((_, i) => analyzeDm(prep, i)));
 }
-
-/** The JSON shape of `concord analyze --json`: states numbered from 1 as everywhere users see them. */
-export interface AnalysisJson {
-  decisionMakers: string[];
-  states: { id: number; values: Record<string, boolean> }[];
-  stability: Partial<Record<BasicConcept, Record<string, number[]>>>;
-  equilibria: Partial<Record<BasicConcept, number[]>>;
-  statusQuo?: number;
-}
-
-export function analysisJson(a: Analysis): AnalysisJson {
-  const { space } = a;
-  const m = space.model;
-  const states: AnalysisJson["states"] = [];
-  for (let s = 0; s < space.size; s++) {
-    const values: Record<string, boolean> = {};
-    for (const o of m.options) values[o.id] = space.taken(s, o.index);
-    states.push({ id: s + 1, values });
-  }
-  const stability: AnalysisJson["stability"] = {};
-  const eq: AnalysisJson["equilibria"] = {};
-  for (const c of a.concepts) {
-    const perDm: Record<string, number[]> = {};
-    m.decisionMakers.forEach((dm, d) => {
-      const f = a.stable[c]![d]!;
-      const list: number[] = [];
-      for (let s = 0; s < space.size; s++) if (f[s] === 1) list.push(s + 1);
-      perDm[dm.name] = list;
-    });
-    stability[c] = perDm;
-    eq[c] = a.equilibria[c]!.map((s) => s + 1);
-  }
-  const sq = space.statusQuo;
-  return { decisionMakers: m.decisionMakers.map((d) => d.name), states, stability, equilibria: eq, ...(sq >= 0 ? { statusQuo: sq + 1 } : {}) };
-}

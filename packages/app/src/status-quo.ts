@@ -1,0 +1,33 @@
+/**
+ * Use case: how the conflict can move from today's state — every state reachable
+ * by unilateral improvements (or by any unilateral moves), with a shortest path, and
+ * the equilibria among them.
+ */
+import { ok, statusQuoAnalysis, type Result, type StatusQuoAnalysis } from "@concord/core";
+import { conceptsOption, stateOption, usage } from "./options.js";
+import { inlineRunner, type AnalysisRunner } from "./runner.js";
+import { modelOf, openScenario, type ScenarioInput } from "./source.js";
+
+export interface StatusQuoOptions {
+  /** improvements (default): each move improves its mover's position; moves: any unilateral move. */
+  readonly by?: "improvements" | "moves";
+  /** The state to start from, from 1; default: the model's status quo. */
+  readonly from?: number | string;
+  /** Concepts whose equilibria are looked for; default: nash, gmr, smr, seq. */
+  readonly concepts?: string | readonly string[];
+}
+
+export async function statusQuo(input: ScenarioInput, options: StatusQuoOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<StatusQuoAnalysis>> {
+  const concepts = conceptsOption(options.concepts);
+  if (!concepts.ok) return concepts;
+  const opened = openScenario(input);
+  if (!opened.ok) return opened;
+  const space = modelOf(opened.value, " to analyse");
+  if (!space.ok) return space;
+  const from = options.from === undefined ? undefined : stateOption(space.value, options.from, "from");
+  if (from && !from.ok) return from;
+  const start = from?.value ?? space.value.statusQuo;
+  if (start < 0) return usage("from", "the model has no status quo; give a state to start from");
+  const a = await runner.analyze(space.value, concepts.value);
+  return ok(statusQuoAnalysis(a, options.by ?? "improvements", start));
+}

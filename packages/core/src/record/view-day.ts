@@ -1,0 +1,56 @@
+/**
+ * The day a view of the record (who is waiting, deadlines, statuses) is computed
+ * for: the day asked for, else the scenario's own date (asOf), else the last date
+ * in the record, else today when the caller says what today is.
+ */
+import { isDateSpan, isoDay, parseDateSpan } from "../dates.js";
+import { fail, ok, type Result } from "../problems.js";
+import type { ScenarioDocument } from "../scenario/schema.js";
+import type { Scenario } from "../scenario/types.js";
+import { asOfDay } from "./normalise.js";
+
+export interface ViewDay {
+  /** Days since 1970-01-01. */
+  readonly day: number;
+  /** The day as YYYY-MM-DD. */
+  readonly text: string;
+  /** Where the day came from. */
+  readonly from: "option" | "scenario" | "record" | "today";
+}
+
+export interface ViewDayOptions {
+  /** The day asked for (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means its last day). */
+  readonly asOf?: string;
+  /** Today's date, YYYY-MM-DD; without it a scenario with no date and no dated entry has no view day. */
+  readonly today?: string;
+}
+
+/** The view day, or undefined when nothing gives one; a "usage" problem for a text that is not a date. */
+export function viewDay(scenario: Scenario, options: ViewDayOptions = {}): Result<ViewDay | undefined> {
+  const from = (text: string, source: ViewDay["from"], key: string): Result<ViewDay> => {
+    const d = asOfDay(text);
+    if ("error" in d) return fail([{ code: "usage", path: [key], message: d.error }]);
+    return ok({ day: d.day, text: isoDay(d.day), from: source });
+  };
+  if (options.asOf !== undefined) return from(options.asOf, "option", "asOf");
+  if (scenario.asOf !== undefined) return from(String(scenario.asOf), "scenario", "asOf");
+  const last = lastRecordDay(scenario.document);
+  if (last !== undefined) return ok({ day: last, text: isoDay(last), from: "record" });
+  if (options.today !== undefined) return from(options.today, "today", "today");
+  return ok(undefined);
+}
+
+/** The last day any record entry can mean. */
+export function lastRecordDay(doc: ScenarioDocument): number | undefined {
+  let last: number | undefined;
+  const see = (text: string | undefined): void => {
+    if (text === undefined) return;
+    const d = parseDateSpan(String(text));
+    if (isDateSpan(d) && (last === undefined || d.last > last)) last = d.last;
+  };
+  for (const e of doc.events ?? []) { see(e.date); see(e.until); }
+  for (const d of doc.documents ?? []) see(d.date);
+  for (const s of doc.statements ?? []) see(s.date);
+  for (const c of doc.commitments ?? []) see(c.from);
+  return last;
+}
