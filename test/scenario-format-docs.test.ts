@@ -10,7 +10,6 @@
  * - Every complete scenario in a YAML block validates, and the claims the format
  *   reference makes about statements, rankings and limits hold.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -31,9 +30,9 @@ import {
   type Expr,
   type StateSpace,
 } from "@concord/core";
+import { concord } from "./fixtures/concord.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const BIN = join(ROOT, "packages/cli/bin/concord.js");
 const DOCS = ["README.md", "docs/scenario-format.md"] as const;
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 
@@ -101,7 +100,7 @@ describe("command output shown in the docs is what concord prints", () => {
     expect(outputs.filter((o) => o.doc === "docs/scenario-format.md").length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(outputs)("$doc: concord $marker", ({ marker, block }) => {
+  it.each(outputs)("$doc: concord $marker", async ({ marker, block }) => {
     const m = /^(.+?)(?:, with (\S+) changed to (\S+))?$/.exec(marker)!;
     const args = m[1]!.split(" ");
     let cwd = work;
@@ -113,9 +112,9 @@ describe("command output shown in the docs is what concord prints", () => {
       expect(original, `${file} contains ${m[2]}`).toContain(m[2]);
       writeFileSync(join(cwd, file), original.replace(m[2], m[3]!));
     }
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-    expect(r.status).toBe(m[2] === undefined ? 0 : 2);
-    expect(r.stdout + r.stderr).toBe(block);
+    const r = await concord(args, { cwd });
+    expect(r.code).toBe(m[2] === undefined ? 0 : 2);
+    expect(r.out + r.err).toBe(block);
   });
 });
 
