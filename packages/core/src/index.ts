@@ -7,7 +7,7 @@ export * from "./dates.js";
 export * from "./words.js";
 export * from "./model/expression.js";
 export * from "./model/types.js";
-export * from "./scenario/schema.js";
+export * from "./format/schema.js";
 export * from "./scenario/types.js";
 export { loadScenario, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
 export { findDecisionMaker } from "./scenario/decision-maker.js";
@@ -16,8 +16,8 @@ export { GmcrFileSchema, type GmcrFile, type GmcrCondition, type GmcrConjunction
 export { StateSpace, parseYn } from "./statespace/space.js";
 export { MAX_STATES } from "./statespace/enumerate.js";
 export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/payoffs.js";
-export { scenarioJsonSchema } from "./scenario/json-schema.js";
-export { generateModel, randomRankings, rng, type GenerateOptions } from "./model/generate.js";
+export { scenarioJsonSchema } from "./format/json-schema.js";
+export { generateModel, randomRankings, rng, type GenerateOptions } from "./scenario/generate.js";
 export * from "./stability/concepts.js";
 export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions } from "./stability/analysis.js";
 export {
@@ -28,13 +28,13 @@ export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc }
 export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
 export { limitedMove, nonMyopic, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
-export { describeMove, moveText, type MoveDescription, type OptionChange } from "./model/describe.js";
-export * from "./record/schema.js";
+export { describeMove, moveText, type MoveDescription, type OptionChange } from "./stability/describe.js";
+export * from "./format/record-schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
 export { checkRecord, checkEvidenceRefs, type RecordIds } from "./record/check.js";
 export { asList, sourceIdsOf, kindsOf, asOfDay } from "./record/normalise.js";
-export { viewDay, lastRecordDay, type ViewDay, type ViewDayOptions } from "./record/view-day.js";
+export { viewDay, lastRecordDay, type ViewDay, type ViewDayOptions } from "./scenario/view-day.js";
 export { resolveSources, citeSource, type ResolvedSource } from "./record/sources.js";
 export { findActor, withMembers, actorName } from "./record/actors.js";
 export { documentStatus, answersTo, expectsAnswer, type DocumentStatus, type Answer } from "./record/status.js";

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateModel, randomRankings } from "../model/generate.js";
+import { generateModel, randomRankings } from "../scenario/generate.js";
 import { formatProblem } from "../problems.js";
 import { loadScenario, validateDocument, type Loaded } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { computePayoffs, rankOf } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { exportGmcr, formatGmcr, importGmcr } from "./gmcr-py.js";

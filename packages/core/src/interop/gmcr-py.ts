@@ -12,8 +12,8 @@
 import { toTerms, type Expr, type Term } from "../model/expression.js";
 import type { DecisionMakerInfo } from "../model/types.js";
 import { fail, ok, type DocPath, type Problem, type Result } from "../problems.js";
-import { describeValue, issuesToProblems } from "../scenario/issues.js";
-import type { DecisionMakerDocument, ScenarioDocument } from "../scenario/schema.js";
+import { describeValue, issuesToProblems } from "../format/issues.js";
+import type { DecisionMakerDocument, ScenarioDocument } from "../format/schema.js";
 import { computePayoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import {

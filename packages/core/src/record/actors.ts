@@ -2,7 +2,7 @@
  * Finding actors by what a user types (an id, a name or an alias, in any case) and
  * naming them in output.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 
 type Actor = NonNullable<ScenarioDocument["actors"]>[number];
 

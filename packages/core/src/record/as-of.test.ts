@@ -5,7 +5,7 @@ import { day, recordSmall } from "../../../../test/fixtures/record.js";
 import { isoDay } from "../dates.js";
 import { formatProblem } from "../problems.js";
 import { loadScenario } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { asOf } from "./as-of.js";
 import { waiting } from "./waiting.js";
 

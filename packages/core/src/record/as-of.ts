@@ -23,9 +23,9 @@
  *   removed, so the result is again a valid scenario document, dated the day.
  */
 import { isoDay } from "../dates.js";
-import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
+import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
 import { dateOf, sourceRefOf } from "./normalise.js";
-import type { SourceRef } from "./schema.js";
+import type { SourceRef } from "../format/record-schema.js";
 
 export interface AsOf {
   readonly document: ScenarioDocument;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { day, recordSmall } from "../../../../test/fixtures/record.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { CAMEO_COLUMNS, exportCameo, importCameo } from "./cameo.js";
 import { readCsv } from "./csv.js";
 import { exportPax } from "./pax.js";

@@ -14,13 +14,13 @@
  * ignored on import.
  */
 import type { DocPath, Problem } from "../problems.js";
-import { issuesToProblems } from "../scenario/issues.js";
+import { issuesToProblems } from "../format/issues.js";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
 import { readCsv, writeCsv } from "./csv.js";
 import { dateOf, sourceIdsOf, sourceRefOf } from "./normalise.js";
-import { EventEntrySchema, type EventEntry, type SourceRef } from "./schema.js";
+import { EventEntrySchema, type EventEntry, type SourceRef } from "../format/record-schema.js";
 
 /** The event fields the CSV carries, column name → field name. */
 const FIELDS = [

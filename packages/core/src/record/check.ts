@@ -7,11 +7,11 @@
  */
 import { isDateSpan, parseDateSpan, type DateSpan } from "../dates.js";
 import type { DocPath, Problem } from "../problems.js";
-import { unknown } from "../scenario/suggest.js";
-import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
+import { unknown } from "../format/suggest.js";
+import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
 import { compareDurations, formatDuration, isDuration, parseDuration, type Duration } from "./duration.js";
-import type { SourceRef } from "./schema.js";
+import type { SourceRef } from "../format/record-schema.js";
 
 type Report = (code: Problem["code"], path: DocPath, message: string) => void;
 

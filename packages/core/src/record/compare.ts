@@ -4,8 +4,8 @@
  * article whose text holds [square brackets] counts as bracketed, as in negotiated
  * drafts where brackets mark wording not yet agreed.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
-import type { ArticleEntry } from "./schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import type { ArticleEntry } from "../format/record-schema.js";
 
 export interface ArticleComparison {
   readonly article: string;

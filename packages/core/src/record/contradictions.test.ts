@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { recordSmall } from "../../../../test/fixtures/record.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { agree, contradictions } from "./contradictions.js";
 
 describe("contradictions", () => {

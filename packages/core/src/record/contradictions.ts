@@ -10,9 +10,9 @@
  * reader can weigh it. Numbers, text (ignoring case and surrounding spaces) and
  * true/false agree when equal.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { dateOf } from "./normalise.js";
-import type { ClaimEntry, StatementEntry } from "./schema.js";
+import type { ClaimEntry, StatementEntry } from "../format/record-schema.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
 
 export interface ContradictionSide {

@@ -2,10 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { day, recordSmall } from "../../../../test/fixtures/record.js";
 import { dayNumber, isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { addMonths } from "./duration.js";
 import { commitmentTerm, deadlines } from "./deadlines.js";
-import type { CommitmentEntry } from "./schema.js";
+import type { CommitmentEntry } from "../format/record-schema.js";
 
 const doc = recordSmall();
 const monitors = doc.commitments![0]!;

@@ -11,10 +11,10 @@
  * end of the following term.
  */
 import { isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { addMonths, isDuration, parseDuration, type Duration } from "./duration.js";
 import { dateOf } from "./normalise.js";
-import type { CommitmentEntry } from "./schema.js";
+import type { CommitmentEntry } from "../format/record-schema.js";
 
 export interface CommitmentTerm {
   readonly id: string;

@@ -4,7 +4,7 @@
  * reader can check every modelling choice against the record.
  */
 import type { ConflictModel, Evidence } from "../model/types.js";
-import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
+import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
 import { asList, kindsOf } from "./normalise.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
 

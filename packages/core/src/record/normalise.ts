@@ -4,7 +4,7 @@
  * return the one long form.
  */
 import { isDateSpan, isPartialDate, parseDate, parseDateSpan, type DateSpan } from "../dates.js";
-import type { SourceRef, StatementEntry, StatementKind } from "./schema.js";
+import type { SourceRef, StatementEntry, StatementKind } from "../format/record-schema.js";
 
 /** `x`, `[x, y]` or nothing, as a list. */
 export function asList(x: string | readonly string[] | undefined): string[] {

@@ -9,11 +9,11 @@
  * Status "Not agreed (<status>)", which is not a PA-X value.
  */
 import { isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { actorName } from "./actors.js";
 import { writeCsv } from "./csv.js";
 import { asList, dateOf, sourceIdsOf } from "./normalise.js";
-import type { DocumentEntry, Stage } from "./schema.js";
+import type { DocumentEntry, Stage } from "../format/record-schema.js";
 import { documentStatus } from "./status.js";
 
 export const PAX_COLUMNS = [

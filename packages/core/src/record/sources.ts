@@ -2,9 +2,9 @@
  * Citations resolved to what a reader needs: the source's title, publisher, date and
  * address, with the quote and page the entry rests on.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { sourceRefOf } from "./normalise.js";
-import type { SourceRef } from "./schema.js";
+import type { SourceRef } from "../format/record-schema.js";
 
 export interface ResolvedSource {
   readonly id: string;

@@ -4,9 +4,9 @@
  * otherwise superseded or answered as soon as a later entry says so, otherwise
  * submitted.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { asList, dateOf } from "./normalise.js";
-import type { DocumentEntry } from "./schema.js";
+import type { DocumentEntry } from "../format/record-schema.js";
 
 export type DocumentStatus = NonNullable<DocumentEntry["status"]>;
 

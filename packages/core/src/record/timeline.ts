@@ -3,7 +3,7 @@
  * the actors involved and the sources it rests on.
  */
 import { isoDay, type DateSpan } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { withMembers } from "./actors.js";
 import { asList, dateOf, kindsOf, sourceIdsOf } from "./normalise.js";
 

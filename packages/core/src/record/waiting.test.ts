@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { day, recordSmall } from "../../../../test/fixtures/record.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { waiting } from "./waiting.js";
 
 describe("waiting", () => {

@@ -4,9 +4,9 @@
  * is, whose turn it is to produce the next text.
  */
 import { isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { asList, dateOf } from "./normalise.js";
-import type { DocumentEntry } from "./schema.js";
+import type { DocumentEntry } from "../format/record-schema.js";
 import { answersTo, documentStatus, expectsAnswer } from "./status.js";
 
 export interface WaitingItem {

@@ -19,8 +19,8 @@ import {
 import { formatPath, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord } from "../record/check.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
-import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
-import { unknown } from "./suggest.js";
+import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "../format/schema.js";
+import { unknown } from "../format/suggest.js";
 import type { Scenario } from "./types.js";
 
 export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; space?: StateSpace; problems: Problem[] } {

@@ -8,11 +8,11 @@ import { sortProblems } from "../problems.js";
 import type { StateSpace } from "../statespace/space.js";
 import { importGmcr } from "../interop/gmcr-py.js";
 import { buildScenario } from "./build.js";
-import { allowedKeys, isOptionalAt, issuesToProblems } from "./issues.js";
+import { allowedKeys, isOptionalAt, issuesToProblems } from "../format/issues.js";
 import { parseText, type ParsedText } from "./locate.js";
 import { repairDocument } from "./repair.js";
-import { closest } from "./suggest.js";
-import { ScenarioSchema } from "./schema.js";
+import { closest } from "../format/suggest.js";
+import { ScenarioSchema } from "../format/schema.js";
 import type { Scenario } from "./types.js";
 
 export type InputFormat = "yaml" | "json" | "gmcr";

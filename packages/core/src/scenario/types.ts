@@ -1,8 +1,5 @@
 import type { ConflictModel } from "../model/types.js";
-import type { ScenarioDocument } from "./schema.js";
-
-export type SourceInfo = NonNullable<ScenarioDocument["sources"]>[number];
-export type ActorInfo = NonNullable<ScenarioDocument["actors"]>[number];
+import type { ActorInfo, ScenarioDocument, SourceInfo } from "../format/schema.js";
 
 /** A validated scenario: metadata, sources, actors, and the conflict model if it has one. */
 export interface Scenario {

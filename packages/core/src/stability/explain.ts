@@ -3,7 +3,7 @@
  * unilateral improvement, and for each either the shortest sequence of the others'
  * moves that deters it (a sanction) or the fact that none does.
  */
-import { describeMove, moveText, type MoveDescription } from "../model/describe.js";
+import { describeMove, moveText, type MoveDescription } from "./describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import type { Analysis } from "./analysis.js";
 import { CONCEPT_NAMES, type BasicConcept } from "./concepts.js";

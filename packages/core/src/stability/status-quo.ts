@@ -4,7 +4,7 @@
  * makers gives every reachable state with a shortest path; the equilibria among them
  * are the outcomes the conflict can get to from where it is.
  */
-import { describeMove, type MoveDescription } from "../model/describe.js";
+import { describeMove, type MoveDescription } from "./describe.js";
 import type { Analysis } from "./analysis.js";
 import type { BasicConcept } from "./concepts.js";
 import { movesFrom } from "./moves.js";

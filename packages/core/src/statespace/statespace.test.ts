@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../model/expression.js";
-import { generateModel, randomRankings } from "../model/generate.js";
+import { generateModel, randomRankings } from "../scenario/generate.js";
 import { loadScenario, validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { computePayoffs, rankOf } from "./payoffs.js";
 import type { StateSpace } from "./space.js";
 

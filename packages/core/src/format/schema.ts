@@ -12,7 +12,7 @@ import {
   FactEntrySchema,
   StatementEntrySchema,
   TrackEntrySchema,
-} from "../record/schema.js";
+} from "./record-schema.js";
 import { DateTextSchema, IdSchema, NoteSchema } from "./primitives.js";
 
 /** Ids of options are used inside expressions, so they are plain identifiers. */
@@ -158,6 +158,8 @@ export const ScenarioSchema = z.strictObject({
 });
 
 export type ScenarioDocument = z.output<typeof ScenarioSchema>;
+export type SourceInfo = z.output<typeof SourceSchema>;
+export type ActorInfo = z.output<typeof ActorSchema>;
 export type ModelDocument = z.output<typeof ModelSchema>;
 export type DecisionMakerDocument = z.output<typeof DecisionMakerSchema>;
 export type ConditionDocument = z.output<typeof ConditionSchema>;

@@ -5,9 +5,9 @@
  */
 import { isDateSpan, isoDay, parseDateSpan } from "../dates.js";
 import { fail, ok, type Result } from "../problems.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
-import type { Scenario } from "../scenario/types.js";
-import { asOfDay } from "./normalise.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import type { Scenario } from "./types.js";
+import { asOfDay } from "../record/normalise.js";
 
 export interface ViewDay {
   /** Days since 1970-01-01. */
