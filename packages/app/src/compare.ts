@@ -1,5 +1,5 @@
 /** Use case: two versions of a document compared article by article. */
-import { compareVersions, fail, ok, type Result, type VersionComparison } from "@concord/core";
+import { compareVersions, type Result, type VersionComparison } from "@concord/core";
 import { openScenario, type ScenarioInput } from "./source.js";
 
 export interface CompareOptions {
@@ -12,6 +12,5 @@ export interface CompareOptions {
 export function compare(input: ScenarioInput, options: CompareOptions): Result<VersionComparison> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
-  const r = compareVersions(opened.value.scenario.document, options.later, options.earlier);
-  return "error" in r ? fail([{ code: "usage", path: [], message: r.error }]) : ok(r);
+  return compareVersions(opened.value.scenario.record, options.later, options.earlier);
 }

@@ -5,5 +5,5 @@ import { openScenario, type ScenarioInput } from "./source.js";
 export function contradictions(input: ScenarioInput): Result<readonly Contradiction[]> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
-  return ok(recordContradictions(opened.value.scenario.document));
+  return ok(recordContradictions(opened.value.scenario.record));
 }

@@ -10,5 +10,5 @@ export function deadlines(input: ScenarioInput, options: DayOptions = {}): Resul
   if (!opened.ok) return opened;
   const day = dayOf(opened.value, options);
   if (!day.ok) return day;
-  return ok({ ...recordDeadlines(opened.value.scenario.document, day.value.day), asOfFrom: day.value.from });
+  return ok({ ...recordDeadlines(opened.value.scenario.record, day.value.day), asOfFrom: day.value.from });
 }

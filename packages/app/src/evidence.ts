@@ -14,5 +14,5 @@ export function evidence(input: ScenarioInput, options: EvidenceOptions): Result
   const { scenario } = opened.value;
   const d = atOption(findDecisionMaker(scenario, options.dm), "dm");
   if (!d.ok) return d;
-  return ok(decisionMakerEvidence(scenario.model!, d.value, scenario.document));
+  return ok(decisionMakerEvidence(scenario.model!, d.value, scenario.record));
 }

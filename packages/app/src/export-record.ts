@@ -23,13 +23,13 @@ export interface ExportRecordResult {
 export function exportRecord(input: ScenarioInput, options: ExportRecordOptions): Result<ExportRecordResult> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
-  const doc = opened.value.scenario.document;
+  const { record, title } = opened.value.scenario;
   let text: string;
-  if (options.to === "cameo") text = exportCameo(doc);
+  if (options.to === "cameo") text = exportCameo(record);
   else {
     const day = dayOf(opened.value, options);
     if (!day.ok) return day;
-    text = exportPax(doc, day.value.day, { all: options.all ?? false });
+    text = exportPax(record, title, day.value.day, { all: options.all ?? false });
   }
   const read = readCsv(text);
   if ("error" in read) return fail([{ code: "internal", path: [], message: `export wrote unreadable CSV: ${read.error}` }]);

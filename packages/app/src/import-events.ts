@@ -4,7 +4,7 @@
  * before it is handed back; in YAML, comments and the layout of events that did
  * not change are kept.
  */
-import { fail, importCameo, loadScenario, ok, type Problem, type Result } from "@concord/core";
+import { cameoRowProblems, fail, importCameo, loadScenario, ok, validateDocument, type Problem, type Result } from "@concord/core";
 import { isMap, isSeq, parseDocument } from "yaml";
 import { openScenario, type ScenarioSource } from "./source.js";
 
@@ -26,11 +26,17 @@ export interface ImportEventsResult {
 export function importEvents(into: ScenarioSource, csv: { readonly text: string; readonly file?: string }, options: ImportEventsOptions = {}): Result<ImportEventsResult> {
   const opened = openScenario(into);
   if (!opened.ok) return opened;
-  const r = importCameo(csv.text, opened.value.scenario.document);
-  if (r.problems.length > 0 || !r.document) {
+  // Problems in the CSV's rows are at their line in the CSV; the rest are in the scenario.
+  const placed = (problems: readonly Problem[]): Result<never> => {
     const file = (p: Problem): string | undefined => (p.line !== undefined && p.path.length === 0 ? csv.file : into.file);
-    return fail(r.problems.map((p) => ({ ...p, ...(file(p) !== undefined ? { file: file(p) } : {}) })));
-  }
+    return fail(problems.map((p) => ({ ...p, ...(file(p) !== undefined ? { file: file(p) } : {}) })));
+  };
+  const imported = importCameo(csv.text, opened.value.scenario.document);
+  if (!imported.ok) return placed(imported.problems);
+  const r = imported.value;
+  // The scenario with the events in must be valid as a whole; problems in imported rows are reported at their CSV line.
+  const whole = validateDocument(r.document);
+  if (!whole.ok) return placed(cameoRowProblems(whole.problems, r));
   const json = (options.format ?? (/\.json$/i.test(into.file ?? "") ? "json" : "yaml")) === "json";
   const text = json ? JSON.stringify(r.document, null, 2) + "\n" : yamlWithEvents(into.text, r.document.events ?? [], r.added, r.updated);
   // What is handed back must load: check before anyone writes it.

@@ -1,6 +1,6 @@
 /** Use case: the record in date order — events, documents handed over, statements — filtered. */
 import { DOCUMENT_KINDS, EVENT_KINDS, findActor, ok, STATEMENT_KINDS, timeline as recordTimeline, type Result, type TimelineEntry } from "@concord/core";
-import { dateBound, usage } from "./options.js";
+import { atOption, dateBound, usage } from "./options.js";
 import { openScenario, type ScenarioInput } from "./source.js";
 
 /** What `kinds` may name: entry types, then every kind of event, document and statement. */
@@ -30,15 +30,15 @@ export function timeline(input: ScenarioInput, options: TimelineOptions = {}): R
   if (bad !== undefined) return usage("kinds", `unknown kind "${bad}"; expected one of ${TIMELINE_KINDS.join(", ")}`);
   const opened = openScenario(input);
   if (!opened.ok) return opened;
-  const doc = opened.value.scenario.document;
+  const { record } = opened.value.scenario;
   let actor: string | undefined;
   if (options.actor !== undefined) {
-    const a = findActor(doc, options.actor);
-    if ("error" in a) return usage("actor", a.error);
-    actor = a.id;
+    const a = atOption(findActor(record, options.actor), "actor");
+    if (!a.ok) return a;
+    actor = a.value;
   }
   return ok(
-    recordTimeline(doc, {
+    recordTimeline(record, {
       ...(from.value !== undefined ? { from: from.value } : {}),
       ...(to.value !== undefined ? { to: to.value } : {}),
       ...(actor !== undefined ? { actor } : {}),

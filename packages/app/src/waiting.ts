@@ -10,5 +10,5 @@ export function waiting(input: ScenarioInput, options: DayOptions = {}): Result<
   if (!opened.ok) return opened;
   const day = dayOf(opened.value, options);
   if (!day.ok) return day;
-  return ok({ ...recordWaiting(opened.value.scenario.document, day.value.day), asOfFrom: day.value.from });
+  return ok({ ...recordWaiting(opened.value.scenario.record, day.value.day), asOfFrom: day.value.from });
 }

@@ -32,9 +32,14 @@ export { describeMove, moveText, type MoveDescription, type OptionChange } from 
 export * from "./format/record-schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
-export { checkRecord, checkEvidenceRefs, type RecordIds } from "./record/check.js";
-export { asList, sourceIdsOf, kindsOf, asOfDay } from "./record/normalise.js";
-export { viewDay, lastRecordDay, type ViewDay, type ViewDayOptions } from "./scenario/view-day.js";
+export { checkRecord, checkEvidenceRefs, type RecordIds, type RecordParts, type KnownIds } from "./record/check.js";
+export { asList, citationOf, sourceIdsOf, asOfDay } from "./record/normalise.js";
+export {
+  hasEntries,
+  type NegotiationRecord, type Citation, type RecordSource, type RecordTrack, type RecordDocument, type RecordEvent,
+  type RecordStatement, type RecordClaim, type RecordCommitment, type RecordRenewal, type RecordNotice,
+} from "./record/record.js";
+export { viewDay, type ViewDay, type ViewDayOptions } from "./scenario/view-day.js";
 export { resolveSources, citeSource, type ResolvedSource } from "./record/sources.js";
 export { findActor, withMembers, actorName } from "./record/actors.js";
 export { documentStatus, answersTo, expectsAnswer, type DocumentStatus, type Answer } from "./record/status.js";
@@ -45,7 +50,7 @@ export { contradictions, agree, type Contradiction, type ContradictionSide } fro
 export { decisionMakerEvidence, resolveEvidence, type DecisionMakerEvidence, type ResolvedEvidence } from "./record/evidence.js";
 export { asOf, type AsOf } from "./record/as-of.js";
 export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
-export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
+export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";

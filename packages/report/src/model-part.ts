@@ -1,5 +1,5 @@
 /** The model in option form, with every choice's note and evidence. */
-import { actorName, parseExpr, resolveExpr, type ConditionInfo, type OptionInfo, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { actorName, parseExpr, resolveExpr, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
 import type { ModelSection, StateChoices } from "./types.js";
 import { exprWords } from "./words.js";
@@ -14,10 +14,10 @@ export function choicesIn(space: StateSpace, s: number): StateChoices[] {
   }));
 }
 
-export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSection {
+export function modelSection(record: NegotiationRecord, space: StateSpace): ModelSection {
   const m = space.model;
-  const name = (id: string): string => actorName(doc, id);
-  const ev = (list: Parameters<typeof evidenceOf>[1]) => evidenceOf(doc, list, name);
+  const name = (id: string): string => actorName(record, id);
+  const ev = (list: Parameters<typeof evidenceOf>[1]) => evidenceOf(record, list, name);
   const sq = space.statusQuo;
   return {
     ...(m.note !== undefined ? { note: m.note } : {}),
@@ -27,7 +27,7 @@ export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSec
       index: dm.index,
       id: dm.id,
       name: dm.name,
-      ...(dm.actor !== undefined ? { actor: actorName(doc, dm.actor) } : {}),
+      ...(dm.actor !== undefined ? { actor: actorName(record, dm.actor) } : {}),
       ...(dm.note !== undefined ? { note: dm.note } : {}),
       evidence: ev(dm.evidence),
       options: dm.options.map((o) => {

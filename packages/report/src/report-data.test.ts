@@ -45,7 +45,7 @@ describe("report data", () => {
     expect(data.actors.map((a) => a.name)).toEqual(["Northland", "Southland", "Lakeside", "The Lakeside envoy"]);
     expect(data.actors.find((a) => a.id === "envoy")!.memberOf).toEqual(["Lakeside"]);
     expect(data.actors.find((a) => a.id === "north")!.decisionMakers).toEqual(["Northland"]);
-    expect(data.timeline.map((t) => t.id)).toEqual(timeline(loaded.scenario.document).map((t) => t.id));
+    expect(data.timeline.map((t) => t.id)).toEqual(timeline(loaded.scenario.record).map((t) => t.id));
     expect(data.record!.asOf).toBe("2024-06-30");
     expect(data.record!.waiting.map((w) => [w.id, w.awaiting, w.minDays])).toEqual([["draft-1", ["Southland"], 60], ["direct-offer", ["Northland"], 18]]);
     expect(data.record!.commitments[0]).toMatchObject({ id: "truce", expiry: "2024-07-01", renewsAtExpiry: true, noticeDeadline: "2024-06-01" });

@@ -1,10 +1,10 @@
 /** From a loaded scenario to the report's data. */
-import { analyze, viewDay, type Analysis, type Loaded, type ViewDay } from "@concord/core";
+import { analyze, hasEntries, viewDay, type Analysis, type Loaded, type ViewDay } from "@concord/core";
 import { analysisSection, type AnalysisOptions } from "./analysis-part.js";
 import { sourceList } from "./cites.js";
 import { modelSection } from "./model-part.js";
 import { moveGraph, type MoveGraphOptions } from "./move-graph.js";
-import { actorEntries, contradictionEntries, hasRecord, recordViews, timelineItems } from "./record-part.js";
+import { actorEntries, contradictionEntries, recordViews, timelineItems } from "./record-part.js";
 import type { ReportData } from "./types.js";
 
 export interface ReportOptions {
@@ -35,11 +35,12 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
       : [`What does the record of “${scenario.title}” show${space ? ", and which outcomes of the conflict are stable" : ""}?`, "title" as const];
 
   let record: ReportData["record"];
-  if (hasRecord(doc)) {
+  const r = scenario.record;
+  if (hasEntries(r)) {
     // Without a day asked for, the scenario's own dates decide; they were checked when it was loaded.
     const fallback = viewDay(scenario);
     const day = options.day ?? (fallback.ok ? fallback.value : undefined);
-    if (day !== undefined) record = recordViews(doc, day.day, day.from);
+    if (day !== undefined) record = recordViews(r, day.day, day.from);
   }
 
   const a = space ? (options.analysis ?? analyze(space)) : undefined;
@@ -52,13 +53,13 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
     questionFrom: from,
     ...(from === "question" && description ? { background: description } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
-    actors: actorEntries(doc),
-    timeline: timelineItems(doc),
+    actors: actorEntries(r, scenario.model),
+    timeline: timelineItems(r),
     ...(record ? { record } : {}),
-    ...(space ? { model: modelSection(doc, space) } : {}),
+    ...(space ? { model: modelSection(r, space) } : {}),
     ...(a ? { analysis: analysisSection(a, options.equilibria) } : {}),
     ...(graph ? { moveGraph: graph } : {}),
-    contradictions: contradictionEntries(doc),
-    sources: sourceList(doc),
+    contradictions: contradictionEntries(r),
+    sources: sourceList(r),
   };
 }

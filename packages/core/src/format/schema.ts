@@ -157,6 +157,9 @@ export const ScenarioSchema = z.strictObject({
   model: ModelSchema.optional(),
 });
 
+/** The same, with version, id and title optional: what remains of a document whose top-level keys failed the structure check. */
+export const ScenarioPartsSchema = ScenarioSchema.partial({ concord: true, id: true, title: true });
+
 export type ScenarioDocument = z.output<typeof ScenarioSchema>;
 export type SourceInfo = z.output<typeof SourceSchema>;
 export type ActorInfo = z.output<typeof ActorSchema>;

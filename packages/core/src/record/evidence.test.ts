@@ -8,7 +8,7 @@ describe("a decision maker's evidence", () => {
   const evidenceOf = (query: string) => {
     const d = findDecisionMaker(scenario, query);
     if (!d.ok) throw new Error(d.problems[0]!.message);
-    return decisionMakerEvidence(scenario.model!, d.value, scenario.document);
+    return decisionMakerEvidence(scenario.model!, d.value, scenario.record);
   };
 
   it("resolves statements, sources and events to quotes, speakers, dates and sources", () => {

@@ -4,8 +4,8 @@
  * reader can check every modelling choice against the record.
  */
 import type { ConflictModel, Evidence } from "../model/types.js";
-import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
-import { asList, kindsOf } from "./normalise.js";
+import { citationOf } from "./normalise.js";
+import type { NegotiationRecord } from "./record.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
 
 export interface ResolvedEvidence {
@@ -38,11 +38,11 @@ export interface DecisionMakerEvidence {
 
 /**
  * The evidence for the options and preferences of decision maker `d` (find it from
- * what a user typed with findDecisionMaker); `doc` is where the evidence points.
+ * what a user typed with findDecisionMaker), looked up in the record.
  */
-export function decisionMakerEvidence(model: ConflictModel, d: number, doc: ScenarioDocument): DecisionMakerEvidence {
+export function decisionMakerEvidence(model: ConflictModel, d: number, record: NegotiationRecord): DecisionMakerEvidence {
   const dm = model.decisionMakers[d]!;
-  const resolve = (list: readonly Evidence[]): ResolvedEvidence[] => list.map((e) => resolveEvidence(doc, e));
+  const resolve = (list: readonly Evidence[]): ResolvedEvidence[] => list.map((e) => resolveEvidence(record, e));
   const options = dm.options.map((o) => {
     const opt = model.options[o]!;
     return { id: opt.id, label: opt.label, ...(opt.note !== undefined ? { note: opt.note } : {}), evidence: resolve(opt.evidence) };
@@ -60,37 +60,37 @@ export function decisionMakerEvidence(model: ConflictModel, d: number, doc: Scen
 }
 
 /** One piece of evidence with what it cites looked up in the record and the sources. */
-export function resolveEvidence(doc: ScenarioDocument, e: EvidenceDocument): ResolvedEvidence {
+export function resolveEvidence(record: NegotiationRecord, e: Evidence): ResolvedEvidence {
   const own = {
     ...(e.quote !== undefined ? { quote: e.quote } : {}),
     ...(e.note !== undefined ? { note: e.note } : {}),
     ...(e.page !== undefined ? { page: e.page } : {}),
   };
-  const extra = e.source !== undefined ? resolveSources(doc, [e.source]) : [];
+  const extra = e.source !== undefined ? resolveSources(record, [citationOf(e.source)]) : [];
   const merge = (a: readonly ResolvedSource[]): ResolvedSource[] => [...a, ...extra.filter((x) => !a.some((y) => y.id === x.id))];
   if (e.statement !== undefined) {
-    const s = doc.statements?.find((x) => x.id === e.statement);
+    const s = record.statements.find((x) => x.id === e.statement);
     return {
       kind: "statement", id: e.statement,
-      ...(s ? { quote: e.quote ?? s.quote, actors: [s.speaker], date: s.date, title: kindsOf(s).join("/") } : {}),
+      ...(s ? { quote: e.quote ?? s.quote, actors: [s.speaker], date: s.date.text, title: s.kinds.join("/") } : {}),
       ...(e.note !== undefined ? { note: e.note } : {}), ...(e.page !== undefined ? { page: e.page } : {}),
-      sources: merge(s ? resolveSources(doc, s.sources) : []),
+      sources: merge(s ? resolveSources(record, s.sources) : []),
     };
   }
   if (e.event !== undefined) {
-    const ev = doc.events?.find((x) => x.id === e.event);
+    const ev = record.events.find((x) => x.id === e.event);
     return {
       kind: "event", id: e.event, ...own,
-      ...(ev ? { actors: ev.participants ?? ev.by ?? [], date: ev.date, title: ev.title } : {}),
-      sources: merge(ev ? resolveSources(doc, ev.sources) : []),
+      ...(ev ? { actors: ev.participants ?? ev.by ?? [], date: ev.date.text, title: ev.title } : {}),
+      sources: merge(ev ? resolveSources(record, ev.sources) : []),
     };
   }
   if (e.document !== undefined) {
-    const d = doc.documents?.find((x) => x.id === e.document);
+    const d = record.documents.find((x) => x.id === e.document);
     return {
       kind: "document", id: e.document, ...own,
-      ...(d ? { actors: asList(d.author), date: d.date, title: d.title } : {}),
-      sources: merge(d ? resolveSources(doc, d.sources) : []),
+      ...(d ? { actors: d.author, date: d.date.text, title: d.title } : {}),
+      sources: merge(d ? resolveSources(record, d.sources) : []),
     };
   }
   if (e.source !== undefined) return { kind: "source", id: e.source, ...own, sources: extra };

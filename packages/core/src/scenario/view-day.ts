@@ -3,11 +3,10 @@
  * for: the day asked for, else the scenario's own date (asOf), else the last date
  * in the record, else today when the caller says what today is.
  */
-import { isDateSpan, isoDay, parseDateSpan } from "../dates.js";
+import { isoDay } from "../dates.js";
 import { fail, ok, type Result } from "../problems.js";
-import type { ScenarioDocument } from "../format/schema.js";
-import type { Scenario } from "./types.js";
 import { asOfDay } from "../record/normalise.js";
+import type { Scenario } from "./types.js";
 
 export interface ViewDay {
   /** Days since 1970-01-01. */
@@ -34,23 +33,8 @@ export function viewDay(scenario: Scenario, options: ViewDayOptions = {}): Resul
   };
   if (options.asOf !== undefined) return from(options.asOf, "option", "asOf");
   if (scenario.asOf !== undefined) return from(String(scenario.asOf), "scenario", "asOf");
-  const last = lastRecordDay(scenario.document);
+  const last = scenario.record.lastDay;
   if (last !== undefined) return ok({ day: last, text: isoDay(last), from: "record" });
   if (options.today !== undefined) return from(options.today, "today", "today");
   return ok(undefined);
-}
-
-/** The last day any record entry can mean. */
-export function lastRecordDay(doc: ScenarioDocument): number | undefined {
-  let last: number | undefined;
-  const see = (text: string | undefined): void => {
-    if (text === undefined) return;
-    const d = parseDateSpan(String(text));
-    if (isDateSpan(d) && (last === undefined || d.last > last)) last = d.last;
-  };
-  for (const e of doc.events ?? []) { see(e.date); see(e.until); }
-  for (const d of doc.documents ?? []) see(d.date);
-  for (const s of doc.statements ?? []) see(s.date);
-  for (const c of doc.commitments ?? []) see(c.from);
-  return last;
 }

@@ -121,6 +121,20 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
   return { lo: lo.slice(0, count), hi: hi.slice(0, count) };
 }
 
+/** The state with this vector, or -1 if it is infeasible. Binary search: vectors ascend. */
+export function stateIndex(states: EnumeratedStates, vector: number): number {
+  let a = 0;
+  let b = states.lo.length - 1;
+  while (a <= b) {
+    const m = (a + b) >>> 1;
+    const v = vectorOf(states.lo[m]!, states.hi[m]!);
+    if (v === vector) return m;
+    if (v < vector) a = m + 1;
+    else b = m - 1;
+  }
+  return -1;
+}
+
 /** The vector of a state as one number (exact: at most 52 options). */
 export function vectorOf(lo: number, hi: number): number {
   return hi * TWO32 + lo;

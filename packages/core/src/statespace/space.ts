@@ -1,9 +1,11 @@
 /**
  * The feasible states of a model, numbered 0..size-1 internally and shown as
- * 1..size (gmcr-py's numbers) everywhere users see them.
+ * 1..size (gmcr-py's numbers) everywhere users see them. The states come from the
+ * options and feasibility alone (enumerateStates); the space binds them to the whole
+ * model, preferences included, which are read on top of them (payoffs.ts).
  */
 import type { ConflictModel } from "../model/types.js";
-import { enumerateStates, vectorOf, type EnumerationError } from "./enumerate.js";
+import { enumerateStates, stateIndex, vectorOf, type EnumeratedStates, type EnumerationError } from "./enumerate.js";
 
 export class StateSpace {
   readonly model: ConflictModel;
@@ -13,23 +15,18 @@ export class StateSpace {
   /** Options 32–63 of state s's vector. */
   readonly hi: Uint32Array;
 
-  private constructor(model: ConflictModel, lo: Uint32Array, hi: Uint32Array) {
+  /** The model over its feasible states, enumerated from the same options and feasibility. */
+  constructor(model: ConflictModel, states: EnumeratedStates) {
     this.model = model;
-    this.lo = lo;
-    this.hi = hi;
-    this.size = lo.length;
+    this.lo = states.lo;
+    this.hi = states.hi;
+    this.size = states.lo.length;
   }
 
   /** Enumerates the model's feasible states, or says why it cannot. */
   static build(model: ConflictModel): StateSpace | EnumerationError {
     const r = enumerateStates(model.options.length, model.infeasible);
-    if ("error" in r) return r;
-    return new StateSpace(model, r.lo, r.hi);
-  }
-
-  /** The same states under a model with the same options and feasibility (e.g. preferences resolved). */
-  withModel(model: ConflictModel): StateSpace {
-    return new StateSpace(model, this.lo, this.hi);
+    return "error" in r ? r : new StateSpace(model, r);
   }
 
   /** Whether option `o` is taken (Y) in state `s`. */
@@ -42,18 +39,9 @@ export class StateSpace {
     return vectorOf(this.lo[s]!, this.hi[s]!);
   }
 
-  /** The state with this vector, or -1 if it is infeasible. Binary search: vectors ascend. */
+  /** The state with this vector, or -1 if it is infeasible. */
   indexOf(vector: number): number {
-    let a = 0;
-    let b = this.size - 1;
-    while (a <= b) {
-      const m = (a + b) >>> 1;
-      const v = this.vector(m);
-      if (v === vector) return m;
-      if (v < vector) a = m + 1;
-      else b = m - 1;
-    }
-    return -1;
+    return stateIndex(this, vector);
   }
 
   /** Y/N per option in model order, e.g. "YNNY". */
