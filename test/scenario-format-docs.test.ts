@@ -31,6 +31,7 @@ import {
   type StateSpace,
 } from "@concord/core";
 import { concord } from "./fixtures/concord.js";
+import { value } from "./fixtures/result.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const DOCS = ["README.md", "docs/scenario-format.md"] as const;
@@ -165,13 +166,7 @@ describe("claims of the format reference", () => {
 
   it("IF binds loosest: `monitors IF withdraw | disarm` is `monitors IF (withdraw | disarm)`", () => {
     const names = ["monitors", "withdraw", "disarm"];
-    const compile = (text: string): Expr => {
-      const raw = parseExpr(text);
-      if ("message" in raw) throw new Error(raw.message);
-      const e = resolveExpr(raw, (n) => names.indexOf(n));
-      if ("message" in e) throw new Error(e.message);
-      return e;
-    };
+    const compile = (text: string): Expr => value(resolveExpr(value(parseExpr(text)), (n) => names.indexOf(n)));
     const loose = compile("monitors IF withdraw | disarm");
     const grouped = compile("monitors IF (withdraw | disarm)");
     const other = compile("(monitors IF withdraw) | disarm");

@@ -12,8 +12,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analysisResult, asOf, contradictions, deadlines, validate, waiting, type Result } from "@concord/app";
-import { analyze, asOfDay, formatProblem, isDateSpan, loadScenario, parseDateSpan, type Loaded, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { analysisResult, asOf, contradictions, deadlines, validate, waiting } from "@concord/app";
+import { analyze, formatProblem, loadScenario, parseDate, parseDateSpan, type Loaded, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const FILE = "scenarios/armenia-azerbaijan-2023.yaml";
@@ -26,23 +27,15 @@ function load(): { loaded: Loaded; doc: ScenarioDocument; space: StateSpace } {
   return { loaded: r.value, doc: r.value.scenario.document, space: r.value.space };
 }
 
-function value<T>(r: Result<T>): T {
-  if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
-  return r.value;
-}
 
 /** The day number of an ISO day. */
 function day(text: string): number {
-  const d = asOfDay(text);
-  if ("error" in d) throw new Error(d.error);
-  return d.day;
+  return value(parseDate(text)).last;
 }
 
 /** The last day a date text can mean (a month means its last day). */
 function lastDay(text: string): number {
-  const span = parseDateSpan(text);
-  if (!isDateSpan(span)) throw new Error(`${text}: ${span.error}`);
-  return span.last;
+  return value(parseDateSpan(text)).last;
 }
 
 const { loaded, doc, space } = load();

@@ -4,8 +4,8 @@
  * stability for two decision makers. States are numbered from 1; decision makers are
  * keyed by id.
  */
-import { fail, limitedMove, nonMyopic, ok, TWO_DM_ONLY, type Analysis, type BasicConcept, type Result } from "@concord/core";
-import { conceptsOption, countOption, usage } from "./options.js";
+import { limitedMove, nonMyopic, ok, twoDecisionMakers, type Analysis, type BasicConcept, type Result } from "@concord/core";
+import { atOption, conceptsOption, countOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { modelOf, openScenario, type ScenarioInput } from "./source.js";
 import { modelSummary, stateValues, type ModelSummary } from "./summary.js";
@@ -62,15 +62,24 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
   if (!opened.ok) return opened;
   const space = modelOf(opened.value, " to analyse");
   if (!space.ok) return space;
-  const D = space.value.model.decisionMakers.length;
-  if ((horizon !== undefined || options.nonMyopic) && D !== 2) {
-    return usage(horizon !== undefined ? "horizon" : "nonMyopic", `${TWO_DM_ONLY}; this model has ${D}`);
+  // Limited-move and non-myopic stability need two decision makers: say so before a long analysis.
+  if (horizon || options.nonMyopic) {
+    const two = atOption(twoDecisionMakers(space.value), horizon ? "horizon" : "nonMyopic");
+    if (!two.ok) return two;
   }
   const a = await runner.analyze(space.value, concepts.value);
+  let lm: LimitedMoveStability | undefined;
+  if (horizon) {
+    const found = atOption(limitedMove(a, horizon.value), "horizon");
+    if (!found.ok) return found;
+    const r = found.value;
+    lm = { horizon: r.horizon, stability: byDm(a, r.stable, 1), equilibria: r.equilibria.map((s) => s + 1), tiesBroken: r.tiesBroken };
+  }
   let nm: NonMyopicStability | undefined;
   if (options.nonMyopic) {
-    const r = nonMyopic(a);
-    if ("error" in r) return fail([{ code: "limit", path: [], message: `non-myopic stability: ${r.error}` }]);
+    const found = atOption(nonMyopic(a), "nonMyopic");
+    if (!found.ok) return found;
+    const r = found.value;
     nm = {
       stability: byDm(a, r.stable, 1),
       undetermined: byDm(a, r.stable, -1),
@@ -80,12 +89,7 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
       tiesBroken: r.tiesBroken,
     };
   }
-  const lm = horizon?.ok ? limitedMove(a, horizon.value) : undefined;
-  return ok({
-    ...analysisResult(a),
-    ...(lm ? { limitedMove: { horizon: lm.horizon, stability: byDm(a, lm.stable, 1), equilibria: lm.equilibria.map((s) => s + 1), tiesBroken: lm.tiesBroken } } : {}),
-    ...(nm ? { nonMyopic: nm } : {}),
-  });
+  return ok({ ...analysisResult(a), ...(lm ? { limitedMove: lm } : {}), ...(nm ? { nonMyopic: nm } : {}) });
 }
 
 /** An analysis as plain data: states numbered from 1, decision makers keyed by id. */

@@ -2,7 +2,7 @@
  * Use case: the record as CSV — events with CAMEO event codes, or documents as rows
  * of the PA-X agreements table — with the same rows as objects keyed by column.
  */
-import { exportCameo, exportPax, fail, ok, readCsv, type Result } from "@concord/core";
+import { exportCameo, exportPax, fail, messageOf, ok, readCsv, type Result } from "@concord/core";
 import { openScenario, type ScenarioInput } from "./source.js";
 import { dayOf, type DayOptions } from "./view-day.js";
 
@@ -32,7 +32,7 @@ export function exportRecord(input: ScenarioInput, options: ExportRecordOptions)
     text = exportPax(record, title, day.value.day, { all: options.all ?? false });
   }
   const read = readCsv(text);
-  if ("error" in read) return fail([{ code: "internal", path: [], message: `export wrote unreadable CSV: ${read.error}` }]);
-  const [head, ...rows] = read.rows;
+  if (!read.ok) return fail([{ code: "internal", path: [], message: `export wrote unreadable CSV: ${messageOf(read)}` }]);
+  const [head, ...rows] = read.value;
   return ok({ text, rows: rows.map((row) => Object.fromEntries(head!.fields.map((h, i) => [h, row.fields[i] ?? ""]))) });
 }

@@ -4,7 +4,7 @@
  * whose path is the option's name, so each surface can say where it came from
  * (`--state`, `?state=`, a form field).
  */
-import { fail, ok, parseConcepts, parseDate, isPartialDate, type BasicConcept, type Problem, type Result, type StateSpace } from "@concord/core";
+import { fail, messageOf, ok, parseConcepts, parseDate, type BasicConcept, type Problem, type Result, type StateSpace } from "@concord/core";
 
 export function usage<T = never>(option: string, message: string): Result<T> {
   return fail([{ code: "usage", path: [option], message }]);
@@ -33,14 +33,13 @@ export function countOption(value: number | string, option: string): Result<numb
 /** Concepts as a list or comma-separated text (`nash,gmr`); default: all four. */
 export function conceptsOption(value: string | readonly string[] | undefined, option = "concepts"): Result<BasicConcept[]> {
   if (value === undefined) return ok(["nash", "gmr", "smr", "seq"]);
-  const r = parseConcepts(typeof value === "string" ? value : value.join(","));
-  return typeof r === "string" ? usage(option, r) : ok(r);
+  return atOption(parseConcepts(typeof value === "string" ? value : value.join(",")), option);
 }
 
 /** A date bound as a day number: its first day (`from`) or its last (`to`). */
 export function dateBound(value: string | undefined, option: string, end: "first" | "last"): Result<number | undefined> {
   if (value === undefined) return ok(undefined);
   const d = parseDate(value);
-  if (!isPartialDate(d)) return usage(option, d.error);
-  return ok(end === "first" ? d.first : d.last);
+  if (!d.ok) return usage(option, messageOf(d));
+  return ok(end === "first" ? d.value.first : d.value.last);
 }

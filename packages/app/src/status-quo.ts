@@ -3,8 +3,8 @@
  * by unilateral improvements (or by any unilateral moves), with a shortest path, and
  * the equilibria among them.
  */
-import { ok, statusQuoAnalysis, type Result, type StatusQuoAnalysis } from "@concord/core";
-import { conceptsOption, stateOption, usage } from "./options.js";
+import { statusQuoAnalysis, type Result, type StatusQuoAnalysis } from "@concord/core";
+import { atOption, conceptsOption, stateOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { modelOf, openScenario, type ScenarioInput } from "./source.js";
 
@@ -26,8 +26,6 @@ export async function statusQuo(input: ScenarioInput, options: StatusQuoOptions 
   if (!space.ok) return space;
   const from = options.from === undefined ? undefined : stateOption(space.value, options.from, "from");
   if (from && !from.ok) return from;
-  const start = from?.value ?? space.value.statusQuo;
-  if (start < 0) return usage("from", "the model has no status quo; give a state to start from");
   const a = await runner.analyze(space.value, concepts.value);
-  return ok(statusQuoAnalysis(a, options.by ?? "improvements", start));
+  return atOption(statusQuoAnalysis(a, options.by ?? "improvements", from?.value), "from");
 }

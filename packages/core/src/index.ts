@@ -27,13 +27,13 @@ export {
 export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc } from "./stability/moves.js";
 export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
-export { limitedMove, nonMyopic, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
+export { limitedMove, nonMyopic, twoDecisionMakers, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
 export { describeMove, moveText, type MoveDescription, type OptionChange } from "./stability/describe.js";
 export * from "./format/record-schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
 export { checkRecord, checkEvidenceRefs, type RecordIds, type RecordParts, type KnownIds } from "./record/check.js";
-export { asList, citationOf, sourceIdsOf, asOfDay } from "./record/normalise.js";
+export { asList, citationOf, sourceIdsOf } from "./record/normalise.js";
 export {
   hasEntries,
   type NegotiationRecord, type Citation, type RecordSource, type RecordTrack, type RecordDocument, type RecordEvent,

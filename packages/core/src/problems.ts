@@ -72,6 +72,11 @@ export type Result<T> =
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(problems: readonly Problem[]): Result<T> => ({ ok: false, problems });
 
+/** What went wrong, in one line: for a caller that reports a failed parse at its own place in a document. */
+export function messageOf(r: { readonly ok: false; readonly problems: readonly Problem[] }): string {
+  return r.problems.map((p) => p.message).join("; ");
+}
+
 /** Thrown only at API edges where a Result cannot be returned; carries the problems. */
 export class ConcordError extends Error {
   readonly problems: readonly Problem[];

@@ -25,7 +25,8 @@ export interface AnalysisOptions {
 export function analysisSection(a: Analysis, options: AnalysisOptions = {}): AnalysisSection {
   const { space } = a;
   const sq = space.statusQuo;
-  const sqa = sq >= 0 ? statusQuoAnalysis(a, "improvements") : undefined;
+  const found = statusQuoAnalysis(a, "improvements");
+  const sqa = found.ok ? found.value : undefined;
   const conceptsOf = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
   const reached = new Map(sqa?.reachable.map((r) => [r.state - 1, r]) ?? []);
   const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];

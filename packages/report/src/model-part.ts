@@ -1,5 +1,5 @@
 /** The model in option form, with every choice's note and evidence. */
-import { actorName, parseExpr, resolveExpr, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateSpace } from "@concord/core";
+import { actorName, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
 import type { ModelSection, StateChoices } from "./types.js";
 import { exprWords } from "./words.js";
@@ -75,11 +75,7 @@ export function modelSection(record: NegotiationRecord, space: StateSpace): Mode
 /** A feasibility condition in words: `at most one of “A”, “B”`; `ruled out: “A” and not “B”`. */
 export function conditionWords(c: ConditionInfo, options: readonly OptionInfo[]): string {
   const byId = new Map(options.map((o) => [o.id, o]));
-  if (c.kind === "infeasible") {
-    const raw = parseExpr(c.text);
-    const expr = "message" in raw ? raw : resolveExpr(raw, (id) => byId.get(id)?.index ?? `unknown option ${id}`);
-    return "message" in expr ? `ruled out: ${c.text}` : `ruled out: ${exprWords(expr, options)}`;
-  }
+  if (c.kind === "infeasible") return `ruled out: ${c.expr ? exprWords(c.expr, options) : c.text}`;
   // "at most one of a, b": the ids follow the first " of ".
   const at = c.text.indexOf(" of ") + 4;
   const ids = c.text.slice(at).split(", ");

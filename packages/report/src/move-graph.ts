@@ -19,10 +19,12 @@ export interface MoveGraphOptions {
 /** The graph around the status quo, or undefined when the model has none. */
 export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGraph | undefined {
   const { space, index } = a;
-  if (space.statusQuo < 0) return undefined;
+  // No status quo, no picture of where the conflict can go from it.
+  const analysis = statusQuoAnalysis(a, "improvements");
+  if (!analysis.ok) return undefined;
+  const sqa = analysis.value;
   const depth = options.depth ?? 2;
   const cap = Math.max(1, options.cap ?? 40);
-  const sqa = statusQuoAnalysis(a, "improvements");
   const reached = new Map(sqa.reachable.map((r) => [r.state - 1, r]));
   const isEq = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
 

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { value } from "../../../test/fixtures/result.js";
 import { analyze, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, viewDay, type Loaded } from "@concord/core";
 import { reportData, type Cite, type EvidenceEntry, type ReportData } from "./index.js";
 
@@ -97,7 +98,7 @@ describe("report data", () => {
     expect(e8.concepts).toEqual(["nash", "gmr", "smr", "seq"]);
     expect(e8.choices[1]).toEqual({ dm: "Southland", takes: ["agree to a treaty", "insist on direct talks"], doesNot: [] });
     expect(e8.reading).toContain("Southland takes “agree to a treaty” and “insist on direct talks”");
-    const sqa = statusQuoAnalysis(a);
+    const sqa = value(statusQuoAnalysis(a));
     const reached = sqa.reachable.find((r) => r.state === 8)!;
     expect(e8.fromStatusQuo).toEqual({ distance: reached.distance, path: reached.path });
   });
@@ -117,7 +118,7 @@ describe("report data", () => {
     });
     expect(sq.equilibriumUnder).toEqual([]);
     expect(sq.reading).toMatch(/^The status quo \(state 5\) is not an equilibrium under any concept/);
-    const sqa = statusQuoAnalysis(a);
+    const sqa = value(statusQuoAnalysis(a));
     expect(sq.reachableCount).toBe(sqa.reachable.length);
     for (const r of sq.reachable) expect(r.equilibria).toEqual(sqa.equilibria[r.concept]);
     // Every state the explanations name is described.

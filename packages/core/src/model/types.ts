@@ -58,6 +58,8 @@ export interface ConditionInfo {
   readonly kind: "mutuallyExclusive" | "atLeastOne" | "exactlyOne" | "infeasible";
   /** A readable form, e.g. `at most one of a, b` or `a & -b`. */
   readonly text: string;
+  /** The states it removes as an expression (infeasible conditions). */
+  readonly expr?: Expr;
   /** Patterns of states this condition removes. */
   readonly removes: readonly Term[];
   readonly note?: string;

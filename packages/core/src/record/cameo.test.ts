@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { day, recordOf, recordSmall } from "../../../../test/fixtures/record.js";
+import { value } from "../../../../test/fixtures/result.js";
 import type { Problem } from "../problems.js";
 import { validateDocument } from "../scenario/load.js";
 import type { ScenarioDocument } from "../format/schema.js";
@@ -21,9 +22,7 @@ function imported(csv: string, into: ScenarioDocument): { value?: CameoImport; p
 
 /** CSV → one record per row, keyed by column. */
 function table(csv: string): Record<string, string>[] {
-  const r = readCsv(csv);
-  if ("error" in r) throw new Error(r.error);
-  const [head, ...rows] = r.rows;
+  const [head, ...rows] = value(readCsv(csv));
   return rows.map((row) => Object.fromEntries(head!.fields.map((h, i) => [h, row.fields[i]!])));
 }
 

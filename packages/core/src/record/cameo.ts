@@ -13,7 +13,7 @@
  * those. Columns after `code_note` (event name, CAMEO actor codes) are derived and
  * ignored on import.
  */
-import { isDateSpan, type DateSpan } from "../dates.js";
+import type { DateSpan } from "../dates.js";
 import { fail, ok, type DocPath, type Problem, type Result } from "../problems.js";
 import { issuesToProblems } from "../format/issues.js";
 import type { ScenarioDocument } from "../format/schema.js";
@@ -126,7 +126,7 @@ export function exportCameo(record: NegotiationRecord): string {
 }
 
 function isSpan(v: unknown): v is DateSpan {
-  return typeof v === "object" && v !== null && "first" in v && isDateSpan(v as DateSpan);
+  return typeof v === "object" && v !== null && "first" in v && "text" in v;
 }
 
 export interface CameoImport {
@@ -148,8 +148,8 @@ export interface CameoImport {
  */
 export function importCameo(csv: string, doc: ScenarioDocument): Result<CameoImport> {
   const parsed = readCsv(csv);
-  if ("error" in parsed) return fail([{ code: "syntax", path: [], line: parsed.line, message: `CSV: ${parsed.error}` }]);
-  const [header, ...rows] = parsed.rows;
+  if (!parsed.ok) return fail(parsed.problems.map((p) => ({ ...p, message: `CSV: ${p.message}` })));
+  const [header, ...rows] = parsed.value;
   if (!header) return fail([{ code: "missing", path: [], line: 1, message: "the CSV is empty; expected a header line with id, date, kind, title, …" }]);
   const columns = header.fields.map((f) => f.trim());
   const missing = ["id", "date", "kind", "title"].filter((c) => !columns.includes(c));

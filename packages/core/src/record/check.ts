@@ -8,12 +8,12 @@
  * The check parses every date and term once and returns the record as the views read
  * it (record.ts); that record means something only when no problem was reported.
  */
-import { isDateSpan, parseDateSpan, type DateSpan } from "../dates.js";
-import type { DocPath, Problem } from "../problems.js";
+import { parseDateSpan, type DateSpan, type PartialDate } from "../dates.js";
+import { messageOf, type DocPath, type Problem } from "../problems.js";
 import { unknown } from "../format/suggest.js";
 import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
-import { compareDurations, formatDuration, isDuration, parseDuration, type Duration } from "./duration.js";
+import { compareDurations, formatDuration, parseDuration, type Duration } from "./duration.js";
 import type { SourceRef } from "../format/record-schema.js";
 import { citationOf } from "./normalise.js";
 import type { Citation, NegotiationRecord, RecordClaim, RecordCommitment, RecordDocument, RecordEvent, RecordStatement, RecordTrack } from "./record.js";
@@ -32,7 +32,8 @@ export interface KnownIds {
 }
 
 /** Stands in for a date that did not parse (a problem was reported, so the record is not used). */
-const UNREAD = parseDateSpan("1970") as DateSpan;
+const NO_DAY: PartialDate = { text: "", year: 1970, month: 1, day: 1, precision: "day", approximate: false, first: 0, last: 0 };
+const UNREAD: DateSpan = { text: "", precision: "day", approximate: false, first: 0, last: 0, start: NO_DAY, end: NO_DAY };
 
 /** The ids the record defines, by collection. */
 export interface RecordIds {
@@ -78,11 +79,11 @@ export function checkRecord(doc: RecordParts, known: KnownIds, report: Report): 
   const date = (text: string | undefined, path: DocPath): DateSpan | undefined => {
     if (text === undefined) return undefined;
     const d = parseDateSpan(text);
-    if (!isDateSpan(d)) {
-      report("date", path, d.error);
+    if (!d.ok) {
+      report("date", path, messageOf(d));
       return undefined;
     }
-    return d;
+    return d.value;
   };
   const actor = (id: string | undefined, path: DocPath): void => {
     if (id !== undefined && !known.actors.has(id) && !broken.has(id)) report("unknown-ref", path, unknown("actor", id, known.actors));
@@ -116,11 +117,11 @@ export function checkRecord(doc: RecordParts, known: KnownIds, report: Report): 
   const duration = (text: string | undefined, path: DocPath): Duration | undefined => {
     if (text === undefined) return undefined;
     const d = parseDuration(text);
-    if (!isDuration(d)) {
-      report("type", path, d.error);
+    if (!d.ok) {
+      report("type", path, messageOf(d));
       return undefined;
     }
-    return d;
+    return d.value;
   };
 
   // Sources.
@@ -273,9 +274,9 @@ export function checkRecord(doc: RecordParts, known: KnownIds, report: Report): 
       const v = c.value;
       if (type === "date") {
         const d = parseDateSpan(String(v));
-        if (!isDateSpan(d)) report("date", [...cp, "value"], `fact "${c.fact}" is a date: ${d.error}`);
+        if (!d.ok) report("date", [...cp, "value"], `fact "${c.fact}" is a date: ${messageOf(d)}`);
         // A year claimed for a date fact is read by YAML as a number; it is the date it means.
-        else return { ...c, value: String(v), span: d };
+        else return { ...c, value: String(v), span: d.value };
       } else if (type === "number" && typeof v !== "number") {
         report("type", [...cp, "value"], `fact "${c.fact}" is a number; expected a number, found ${JSON.stringify(v)}`);
       } else if (type === "boolean" && typeof v !== "boolean") {

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { recordOf, recordSmall } from "../../../../test/fixtures/record.js";
 import type { ScenarioDocument } from "../format/schema.js";
-import { isDateSpan, parseDateSpan, type DateSpan } from "../dates.js";
+import { parseDateSpan, type DateSpan } from "../dates.js";
 import { agree, contradictions } from "./contradictions.js";
 
 /** A claimed value as the loaded record holds it: date claims with their span. */
 function claim(value: string | number | boolean): { value: string | number | boolean; span?: DateSpan } {
   const span = typeof value === "string" ? parseDateSpan(value) : undefined;
-  return span !== undefined && isDateSpan(span) ? { value, span } : { value };
+  return span?.ok ? { value, span: span.value } : { value };
 }
 
 describe("contradictions", () => {

@@ -4,7 +4,6 @@
  * loaded (check.ts); these serve that and the writers of new documents (as-of, CSV
  * import).
  */
-import { isPartialDate, parseDate } from "../dates.js";
 import type { SourceRef } from "../format/record-schema.js";
 import type { Citation } from "./record.js";
 
@@ -27,14 +26,4 @@ export function sourceIdsOf(refs: readonly (SourceRef | Citation)[] | undefined)
     if (!out.includes(id)) out.push(id);
   }
   return out;
-}
-
-/**
- * The day a view is computed for: the last day the date can mean (so "as of 2023-12"
- * counts everything dated in December 2023). Returns an error message for a bad date.
- */
-export function asOfDay(text: string): { day: number; text: string } | { error: string } {
-  const d = parseDate(text);
-  if (!isPartialDate(d)) return { error: d.error };
-  return { day: d.last, text: d.text };
 }

@@ -6,7 +6,7 @@
  * they defined, whether the states can still be worked out, and which parts are
  * damaged, so nothing is reported twice or on a false premise.
  */
-import { isPartialDate, parseDate } from "../dates.js";
+import { parseDate } from "../dates.js";
 import { parseExpr, resolveExpr, toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
 import {
   MAX_OPTIONS,
@@ -19,7 +19,7 @@ import {
   type Preference,
   type PriorityStatement,
 } from "../model/types.js";
-import { formatPath, type DocPath, type Problem } from "../problems.js";
+import { formatPath, messageOf, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord } from "../record/check.js";
 import { enumerateStates, stateIndex, vectorOf, type EnumeratedStates } from "../statespace/enumerate.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
@@ -58,7 +58,7 @@ export function buildScenario(doc: ScenarioParts, context: BuildContext = SOUND)
 
   if (doc.asOf !== undefined) {
     const d = parseDate(doc.asOf);
-    if (!isPartialDate(d)) report("date", ["asOf"], d.error);
+    if (!d.ok) report("date", ["asOf"], messageOf(d));
   }
   actors.forEach((a, i) =>
     a.memberOf?.forEach((m, j) => {
@@ -85,9 +85,10 @@ export function buildScenario(doc: ScenarioParts, context: BuildContext = SOUND)
     const built = buildModel(doc, actorIds, evidence, broken, report);
     // The states are worked out only from options, feasibility and a status quo that are all sound.
     if (built && context.statesSound && problems.slice(before).every((p) => leavesStatesAlone(p.path))) {
-      const states = enumerateStates(built.model.options.length, built.model.infeasible);
-      if ("error" in states) report("limit", ["model"], `${states.message}; add feasibility conditions or leave out options`);
+      const enumerated = enumerateStates(built.model.options.length, built.model.infeasible);
+      if (!enumerated.ok) report("limit", ["model"], `${messageOf(enumerated)}; add feasibility conditions or leave out options`);
       else {
+        const states = enumerated.value;
         // Rankings name states by number or Y/N vector: resolved against the states, then the model is complete.
         const rankings = checkAgainstStates(doc, built, states, report);
         model = {
@@ -217,19 +218,17 @@ function buildModel(
       report("statement", path, 'the statement is empty; expected an expression such as "sign & -corridor"');
       return undefined;
     }
+    // Problems in an expression are placed at the statement, with the character they are about.
+    const placed = (r: { readonly ok: false; readonly problems: readonly Problem[] }): undefined => {
+      for (const p of r.problems) report(p.code, path, `${p.message} (at character ${(p.offset ?? 0) + 1} of "${text}")`, p.offset);
+      return undefined;
+    };
     const raw = parseExpr(text);
-    if ("message" in raw) {
-      report("statement", path, `${raw.message} (at character ${raw.at + 1} of "${text}")`, raw.at);
-      return undefined;
-    }
+    if (!raw.ok) return placed(raw);
     refersToBroken = false;
-    const e = resolveExpr(raw, lookup);
+    const e = resolveExpr(raw.value, lookup);
     if (refersToBroken) return undefined;
-    if ("message" in e) {
-      report("unknown-ref", path, `${e.message} (at character ${e.at + 1} of "${text}")`, e.at);
-      return undefined;
-    }
-    return e;
+    return e.ok ? e.value : placed(e);
   };
   const optionRef = (id: string, path: DocPath): number | undefined => {
     const idx = optionByid.get(id);
@@ -374,7 +373,7 @@ function buildCondition(
       report("statement", [...path, "infeasible"], "the condition is too complex (more than 512 patterns); split it into several conditions");
       return undefined;
     }
-    return { kind: "infeasible", text: formatExpr(expr, name), removes, ...note };
+    return { kind: "infeasible", text: formatExpr(expr, name), expr, removes, ...note };
   }
   const kind = kinds[0] as "mutuallyExclusive" | "atLeastOne" | "exactlyOne";
   const ids = c[kind]!;

@@ -3,9 +3,8 @@
  * for: the day asked for, else the scenario's own date (asOf), else the last date
  * in the record, else today when the caller says what today is.
  */
-import { isoDay } from "../dates.js";
-import { fail, ok, type Result } from "../problems.js";
-import { asOfDay } from "../record/normalise.js";
+import { isoDay, parseDate } from "../dates.js";
+import { fail, messageOf, ok, type Result } from "../problems.js";
 import type { Scenario } from "./types.js";
 
 export interface ViewDay {
@@ -27,9 +26,10 @@ export interface ViewDayOptions {
 /** The view day, or undefined when nothing gives one; a "usage" problem for a text that is not a date. */
 export function viewDay(scenario: Scenario, options: ViewDayOptions = {}): Result<ViewDay | undefined> {
   const from = (text: string, source: ViewDay["from"], key: string): Result<ViewDay> => {
-    const d = asOfDay(text);
-    if ("error" in d) return fail([{ code: "usage", path: [key], message: d.error }]);
-    return ok({ day: d.day, text: isoDay(d.day), from: source });
+    // A month or a year means its last day: "as of 2023-12" counts everything dated in December.
+    const d = parseDate(text);
+    if (!d.ok) return fail([{ code: "usage", path: [key], message: messageOf(d) }]);
+    return ok({ day: d.value.last, text: isoDay(d.value.last), from: source });
   };
   if (options.asOf !== undefined) return from(options.asOf, "option", "asOf");
   if (scenario.asOf !== undefined) return from(String(scenario.asOf), "scenario", "asOf");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { value } from "../../../../test/fixtures/result.js";
 import { generateModel, randomRankings } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
 import type { ScenarioDocument } from "../format/schema.js";
@@ -96,7 +97,7 @@ describe("limited-move and non-myopic stability", () => {
       const a = analyze(space);
       const oracle = new Oracle(space, a.payoffs.map((p) => p.payoff));
       for (let h = 1; h <= 4; h++) {
-        const r = limitedMove(a, h);
+        const r = value(limitedMove(a, h));
         for (let i = 0; i < 2; i++) {
           for (let s = 0; s < space.size; s++) {
             const want = oracleLimitedMoveStable(oracle, h, i, s);
@@ -116,7 +117,7 @@ describe("limited-move and non-myopic stability", () => {
       const space = model(seed, 2);
       if (!space) continue;
       const a = analyze(space);
-      const l1 = limitedMove(a, 1);
+      const l1 = value(limitedMove(a, 1));
       for (let i = 0; i < 2; i++) expect(Array.from(l1.stable[i]!)).toEqual(Array.from(a.stable.nash![i]!));
     }
   });
@@ -126,16 +127,18 @@ describe("limited-move and non-myopic stability", () => {
       const space = model(seed, 2);
       if (!space) continue;
       const a = analyze(space);
-      const nm = nonMyopic(a);
-      if ("error" in nm) throw new Error(nm.error);
+      const nm = value(nonMyopic(a));
       if (nm.period !== 1) continue;
-      const deep = limitedMove(a, nm.settlesAt + 3);
+      const deep = value(limitedMove(a, nm.settlesAt + 3));
       for (let i = 0; i < 2; i++) expect(Array.from(nm.stable[i]!)).toEqual(Array.from(deep.stable[i]!));
     }
   });
 
   it("refuses models that do not have two decision makers", () => {
     const space = model(5, 3)!;
-    expect(() => limitedMove(analyze(space), 2)).toThrow(/exactly two decision makers/);
+    const refusal = { ok: false, problems: [{ code: "usage", path: [], message: expect.stringMatching(/exactly two decision makers; this model has 3$/) }] };
+    expect(limitedMove(analyze(space), 2)).toEqual(refusal);
+    expect(nonMyopic(analyze(space))).toEqual(refusal);
+    expect(limitedMove(analyze(model(5, 2)!), 0)).toMatchObject({ ok: false, problems: [{ code: "usage" }] });
   });
 });

@@ -16,6 +16,8 @@
  * if they cycle, a state is NM-stable (unstable) when it is L_h-stable (unstable) at
  * every level of the cycle, and undetermined otherwise.
  */
+import { fail, ok, type Result } from "../problems.js";
+import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "./analysis.js";
 import { dmMoves, type MoveIndex } from "./moves.js";
 
@@ -90,9 +92,16 @@ function nextLevel(index: MoveIndex, P: readonly Int32Array[], prev: Level): Lev
   return { G, stable, ties: prev.ties || ties };
 }
 
-function pays(a: Analysis): readonly Int32Array[] {
-  if (a.space.model.decisionMakers.length !== 2) throw new RangeError(TWO_DM_ONLY);
-  return a.payoffs.map((p) => p.payoff);
+/** A "usage" problem unless the model has exactly two decision makers (check before analysing a large model). */
+export function twoDecisionMakers(space: StateSpace): Result<true> {
+  const D = space.model.decisionMakers.length;
+  return D === 2 ? ok(true) : fail([{ code: "usage", path: [], message: `${TWO_DM_ONLY}; this model has ${D}` }]);
+}
+
+/** Both decision makers' payoffs, or a "usage" problem when there are not exactly two. */
+function pays(a: Analysis): Result<readonly Int32Array[]> {
+  const two = twoDecisionMakers(a.space);
+  return two.ok ? ok(a.payoffs.map((p) => p.payoff)) : two;
 }
 
 function both(stable: readonly Uint8Array[]): number[] {
@@ -102,17 +111,20 @@ function both(stable: readonly Uint8Array[]): number[] {
 }
 
 /** L_h stability for every state and both decision makers (h ≥ 1). */
-export function limitedMove(a: Analysis, horizon: number): LimitedMoveResult {
-  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`the horizon must be a whole number ≥ 1, found ${horizon}`);
-  const P = pays(a);
+export function limitedMove(a: Analysis, horizon: number): Result<LimitedMoveResult> {
+  if (!Number.isInteger(horizon) || horizon < 1) return fail([{ code: "usage", path: [], message: `expected a horizon that is a whole number ≥ 1, found ${horizon}` }]);
+  const payoffs = pays(a);
+  if (!payoffs.ok) return payoffs;
   let level = firstLevel(a.index.size);
-  for (let h = 1; h <= horizon; h++) level = nextLevel(a.index, P, level);
-  return { horizon, stable: level.stable, equilibria: both(level.stable), tiesBroken: level.ties };
+  for (let h = 1; h <= horizon; h++) level = nextLevel(a.index, payoffs.value, level);
+  return ok({ horizon, stable: level.stable, equilibria: both(level.stable), tiesBroken: level.ties });
 }
 
-/** Non-myopic stability: L_h as h grows, until the anticipation tables repeat (at most `maxLevels`). */
-export function nonMyopic(a: Analysis, maxLevels = 10_000): NonMyopicResult | { readonly error: string } {
-  const P = pays(a);
+/** Non-myopic stability: L_h as h grows, until the anticipation tables repeat (at most `maxLevels`; a "limit" problem if they do not). */
+export function nonMyopic(a: Analysis, maxLevels = 10_000): Result<NonMyopicResult> {
+  const payoffs = pays(a);
+  if (!payoffs.ok) return payoffs;
+  const P = payoffs.value;
   const S = a.index.size;
   const seen = new Map<string, number>();
   const levels: Level[] = [firstLevel(S)];
@@ -133,11 +145,11 @@ export function nonMyopic(a: Analysis, maxLevels = 10_000): NonMyopicResult | { 
       });
       const equilibria: number[] = [];
       for (let s = 0; s < S; s++) if (stable[0]![s] === 1 && stable[1]![s] === 1) equilibria.push(s);
-      return { stable, equilibria, settlesAt: earlier, period: h - earlier, tiesBroken: level.ties };
+      return ok({ stable, equilibria, settlesAt: earlier, period: h - earlier, tiesBroken: level.ties });
     }
     seen.set(key, h);
   }
-  return { error: `the look-ahead did not repeat within ${maxLevels} levels` };
+  return fail([{ code: "limit", path: [], message: `non-myopic stability: the look-ahead did not repeat within ${maxLevels} levels` }]);
 }
 
 function fingerprint(l: Level): string {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { value } from "../../../../test/fixtures/result.js";
 import { generateModel } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
 import { analyze } from "./analysis.js";
@@ -15,7 +16,7 @@ describe("status quo analysis", () => {
       const P = a.payoffs.map((p) => p.payoff);
       const oracle = new Oracle(space, P);
       for (const by of ["improvements", "moves"] as const) {
-        const sq = statusQuoAnalysis(a, by, 0);
+        const sq = value(statusQuoAnalysis(a, by, 0));
         // Closure by the definition: repeat until nothing new.
         const seen = new Set([0]);
         for (let grew = true; grew; ) {

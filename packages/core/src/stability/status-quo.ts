@@ -4,6 +4,7 @@
  * makers gives every reachable state with a shortest path; the equilibria among them
  * are the outcomes the conflict can get to from where it is.
  */
+import { fail, ok, type Result } from "../problems.js";
 import { describeMove, type MoveDescription } from "./describe.js";
 import type { Analysis } from "./analysis.js";
 import type { BasicConcept } from "./concepts.js";
@@ -30,11 +31,11 @@ export interface StatusQuoAnalysis {
   readonly unreachable: Partial<Record<BasicConcept, readonly number[]>>;
 }
 
-/** The status quo analysis from state `from` (0-based; defaults to the model's status quo). */
-export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "improvements", from?: number): StatusQuoAnalysis {
+/** The status quo analysis from state `from` (0-based; defaults to the model's status quo), or a "usage" problem when there is neither. */
+export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "improvements", from?: number): Result<StatusQuoAnalysis> {
   const { space, index } = a;
   const start = from ?? space.statusQuo;
-  if (start < 0 || start >= space.size) throw new RangeError("the model has no status quo; give a starting state");
+  if (start < 0 || start >= space.size) return fail([{ code: "usage", path: [], message: "the model has no status quo; give a state to start from" }]);
   const P = a.payoffs.map((p) => p.payoff);
   const D = index.dmCount;
   const S = space.size;
@@ -74,5 +75,5 @@ export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "i
     equilibria[c] = eq.filter((s) => reached.has(s)).map((s) => reached.get(s)!).sort((x, y) => x.distance - y.distance || x.state - y.state);
     unreachable[c] = eq.filter((s) => !reached.has(s)).map((s) => s + 1);
   }
-  return { statusQuo: start + 1, by, reachable, equilibria, unreachable };
+  return ok({ statusQuo: start + 1, by, reachable, equilibria, unreachable });
 }

@@ -5,7 +5,8 @@
  * model, preferences included, which are read on top of them (payoffs.ts).
  */
 import type { ConflictModel } from "../model/types.js";
-import { enumerateStates, stateIndex, vectorOf, type EnumeratedStates, type EnumerationError } from "./enumerate.js";
+import { ok, type Result } from "../problems.js";
+import { enumerateStates, stateIndex, vectorOf, type EnumeratedStates } from "./enumerate.js";
 
 export class StateSpace {
   readonly model: ConflictModel;
@@ -24,9 +25,9 @@ export class StateSpace {
   }
 
   /** Enumerates the model's feasible states, or says why it cannot. */
-  static build(model: ConflictModel): StateSpace | EnumerationError {
+  static build(model: ConflictModel): Result<StateSpace> {
     const r = enumerateStates(model.options.length, model.infeasible);
-    return "error" in r ? r : new StateSpace(model, r);
+    return r.ok ? ok(new StateSpace(model, r.value)) : r;
   }
 
   /** Whether option `o` is taken (Y) in state `s`. */
