@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   MAX_OPTIONS,
+  asStateIndex,
   MAX_OPTIONS_PER_DM,
   MAX_STATES,
   MAX_TERMS,
@@ -65,7 +66,7 @@ function ranks(space: StateSpace): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const dm of space.model.decisionMakers) {
     const p = computePayoffs(space, dm);
-    out[dm.id] = Array.from({ length: space.size }, (_, s) => rankOf(p, s));
+    out[dm.id] = Array.from({ length: space.size }, (_, s) => rankOf(p, asStateIndex(s)));
   }
   return out;
 }

@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analysisResult, asOf, contradictions, deadlines, validate, waiting } from "@concord/app";
-import { analyze, formatProblem, loadScenario, parseDate, parseDateSpan, type Loaded, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { analyze, formatProblem, loadScenario, parseDate, parseDateSpan, stateIndexOf, type Loaded, type ScenarioDocument, type StateNumber, type StateSpace } from "@concord/core";
 import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -214,7 +214,7 @@ describe(`${FILE}: the model`, () => {
     // Options in order: am_russian_platform, am_corridor, am_leave_csto, sign_west, sign_russia,
     // sign_direct, az_border_pressure, az_peacekeepers_out, ru_withdraw, ru_pressure_am,
     // west_guarantees, west_pressure_az.
-    expect(space.yn(space.statusQuo)).toBe("NNNNNNYNNNNY");
+    expect(space.yn(space.statusQuo!)).toBe("NNNNNNYNNNNY");
     const sq = m.statusQuo;
     expect(Array.isArray(sq) ? [] : sq?.evidence ?? []).not.toEqual([]);
   });
@@ -237,7 +237,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   it("numbers the states as when the results were pinned", () => {
     expect(space.model.options.map((o) => o.id)).toEqual(pinned.options);
     expect(result.statusQuo).toBe(pinned.statusQuo);
-    for (const [s, yn] of Object.entries(pinned.states)) expect(space.yn(Number(s) - 1), `state ${s}`).toBe(yn);
+    for (const [s, yn] of Object.entries(pinned.states)) expect(space.yn(stateIndexOf(Number(s) as StateNumber)), `state ${s}`).toBe(yn);
   });
 
   it("finds the pinned equilibria under Nash, GMR, SMR and SEQ", () => {
@@ -245,7 +245,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   });
 
   it("the status quo is a GMR and SMR equilibrium but not a Nash or SEQ one", () => {
-    const sq = pinned.statusQuo;
+    const sq = pinned.statusQuo as StateNumber;
     expect(result.equilibria.gmr).toContain(sq);
     expect(result.equilibria.smr).toContain(sq);
     expect(result.equilibria.nash).not.toContain(sq);
@@ -258,7 +258,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   it("no equilibrium under any concept has Armenia granting the corridor", () => {
     const corridor = pinned.options.indexOf("am_corridor");
     for (const [concept, states] of Object.entries(result.equilibria)) {
-      for (const s of states) expect(space.yn(s - 1)[corridor], `${concept} state ${s}`).toBe("N");
+      for (const s of states) expect(space.yn(stateIndexOf(s))[corridor], `${concept} state ${s}`).toBe("N");
     }
   });
 });

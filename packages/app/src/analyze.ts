@@ -4,7 +4,18 @@
  * stability for two decision makers. States are numbered from 1; decision makers are
  * keyed by id.
  */
-import { limitedMove, nonMyopic, ok, twoDecisionMakers, type Analysis, type BasicConcept, type Result } from "@concord/core";
+import {
+  asStateIndex,
+  limitedMove,
+  nonMyopic,
+  ok,
+  stateNumber,
+  twoDecisionMakers,
+  type Analysis,
+  type BasicConcept,
+  type Result,
+  type StateNumber,
+} from "@concord/core";
 import { atOption, conceptsOption, countOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { modelOf, openScenario, type ScenarioInput } from "./source.js";
@@ -20,12 +31,12 @@ export interface AnalyzeOptions {
 }
 
 /** State numbers per decision maker id. */
-export type StatesByDm = Readonly<Record<string, readonly number[]>>;
+export type StatesByDm = Readonly<Record<string, readonly StateNumber[]>>;
 
 export interface LimitedMoveStability {
   readonly horizon: number;
   readonly stability: StatesByDm;
-  readonly equilibria: readonly number[];
+  readonly equilibria: readonly StateNumber[];
   /** Whether a tie in the look-ahead was broken by taking the lowest-numbered move. */
   readonly tiesBroken: boolean;
 }
@@ -34,7 +45,7 @@ export interface NonMyopicStability {
   readonly stability: StatesByDm;
   /** States stable at some horizons of the look-ahead's cycle only. */
   readonly undetermined: StatesByDm;
-  readonly equilibria: readonly number[];
+  readonly equilibria: readonly StateNumber[];
   /** The horizon from which the look-ahead repeats, and the period (1: it settles). */
   readonly settlesAt: number;
   readonly period: number;
@@ -42,13 +53,13 @@ export interface NonMyopicStability {
 }
 
 export interface AnalyzeResult extends ModelSummary {
-  readonly states: readonly { readonly id: number; readonly values: Readonly<Record<string, boolean>> }[];
+  readonly states: readonly { readonly id: StateNumber; readonly values: Readonly<Record<string, boolean>> }[];
   /** The concepts computed, in the order nash, gmr, smr, seq. */
   readonly concepts: readonly BasicConcept[];
   /** Per concept, the states stable for each decision maker. */
   readonly stability: Readonly<Partial<Record<BasicConcept, StatesByDm>>>;
   /** Per concept, the states stable for every decision maker. */
-  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateNumber[]>>>;
   readonly limitedMove?: LimitedMoveStability;
   readonly nonMyopic?: NonMyopicStability;
 }
@@ -73,7 +84,7 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
     const found = atOption(limitedMove(a, horizon.value), "horizon");
     if (!found.ok) return found;
     const r = found.value;
-    lm = { horizon: r.horizon, stability: byDm(a, r.stable, 1), equilibria: r.equilibria.map((s) => s + 1), tiesBroken: r.tiesBroken };
+    lm = { horizon: r.horizon, stability: byDm(a, r.stable, 1), equilibria: r.equilibria.map(stateNumber), tiesBroken: r.tiesBroken };
   }
   let nm: NonMyopicStability | undefined;
   if (options.nonMyopic) {
@@ -83,7 +94,7 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
     nm = {
       stability: byDm(a, r.stable, 1),
       undetermined: byDm(a, r.stable, -1),
-      equilibria: r.equilibria.map((s) => s + 1),
+      equilibria: r.equilibria.map(stateNumber),
       settlesAt: r.settlesAt,
       period: r.period,
       tiesBroken: r.tiesBroken,
@@ -95,13 +106,16 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
 /** An analysis as plain data: states numbered from 1, decision makers keyed by id. */
 export function analysisResult(a: Analysis): AnalyzeResult {
   const { space } = a;
-  const states: { id: number; values: Record<string, boolean> }[] = [];
-  for (let s = 0; s < space.size; s++) states.push({ id: s + 1, values: stateValues(space, s) });
+  const states: { id: StateNumber; values: Record<string, boolean> }[] = [];
+  for (let k = 0; k < space.size; k++) {
+    const s = asStateIndex(k);
+    states.push({ id: stateNumber(s), values: stateValues(space, s) });
+  }
   const stability: Partial<Record<BasicConcept, StatesByDm>> = {};
-  const equilibria: Partial<Record<BasicConcept, number[]>> = {};
+  const equilibria: Partial<Record<BasicConcept, StateNumber[]>> = {};
   for (const c of a.concepts) {
     stability[c] = byDm(a, a.stable[c]!, 1);
-    equilibria[c] = a.equilibria[c]!.map((s) => s + 1);
+    equilibria[c] = a.equilibria[c]!.map(stateNumber);
   }
   return { ...modelSummary(space), states, concepts: a.concepts, stability, equilibria };
 }
@@ -111,8 +125,8 @@ function byDm(a: Analysis, flags: readonly ArrayLike<number>[], value: number): 
   return Object.fromEntries(
     a.space.model.decisionMakers.map((dm, d) => {
       const f = flags[d]!;
-      const list: number[] = [];
-      for (let s = 0; s < f.length; s++) if (f[s] === value) list.push(s + 1);
+      const list: StateNumber[] = [];
+      for (let s = 0; s < f.length; s++) if (f[s] === value) list.push(stateNumber(asStateIndex(s)));
       return [dm.id, list];
     }),
   );

@@ -60,6 +60,7 @@ export {
   type ResolvedEvidence,
   type ResolvedSource,
   type Result,
+  type StateNumber,
   type StatusQuoAnalysis,
   type TimelineEntry,
   type VersionComparison,

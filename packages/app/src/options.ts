@@ -4,7 +4,20 @@
  * whose path is the option's name, so each surface can say where it came from
  * (`--state`, `?state=`, a form field).
  */
-import { fail, messageOf, ok, parseConcepts, parseDate, type BasicConcept, type Problem, type Result, type StateSpace } from "@concord/core";
+import {
+  fail,
+  messageOf,
+  ok,
+  parseConcepts,
+  parseDate,
+  stateIndexOf,
+  type BasicConcept,
+  type Problem,
+  type Result,
+  type StateIndex,
+  type StateNumber,
+  type StateSpace,
+} from "@concord/core";
 
 export function usage<T = never>(option: string, message: string): Result<T> {
   return fail([{ code: "usage", path: [option], message }]);
@@ -17,10 +30,10 @@ export function atOption<T>(r: Result<T>, option: string): Result<T> {
 }
 
 /** A state number as users see it (1 to the number of states) → the engine's index. */
-export function stateOption(space: StateSpace, value: number | string, option = "state"): Result<number> {
+export function stateOption(space: StateSpace, value: number | string, option = "state"): Result<StateIndex> {
   const n = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
   if (!Number.isInteger(n) || n < 1 || n > space.size) return usage(option, `expected a state number from 1 to ${space.size}, found "${value}"`);
-  return ok(n - 1);
+  return ok(stateIndexOf(n as StateNumber));
 }
 
 /** A whole number ≥ 1. */

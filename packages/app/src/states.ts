@@ -1,11 +1,11 @@
 /** Use case: the feasible states, numbered as in gmcr-py, with each decision maker's rank of each. */
-import { computePayoffs, ok, rankOf, type Result } from "@concord/core";
+import { asStateIndex, computePayoffs, ok, rankOf, stateNumber, type Result, type StateNumber } from "@concord/core";
 import { modelOf, openScenario, type ScenarioInput } from "./source.js";
 import { modelSummary, stateValues, type ModelSummary } from "./summary.js";
 
 export interface StateRow {
   /** The state number, from 1. */
-  readonly id: number;
+  readonly id: StateNumber;
   /** Each option taken (true) or not, by option id. */
   readonly values: Readonly<Record<string, boolean>>;
   /** Each decision maker's rank of the state (1 = most preferred; ties share a rank), by decision maker id. */
@@ -25,8 +25,9 @@ export function states(input: ScenarioInput): Result<StatesResult> {
   const dms = S.model.decisionMakers;
   const payoffs = dms.map((dm) => computePayoffs(S, dm));
   const rows: StateRow[] = [];
-  for (let s = 0; s < S.size; s++) {
-    rows.push({ id: s + 1, values: stateValues(S, s), rank: Object.fromEntries(dms.map((dm, d) => [dm.id, rankOf(payoffs[d]!, s)])) });
+  for (let k = 0; k < S.size; k++) {
+    const s = asStateIndex(k);
+    rows.push({ id: stateNumber(s), values: stateValues(S, s), rank: Object.fromEntries(dms.map((dm, d) => [dm.id, rankOf(payoffs[d]!, s)])) });
   }
   return ok({ ...modelSummary(S), states: rows });
 }

@@ -1,5 +1,5 @@
 /** The model as plain data, for results that list states: who controls which option. */
-import type { StateSpace } from "@concord/core";
+import { stateNumber, type StateIndex, type StateNumber, type StateSpace } from "@concord/core";
 
 export interface DecisionMakerSummary {
   readonly id: string;
@@ -19,7 +19,7 @@ export interface ModelSummary {
   readonly decisionMakers: readonly DecisionMakerSummary[];
   readonly options: readonly OptionSummary[];
   /** The status quo's state number, when the model has one. */
-  readonly statusQuo?: number;
+  readonly statusQuo?: StateNumber;
 }
 
 export function modelSummary(space: StateSpace): ModelSummary {
@@ -28,12 +28,12 @@ export function modelSummary(space: StateSpace): ModelSummary {
   return {
     decisionMakers: m.decisionMakers.map((dm) => ({ id: dm.id, name: dm.name, options: dm.options.map((o) => m.options[o]!.id) })),
     options: m.options.map((o) => ({ id: o.id, label: o.label, dm: m.decisionMakers[o.dm]!.id })),
-    ...(sq >= 0 ? { statusQuo: sq + 1 } : {}),
+    ...(sq !== undefined ? { statusQuo: stateNumber(sq) } : {}),
   };
 }
 
-/** Each option's value (taken or not) in state `s` (0-based), by option id. */
-export function stateValues(space: StateSpace, s: number): Record<string, boolean> {
+/** Each option's value (taken or not) in state `s`, by option id. */
+export function stateValues(space: StateSpace, s: StateIndex): Record<string, boolean> {
   const values: Record<string, boolean> = {};
   for (const o of space.model.options) values[o.id] = space.taken(s, o.index);
   return values;

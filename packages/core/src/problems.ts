@@ -76,13 +76,3 @@ export const fail = <T = never>(problems: readonly Problem[]): Result<T> => ({ o
 export function messageOf(r: { readonly ok: false; readonly problems: readonly Problem[] }): string {
   return r.problems.map((p) => p.message).join("; ");
 }
-
-/** Thrown only at API edges where a Result cannot be returned; carries the problems. */
-export class ConcordError extends Error {
-  readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
-    this.name = "ConcordError";
-    this.problems = problems;
-  }
-}

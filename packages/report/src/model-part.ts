@@ -1,11 +1,11 @@
 /** The model in option form, with every choice's note and evidence. */
-import { actorName, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateSpace } from "@concord/core";
+import { actorName, stateNumber, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateIndex, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
 import type { ModelSection, StateChoices } from "./types.js";
 import { exprWords } from "./words.js";
 
 /** What each decision maker does in state `s` (0-based). */
-export function choicesIn(space: StateSpace, s: number): StateChoices[] {
+export function choicesIn(space: StateSpace, s: StateIndex): StateChoices[] {
   const m = space.model;
   return m.decisionMakers.map((dm) => ({
     dm: dm.name,
@@ -54,14 +54,19 @@ export function modelSection(record: NegotiationRecord, space: StateSpace): Mode
             }
           : {
               kind: "ranking" as const,
-              levels: dm.preference.levels.map((level) => level.map((v) => space.indexOf(v)).filter((s) => s >= 0).map((s) => s + 1).sort((a, b) => a - b)),
+              levels: dm.preference.levels.map((level) =>
+                level.flatMap((v) => {
+                  const s = space.indexOf(v);
+                  return s === undefined ? [] : [stateNumber(s)];
+                }).sort((a, b) => a - b),
+              ),
             },
     })),
     conditions: m.conditions.map((c) => ({ text: c.text, words: conditionWords(c, m.options), ...(c.note !== undefined ? { note: c.note } : {}), evidence: ev(c.evidence) })),
-    ...(sq >= 0
+    ...(sq !== undefined
       ? {
           statusQuo: {
-            state: sq + 1,
+            state: stateNumber(sq),
             yn: space.yn(sq),
             choices: choicesIn(space, sq),
             ...(m.statusQuo?.note !== undefined ? { note: m.statusQuo.note } : {}),

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { value } from "../../../test/fixtures/result.js";
-import { analyze, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, viewDay, type Loaded } from "@concord/core";
+import { analyze, asDmIndex, asStateIndex, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, viewDay, type Loaded } from "@concord/core";
 import { reportData, type Cite, type EvidenceEntry, type ReportData } from "./index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -110,7 +110,7 @@ describe("report data", () => {
     sq.stability.forEach((st, d) => {
       expect(st.explanations.map((x) => x.concept)).toEqual([...BASIC_CONCEPTS]);
       for (const x of st.explanations) {
-        const e = explain(a, 4, d, x.concept);
+        const e = explain(a, asStateIndex(4), asDmIndex(d), x.concept);
         expect(x.text).toBe(e.text);
         expect(x.stable).toBe(e.stable);
         expect(x.improvements).toEqual(e.improvements);

@@ -350,7 +350,7 @@ function termLiterals(t: Term): GmcrConjunction {
 function rankingOf(space: StateSpace, dm: DecisionMakerInfo): GmcrRanking {
   const levels: number[][] =
     dm.preference.kind === "ranking"
-      ? dm.preference.levels.map((level) => level.map((v) => space.indexOf(v) + 1))
+      ? dm.preference.levels.map((level) => level.map((v) => space.indexOf(v)! + 1))
       : (() => {
           const p = computePayoffs(space, dm);
           const out: number[][] = Array.from({ length: p.levels }, () => []);

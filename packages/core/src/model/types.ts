@@ -3,6 +3,7 @@
  * (grouped by decision maker, in document order), expressions resolved to option
  * indices, feasibility compiled to bit patterns.
  */
+import type { DmIndex } from "../numbering.js";
 import type { Expr, Term } from "./expression.js";
 
 export interface Evidence {
@@ -21,8 +22,8 @@ export interface OptionInfo {
   readonly index: number;
   readonly id: string;
   readonly label: string;
-  /** Index of the decision maker that controls it. */
-  readonly dm: number;
+  /** The decision maker that controls it. */
+  readonly dm: DmIndex;
   /** toY: may only change N→Y; toN: may only change Y→N. */
   readonly oneWay?: "toY" | "toN";
   readonly note?: string;
@@ -43,7 +44,7 @@ export type Preference =
   | { readonly kind: "ranking"; readonly levels: readonly (readonly number[])[] };
 
 export interface DecisionMakerInfo {
-  readonly index: number;
+  readonly index: DmIndex;
   readonly id: string;
   readonly name: string;
   readonly actor?: string;

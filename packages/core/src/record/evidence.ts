@@ -4,6 +4,7 @@
  * reader can check every modelling choice against the record.
  */
 import type { ConflictModel, Evidence } from "../model/types.js";
+import type { DmIndex } from "../numbering.js";
 import { citationOf } from "./normalise.js";
 import type { NegotiationRecord } from "./record.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
@@ -40,7 +41,7 @@ export interface DecisionMakerEvidence {
  * The evidence for the options and preferences of decision maker `d` (find it from
  * what a user typed with findDecisionMaker), looked up in the record.
  */
-export function decisionMakerEvidence(model: ConflictModel, d: number, record: NegotiationRecord): DecisionMakerEvidence {
+export function decisionMakerEvidence(model: ConflictModel, d: DmIndex, record: NegotiationRecord): DecisionMakerEvidence {
   const dm = model.decisionMakers[d]!;
   const resolve = (list: readonly Evidence[]): ResolvedEvidence[] => list.map((e) => resolveEvidence(record, e));
   const options = dm.options.map((o) => {

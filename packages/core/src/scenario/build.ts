@@ -19,9 +19,10 @@ import {
   type Preference,
   type PriorityStatement,
 } from "../model/types.js";
+import { asDmIndex } from "../numbering.js";
 import { formatPath, messageOf, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord } from "../record/check.js";
-import { enumerateStates, stateIndex, vectorOf, type EnumeratedStates } from "../statespace/enumerate.js";
+import { enumerateStates, indexOfVector, vectorOf, type EnumeratedStates } from "../statespace/enumerate.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "../format/schema.js";
 import { unknown } from "../format/suggest.js";
@@ -185,7 +186,7 @@ function buildModel(
         index: options.length,
         id: o.id,
         label: o.label,
-        dm: d,
+        dm: asDmIndex(d),
         ...(o.oneWay ? { oneWay: o.oneWay } : {}),
         ...(o.note !== undefined ? { note: o.note } : {}),
         evidence: evidence(o.evidence, ["model", "decisionMakers", d, "options", k, "evidence"]),
@@ -269,7 +270,7 @@ function buildModel(
       rankings.push({ dm: d, path: [...path, "ranking"], refs: dm.ranking! });
     }
     decisionMakers.push({
-      index: d,
+      index: asDmIndex(d),
       id: dm.id,
       name: dm.name ?? actorName ?? dm.id,
       ...(dm.actor !== undefined ? { actor: dm.actor } : {}),
@@ -424,7 +425,7 @@ function checkAgainstStates(doc: ScenarioParts, built: BuiltModel, states: Enume
     report("infeasible", ["model", "feasibility"], "no state is feasible: the feasibility conditions together remove every combination of options");
     return resolved;
   }
-  if (model.statusQuo && stateIndex(states, model.statusQuo.vector) < 0) {
+  if (model.statusQuo && indexOfVector(states, model.statusQuo.vector) < 0) {
     const sq = doc.model!.statusQuo!;
     const path = Array.isArray(sq) ? built.statusQuoPath : [...built.statusQuoPath, "taken"];
     const removedBy = breaks(model, model.statusQuo.vector);
@@ -447,7 +448,7 @@ function checkAgainstStates(doc: ScenarioParts, built: BuiltModel, states: Enume
           report("ranking", path, `expected a Y/N vector of ${n} letters (one per option), found "${ref}" (${ref.length})`);
           return undefined;
         }
-        s = stateIndex(states, parseYn(ref));
+        s = indexOfVector(states, parseYn(ref));
         if (s < 0) {
           const by = breaks(model, parseYn(ref));
           report("ranking", path, `state ${ref.toUpperCase()} is not feasible${by ? `: it breaks the condition "${by.text}"` : ""}; rank only feasible states`);

@@ -3,13 +3,14 @@
  * (explain, evidence, the report, a server): its id or name, or its actor's id, name
  * or alias, in any case; failing that, the start of exactly one of those.
  */
+import type { DmIndex } from "../numbering.js";
 import { fail, ok, type Result } from "../problems.js";
 import type { Scenario } from "./types.js";
 
 /** The index of the decision maker `query` names, or a "usage" problem listing the decision makers. */
-export function findDecisionMaker(scenario: Scenario, query: string): Result<number> {
+export function findDecisionMaker(scenario: Scenario, query: string): Result<DmIndex> {
   const dms = scenario.model?.decisionMakers ?? [];
-  const usage = (message: string): Result<number> => fail([{ code: "usage", path: [], message }]);
+  const usage = (message: string): Result<DmIndex> => fail([{ code: "usage", path: [], message }]);
   if (dms.length === 0) return usage("the scenario has no model, so it has no decision makers");
   const q = query.trim().toLowerCase();
   const names = dms.map((dm) => {

@@ -4,6 +4,7 @@
  * three steps so a platform can run the middle one in parallel (workers): prepare,
  * compute each decision maker (independently), finish.
  */
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "./concepts.js";
@@ -31,8 +32,8 @@ export interface PrepareOptions {
 export interface Analysis extends PreparedAnalysis {
   /** stable[concept][dm][s] = 1 when state s is stable for dm. */
   readonly stable: Readonly<Partial<Record<BasicConcept, readonly Uint8Array[]>>>;
-  /** Equilibria per concept: states stable for every decision maker (0-based). */
-  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+  /** Equilibria per concept: states stable for every decision maker. */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateIndex[]>>>;
 }
 
 /** Payoffs, move index and sorted cells. */
@@ -62,11 +63,11 @@ export function analyzeDm(prep: PreparedAnalysis, dm: number): DmStability {
 
 export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStability[]): Analysis {
   const stable: Partial<Record<BasicConcept, Uint8Array[]>> = {};
-  const eq: Partial<Record<BasicConcept, number[]>> = {};
+  const eq: Partial<Record<BasicConcept, StateIndex[]>> = {};
   const byDm = [...perDm].sort((a, b) => a.dm - b.dm);
   for (const c of prep.concepts) {
     stable[c] = byDm.map((r) => r.flags[c]!);
-    eq[c] = equilibria(stable[c]!);
+    eq[c] = equilibria(stable[c]!).map(asStateIndex);
   }
   return { ...prep, stable, equilibria: eq };
 }

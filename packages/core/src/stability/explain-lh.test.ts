@@ -4,6 +4,7 @@ import { generateModel, randomRankings } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
 import type { ScenarioDocument } from "../format/schema.js";
 import type { StateSpace } from "../statespace/space.js";
+import { asDmIndex, asStateIndex } from "../numbering.js";
 import { analyze } from "./analysis.js";
 import { BASIC_CONCEPTS } from "./concepts.js";
 import { explain } from "./explain.js";
@@ -34,7 +35,7 @@ describe("explanations", () => {
       for (const c of BASIC_CONCEPTS) {
         for (let i = 0; i < P.length; i++) {
           for (let s = 0; s < space.size; s++) {
-            const e = explain(a, s, i, c);
+            const e = explain(a, asStateIndex(s), asDmIndex(i), c);
             expect(e.stable).toBe(oracle.stable(i, s, c));
             expect(e.improvements.map((x) => x.move.to - 1)).toEqual(oracle.R(i, s).filter((t) => P[i]![t]! > P[i]![s]!));
             for (const x of e.improvements) {
@@ -79,10 +80,10 @@ describe("explanations", () => {
         ],
       },
     })!;
-    const e = explain(analyze(space), 0, 0, "gmr");
+    const e = explain(analyze(space), asStateIndex(0), asDmIndex(0), "gmr");
     expect(e.stable).toBe(true);
     expect(e.text).toContain('A takes "defect" (state 1 → 2), to a state A ranks 1: deterred — B takes "defect" (state 2 → 4) would leave A at state 4 (ranked 3), no better than state 1.');
-    const n = explain(analyze(space), 0, 0, "nash");
+    const n = explain(analyze(space), asStateIndex(0), asDmIndex(0), "nash");
     expect(n.stable).toBe(false);
   });
 });

@@ -16,6 +16,7 @@
  * if they cycle, a state is NM-stable (unstable) when it is L_h-stable (unstable) at
  * every level of the cycle, and undetermined otherwise.
  */
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import { fail, ok, type Result } from "../problems.js";
 import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "./analysis.js";
@@ -25,7 +26,7 @@ export interface LimitedMoveResult {
   readonly horizon: number;
   /** stable[dm][s] = 1 when s is L_h-stable for dm. */
   readonly stable: readonly Uint8Array[];
-  readonly equilibria: readonly number[];
+  readonly equilibria: readonly StateIndex[];
   /** Whether the lowest-state rule broke a tie anywhere in the look-ahead. */
   readonly tiesBroken: boolean;
 }
@@ -33,7 +34,7 @@ export interface LimitedMoveResult {
 export interface NonMyopicResult {
   /** 1 stable, 0 unstable, -1 undetermined (the look-ahead cycles between both), per dm and state. */
   readonly stable: readonly Int8Array[];
-  readonly equilibria: readonly number[];
+  readonly equilibria: readonly StateIndex[];
   /** Level from which the anticipation tables repeat, and the period (1 = they settle). */
   readonly settlesAt: number;
   readonly period: number;
@@ -65,7 +66,7 @@ function nextLevel(index: MoveIndex, P: readonly Int32Array[], prev: Level): Lev
   for (let i = 0; i < 2; i++) {
     const j = 1 - i;
     const Pi = P[i]!;
-    const Gj = prev.G[j];
+    const Gj = prev.G[j]!;
     const { blockOf, start, mem, code, ty, tn } = dmMoves(index, i);
     for (let s = 0; s < S; s++) {
       let best = -1;
@@ -85,8 +86,8 @@ function nextLevel(index: MoveIndex, P: readonly Int32Array[], prev: Level): Lev
           best = s1;
         } else if (best >= 0 && v === bestVal && Gj[s1] !== Gj[best]) ties = true;
       }
-      G[i][s] = best < 0 ? s : Gj[best]!;
-      stable[i][s] = best < 0 ? 1 : 0;
+      G[i]![s] = best < 0 ? s : Gj[best]!;
+      stable[i]![s] = best < 0 ? 1 : 0;
     }
   }
   return { G, stable, ties: prev.ties || ties };
@@ -104,9 +105,9 @@ function pays(a: Analysis): Result<readonly Int32Array[]> {
   return two.ok ? ok(a.payoffs.map((p) => p.payoff)) : two;
 }
 
-function both(stable: readonly Uint8Array[]): number[] {
-  const out: number[] = [];
-  for (let s = 0; s < stable[0]!.length; s++) if (stable.every((f) => f[s] === 1)) out.push(s);
+function both(stable: readonly Uint8Array[]): StateIndex[] {
+  const out: StateIndex[] = [];
+  for (let s = 0; s < stable[0]!.length; s++) if (stable.every((f) => f[s] === 1)) out.push(asStateIndex(s));
   return out;
 }
 
@@ -143,8 +144,8 @@ export function nonMyopic(a: Analysis, maxLevels = 10_000): Result<NonMyopicResu
         }
         return out;
       });
-      const equilibria: number[] = [];
-      for (let s = 0; s < S; s++) if (stable[0]![s] === 1 && stable[1]![s] === 1) equilibria.push(s);
+      const equilibria: StateIndex[] = [];
+      for (let s = 0; s < S; s++) if (stable[0]![s] === 1 && stable[1]![s] === 1) equilibria.push(asStateIndex(s));
       return ok({ stable, equilibria, settlesAt: earlier, period: h - earlier, tiesBroken: level.ties });
     }
     seen.set(key, h);

@@ -4,6 +4,7 @@
  * makers gives every reachable state with a shortest path; the equilibria among them
  * are the outcomes the conflict can get to from where it is.
  */
+import { asDmIndex, asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
 import { fail, ok, type Result } from "../problems.js";
 import { describeMove, type MoveDescription } from "./describe.js";
 import type { Analysis } from "./analysis.js";
@@ -11,8 +12,7 @@ import type { BasicConcept } from "./concepts.js";
 import { movesFrom } from "./moves.js";
 
 export interface ReachedState {
-  /** 1-based state number. */
-  readonly state: number;
+  readonly state: StateNumber;
   /** Number of moves on a shortest path from the status quo. */
   readonly distance: number;
   /** A shortest path: each step a move by one decision maker. */
@@ -20,7 +20,7 @@ export interface ReachedState {
 }
 
 export interface StatusQuoAnalysis {
-  readonly statusQuo: number;
+  readonly statusQuo: StateNumber;
   /** "improvements": each move is a unilateral improvement for its mover; "moves": any unilateral move. */
   readonly by: "improvements" | "moves";
   /** Every state reachable from the status quo (itself included, at distance 0), nearest first. */
@@ -28,14 +28,14 @@ export interface StatusQuoAnalysis {
   /** Per concept, the equilibria among the reachable states, nearest first. */
   readonly equilibria: Partial<Record<BasicConcept, readonly ReachedState[]>>;
   /** Per concept, equilibria that cannot be reached from the status quo. */
-  readonly unreachable: Partial<Record<BasicConcept, readonly number[]>>;
+  readonly unreachable: Partial<Record<BasicConcept, readonly StateNumber[]>>;
 }
 
-/** The status quo analysis from state `from` (0-based; defaults to the model's status quo), or a "usage" problem when there is neither. */
-export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "improvements", from?: number): Result<StatusQuoAnalysis> {
+/** The status quo analysis from state `from` (default: the model's status quo), or a "usage" problem when there is neither. */
+export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "improvements", from?: StateIndex): Result<StatusQuoAnalysis> {
   const { space, index } = a;
   const start = from ?? space.statusQuo;
-  if (start < 0 || start >= space.size) return fail([{ code: "usage", path: [], message: "the model has no status quo; give a state to start from" }]);
+  if (start === undefined) return fail([{ code: "usage", path: [], message: "the model has no status quo; give a state to start from" }]);
   const P = a.payoffs.map((p) => p.payoff);
   const D = index.dmCount;
   const S = space.size;
@@ -60,11 +60,11 @@ export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "i
   const reached = new Map<number, ReachedState>();
   const pathTo = (s: number): MoveDescription[] => {
     const steps: MoveDescription[] = [];
-    for (let v = s; v !== start; v = prev[v]!) steps.push(describeMove(space, mover[v]!, prev[v]!, v));
+    for (let v = s; v !== start; v = prev[v]!) steps.push(describeMove(space, asDmIndex(mover[v]!), asStateIndex(prev[v]!), asStateIndex(v)));
     return steps.reverse();
   };
   const reachable = order.map((s) => {
-    const r: ReachedState = { state: s + 1, distance: dist[s]!, path: pathTo(s) };
+    const r: ReachedState = { state: stateNumber(asStateIndex(s)), distance: dist[s]!, path: pathTo(s) };
     reached.set(s, r);
     return r;
   });
@@ -73,7 +73,7 @@ export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "i
   for (const c of a.concepts) {
     const eq = a.equilibria[c]!;
     equilibria[c] = eq.filter((s) => reached.has(s)).map((s) => reached.get(s)!).sort((x, y) => x.distance - y.distance || x.state - y.state);
-    unreachable[c] = eq.filter((s) => !reached.has(s)).map((s) => s + 1);
+    unreachable[c] = eq.filter((s) => !reached.has(s)).map(stateNumber);
   }
-  return ok({ statusQuo: start + 1, by, reachable, equilibria, unreachable });
+  return ok({ statusQuo: stateNumber(start), by, reachable, equilibria, unreachable });
 }

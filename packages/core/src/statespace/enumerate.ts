@@ -123,7 +123,7 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
 }
 
 /** The state with this vector, or -1 if it is infeasible. Binary search: vectors ascend. */
-export function stateIndex(states: EnumeratedStates, vector: number): number {
+export function indexOfVector(states: EnumeratedStates, vector: number): number {
   let a = 0;
   let b = states.lo.length - 1;
   while (a <= b) {

@@ -5,8 +5,9 @@
  * model, preferences included, which are read on top of them (payoffs.ts).
  */
 import type { ConflictModel } from "../model/types.js";
+import type { StateIndex } from "../numbering.js";
 import { ok, type Result } from "../problems.js";
-import { enumerateStates, stateIndex, vectorOf, type EnumeratedStates } from "./enumerate.js";
+import { enumerateStates, indexOfVector, vectorOf, type EnumeratedStates } from "./enumerate.js";
 
 export class StateSpace {
   readonly model: ConflictModel;
@@ -31,31 +32,32 @@ export class StateSpace {
   }
 
   /** Whether option `o` is taken (Y) in state `s`. */
-  taken(s: number, o: number): boolean {
+  taken(s: StateIndex, o: number): boolean {
     return o < 32 ? ((this.lo[s]! >>> o) & 1) === 1 : ((this.hi[s]! >>> (o - 32)) & 1) === 1;
   }
 
   /** The state's vector as one number (bit k = option k). */
-  vector(s: number): number {
+  vector(s: StateIndex): number {
     return vectorOf(this.lo[s]!, this.hi[s]!);
   }
 
-  /** The state with this vector, or -1 if it is infeasible. */
-  indexOf(vector: number): number {
-    return stateIndex(this, vector);
+  /** The state with this vector, or undefined if it is infeasible. */
+  indexOf(vector: number): StateIndex | undefined {
+    const s = indexOfVector(this, vector);
+    return s < 0 ? undefined : (s as StateIndex);
   }
 
   /** Y/N per option in model order, e.g. "YNNY". */
-  yn(s: number): string {
+  yn(s: StateIndex): string {
     let out = "";
     for (let o = 0; o < this.model.options.length; o++) out += this.taken(s, o) ? "Y" : "N";
     return out;
   }
 
-  /** The status quo's state index, or -1 when the model has none. */
-  get statusQuo(): number {
+  /** The status quo's state, when the model has one. */
+  get statusQuo(): StateIndex | undefined {
     const sq = this.model.statusQuo;
-    return sq === undefined ? -1 : this.indexOf(sq.vector);
+    return sq === undefined ? undefined : this.indexOf(sq.vector);
   }
 }
 
