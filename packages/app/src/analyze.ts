@@ -18,7 +18,7 @@ import {
 } from "@concord/core";
 import { atOption, conceptsOption, countOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
-import { modelOf, openScenario, type ScenarioInput } from "./source.js";
+import { openModel, type ScenarioInput } from "./source.js";
 import { modelSummary, stateValues, type ModelSummary } from "./summary.js";
 
 export interface AnalyzeOptions {
@@ -69,16 +69,15 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
   if (!concepts.ok) return concepts;
   const horizon = options.horizon === undefined ? undefined : countOption(options.horizon, "horizon");
   if (horizon && !horizon.ok) return horizon;
-  const opened = openScenario(input);
+  const opened = openModel(input, " to analyse");
   if (!opened.ok) return opened;
-  const space = modelOf(opened.value, " to analyse");
-  if (!space.ok) return space;
+  const { space } = opened.value;
   // Limited-move and non-myopic stability need two decision makers: say so before a long analysis.
   if (horizon || options.nonMyopic) {
-    const two = atOption(twoDecisionMakers(space.value), horizon ? "horizon" : "nonMyopic");
+    const two = atOption(twoDecisionMakers(space), horizon ? "horizon" : "nonMyopic");
     if (!two.ok) return two;
   }
-  const a = await runner.analyze(space.value, concepts.value);
+  const a = await runner.analyze(space, concepts.value);
   let lm: LimitedMoveStability | undefined;
   if (horizon) {
     const found = atOption(limitedMove(a, horizon.value), "horizon");

@@ -6,7 +6,7 @@
 import { explain as explainState, findDecisionMaker, ok, type BasicConcept, type Explanation, type Result } from "@concord/core";
 import { atOption, conceptsOption, stateOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
-import { modelOf, openScenario, type ScenarioInput } from "./source.js";
+import { openModel, type ScenarioInput } from "./source.js";
 
 export interface ExplainOptions {
   /** The state number, from 1. */
@@ -21,15 +21,14 @@ export interface ExplainOptions {
 export async function explain(input: ScenarioInput, options: ExplainOptions, runner: AnalysisRunner = inlineRunner): Promise<Result<readonly Explanation[]>> {
   const concepts = conceptsOption(options.concepts);
   if (!concepts.ok) return concepts;
-  const opened = openScenario(input);
+  const opened = openModel(input, " to analyse");
   if (!opened.ok) return opened;
-  const space = modelOf(opened.value, " to analyse");
-  if (!space.ok) return space;
-  const s = stateOption(space.value, options.state);
+  const { loaded, space } = opened.value;
+  const s = stateOption(space, options.state);
   if (!s.ok) return s;
-  const d = atOption(findDecisionMaker(opened.value.scenario, options.dm), "dm");
+  const d = atOption(findDecisionMaker(loaded.scenario, options.dm), "dm");
   if (!d.ok) return d;
-  const a = await runner.analyze(space.value, concepts.value);
+  const a = await runner.analyze(space, concepts.value);
   return ok(a.concepts.map((c: BasicConcept) => explainState(a, s.value, d.value, c)));
 }
 

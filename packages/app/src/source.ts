@@ -32,3 +32,11 @@ export function modelOf(loaded: Loaded, purpose: string): Result<StateSpace> {
   if (loaded.space) return ok(loaded.space);
   return fail([{ code: "missing", path: [], ...(loaded.file !== undefined ? { file: loaded.file } : {}), message: `the scenario has no model (no "model" section)${purpose}` }]);
 }
+
+/** A scenario opened with its feasible states, for use cases that need the model. */
+export function openModel(input: ScenarioInput, purpose: string): Result<{ readonly loaded: Loaded; readonly space: StateSpace }> {
+  const opened = openScenario(input);
+  if (!opened.ok) return opened;
+  const space = modelOf(opened.value, purpose);
+  return space.ok ? ok({ loaded: opened.value, space: space.value }) : space;
+}

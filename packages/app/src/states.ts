@@ -1,6 +1,6 @@
 /** Use case: the feasible states, numbered as in gmcr-py, with each decision maker's rank of each. */
 import { asStateIndex, computePayoffs, ok, rankOf, stateNumber, type Result, type StateNumber } from "@concord/core";
-import { modelOf, openScenario, type ScenarioInput } from "./source.js";
+import { openModel, type ScenarioInput } from "./source.js";
 import { modelSummary, stateValues, type ModelSummary } from "./summary.js";
 
 export interface StateRow {
@@ -17,11 +17,9 @@ export interface StatesResult extends ModelSummary {
 }
 
 export function states(input: ScenarioInput): Result<StatesResult> {
-  const opened = openScenario(input);
+  const opened = openModel(input, ", so it has no states");
   if (!opened.ok) return opened;
-  const space = modelOf(opened.value, ", so it has no states");
-  if (!space.ok) return space;
-  const S = space.value;
+  const S = opened.value.space;
   const dms = S.model.decisionMakers;
   const payoffs = dms.map((dm) => computePayoffs(S, dm));
   const rows: StateRow[] = [];

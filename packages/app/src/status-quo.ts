@@ -6,7 +6,7 @@
 import { statusQuoAnalysis, type Result, type StatusQuoAnalysis } from "@concord/core";
 import { atOption, conceptsOption, stateOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
-import { modelOf, openScenario, type ScenarioInput } from "./source.js";
+import { openModel, type ScenarioInput } from "./source.js";
 
 export interface StatusQuoOptions {
   /** improvements (default): each move improves its mover's position; moves: any unilateral move. */
@@ -20,12 +20,11 @@ export interface StatusQuoOptions {
 export async function statusQuo(input: ScenarioInput, options: StatusQuoOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<StatusQuoAnalysis>> {
   const concepts = conceptsOption(options.concepts);
   if (!concepts.ok) return concepts;
-  const opened = openScenario(input);
+  const opened = openModel(input, " to analyse");
   if (!opened.ok) return opened;
-  const space = modelOf(opened.value, " to analyse");
-  if (!space.ok) return space;
-  const from = options.from === undefined ? undefined : stateOption(space.value, options.from, "from");
+  const { space } = opened.value;
+  const from = options.from === undefined ? undefined : stateOption(space, options.from, "from");
   if (from && !from.ok) return from;
-  const a = await runner.analyze(space.value, concepts.value);
+  const a = await runner.analyze(space, concepts.value);
   return atOption(statusQuoAnalysis(a, options.by ?? "improvements", from?.value), "from");
 }
