@@ -43,9 +43,9 @@ export function detectFormat(file: string | undefined, value?: unknown): InputFo
 
 export function loadScenario(text: string, options: LoadOptions = {}): Result<Loaded> {
   const { file } = options;
-  const parsedOrProblems = parseText(text, file);
-  if ("problems" in parsedOrProblems) return { ok: false, problems: parsedOrProblems.problems };
-  const parsed = parsedOrProblems.parsed;
+  const read = parseText(text, file);
+  if (!read.ok) return read;
+  const parsed = read.value;
   const format = options.format ?? detectFormat(file, parsed.value);
 
   const r = format === "gmcr" ? loadGmcr(text, parsed, file) : validateDocument(parsed.value, file, parsed);
