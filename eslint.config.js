@@ -1,6 +1,7 @@
-// ESLint flat config. The rule that matters most: packages/core and packages/report
-// stay pure — no Node built-ins, no DOM, no server or web code — so the browser,
-// workers and the CLI can all run them.
+// ESLint flat config. The rule that matters most: packages/core, packages/report and
+// packages/app stay pure — no Node built-ins, no DOM, no server or web code — so the
+// browser, workers and the CLI can all run them. The CLI reaches core only through
+// the application layer (@concord/app) and the Node adapters (@concord/node).
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
@@ -24,18 +25,21 @@ export default tseslint.config(
     },
   },
   {
-    files: ["packages/core/src/**/*.ts", "packages/report/src/**/*.ts"],
-    ignores: ["packages/core/src/**/*.test.ts", "packages/report/src/**/*.test.ts"],
+    files: ["packages/core/src/**/*.ts", "packages/report/src/**/*.ts", "packages/app/src/**/*.ts"],
+    ignores: ["packages/*/src/**/*.test.ts"],
     languageOptions: { globals: { ...globals.es2023 } },
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
-            { group: ["node:*"], message: "packages/core is pure: no Node APIs (put platform code in cli/server)." },
-            { group: NODE_BUILTINS, message: "packages/core is pure: no Node built-ins." },
-            { group: ["@concord/cli", "@concord/cli/*", "@concord/server", "@concord/server/*", "@concord/web", "@concord/web/*"], message: "packages/core may not depend on the CLI, server or web app." },
-            { group: ["react", "react-dom", "react/*"], message: "packages/core has no UI code." },
+            { group: ["node:*"], message: "core, report and app are pure: no Node APIs (put platform code in @concord/node)." },
+            { group: NODE_BUILTINS, message: "core, report and app are pure: no Node built-ins." },
+            {
+              group: ["@concord/node", "@concord/node/*", "@concord/cli", "@concord/cli/*", "@concord/server", "@concord/server/*", "@concord/web", "@concord/web/*"],
+              message: "core, report and app may not depend on the platform adapters, the CLI, the server or the web app.",
+            },
+            { group: ["react", "react-dom", "react/*"], message: "core, report and app have no UI code." },
           ],
         },
       ],
@@ -43,8 +47,18 @@ export default tseslint.config(
         "error",
         ...["window", "document", "navigator", "localStorage", "process", "Buffer", "require", "__dirname", "__filename"].map((name) => ({
           name,
-          message: "packages/core runs in the browser, workers and Node alike: no platform globals.",
+          message: "core, report and app run in the browser, workers and Node alike: no platform globals.",
         })),
+      ],
+    },
+  },
+  {
+    // The CLI is argument parsing and text formatting over the application layer.
+    files: ["packages/cli/src/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@concord/core", "@concord/core/*", "@concord/report", "@concord/report/*"], message: "the CLI calls the application layer (@concord/app) and the Node adapters (@concord/node), not core or report." }] },
       ],
     },
   },

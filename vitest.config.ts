@@ -10,6 +10,9 @@ export default defineConfig({
       "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
       "@concord/report": fileURLToPath(new URL("./packages/report/src/index.ts", import.meta.url)),
       "@concord/storage": fileURLToPath(new URL("./packages/storage/src/index.ts", import.meta.url)),
+      "@concord/app": fileURLToPath(new URL("./packages/app/src/index.ts", import.meta.url)),
+      "@concord/node": fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
+      "@concord/cli": fileURLToPath(new URL("./packages/cli/src/main.ts", import.meta.url)),
     },
   },
   test: {

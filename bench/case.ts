@@ -5,7 +5,7 @@
  * Prints one JSON line with the timings (ms), sizes and peak RSS (MiB).
  */
 import { performance } from "node:perf_hooks";
-import { analyzeParallel } from "../packages/cli/src/parallel/pool.js";
+import { analyzeParallel } from "@concord/node";
 import { computePayoffs, validateDocument, type StateSpace } from "@concord/core";
 import { enumerationModel, stabilityModel } from "./models.js";
 

@@ -7,24 +7,23 @@
  * After a deliberate change of messages, rewrite the expected files with
  * `UPDATE_BAD_FILES=1 npx vitest run test/bad-files.test.ts` and review the diff.
  */
-import { spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatProblem, loadScenario } from "@concord/core";
+import { formatProblem, validate } from "@concord/app";
+import { concord } from "./fixtures/concord.js";
 
 const DIR = fileURLToPath(new URL("./bad-files/", import.meta.url));
-const BIN = fileURLToPath(new URL("../packages/cli/bin/concord.js", import.meta.url));
 const UPDATE = process.env.UPDATE_BAD_FILES === "1";
 
 const badFiles = readdirSync(DIR)
   .filter((f) => /\.(ya?ml|json)$/.test(f) && statSync(join(DIR, f)).isFile())
   .sort();
 
-/** The problem lines the loader reports for a corpus file, named as the CLI names it when run in DIR. */
+/** The problem lines the application layer reports for a corpus file, named as the CLI names it when run in DIR. */
 function problemLines(file: string): string[] {
-  const r = loadScenario(readFileSync(join(DIR, file), "utf8"), { file });
+  const r = validate({ text: readFileSync(join(DIR, file), "utf8"), file });
   return r.ok ? [] : r.problems.map(formatProblem);
 }
 
@@ -32,9 +31,9 @@ function expectedLines(file: string): string[] {
   return readFileSync(join(DIR, `${file}.expected`), "utf8").split("\n").filter((l) => l !== "");
 }
 
-function runCli(args: readonly string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: DIR, encoding: "utf8" });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+async function runCli(args: readonly string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  const r = await concord(args, { cwd: DIR });
+  return { status: r.code, stdout: r.out, stderr: r.err };
 }
 
 describe("bad files corpus", () => {
@@ -68,8 +67,8 @@ describe("the CLI on bad files", () => {
     "limit-states.yaml",
   ];
 
-  it.each(sample)("validate %s exits with 2, prints the expected lines and a count on stderr, nothing on stdout", (file) => {
-    const r = runCli(["validate", file]);
+  it.each(sample)("validate %s exits with 2, prints the expected lines and a count on stderr, nothing on stdout", async (file) => {
+    const r = await runCli(["validate", file]);
     const lines = expectedLines(file);
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
@@ -78,9 +77,9 @@ describe("the CLI on bad files", () => {
     expect(r.stderr).not.toContain("internal error");
   });
 
-  it("states and convert also refuse a bad file without writing anything to stdout", () => {
+  it("states and convert also refuse a bad file without writing anything to stdout", async () => {
     for (const args of [["states", "several-problems.yaml"], ["states", "--json", "no-feasible-state.yaml"], ["convert", "--to", "json", "duplicate-ids.yaml"]]) {
-      const r = runCli(args);
+      const r = await runCli(args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stdout, args.join(" ")).toBe("");
       expect(r.stderr.split("\n")[0], args.join(" ")).toBe(expectedLines(args[args.length - 1]!)[0]);

@@ -1,9 +1,9 @@
-// docs/record.md shows the output of concord commands; this reruns each one and
-// checks the page still says what the program does. After a deliberate change of
-// output: npx tsx scripts/update-doc-examples.ts docs/record.md
-import { spawnSync } from "node:child_process";
+// docs/record.md shows the output of concord commands; this reruns each one (in this
+// process) and checks the page still says what the program does. After a deliberate
+// change of output: npx tsx scripts/update-doc-examples.ts docs/record.md
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { concord } from "./fixtures/concord.js";
 
 const PAGE = "docs/record.md";
 
@@ -19,9 +19,9 @@ describe(`${PAGE} shows what the commands print`, () => {
     expect(blocks.length).toBeGreaterThanOrEqual(13);
   });
   // In page order: later examples read files that earlier ones write.
-  it.each(blocks.map((b) => [b.args.join(" "), b] as const))("concord %s", (_name, b) => {
-    const r = spawnSync(process.execPath, ["packages/cli/bin/concord.js", ...b.args], { encoding: "utf8" });
-    expect(r.status).toBe(0);
-    expect(r.stdout + r.stderr).toBe(b.output);
+  it.each(blocks.map((b) => [b.args.join(" "), b] as const))("concord %s", async (_name, b) => {
+    const r = await concord(b.args);
+    expect(r.code).toBe(0);
+    expect(r.out + r.err).toBe(b.output);
   });
 });

@@ -2,7 +2,7 @@
 // reports for them: file:line:column: path: message.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatProblem, loadScenario } from "@concord/core";
+import { formatProblem, validate } from "@concord/app";
 
 const DIR = "test/bad-files/record";
 
@@ -41,7 +41,7 @@ describe("bad negotiation records are rejected with precise messages", () => {
   for (const [name, lines] of Object.entries(EXPECTED)) {
     it(name, () => {
       const file = `${DIR}/${name}`;
-      const r = loadScenario(readFileSync(file, "utf8"), { file });
+      const r = validate({ text: readFileSync(file, "utf8"), file });
       expect(r.ok).toBe(false);
       if (r.ok) return;
       expect(r.problems.map(formatProblem)).toEqual(lines.map((l) => `${file}:${l}`));
@@ -52,7 +52,7 @@ describe("bad negotiation records are rejected with precise messages", () => {
 describe("the small handmade record", () => {
   it("is valid", () => {
     const file = "test/fixtures/record-small.yaml";
-    const r = loadScenario(readFileSync(file, "utf8"), { file });
+    const r = validate({ text: readFileSync(file, "utf8"), file });
     expect(r.ok ? [] : r.problems.map(formatProblem)).toEqual([]);
   });
 });

@@ -10,7 +10,6 @@
  * - Every complete scenario in a YAML block validates, and the claims the format
  *   reference makes about statements, rankings and limits hold.
  */
-import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import {
   MAX_OPTIONS,
+  asStateIndex,
   MAX_OPTIONS_PER_DM,
   MAX_STATES,
   MAX_TERMS,
@@ -31,9 +31,10 @@ import {
   type Expr,
   type StateSpace,
 } from "@concord/core";
+import { concord } from "./fixtures/concord.js";
+import { value } from "./fixtures/result.js";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const BIN = join(ROOT, "packages/cli/bin/concord.js");
 const DOCS = ["README.md", "docs/scenario-format.md"] as const;
 const read = (path: string): string => readFileSync(join(ROOT, path), "utf8");
 
@@ -65,7 +66,7 @@ function ranks(space: StateSpace): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const dm of space.model.decisionMakers) {
     const p = computePayoffs(space, dm);
-    out[dm.id] = Array.from({ length: space.size }, (_, s) => rankOf(p, s));
+    out[dm.id] = Array.from({ length: space.size }, (_, s) => rankOf(p, asStateIndex(s)));
   }
   return out;
 }
@@ -102,7 +103,7 @@ describe("command output shown in the docs is what concord prints", () => {
     expect(outputs.filter((o) => o.doc === "docs/scenario-format.md").length).toBeGreaterThanOrEqual(2);
   });
 
-  it.each(outputs)("$doc: concord $marker", ({ marker, block }) => {
+  it.each(outputs)("$doc: concord $marker", async ({ marker, block }) => {
     const m = /^(.+?)(?:, with (\S+) changed to (\S+))?$/.exec(marker)!;
     const args = m[1]!.split(" ");
     let cwd = work;
@@ -114,9 +115,9 @@ describe("command output shown in the docs is what concord prints", () => {
       expect(original, `${file} contains ${m[2]}`).toContain(m[2]);
       writeFileSync(join(cwd, file), original.replace(m[2], m[3]!));
     }
-    const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8" });
-    expect(r.status).toBe(m[2] === undefined ? 0 : 2);
-    expect(r.stdout + r.stderr).toBe(block);
+    const r = await concord(args, { cwd });
+    expect(r.code).toBe(m[2] === undefined ? 0 : 2);
+    expect(r.out + r.err).toBe(block);
   });
 });
 
@@ -167,13 +168,7 @@ describe("claims of the format reference", () => {
 
   it("IF binds loosest: `monitors IF withdraw | disarm` is `monitors IF (withdraw | disarm)`", () => {
     const names = ["monitors", "withdraw", "disarm"];
-    const compile = (text: string): Expr => {
-      const raw = parseExpr(text);
-      if ("message" in raw) throw new Error(raw.message);
-      const e = resolveExpr(raw, (n) => names.indexOf(n));
-      if ("message" in e) throw new Error(e.message);
-      return e;
-    };
+    const compile = (text: string): Expr => value(resolveExpr(value(parseExpr(text)), (n) => names.indexOf(n)));
     const loose = compile("monitors IF withdraw | disarm");
     const grouped = compile("monitors IF (withdraw | disarm)");
     const other = compile("(monitors IF withdraw) | disarm");

@@ -12,50 +12,35 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import {
-  analysisJson,
-  analyze,
-  asOf,
-  asOfDay,
-  contradictions,
-  deadlines,
-  formatProblem,
-  isDateSpan,
-  kindsOf,
-  loadScenario,
-  parseDateSpan,
-  validateDocument,
-  waiting,
-  type ScenarioDocument,
-  type StateSpace,
-} from "@concord/core";
+import { analysisResult, asOf, contradictions, deadlines, validate, waiting } from "@concord/app";
+import { analyze, formatProblem, loadScenario, parseDate, parseDateSpan, stateIndexOf, type Loaded, type ScenarioDocument, type StateNumber, type StateSpace } from "@concord/core";
+import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const FILE = "scenarios/armenia-azerbaijan-2023.yaml";
 const CUTOFF = "2023-12-07";
 
-function load(): { doc: ScenarioDocument; space: StateSpace } {
+function load(): { loaded: Loaded; doc: ScenarioDocument; space: StateSpace } {
   const r = loadScenario(readFileSync(join(ROOT, FILE), "utf8"), { file: FILE });
   if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
   if (!r.value.space) throw new Error(`${FILE} has no model`);
-  return { doc: r.value.scenario.document, space: r.value.space };
+  return { loaded: r.value, doc: r.value.scenario.document, space: r.value.space };
 }
+
 
 /** The day number of an ISO day. */
 function day(text: string): number {
-  const d = asOfDay(text);
-  if ("error" in d) throw new Error(d.error);
-  return d.day;
+  return value(parseDate(text)).last;
 }
 
 /** The last day a date text can mean (a month means its last day). */
 function lastDay(text: string): number {
-  const span = parseDateSpan(text);
-  if (!isDateSpan(span)) throw new Error(`${text}: ${span.error}`);
-  return span.last;
+  return value(parseDateSpan(text)).last;
 }
 
-const { doc, space } = load();
+const { loaded, doc, space } = load();
+/** A statement's kinds as the loaded record holds them. */
+const kindsOf = (id: string) => loaded.scenario.record.statements.find((x) => x.id === id)!.kinds;
 const statement = (id: string) => {
   const s = doc.statements?.find((x) => x.id === id);
   if (!s) throw new Error(`no statement ${id}`);
@@ -104,7 +89,7 @@ describe(`${FILE}: the scenario`, () => {
 
 describe(`${FILE}: the record views`, () => {
   it("on 7 December 2023 the sixth proposal has waited 16 days for Azerbaijan's answer", () => {
-    const w = waiting(doc, day(CUTOFF));
+    const w = value(waiting(loaded, { asOf: CUTOFF }));
     const sixth = w.waiting.find((x) => x.id === "am-proposal-6");
     expect(sixth).toMatchObject({ from: ["armenia"], awaiting: ["azerbaijan"], since: "2023-11-21", minDays: 16, maxDays: 16 });
     // Baku's offer of direct talks was answered the same day, so it no longer waits.
@@ -114,7 +99,7 @@ describe(`${FILE}: the record views`, () => {
   });
 
   it("gives the peacekeepers' term: expiry on 10 November 2025, notice due by 10 May 2025, automatic renewal", () => {
-    const pk = deadlines(doc, day(CUTOFF)).commitments.find((c) => c.id === "peacekeepers");
+    const pk = value(deadlines(loaded, { asOf: CUTOFF })).commitments.find((c) => c.id === "peacekeepers");
     expect(pk).toMatchObject({
       state: "running",
       term: 1,
@@ -130,7 +115,7 @@ describe(`${FILE}: the record views`, () => {
   });
 
   it("keeps the alleged understandings as alleged, running commitments", () => {
-    const terms = deadlines(doc, day(CUTOFF)).commitments;
+    const terms = value(deadlines(loaded, { asOf: CUTOFF })).commitments;
     for (const id of ["moscow-baku-understanding", "sochi-understanding"]) {
       expect(terms.find((c) => c.id === id), id).toMatchObject({ alleged: true, state: "running" });
     }
@@ -138,7 +123,7 @@ describe(`${FILE}: the record views`, () => {
   });
 
   it("lists the mandate contradiction ('expires in a year' vs '[in 2025]') with both sources", () => {
-    const mandate = contradictions(doc).filter((c) => c.fact?.id === "mandate-end");
+    const mandate = value(contradictions(loaded)).filter((c) => c.fact?.id === "mandate-end");
     const pairs = mandate.map((c) => c.sides.map((s) => s.statement).sort().join(" vs "));
     expect(pairs).toEqual(expect.arrayContaining(["expert-mandate vs obrien-as-quoted", "expert-mandate vs putin-until-2025", "aliyev-2025 vs expert-mandate"]));
     const withQuote = mandate.find((c) => c.sides.some((s) => s.statement === "obrien-as-quoted"))!;
@@ -156,38 +141,38 @@ describe(`${FILE}: the record views`, () => {
   });
 
   it("lists the other disagreements: where O'Brien spoke, who fired near Bardzruni, who delays", () => {
-    const facts = new Set(contradictions(doc).map((c) => c.fact?.id));
+    const facts = new Set(value(contradictions(loaded)).map((c) => c.fact?.id));
     for (const f of ["obrien-remarks-date", "obrien-remarks-venue", "bardzruni-fire", "who-delays"]) expect(facts).toContain(f);
   });
 
   it("as of 1 November 2023 knows nothing of the sixth proposal, Baku's offer or the article", () => {
-    const r = asOf(doc, day("2023-11-01"));
+    const r = value(asOf(loaded, { date: "2023-11-01" }));
     expect(r.dropped.documents).toContain("am-proposal-6");
     expect(r.dropped.events).toEqual(expect.arrayContaining(["bilateral-offer", "hearing-2023-11-15", "washington-2023-11-20"]));
     expect(r.dropped.sources).toContain("jamnews-2023-12-07");
-    expect(waiting(r.document, day("2023-11-01")).waiting.map((x) => x.id)).not.toContain("am-proposal-6");
     // What was known then is still a valid scenario, with the same model.
-    const again = validateDocument(r.document);
+    const again = validate({ text: r.text, file: "as-of.yaml" });
     expect(again.ok ? [] : again.problems.map(formatProblem)).toEqual([]);
+    expect(value(waiting({ text: r.text }, { asOf: "2023-11-01" })).waiting.map((x) => x.id)).not.toContain("am-proposal-6");
     expect(r.document.statements?.map((s) => s.id)).toContain("putin-until-2025");
   });
 });
 
 describe(`${FILE}: the article's claims keep their types`, () => {
   it("the Foreign Ministry's accusation, as the article reports it, is a reported fact", () => {
-    expect(kindsOf(statement("jam-mfa-accusation"))).toEqual(["reported-fact"]);
-    expect(kindsOf(statement("mfa-accusation"))).toEqual(["accusation"]);
+    expect(kindsOf("jam-mfa-accusation")).toEqual(["reported-fact"]);
+    expect(kindsOf("mfa-accusation")).toEqual(["accusation"]);
   });
 
   it("the expert's Moscow–Baku deal and Sochi agreements are causal claims, not facts", () => {
     for (const id of ["expert-moscow-baku", "expert-sochi", "expert-obligations", "expert-aliyev-refused"]) {
-      expect(kindsOf(statement(id)), id).toContain("causal-claim");
-      expect(kindsOf(statement(id)), id).not.toContain("reported-fact");
+      expect(kindsOf(id), id).toContain("causal-claim");
+      expect(kindsOf(id), id).not.toContain("reported-fact");
     }
   });
 
   it("'Kosovization of Artsakh will be inevitable' is a prediction", () => {
-    expect(kindsOf(statement("expert-kosovization"))).toEqual(["prediction"]);
+    expect(kindsOf("expert-kosovization")).toEqual(["prediction"]);
   });
 
   it("O'Brien's words come both as reported by the expert and as reported from the 15 November hearing", () => {
@@ -229,7 +214,7 @@ describe(`${FILE}: the model`, () => {
     // Options in order: am_russian_platform, am_corridor, am_leave_csto, sign_west, sign_russia,
     // sign_direct, az_border_pressure, az_peacekeepers_out, ru_withdraw, ru_pressure_am,
     // west_guarantees, west_pressure_az.
-    expect(space.yn(space.statusQuo)).toBe("NNNNNNYNNNNY");
+    expect(space.yn(space.statusQuo!)).toBe("NNNNNNYNNNNY");
     const sq = m.statusQuo;
     expect(Array.isArray(sq) ? [] : sq?.evidence ?? []).not.toEqual([]);
   });
@@ -247,12 +232,12 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
     states: Record<string, string>;
     equilibria: Record<"nash" | "gmr" | "smr" | "seq", number[]>;
   };
-  const result = analysisJson(analyze(space));
+  const result = analysisResult(analyze(space));
 
   it("numbers the states as when the results were pinned", () => {
     expect(space.model.options.map((o) => o.id)).toEqual(pinned.options);
     expect(result.statusQuo).toBe(pinned.statusQuo);
-    for (const [s, yn] of Object.entries(pinned.states)) expect(space.yn(Number(s) - 1), `state ${s}`).toBe(yn);
+    for (const [s, yn] of Object.entries(pinned.states)) expect(space.yn(stateIndexOf(Number(s) as StateNumber)), `state ${s}`).toBe(yn);
   });
 
   it("finds the pinned equilibria under Nash, GMR, SMR and SEQ", () => {
@@ -260,7 +245,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   });
 
   it("the status quo is a GMR and SMR equilibrium but not a Nash or SEQ one", () => {
-    const sq = pinned.statusQuo;
+    const sq = pinned.statusQuo as StateNumber;
     expect(result.equilibria.gmr).toContain(sq);
     expect(result.equilibria.smr).toContain(sq);
     expect(result.equilibria.nash).not.toContain(sq);
@@ -273,7 +258,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   it("no equilibrium under any concept has Armenia granting the corridor", () => {
     const corridor = pinned.options.indexOf("am_corridor");
     for (const [concept, states] of Object.entries(result.equilibria)) {
-      for (const s of states) expect(space.yn(s - 1)[corridor], `${concept} state ${s}`).toBe("N");
+      for (const s of states) expect(space.yn(stateIndexOf(s))[corridor], `${concept} state ${s}`).toBe("N");
     }
   });
 });

@@ -1,53 +1,64 @@
 /**
- * The CLI's edge: reading files, printing problems, exit codes. Everything else
- * is in @concord/core.
+ * Everything the CLI touches outside itself, passed in: the streams, the
+ * environment, the working folder and the clock. `main(argv, io)` runs the same in
+ * a terminal (nodeIo) and inside a test (memoryIo).
  */
-import { readFileSync } from "node:fs";
-import { dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { formatProblem, loadScenario, type Loaded, type Problem } from "@concord/core";
 
-/** Exit code for bad input (invalid scenario, unknown state, bad option value). */
-export const EXIT_INVALID = 2;
-
-/** The repository's root (packages/cli/dist/io.js → ../../..). */
-export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-
-/** The embedded default scenario: the seed case. */
-export const DEFAULT_SCENARIO = resolve(REPO_ROOT, "scenarios", "armenia-azerbaijan-2023.yaml");
-
-/** A failure the user caused and can fix; printed without a stack trace. */
-export class UserError extends Error {
-  readonly problems: readonly Problem[];
-  constructor(message: string, problems: readonly Problem[] = []) {
-    super(message);
-    this.name = "UserError";
-    this.problems = problems;
-  }
+export interface OutStream {
+  write(text: string): void;
+  readonly isTTY: boolean;
+  /** The terminal's width in characters, when it is a terminal. */
+  readonly columns?: number;
 }
 
-export function readScenario(file: string): Loaded {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : code === "EACCES" ? "permission denied" : (e as Error).message;
-    throw new UserError(`${file}: cannot read the file: ${reason}`);
-  }
-  const r = loadScenario(text, { file });
-  if (!r.ok) {
-    const n = r.problems.length;
-    throw new UserError(`${file}: ${n} problem${n === 1 ? "" : "s"}`, r.problems);
-  }
-  return r.value;
+export interface InStream {
+  readonly isTTY: boolean;
+  /** Everything on standard input, as text. */
+  text(): Promise<string>;
 }
 
-export function printProblems(problems: readonly Problem[]): void {
-  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+export interface CliIo {
+  readonly stdout: OutStream;
+  readonly stderr: OutStream;
+  readonly stdin: InStream;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The folder relative file names are resolved against. */
+  readonly cwd: string;
+  readonly now: () => Date;
 }
 
-export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/** The width to format for: $COLUMNS, else the terminal's, else undefined (not a terminal: no limit). */
+export function width(io: CliIo): number | undefined {
+  const env = Number(io.env.COLUMNS);
+  if (Number.isInteger(env) && env > 0) return env;
+  return io.stdout.isTTY ? io.stdout.columns : undefined;
+}
+
+/** Today's date where the command runs, as YYYY-MM-DD. */
+export function today(io: CliIo): string {
+  const d = io.now();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+/** An io that keeps what is written, for running the CLI in-process (tests, embedding). */
+export interface MemoryIo extends CliIo {
+  /** What was written to standard output and standard error so far. */
+  out(): string;
+  err(): string;
+}
+
+export function memoryIo(options: { cwd: string; env?: Record<string, string>; now?: Date; stdin?: string; isTTY?: boolean; columns?: number }): MemoryIo {
+  let out = "";
+  let err = "";
+  const tty = { isTTY: options.isTTY ?? false, ...(options.columns !== undefined ? { columns: options.columns } : {}) };
+  return {
+    stdout: { ...tty, write: (t) => void (out += t) },
+    stderr: { ...tty, write: (t) => void (err += t) },
+    stdin: { isTTY: false, text: async () => options.stdin ?? "" },
+    env: options.env ?? {},
+    cwd: options.cwd,
+    now: () => options.now ?? new Date(Date.UTC(2024, 0, 1)),
+    out: () => out,
+    err: () => err,
+  };
 }

@@ -2,6 +2,10 @@
  * Dates as they appear in sources: a day, a month or a year, possibly approximate
  * ("~2023-09"). Kept as text in documents; parsed here into comparable day numbers.
  */
+import { fail, ok, type Result } from "./problems.js";
+
+/** A "date" problem with no place yet: the caller knows where the text came from. */
+const bad = <T>(message: string): Result<T> => fail([{ code: "date", path: [], message }]);
 
 export type DatePrecision = "day" | "month" | "year";
 
@@ -53,34 +57,30 @@ export function isoDay(n: number): string {
 
 /**
  * Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, optionally prefixed by `~` for an
- * approximate date. Returns a message saying what was expected when the text is not
- * a calendar date (e.g. 2023-13-40).
+ * approximate date; a "date" problem says what was expected when the text is not a
+ * calendar date (e.g. 2023-13-40).
  */
-export function parseDate(text: string): PartialDate | { error: string } {
+export function parseDate(text: string): Result<PartialDate> {
   const m = DATE_RE.exec(text.trim());
-  if (!m) return { error: `expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally ~ for approximate), found "${text}"` };
+  if (!m) return bad(`expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally ~ for approximate), found "${text}"`);
   const approximate = m[1] === "~";
   const year = Number(m[2]);
   if (m[3] === undefined) {
-    return { text, year, precision: "year", approximate, first: dayNumber(year, 1, 1), last: dayNumber(year, 12, 31) };
+    return ok({ text, year, precision: "year", approximate, first: dayNumber(year, 1, 1), last: dayNumber(year, 12, 31) });
   }
   const month = Number(m[3]);
-  if (month < 1 || month > 12) return { error: `month ${m[3]} is not between 01 and 12 in "${text}"` };
+  if (month < 1 || month > 12) return bad(`month ${m[3]} is not between 01 and 12 in "${text}"`);
   if (m[4] === undefined) {
-    return {
+    return ok({
       text, year, month, precision: "month", approximate,
       first: dayNumber(year, month, 1), last: dayNumber(year, month, daysInMonth(year, month)),
-    };
+    });
   }
   const day = Number(m[4]);
   const max = daysInMonth(year, month);
-  if (day < 1 || day > max) return { error: `day ${m[4]} is not between 01 and ${max} in "${text}"` };
+  if (day < 1 || day > max) return bad(`day ${m[4]} is not between 01 and ${max} in "${text}"`);
   const n = dayNumber(year, month, day);
-  return { text, year, month, day, precision: "day", approximate, first: n, last: n };
-}
-
-export function isPartialDate(x: PartialDate | { error: string }): x is PartialDate {
-  return !("error" in x);
+  return ok({ text, year, month, day, precision: "day", approximate, first: n, last: n });
 }
 
 /**
@@ -101,18 +101,17 @@ export interface DateSpan {
   readonly end: PartialDate;
 }
 
-export function parseDateSpan(text: string): DateSpan | { error: string } {
+export function parseDateSpan(text: string): Result<DateSpan> {
   const parts = text.split("/");
-  if (parts.length > 2) return { error: `expected a date or a span A/B with one /, found "${text}"` };
-  const start = parseDate(parts[0]!);
-  if (!isPartialDate(start)) return start;
-  if (parts.length === 1) return { text, precision: start.precision, approximate: start.approximate, first: start.first, last: start.last, start, end: start };
-  const end = parseDate(parts[1]!);
-  if (!isPartialDate(end)) return end;
-  if (end.last < start.first) return { error: `the span ends (${parts[1]!.trim()}) before it starts (${parts[0]!.trim()}) in "${text}"` };
-  return { text, precision: "range", approximate: start.approximate || end.approximate, first: start.first, last: end.last, start, end };
+  if (parts.length > 2) return bad(`expected a date or a span A/B with one /, found "${text}"`);
+  const first = parseDate(parts[0]!);
+  if (!first.ok) return first;
+  const start = first.value;
+  if (parts.length === 1) return ok({ text, precision: start.precision, approximate: start.approximate, first: start.first, last: start.last, start, end: start });
+  const second = parseDate(parts[1]!);
+  if (!second.ok) return second;
+  const end = second.value;
+  if (end.last < start.first) return bad(`the span ends (${parts[1]!.trim()}) before it starts (${parts[0]!.trim()}) in "${text}"`);
+  return ok({ text, precision: "range", approximate: start.approximate || end.approximate, first: start.first, last: end.last, start, end });
 }
 
-export function isDateSpan(x: DateSpan | { error: string }): x is DateSpan {
-  return !("error" in x);
-}

@@ -4,20 +4,23 @@
  */
 export * from "./problems.js";
 export * from "./dates.js";
+export * from "./words.js";
+export * from "./numbering.js";
 export * from "./model/expression.js";
 export * from "./model/types.js";
-export * from "./scenario/schema.js";
+export * from "./format/schema.js";
 export * from "./scenario/types.js";
 export { loadScenario, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
+export { findDecisionMaker } from "./scenario/decision-maker.js";
 export { importGmcr, exportGmcr, formatGmcr, type GmcrImport, type GmcrImportOptions } from "./interop/gmcr-py.js";
 export { GmcrFileSchema, type GmcrFile, type GmcrCondition, type GmcrConjunction, type GmcrCompound, type GmcrLiteral, type GmcrRanking } from "./interop/gmcr-schema.js";
 export { StateSpace, parseYn } from "./statespace/space.js";
 export { MAX_STATES } from "./statespace/enumerate.js";
 export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/payoffs.js";
-export { scenarioJsonSchema } from "./scenario/json-schema.js";
-export { generateModel, randomRankings, rng, type GenerateOptions } from "./model/generate.js";
+export { scenarioJsonSchema } from "./format/json-schema.js";
+export { generateModel, randomRankings, rng, type GenerateOptions } from "./scenario/generate.js";
 export * from "./stability/concepts.js";
-export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, analysisJson, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions, type AnalysisJson } from "./stability/analysis.js";
+export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions } from "./stability/analysis.js";
 export {
   sanctionPass, passesFor, allocMinimums, stabilityFromMinimums, stabilityForDm, equilibria,
   type SanctionMinimums, type SanctionPass, type DmStability, type EngineData,
@@ -25,13 +28,19 @@ export {
 export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc } from "./stability/moves.js";
 export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
-export { limitedMove, nonMyopic, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
-export { describeState, describeMove, moveText, type MoveDescription, type OptionChange } from "./model/describe.js";
-export * from "./record/schema.js";
+export { limitedMove, nonMyopic, twoDecisionMakers, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
+export { describeMove, moveText, type MoveDescription, type OptionChange } from "./stability/describe.js";
+export * from "./format/record-schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";
-export { checkRecord, checkEvidenceRefs, type RecordIds } from "./record/check.js";
-export { asList, sourceIdsOf, kindsOf, asOfDay } from "./record/normalise.js";
+export { checkRecord, checkEvidenceRefs, type RecordIds, type RecordParts, type KnownIds } from "./record/check.js";
+export { asList, citationOf, sourceIdsOf } from "./record/normalise.js";
+export {
+  hasEntries,
+  type NegotiationRecord, type Citation, type RecordSource, type RecordTrack, type RecordDocument, type RecordEvent,
+  type RecordStatement, type RecordClaim, type RecordCommitment, type RecordRenewal, type RecordNotice,
+} from "./record/record.js";
+export { viewDay, type ViewDay, type ViewDayOptions } from "./scenario/view-day.js";
 export { resolveSources, citeSource, type ResolvedSource } from "./record/sources.js";
 export { findActor, withMembers, actorName } from "./record/actors.js";
 export { documentStatus, answersTo, expectsAnswer, type DocumentStatus, type Answer } from "./record/status.js";
@@ -42,7 +51,7 @@ export { contradictions, agree, type Contradiction, type ContradictionSide } fro
 export { decisionMakerEvidence, resolveEvidence, type DecisionMakerEvidence, type ResolvedEvidence } from "./record/evidence.js";
 export { asOf, type AsOf } from "./record/as-of.js";
 export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
-export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
+export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";

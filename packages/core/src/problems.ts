@@ -23,7 +23,9 @@ export type ProblemCode =
   | "record" // an inconsistent negotiation record (a document superseding itself, a cycle, …)
   | "valuation" // settlement valuations that do not add up, a negative utility, a range that excludes its value
   | "format" // a file in a format Concord cannot read
-  | "io"; // the file could not be read
+  | "io" // the file could not be read or written
+  | "usage" // a bad option value (a state number out of range, an unknown decision maker, a date that is not a date)
+  | "internal"; // Concord produced something it cannot read back: a bug, reported instead of written
 
 export interface Problem {
   readonly code: ProblemCode;
@@ -71,12 +73,7 @@ export type Result<T> =
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(problems: readonly Problem[]): Result<T> => ({ ok: false, problems });
 
-/** Thrown only at API edges where a Result cannot be returned; carries the problems. */
-export class ConcordError extends Error {
-  readonly problems: readonly Problem[];
-  constructor(problems: readonly Problem[]) {
-    super(problems.map(formatProblem).join("\n"));
-    this.name = "ConcordError";
-    this.problems = problems;
-  }
+/** What went wrong, in one line: for a caller that reports a failed parse at its own place in a document. */
+export function messageOf(r: { readonly ok: false; readonly problems: readonly Problem[] }): string {
+  return r.problems.map((p) => p.message).join("; ");
 }

@@ -8,7 +8,11 @@ import {
   CONCEPT_NAMES,
   explain,
   rankOf,
+  stateIndexOf,
+  stateNumber,
   statusQuoAnalysis,
+  type StateIndex,
+  type StateNumber,
   type Analysis,
   type BasicConcept,
   type StatusQuoAnalysis,
@@ -25,28 +29,29 @@ export interface AnalysisOptions {
 export function analysisSection(a: Analysis, options: AnalysisOptions = {}): AnalysisSection {
   const { space } = a;
   const sq = space.statusQuo;
-  const sqa = sq >= 0 ? statusQuoAnalysis(a, "improvements") : undefined;
-  const conceptsOf = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
-  const reached = new Map(sqa?.reachable.map((r) => [r.state - 1, r]) ?? []);
+  const found = statusQuoAnalysis(a, "improvements");
+  const sqa = found.ok ? found.value : undefined;
+  const conceptsOf = (s: StateIndex): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const reached = new Map(sqa?.reachable.map((r) => [stateIndexOf(r.state), r]) ?? []);
   const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];
   // First the equilibria under every concept (the most robust predictions), then the
   // status quo and the equilibria the conflict can reach from it, then the rest; within
   // each, more concepts first, then nearest the status quo.
-  const away = (s: number): number => reached.get(s)?.distance ?? Number.MAX_SAFE_INTEGER;
-  const tier = (s: number): number => (conceptsOf(s).length === a.concepts.length ? 0 : reached.has(s) ? 1 : 2);
+  const away = (s: StateIndex): number => reached.get(s)?.distance ?? Number.MAX_SAFE_INTEGER;
+  const tier = (s: StateIndex): number => (conceptsOf(s).length === a.concepts.length ? 0 : reached.has(s) ? 1 : 2);
   union.sort((x, y) => tier(x) - tier(y) || conceptsOf(y).length - conceptsOf(x).length || away(x) - away(y) || x - y);
   const shown = union.slice(0, options.maxEquilibria ?? 30);
-  const ranks = (s: number): RankEntry[] => space.model.decisionMakers.map((dm, d) => ({ dm: dm.name, rank: rankOf(a.payoffs[d]!, s), levels: a.payoffs[d]!.levels }));
+  const ranks = (s: StateIndex): RankEntry[] => space.model.decisionMakers.map((dm, d) => ({ dm: dm.name, rank: rankOf(a.payoffs[d]!, s), levels: a.payoffs[d]!.levels }));
 
   const equilibria: EquilibriumEntry[] = shown.map((s) => {
     const r = reached.get(s);
     const fromStatusQuo = sqa === undefined ? undefined : r ? { distance: r.distance, path: r.path } : null;
-    const entry = { state: s + 1, yn: space.yn(s), statusQuo: s === sq, concepts: conceptsOf(s), choices: choicesIn(space, s), ranks: ranks(s) };
+    const entry = { state: stateNumber(s), yn: space.yn(s), statusQuo: s === sq, concepts: conceptsOf(s), choices: choicesIn(space, s), ranks: ranks(s) };
     return { ...entry, ...(fromStatusQuo !== undefined ? { fromStatusQuo } : {}), reading: equilibriumReading(entry, fromStatusQuo) };
   });
 
   return {
-    concepts: a.concepts.map((c) => ({ concept: c, label: CONCEPT_LABELS[c], name: CONCEPT_NAMES[c], meaning: CONCEPT_MEANINGS[c], equilibria: a.equilibria[c]!.map((s) => s + 1) })),
+    concepts: a.concepts.map((c) => ({ concept: c, label: CONCEPT_LABELS[c], name: CONCEPT_NAMES[c], meaning: CONCEPT_MEANINGS[c], equilibria: a.equilibria[c]!.map(stateNumber) })),
     equilibria,
     equilibriaTotal: union.length,
     ...(sqa !== undefined ? { statusQuo: statusQuoEntry(a, sqa) } : {}),
@@ -89,19 +94,19 @@ function equilibriumReading(
 
 function statusQuoEntry(a: Analysis, sqa: StatusQuoAnalysis): StatusQuoAnalysisEntry {
   const { space } = a;
-  const s = sqa.statusQuo - 1;
+  const s = stateIndexOf(sqa.statusQuo);
   const dms = space.model.decisionMakers;
-  const stability = dms.map((dm, d) => ({
+  const stability = dms.map((dm) => ({
     dm: dm.name,
-    rank: rankOf(a.payoffs[d]!, s),
-    levels: a.payoffs[d]!.levels,
+    rank: rankOf(a.payoffs[dm.index]!, s),
+    levels: a.payoffs[dm.index]!.levels,
     explanations: a.concepts.map((c) => {
-      const x = explain(a, s, d, c);
+      const x = explain(a, s, dm.index, c);
       return { concept: c, stable: x.stable, text: x.text, improvements: x.improvements };
     }),
   }));
   const equilibriumUnder = a.concepts.filter((c) => a.equilibria[c]!.includes(s));
-  const named = new Set<number>();
+  const named = new Set<StateNumber>();
   for (const st of stability) {
     for (const x of st.explanations) {
       for (const imp of x.improvements) {
@@ -121,12 +126,12 @@ function statusQuoEntry(a: Analysis, sqa: StatusQuoAnalysis): StatusQuoAnalysisE
     reachableCount: sqa.reachable.length,
     reachable,
     reading: statusQuoReading(a, sqa, equilibriumUnder),
-    statesNamed: [...named].sort((x, y) => x - y).map((n) => ({ state: n, choices: choicesIn(space, n - 1) })),
+    statesNamed: [...named].sort((x, y) => x - y).map((n) => ({ state: n, choices: choicesIn(space, stateIndexOf(n)) })),
   };
 }
 
 function statusQuoReading(a: Analysis, sqa: StatusQuoAnalysis, under: readonly BasicConcept[]): string {
-  const s = sqa.statusQuo - 1;
+  const s = stateIndexOf(sqa.statusQuo);
   const names = a.space.model.decisionMakers.map((d) => d.name);
   const parts: string[] = [];
   const not = a.concepts.filter((c) => !under.includes(c));

@@ -1,10 +1,10 @@
 /** Citations: the sources list and references into it. */
-import { resolveEvidence, resolveSources, type Evidence, type ScenarioDocument, type SourceRef } from "@concord/core";
+import { resolveEvidence, resolveSources, type Citation, type Evidence, type NegotiationRecord } from "@concord/core";
 import type { Cite, EvidenceEntry, SourceEntry } from "./types.js";
 
 /** The scenario's sources, numbered in document order. */
-export function sourceList(doc: ScenarioDocument): SourceEntry[] {
-  return (doc.sources ?? []).map((s, i) => {
+export function sourceList(record: NegotiationRecord): SourceEntry[] {
+  return record.sources.map((s, i) => {
     const author = s.author === undefined ? undefined : typeof s.author === "string" ? s.author : s.author.join(", ");
     const url = s.address === undefined ? undefined : /^https?:\/\/[^\s<>"]+/.exec(s.address)?.[0];
     return {
@@ -13,7 +13,7 @@ export function sourceList(doc: ScenarioDocument): SourceEntry[] {
       title: s.title,
       ...(s.publisher !== undefined ? { publisher: s.publisher } : {}),
       ...(author !== undefined ? { author } : {}),
-      ...(s.date !== undefined ? { date: String(s.date) } : {}),
+      ...(s.date !== undefined ? { date: s.date.text } : {}),
       ...(s.address !== undefined ? { address: s.address } : {}),
       ...(url !== undefined ? { url } : {}),
       ...(s.language !== undefined ? { language: s.language } : {}),
@@ -23,14 +23,14 @@ export function sourceList(doc: ScenarioDocument): SourceEntry[] {
 }
 
 /** The citations of an entry's `sources`. */
-export function citesOf(doc: ScenarioDocument, refs: readonly SourceRef[] | undefined): Cite[] {
-  return resolveSources(doc, refs).map((s) => ({ source: s.id, ...(s.quote !== undefined ? { quote: s.quote } : {}), ...(s.page !== undefined ? { page: s.page } : {}) }));
+export function citesOf(record: NegotiationRecord, citations: readonly Citation[] | undefined): Cite[] {
+  return resolveSources(record, citations ?? []).map((s) => ({ source: s.id, ...(s.quote !== undefined ? { quote: s.quote } : {}), ...(s.page !== undefined ? { page: s.page } : {}) }));
 }
 
 /** Evidence of a modelling choice, looked up in the record, with actor names. */
-export function evidenceOf(doc: ScenarioDocument, list: readonly Evidence[], name: (id: string) => string): EvidenceEntry[] {
+export function evidenceOf(record: NegotiationRecord, list: readonly Evidence[], name: (id: string) => string): EvidenceEntry[] {
   return list.map((e) => {
-    const r = resolveEvidence(doc, e);
+    const r = resolveEvidence(record, e);
     return {
       kind: r.kind,
       ...(r.id !== undefined ? { id: r.id } : {}),

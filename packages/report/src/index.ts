@@ -15,4 +15,3 @@ export { timelineSvg, laneOf, markLabel } from "./timeline-svg.js";
 export { escapeXml, escapeMarkdown } from "./escape.js";
 export { dmColour, dmDash } from "./palette.js";
 export { choicesWords } from "./analysis-part.js";
-export { numberList } from "./words.js";

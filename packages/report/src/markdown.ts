@@ -4,7 +4,7 @@
  * to anchors in the sources list (`<a id="src-…">`) and to the source's address.
  * Every text from the scenario is escaped.
  */
-import { CONCEPT_LABELS } from "@concord/core";
+import { CONCEPT_LABELS, numberList } from "@concord/core";
 import { choicesWords } from "./analysis-part.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { groupExplanations } from "./group.js";
@@ -23,7 +23,7 @@ import {
   whenText,
 } from "./phrases.js";
 import type { Cite, EvidenceEntry, ReportData, StateChoices } from "./types.js";
-import { days, joinWords, moveWords, unreachableWords, numberList, plural } from "./words.js";
+import { days, joinWords, moveWords, unreachableWords, plural } from "./words.js";
 
 /** Relative file names of the pictures, when drawn. */
 export interface PictureFiles {

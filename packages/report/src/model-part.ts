@@ -1,11 +1,11 @@
 /** The model in option form, with every choice's note and evidence. */
-import { actorName, parseExpr, resolveExpr, type ConditionInfo, type OptionInfo, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { actorName, stateNumber, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateIndex, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
 import type { ModelSection, StateChoices } from "./types.js";
 import { exprWords } from "./words.js";
 
 /** What each decision maker does in state `s` (0-based). */
-export function choicesIn(space: StateSpace, s: number): StateChoices[] {
+export function choicesIn(space: StateSpace, s: StateIndex): StateChoices[] {
   const m = space.model;
   return m.decisionMakers.map((dm) => ({
     dm: dm.name,
@@ -14,10 +14,10 @@ export function choicesIn(space: StateSpace, s: number): StateChoices[] {
   }));
 }
 
-export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSection {
+export function modelSection(record: NegotiationRecord, space: StateSpace): ModelSection {
   const m = space.model;
-  const name = (id: string): string => actorName(doc, id);
-  const ev = (list: Parameters<typeof evidenceOf>[1]) => evidenceOf(doc, list, name);
+  const name = (id: string): string => actorName(record, id);
+  const ev = (list: Parameters<typeof evidenceOf>[1]) => evidenceOf(record, list, name);
   const sq = space.statusQuo;
   return {
     ...(m.note !== undefined ? { note: m.note } : {}),
@@ -27,7 +27,7 @@ export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSec
       index: dm.index,
       id: dm.id,
       name: dm.name,
-      ...(dm.actor !== undefined ? { actor: actorName(doc, dm.actor) } : {}),
+      ...(dm.actor !== undefined ? { actor: actorName(record, dm.actor) } : {}),
       ...(dm.note !== undefined ? { note: dm.note } : {}),
       evidence: ev(dm.evidence),
       options: dm.options.map((o) => {
@@ -54,14 +54,19 @@ export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSec
             }
           : {
               kind: "ranking" as const,
-              levels: dm.preference.levels.map((level) => level.map((v) => space.indexOf(v)).filter((s) => s >= 0).map((s) => s + 1).sort((a, b) => a - b)),
+              levels: dm.preference.levels.map((level) =>
+                level.flatMap((v) => {
+                  const s = space.indexOf(v);
+                  return s === undefined ? [] : [stateNumber(s)];
+                }).sort((a, b) => a - b),
+              ),
             },
     })),
     conditions: m.conditions.map((c) => ({ text: c.text, words: conditionWords(c, m.options), ...(c.note !== undefined ? { note: c.note } : {}), evidence: ev(c.evidence) })),
-    ...(sq >= 0
+    ...(sq !== undefined
       ? {
           statusQuo: {
-            state: sq + 1,
+            state: stateNumber(sq),
             yn: space.yn(sq),
             choices: choicesIn(space, sq),
             ...(m.statusQuo?.note !== undefined ? { note: m.statusQuo.note } : {}),
@@ -75,11 +80,7 @@ export function modelSection(doc: ScenarioDocument, space: StateSpace): ModelSec
 /** A feasibility condition in words: `at most one of “A”, “B”`; `ruled out: “A” and not “B”`. */
 export function conditionWords(c: ConditionInfo, options: readonly OptionInfo[]): string {
   const byId = new Map(options.map((o) => [o.id, o]));
-  if (c.kind === "infeasible") {
-    const raw = parseExpr(c.text);
-    const expr = "message" in raw ? raw : resolveExpr(raw, (id) => byId.get(id)?.index ?? `unknown option ${id}`);
-    return "message" in expr ? `ruled out: ${c.text}` : `ruled out: ${exprWords(expr, options)}`;
-  }
+  if (c.kind === "infeasible") return `ruled out: ${c.expr ? exprWords(c.expr, options) : c.text}`;
   // "at most one of a, b": the ids follow the first " of ".
   const at = c.text.indexOf(" of ") + 4;
   const ids = c.text.slice(at).split(", ");

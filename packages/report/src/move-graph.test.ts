@@ -18,8 +18,8 @@ function load(path: string): Loaded {
 /** Shortest distances from the status quo by unilateral improvements, by plain breadth-first search over all state pairs. */
 function distances(a: Analysis): Map<number, number> {
   const { space, index } = a;
-  const dist = new Map([[space.statusQuo, 0]]);
-  const queue = [space.statusQuo];
+  const dist = new Map<number, number>([[space.statusQuo!, 0]]);
+  const queue: number[] = [space.statusQuo!];
   for (let q = 0; q < queue.length; q++) {
     const u = queue[q]!;
     for (let t = 0; t < space.size; t++) {
@@ -55,7 +55,7 @@ describe("the states around the status quo", () => {
     const a = analyze(loaded.space!);
     const g = moveGraph(a)!;
     const dist = distances(a);
-    const eq = new Set(BASIC_CONCEPTS.flatMap((c) => a.equilibria[c]!));
+    const eq = new Set<number>(BASIC_CONCEPTS.flatMap((c) => a.equilibria[c]!));
     const within = [...dist].filter(([, d]) => d <= 2).map(([s]) => s);
     const reachableEq = [...dist.keys()].filter((s) => eq.has(s));
     const nodes = g.nodes.map((n) => n.state - 1);

@@ -5,7 +5,18 @@
  * most `cap` states in all. Its edges are every unilateral improvement between two
  * drawn states, each belonging to the one decision maker whose options it changes.
  */
-import { describeMove, movesFrom, statusQuoAnalysis, type Analysis, type BasicConcept } from "@concord/core";
+import {
+  asDmIndex,
+  asStateIndex,
+  describeMove,
+  movesFrom,
+  stateIndexOf,
+  stateNumber,
+  statusQuoAnalysis,
+  type Analysis,
+  type BasicConcept,
+  type StateIndex,
+} from "@concord/core";
 import { choicesIn } from "./model-part.js";
 import type { MoveGraph, MoveGraphEdge } from "./types.js";
 
@@ -19,28 +30,30 @@ export interface MoveGraphOptions {
 /** The graph around the status quo, or undefined when the model has none. */
 export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGraph | undefined {
   const { space, index } = a;
-  if (space.statusQuo < 0) return undefined;
+  // No status quo, no picture of where the conflict can go from it.
+  const analysis = statusQuoAnalysis(a, "improvements");
+  if (!analysis.ok) return undefined;
+  const sqa = analysis.value;
   const depth = options.depth ?? 2;
   const cap = Math.max(1, options.cap ?? 40);
-  const sqa = statusQuoAnalysis(a, "improvements");
-  const reached = new Map(sqa.reachable.map((r) => [r.state - 1, r]));
-  const isEq = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const reached = new Map(sqa.reachable.map((r) => [stateIndexOf(r.state), r]));
+  const isEq = (s: StateIndex): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
 
-  const chosen = new Set<number>([space.statusQuo]);
-  const add = (states: readonly number[]): boolean => {
+  const chosen = new Set<StateIndex>([stateIndexOf(sqa.statusQuo)]);
+  const add = (states: readonly StateIndex[]): boolean => {
     const fresh = states.filter((s) => !chosen.has(s));
     if (chosen.size + fresh.length > cap) return false;
     for (const s of fresh) chosen.add(s);
     return true;
   };
-  const eqReached = sqa.reachable.filter((r) => r.distance > 0 && isEq(r.state - 1).length > 0);
+  const eqReached = sqa.reachable.filter((r) => r.distance > 0 && isEq(stateIndexOf(r.state)).length > 0);
   const leftOut: number[] = [];
   for (const r of eqReached) {
-    if (!add([...r.path.map((m) => m.to - 1)])) leftOut.push(r.state);
+    if (!add(r.path.map((m) => stateIndexOf(m.to)))) leftOut.push(r.state);
   }
   for (const r of sqa.reachable) {
     if (r.distance > depth || chosen.size >= cap) break;
-    add([r.state - 1]);
+    add([stateIndexOf(r.state)]);
   }
 
   const nodes = [...chosen].sort((x, y) => reached.get(x)!.distance - reached.get(y)!.distance || x - y);
@@ -49,10 +62,11 @@ export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGrap
   for (const u of nodes) {
     for (let k = 0; k < D; k++) {
       const P = a.payoffs[k]!.payoff;
-      for (const w of movesFrom(index, k, u)) {
+      for (const t of movesFrom(index, k, u)) {
+        const w = asStateIndex(t);
         if (!chosen.has(w) || P[w]! <= P[u]!) continue;
-        const m = describeMove(space, k, u, w);
-        edges.push({ from: u + 1, to: w + 1, dm: k, by: m.by, changes: m.changes.map((c) => ({ label: c.label, taken: c.taken })) });
+        const m = describeMove(space, asDmIndex(k), u, w);
+        edges.push({ from: stateNumber(u), to: m.to, dm: k, by: m.by, changes: m.changes.map((c) => ({ label: c.label, taken: c.taken })) });
       }
     }
   }
@@ -62,7 +76,7 @@ export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGrap
     cap,
     decisionMakers: space.model.decisionMakers.map((d) => d.name),
     nodes: nodes.map((s) => ({
-      state: s + 1,
+      state: stateNumber(s),
       yn: space.yn(s),
       statusQuo: s === space.statusQuo,
       equilibriumUnder: isEq(s),

@@ -59,7 +59,7 @@ export function sourceMeta(s: SourceEntry): string {
 }
 
 export function asOfWords(r: NonNullable<ReportData["record"]>): string {
-  const from = r.asOfFrom === "scenario" ? " (the scenario's date)" : r.asOfFrom === "record" ? " (the last date in the record)" : "";
+  const from = r.asOfFrom === "scenario" ? " (the scenario's date)" : r.asOfFrom === "record" ? " (the last date in the record)" : r.asOfFrom === "today" ? " (today)" : "";
   return `As of ${r.asOf}${from}.`;
 }
 

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analyze, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, type Loaded } from "@concord/core";
+import { value } from "../../../test/fixtures/result.js";
+import { analyze, asDmIndex, asStateIndex, BASIC_CONCEPTS, explain, loadScenario, statusQuoAnalysis, timeline, viewDay, type Loaded } from "@concord/core";
 import { reportData, type Cite, type EvidenceEntry, type ReportData } from "./index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -45,7 +46,7 @@ describe("report data", () => {
     expect(data.actors.map((a) => a.name)).toEqual(["Northland", "Southland", "Lakeside", "The Lakeside envoy"]);
     expect(data.actors.find((a) => a.id === "envoy")!.memberOf).toEqual(["Lakeside"]);
     expect(data.actors.find((a) => a.id === "north")!.decisionMakers).toEqual(["Northland"]);
-    expect(data.timeline.map((t) => t.id)).toEqual(timeline(loaded.scenario.document).map((t) => t.id));
+    expect(data.timeline.map((t) => t.id)).toEqual(timeline(loaded.scenario.record).map((t) => t.id));
     expect(data.record!.asOf).toBe("2024-06-30");
     expect(data.record!.waiting.map((w) => [w.id, w.awaiting, w.minDays])).toEqual([["draft-1", ["Southland"], 60], ["direct-offer", ["Northland"], 18]]);
     expect(data.record!.commitments[0]).toMatchObject({ id: "truce", expiry: "2024-07-01", renewsAtExpiry: true, noticeDeadline: "2024-06-01" });
@@ -97,7 +98,7 @@ describe("report data", () => {
     expect(e8.concepts).toEqual(["nash", "gmr", "smr", "seq"]);
     expect(e8.choices[1]).toEqual({ dm: "Southland", takes: ["agree to a treaty", "insist on direct talks"], doesNot: [] });
     expect(e8.reading).toContain("Southland takes “agree to a treaty” and “insist on direct talks”");
-    const sqa = statusQuoAnalysis(a);
+    const sqa = value(statusQuoAnalysis(a));
     const reached = sqa.reachable.find((r) => r.state === 8)!;
     expect(e8.fromStatusQuo).toEqual({ distance: reached.distance, path: reached.path });
   });
@@ -109,7 +110,7 @@ describe("report data", () => {
     sq.stability.forEach((st, d) => {
       expect(st.explanations.map((x) => x.concept)).toEqual([...BASIC_CONCEPTS]);
       for (const x of st.explanations) {
-        const e = explain(a, 4, d, x.concept);
+        const e = explain(a, asStateIndex(4), asDmIndex(d), x.concept);
         expect(x.text).toBe(e.text);
         expect(x.stable).toBe(e.stable);
         expect(x.improvements).toEqual(e.improvements);
@@ -117,7 +118,7 @@ describe("report data", () => {
     });
     expect(sq.equilibriumUnder).toEqual([]);
     expect(sq.reading).toMatch(/^The status quo \(state 5\) is not an equilibrium under any concept/);
-    const sqa = statusQuoAnalysis(a);
+    const sqa = value(statusQuoAnalysis(a));
     expect(sq.reachableCount).toBe(sqa.reachable.length);
     for (const r of sq.reachable) expect(r.equilibria).toEqual(sqa.equilibria[r.concept]);
     // Every state the explanations name is described.
@@ -131,8 +132,9 @@ describe("report data", () => {
     if (!noAsOf.ok) throw new Error("fixture");
     const r = reportData(noAsOf.value).record!;
     expect([r.asOf, r.asOfFrom]).toEqual(["2024-09-01", "record"]);
-    expect(reportData(loaded, { asOf: "2024-05-31" }).record).toMatchObject({ asOf: "2024-05-31", asOfFrom: "option" });
-    expect(() => reportData(loaded, { asOf: "2024-13" })).toThrow(RangeError);
+    const day = viewDay(loaded.scenario, { asOf: "2024-05-31" });
+    if (!day.ok || day.value === undefined) throw new Error("day");
+    expect(reportData(loaded, { day: day.value }).record).toMatchObject({ asOf: "2024-05-31", asOfFrom: "option" });
   });
 });
 

@@ -102,7 +102,7 @@ export interface RecordViews {
   /** The day the views are computed for, YYYY-MM-DD. */
   readonly asOf: string;
   /** Where that day comes from: the caller, the scenario's asOf, or the record's last date. */
-  readonly asOfFrom: "option" | "scenario" | "record";
+  readonly asOfFrom: "option" | "scenario" | "record" | "today";
   readonly waiting: readonly WaitingEntry[];
   readonly pens: readonly PenEntry[];
   readonly commitments: readonly CommitmentEntry[];

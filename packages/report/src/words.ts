@@ -1,5 +1,5 @@
 /** Small helpers for writing plain English from data. */
-import type { BasicConcept, Expr, MoveDescription, OptionInfo } from "@concord/core";
+import { numberList, type BasicConcept, type Expr, type MoveDescription, type OptionInfo } from "@concord/core";
 
 /** "A", "A and B", "A, B and C" (from core, where the settlement explanations use it too). */
 export { joinWords } from "@concord/core";
@@ -59,11 +59,6 @@ export function ordinal(n: number): string {
 }
 
 /** "1, 2, 3" or, past `max`, "1, 2, 3, … (40 in all)". */
-export function numberList(xs: readonly number[], max = 30): string {
-  if (xs.length === 0) return "none";
-  return xs.length <= max ? xs.join(", ") : `${xs.slice(0, max).join(", ")}, … (${xs.length} in all)`;
-}
-
 /** "state 3" or "states 1, 2, … (40 in all)". */
 export function unreachableWords(states: readonly number[]): string {
   return states.length === 1 ? `state ${states[0]}` : `states ${numberList(states, 12)}`;

@@ -1,23 +1,15 @@
 import type { Command } from "commander";
-import {
-  analysisJson,
-  CONCEPT_LABELS,
-  describeState,
-  limitedMove,
-  nonMyopic,
-  parseConcepts,
-  TWO_DM_ONLY,
-  type Analysis,
-  type BasicConcept,
-} from "@concord/core";
-import { analyzeParallel } from "../parallel/pool.js";
-import { printJson, readScenario, UserError } from "../io.js";
+import { analyze, CONCEPT_LABELS, type AnalyzeResult, type StatesByDm } from "@concord/app";
+import { workerRunner } from "@concord/node";
+import type { CliIo } from "../io.js";
+import { printJson, unwrap } from "../output.js";
+import { readSource } from "../scenario.js";
 import { renderTable } from "../table.js";
 
 /** Above this many states the table shows only equilibria and the status quo unless --all is given. */
 const TABLE_LIMIT = 200;
 
-interface AnalyzeOptions {
+interface AnalyzeCliOptions {
   concepts: string;
   json?: boolean;
   all?: boolean;
@@ -25,7 +17,7 @@ interface AnalyzeOptions {
   nonMyopic?: boolean;
 }
 
-export function registerAnalyze(program: Command): void {
+export function registerAnalyze(program: Command, io: CliIo): void {
   program
     .command("analyze")
     .description("stability analysis: which states are stable for whom under Nash, GMR, SMR and SEQ, and the equilibria")
@@ -43,98 +35,85 @@ which the state is an equilibrium (stable for everyone). States are numbered as 
 Sanctions follow the published definitions: the others may respond with any legal sequence of
 moves (no one moving twice in a row), for SEQ only with their own unilateral improvements.`,
     )
-    .action(async (file: string, opts: AnalyzeOptions) => {
-      const concepts = parseConcepts(opts.concepts);
-      if (typeof concepts === "string") throw new UserError(`--concepts: ${concepts}`);
-      const horizon = opts.horizon === undefined ? undefined : Number(opts.horizon);
-      if (horizon !== undefined && (!Number.isInteger(horizon) || horizon < 1)) {
-        throw new UserError(`--horizon: expected a whole number ≥ 1, found "${opts.horizon}"`);
-      }
-      const { space } = readScenario(file);
-      if (!space) throw new UserError(`${file}: the scenario has no model (no "model" section) to analyse`);
-      if ((horizon !== undefined || opts.nonMyopic) && space.model.decisionMakers.length !== 2) {
-        throw new UserError(`${file}: ${TWO_DM_ONLY}; this model has ${space.model.decisionMakers.length}`);
-      }
-      const a = await analyzeParallel(space, concepts);
-      const extra = extraConcepts(a, horizon, opts.nonMyopic === true);
-      if (opts.json) return printJson({ ...analysisJson(a), ...extra.json });
-      process.stdout.write(analysisText(a, opts.all === true, extra));
+    .action(async (file: string, opts: AnalyzeCliOptions) => {
+      const result = await analyze(
+        readSource(io, file),
+        { concepts: opts.concepts, ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}), nonMyopic: opts.nonMyopic === true },
+        workerRunner(),
+      );
+      const r = unwrap(result);
+      if (opts.json) return printJson(io, r);
+      io.stdout.write(analysisText(r, opts.all === true));
     });
 }
 
-interface Extra {
-  json: Record<string, unknown>;
-  columns: { label: string; stable: readonly ArrayLike<number>[]; eq: ReadonlySet<number> }[];
-  notes: string[];
+interface Column {
+  readonly label: string;
+  /** Per decision maker (in model order), the states stable for it, and those undetermined. */
+  readonly stable: readonly ReadonlySet<number>[];
+  readonly undetermined: readonly ReadonlySet<number>[];
+  readonly eq: ReadonlySet<number>;
 }
 
-function extraConcepts(a: Analysis, horizon: number | undefined, nm: boolean): Extra {
-  const out: Extra = { json: {}, columns: [], notes: [] };
-  const names = a.space.model.decisionMakers.map((d) => d.name);
-  const perDm = (flags: readonly ArrayLike<number>[]): Record<string, number[]> =>
-    Object.fromEntries(names.map((n, d) => [n, Array.from(flags[d]!).flatMap((f, s) => (f === 1 ? [s + 1] : []))]));
-  if (horizon !== undefined) {
-    const r = limitedMove(a, horizon);
-    out.json.limitedMove = { horizon, stability: perDm(r.stable), equilibria: r.equilibria.map((s) => s + 1), tiesBroken: r.tiesBroken };
-    out.columns.push({ label: `L${horizon}`, stable: r.stable, eq: new Set(r.equilibria) });
-    if (r.tiesBroken) out.notes.push(`L${horizon}: some look-ahead choices were tied; the lowest-numbered move was taken.`);
+function analysisText(r: AnalyzeResult, all: boolean): string {
+  const sets = (by: StatesByDm | undefined): Set<number>[] => r.decisionMakers.map((dm) => new Set(by?.[dm.id] ?? []));
+  const columns: Column[] = r.concepts.map((c) => ({ label: CONCEPT_LABELS[c], stable: sets(r.stability[c]), undetermined: sets(undefined), eq: new Set(r.equilibria[c]) }));
+  const notes: string[] = [];
+  if (r.limitedMove) {
+    const lm = r.limitedMove;
+    columns.push({ label: `L${lm.horizon}`, stable: sets(lm.stability), undetermined: sets(undefined), eq: new Set(lm.equilibria) });
+    if (lm.tiesBroken) notes.push(`L${lm.horizon}: some look-ahead choices were tied; the lowest-numbered move was taken.`);
   }
-  if (nm) {
-    const r = nonMyopic(a);
-    if ("error" in r) throw new UserError(`non-myopic stability: ${r.error}`);
-    out.json.nonMyopic = {
-      stability: perDm(r.stable),
-      undetermined: Object.fromEntries(names.map((n, d) => [n, Array.from(r.stable[d]!).flatMap((f, s) => (f === -1 ? [s + 1] : []))])),
-      equilibria: r.equilibria.map((s) => s + 1),
-      settlesAt: r.settlesAt,
-      period: r.period,
-      tiesBroken: r.tiesBroken,
-    };
-    out.columns.push({ label: "NM", stable: r.stable, eq: new Set(r.equilibria) });
-    out.notes.push(
-      r.period === 1
-        ? `NM: the look-ahead settles from horizon ${r.settlesAt}.`
-        : `NM: the look-ahead cycles with period ${r.period} from horizon ${r.settlesAt}; "?" marks states stable at some horizons of the cycle only.`,
+  if (r.nonMyopic) {
+    const nm = r.nonMyopic;
+    columns.push({ label: "NM", stable: sets(nm.stability), undetermined: sets(nm.undetermined), eq: new Set(nm.equilibria) });
+    notes.push(
+      nm.period === 1
+        ? `NM: the look-ahead settles from horizon ${nm.settlesAt}.`
+        : `NM: the look-ahead cycles with period ${nm.period} from horizon ${nm.settlesAt}; "?" marks states stable at some horizons of the cycle only.`,
     );
   }
-  return out;
-}
-
-export function analysisText(a: Analysis, all: boolean, extra: Extra = { json: {}, columns: [], notes: [] }): string {
-  const { space } = a;
-  const m = space.model;
-  const sq = space.statusQuo;
-  const mark = (f: number | undefined): string => (f === 1 ? "✓" : f === -1 ? "?" : "·");
-  const columns = [
-    ...a.concepts.map((c: BasicConcept) => ({ label: CONCEPT_LABELS[c], stable: a.stable[c]!, eq: new Set(a.equilibria[c]!) })),
-    ...extra.columns,
-  ];
-  const show = all || space.size <= TABLE_LIMIT
-    ? Array.from({ length: space.size }, (_, s) => s)
-    : [...new Set([...(sq >= 0 ? [sq] : []), ...columns.flatMap((c) => [...c.eq])])].sort((x, y) => x - y);
-  const dmHeader = ["", ...m.options.map((o) => (m.decisionMakers[o.dm]!.options[0] === o.index ? m.decisionMakers[o.dm]!.name : "")), ...columns.map(() => ""), ""];
-  const header = ["state", ...m.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
-  const rows = show.map((s) => [
-    `${s + 1}${s === sq ? "*" : ""}`,
-    ...m.options.map((o) => (space.taken(s, o.index) ? "Y" : "N")),
-    ...columns.map((c) => c.stable.map((f) => mark(f[s])).join("")),
-    columns.filter((c) => c.eq.has(s)).map((c) => c.label).join(" "),
+  const sq = r.statusQuo;
+  const size = r.states.length;
+  const show = all || size <= TABLE_LIMIT
+    ? r.states
+    : r.states.filter((st) => st.id === sq || columns.some((c) => c.eq.has(st.id)));
+  const mark = (c: Column, d: number, s: number): string => (c.stable[d]!.has(s) ? "✓" : c.undetermined[d]!.has(s) ? "?" : "·");
+  const dmHeader = ["", ...r.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...columns.map(() => ""), ""];
+  const header = ["state", ...r.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
+  const rows = show.map((st) => [
+    `${st.id}${st.id === sq ? "*" : ""}`,
+    ...r.options.map((o) => (st.values[o.id] ? "Y" : "N")),
+    ...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, st.id)).join("")),
+    columns.filter((c) => c.eq.has(st.id)).map((c) => c.label).join(" "),
   ]);
   let out = renderTable([dmHeader, header], rows);
-  out += `\nMarks per concept, one per decision maker in order (${m.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
-  if (sq >= 0) out += ` * = status quo (state ${sq + 1}).`;
-  if (show.length < space.size) out += `\nShowing ${show.length} of ${space.size} states (equilibria and the status quo); --all shows every state.`;
+  out += `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
+  if (sq !== undefined) out += ` * = status quo (state ${sq}).`;
+  if (show.length < size) out += `\nShowing ${show.length} of ${size} states (equilibria and the status quo); --all shows every state.`;
   out += "\n";
-  for (const n of extra.notes) out += `${n}\n`;
+  for (const n of notes) out += `${n}\n`;
   out += "\nEquilibria:\n";
   for (const c of columns) {
     const eq = [...c.eq].sort((x, y) => x - y);
-    out += `  ${c.label}: ${eq.length ? eq.map((s) => s + 1).join(", ") : "none"}\n`;
+    out += `  ${c.label}: ${eq.length ? eq.join(", ") : "none"}\n`;
   }
   const union = [...new Set(columns.flatMap((c) => [...c.eq]))].sort((x, y) => x - y);
   if (union.length > 0 && union.length <= 20) {
     out += "\nWhat the equilibria are:\n";
-    for (const s of union) out += `  ${s + 1}: ${describeState(space, s)}\n`;
+    for (const s of union) out += `  ${s}: ${describe(r, s)}\n`;
   }
   return out;
+}
+
+/** "Armenia: sign the treaty; Azerbaijan: none of its options" — the options taken in state `s`, per decision maker. */
+function describe(r: AnalyzeResult, s: number): string {
+  const values = r.states[s - 1]!.values;
+  const label = new Map(r.options.map((o) => [o.id, o.label]));
+  return r.decisionMakers
+    .map((dm) => {
+      const taken = dm.options.filter((o) => values[o]).map((o) => label.get(o)!);
+      return `${dm.name}: ${taken.length ? taken.join(", ") : "none of its options"}`;
+    })
+    .join("; ");
 }

@@ -1,12 +1,12 @@
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { asOf, formatProblem, validateDocument } from "@concord/core";
-import { stringify } from "yaml";
-import { printJson, readScenario, UserError } from "../io.js";
-import { viewDay } from "../record-options.js";
+import { asOf } from "@concord/app";
+import { writeTextFile } from "@concord/node";
+import type { CliIo } from "../io.js";
+import { printJson, unwrap } from "../output.js";
+import { readSource } from "../scenario.js";
 
-export function registerAsOf(program: Command): void {
+export function registerAsOf(program: Command, io: CliIo): void {
   program
     .command("as-of")
     .description("the scenario restricted to what was known on a date: no later source, event or statement, and no model evidence resting on them")
@@ -28,25 +28,15 @@ Example:
   concord as-of talks.yaml 2023-11-30 -o talks-2023-11-30.yaml`,
     )
     .action((file: string, date: string, opts: { output?: string; format: "yaml" | "json"; json?: boolean }) => {
-      const { scenario } = readScenario(file);
-      const { day } = viewDay(date, scenario.document, "<date>");
-      const r = asOf(scenario.document, day);
-      // The result must load again; if it does not, that is Concord's bug, and nothing is written.
-      const check = validateDocument(r.document);
-      if (!check.ok) throw new Error(`as-of produced an invalid scenario:\n${check.problems.map(formatProblem).join("\n")}`);
-      const text = opts.format === "json" ? JSON.stringify(r.document, null, 2) + "\n" : stringify(r.document, { lineWidth: 0 });
-      if (opts.json && !opts.output) return printJson(r);
-      if (opts.output) {
-        try {
-          writeFileSync(opts.output, text);
-        } catch (e) {
-          throw new UserError(`${opts.output}: cannot write the file: ${(e as Error).message}`);
-        }
-      } else process.stdout.write(text);
-      if (opts.json) return printJson(r.dropped);
+      const r = unwrap(asOf(readSource(io, file), { date, format: opts.format }), { flags: { date: "<date>" } });
+      const { text, ...result } = r;
+      if (opts.json && !opts.output) return printJson(io, result);
+      if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
+      else io.stdout.write(text);
+      if (opts.json) return printJson(io, r.dropped);
       const parts = (Object.entries(r.dropped) as [string, readonly string[]][])
         .filter(([, ids]) => ids.length > 0)
         .map(([k, ids]) => `${ids.length} ${k === "evidence" ? "evidence item" : k.replace(/s$/, "")}${ids.length === 1 ? "" : "s"} (${ids.join(", ")})`);
-      process.stderr.write(`as of ${r.document.asOf}: ${parts.length === 0 ? "nothing dropped" : `dropped ${parts.join("; ")}`}\n`);
+      io.stderr.write(`as of ${r.document.asOf}: ${parts.length === 0 ? "nothing dropped" : `dropped ${parts.join("; ")}`}\n`);
     });
 }

@@ -1,9 +1,11 @@
 import type { Command } from "commander";
-import { citeSource, contradictions, type ContradictionSide, type ScenarioDocument } from "@concord/core";
-import { printJson, readScenario } from "../io.js";
-import { names } from "../record-options.js";
+import { actorNames, citeSource, contradictions, type ContradictionSide } from "@concord/app";
+import type { CliIo } from "../io.js";
+import { printJson, unwrap } from "../output.js";
+import { openFile } from "../scenario.js";
+import { names } from "../text.js";
 
-export function registerContradictions(program: Command): void {
+export function registerContradictions(program: Command, io: CliIo): void {
   program
     .command("contradictions")
     .description("statements that disagree on the same fact, or are linked with contradicts:, with both sides and their sources")
@@ -19,30 +21,30 @@ month, a year, a span); ~ marks a value approximate, which is shown but does not
 widen it. Numbers, text and true/false disagree when they differ.`,
     )
     .action((file: string, opts: { json?: boolean }) => {
-      const { scenario } = readScenario(file);
-      const doc = scenario.document;
-      const found = contradictions(doc);
-      if (opts.json) return printJson(found);
+      const loaded = openFile(io, file);
+      const found = unwrap(contradictions(loaded));
+      if (opts.json) return printJson(io, found);
       if (found.length === 0) {
-        process.stdout.write("no contradictions found\n");
+        io.stdout.write("no contradictions found\n");
         return;
       }
+      const actors = actorNames(loaded);
       const out: string[] = [];
       found.forEach((c, i) => {
         const how =
           (c.found.includes("claims") ? (c.found.includes("linked") ? "claims disagree; also marked contradicts" : "claims disagree") : "marked contradicts") +
           (c.approximate ? " (a value is approximate)" : "");
         out.push(`${i + 1}. ${c.fact ? `${c.fact.label} (${c.fact.id})` : "statements"}: ${how}`);
-        c.sides.forEach((s, k) => out.push(...side(doc, s, k === 0 ? "A" : "B")));
+        c.sides.forEach((s, k) => out.push(...side(actors, s, k === 0 ? "A" : "B")));
         out.push("");
       });
       out.push(`${found.length} contradiction${found.length === 1 ? "" : "s"}`);
-      process.stdout.write(out.join("\n") + "\n");
+      io.stdout.write(out.join("\n") + "\n");
     });
 }
 
-function side(doc: ScenarioDocument, s: ContradictionSide, label: string): string[] {
-  const who = names(doc, [s.speaker]) + (s.reportedBy !== undefined ? ` (as reported by ${names(doc, [s.reportedBy])})` : "");
+function side(actors: Readonly<Record<string, string>>, s: ContradictionSide, label: string): string[] {
+  const who = names(actors, [s.speaker]) + (s.reportedBy !== undefined ? ` (as reported by ${names(actors, [s.reportedBy])})` : "");
   const value = s.value !== undefined ? ` → ${String(s.value)}${s.claimNote !== undefined ? ` (${s.claimNote})` : ""}` : "";
   return [
     `   ${label}. ${who}, ${s.date} [${s.statement}]: “${s.quote}”${value}`,

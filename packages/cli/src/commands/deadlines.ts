@@ -1,15 +1,17 @@
 import type { Command } from "commander";
-import { deadlines, type CommitmentTerm } from "@concord/core";
-import { printJson, readScenario } from "../io.js";
-import { clip, days, names, viewDay } from "../record-options.js";
+import { actorNames, deadlines, type CommitmentTerm } from "@concord/app";
+import { today, type CliIo } from "../io.js";
+import { printJson, unwrap } from "../output.js";
+import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
+import { asOfLine, clip, days, names } from "../text.js";
 
-export function registerDeadlines(program: Command): void {
+export function registerDeadlines(program: Command, io: CliIo): void {
   program
     .command("deadlines")
     .description("commitments in force, their expiry and notice windows, and the record's deadline events")
     .argument("<file>", "scenario file")
-    .option("--as-of <date>", "the day to compute for (default: the scenario's asOf, else today)")
+    .option("--as-of <date>", "the day to compute for (default: the scenario's asOf, else the record's last date, else today)")
     .option("--json", "print JSON instead of tables")
     .addHelpText(
       "after",
@@ -24,18 +26,17 @@ Example:
   concord deadlines talks.yaml --as-of 2023-12-07`,
     )
     .action((file: string, opts: { asOf?: string; json?: boolean }) => {
-      const { scenario } = readScenario(file);
-      const doc = scenario.document;
-      const { day, from } = viewDay(opts.asOf, doc);
-      const d = deadlines(doc, day);
-      if (opts.json) return printJson(d);
-      const out: string[] = [`As of ${d.asOf}${from === "scenario" ? " (the scenario's date)" : from === "today" ? " (today)" : ""}`, ""];
+      const loaded = openFile(io, file);
+      const d = unwrap(deadlines(loaded, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
+      if (opts.json) return printJson(io, d);
+      const actors = actorNames(loaded);
+      const out: string[] = [asOfLine(d.asOf, d.asOfFrom), ""];
       if (d.commitments.length > 0) {
         out.push("Commitments");
         out.push(
           renderTable(
             [["commitment", "bound", "state", "term", "expiry", "notice by", "after expiry"]],
-            d.commitments.map((c) => [clip(`${c.what} (${c.id})`, 60), names(doc, c.bound), c.state + (c.approximate ? " ~" : "") + (c.alleged ? " (alleged)" : ""), c.term !== undefined ? `${c.term} (from ${c.termStart})` : "-", expiry(c), notice(c), after(c)]),
+            d.commitments.map((c) => [clip(`${c.what} (${c.id})`, 60), names(actors, c.bound), c.state + (c.approximate ? " ~" : "") + (c.alleged ? " (alleged)" : ""), c.term !== undefined ? `${c.term} (from ${c.termStart})` : "-", expiry(c), notice(c), after(c)]),
           ),
         );
       }
@@ -44,14 +45,14 @@ Example:
         out.push(
           renderTable(
             [["date", "days left", "deadline", "who"]],
-            d.deadlines.map((x) => [x.date, String(x.daysLeft), clip(`${x.title} (${x.id})`, 70), names(doc, x.participants)]),
+            d.deadlines.map((x) => [x.date, String(x.daysLeft), clip(`${x.title} (${x.id})`, 70), names(actors, x.participants)]),
             ["left", "right"],
           ),
         );
       }
       if (d.commitments.length === 0 && d.deadlines.length === 0) out.push("No commitments and no deadline events in the record.\n");
       else if (d.commitments.some((c) => c.approximate)) out.push("~ rests on a date that is approximate or not known to the day.\n");
-      process.stdout.write(out.join("\n"));
+      io.stdout.write(out.join("\n"));
     });
 }
 

@@ -1,17 +1,21 @@
-import { relative } from "node:path";
+import { dirname, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import { DEFAULT_SCENARIO } from "../io.js";
+import type { CliIo } from "../io.js";
 import { summary, writeReport } from "./report.js";
+
+/** The embedded default scenario, the seed case: <repository>/scenarios/ (this file is packages/cli/{src,dist}/commands/). */
+export const DEFAULT_SCENARIO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "scenarios", "armenia-azerbaijan-2023.yaml");
 
 /**
  * `concord` with no arguments: the main job on the embedded default scenario — the
  * Armenia–Azerbaijan peace process as of 7 December 2023 — analysed and reported.
  */
-export function registerDefaultRun(program: Command): void {
+export function registerDefaultRun(program: Command, io: CliIo): void {
   program.action(async () => {
-    const { path, data } = await writeReport(DEFAULT_SCENARIO, { format: "html" });
-    const scenario = relative(process.cwd(), DEFAULT_SCENARIO) || DEFAULT_SCENARIO;
-    process.stdout.write(
+    const { path, data } = await writeReport(io, DEFAULT_SCENARIO, { format: "html" });
+    const scenario = relative(io.cwd, DEFAULT_SCENARIO) || DEFAULT_SCENARIO;
+    io.stdout.write(
       [
         `Concord — the embedded default scenario (${scenario})`,
         "",

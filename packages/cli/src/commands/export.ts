@@ -1,11 +1,12 @@
-import { writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { exportCameo, exportPax, readCsv } from "@concord/core";
-import { readScenario, UserError } from "../io.js";
-import { viewDay } from "../record-options.js";
+import { exportRecord } from "@concord/app";
+import { writeTextFile } from "@concord/node";
+import { today, type CliIo } from "../io.js";
+import { unwrap } from "../output.js";
+import { readSource } from "../scenario.js";
 
-export function registerExport(program: Command): void {
+export function registerExport(program: Command, io: CliIo): void {
   program
     .command("export")
     .description("export the record as CSV: events with CAMEO event codes, or documents as rows of the PA-X agreements table")
@@ -13,7 +14,7 @@ export function registerExport(program: Command): void {
     .addOption(new Option("--to <format>", "cameo: events with CAMEO codes; pax: documents shaped like PA-X").choices(["cameo", "pax"]).makeOptionMandatory())
     .option("-o, --output <file>", "write to this file instead of standard output")
     .option("--all", "pax: also export drafts and proposals (PA-X itself holds agreed texts only)")
-    .option("--as-of <date>", "pax: the day document statuses are worked out for (default: the scenario's asOf, else today)")
+    .option("--as-of <date>", "pax: the day document statuses are worked out for (default: the scenario's asOf, else the record's last date, else today)")
     .option("--json", "print the rows as JSON objects (column → value) instead of CSV")
     .addHelpText(
       "after",
@@ -31,26 +32,9 @@ Examples:
   concord export talks.yaml --to pax --all`,
     )
     .action((file: string, opts: { to: "cameo" | "pax"; output?: string; all?: boolean; asOf?: string; json?: boolean }) => {
-      const { scenario } = readScenario(file);
-      const doc = scenario.document;
-      const csv = opts.to === "cameo" ? exportCameo(doc) : exportPax(doc, viewDay(opts.asOf, doc).day, { all: opts.all ?? false });
-      const text = opts.json ? JSON.stringify(asObjects(csv), null, 2) + "\n" : csv;
-      if (!opts.output) {
-        process.stdout.write(text);
-        return;
-      }
-      try {
-        writeFileSync(opts.output, text);
-      } catch (e) {
-        throw new UserError(`${opts.output}: cannot write the file: ${(e as Error).message}`);
-      }
+      const r = unwrap(exportRecord(readSource(io, file), { to: opts.to, all: opts.all ?? false, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
+      const text = opts.json ? JSON.stringify(r.rows, null, 2) + "\n" : r.text;
+      if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
+      else io.stdout.write(text);
     });
-}
-
-/** CSV rows as objects keyed by the header's columns. */
-function asObjects(csv: string): Record<string, string>[] {
-  const r = readCsv(csv);
-  if ("error" in r) throw new Error(`export wrote unreadable CSV: ${r.error}`);
-  const [head, ...rows] = r.rows;
-  return rows.map((row) => Object.fromEntries(head!.fields.map((h, i) => [h, row.fields[i] ?? ""])));
 }

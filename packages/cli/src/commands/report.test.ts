@@ -1,26 +1,20 @@
-// `concord report`, run as a user runs it: the built binary.
-import { spawnSync } from "node:child_process";
+// `concord report`, run as a user runs it, in this process: main(argv, io).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { concord as run, ROOT, type Run } from "../../../../test/fixtures/concord.js";
 
-const BIN = fileURLToPath(new URL("../../bin/concord.js", import.meta.url));
-const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const SMALL = join(ROOT, "test/fixtures/report-small.yaml");
 
-function concord(cwd: string, ...args: string[]): { code: number; out: string; err: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", cwd });
-  return { code: r.status ?? -1, out: r.stdout, err: r.stderr };
-}
+const concord = (cwd: string, ...args: string[]): Promise<Run> => run(args, { cwd });
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-report-"));
 
 describe("concord report", () => {
-  it("writes out/<id>.html by default and prints the path, the question, the equilibria and the status quo", () => {
+  it("writes out/<id>.html by default and prints the path, the question, the equilibria and the status quo", async () => {
     const dir = tmp();
-    const r = concord(dir, "report", SMALL);
+    const r = await concord(dir, "report", SMALL);
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     const path = join(dir, "out", "report-small.html");
@@ -36,44 +30,44 @@ describe("concord report", () => {
     expect(html).toMatch(/^<!DOCTYPE html>/);
     expect(readdirSync(join(dir, "out"))).toEqual(["report-small.html"]);
     // Same input, same bytes.
-    concord(dir, "report", SMALL);
+    await concord(dir, "report", SMALL);
     expect(readFileSync(path, "utf8")).toBe(html);
   });
 
-  it("writes Markdown with its two pictures beside it, to the path given", () => {
+  it("writes Markdown with its two pictures beside it, to the path given", async () => {
     const dir = tmp();
-    const r = concord(dir, "report", SMALL, "--format", "md", "-o", "deep/er/talks.md");
+    const r = await concord(dir, "report", SMALL, "--format", "md", "-o", "deep/er/talks.md");
     expect(r.code).toBe(0);
     expect(readdirSync(join(dir, "deep/er")).sort()).toEqual(["talks-moves.svg", "talks-timeline.svg", "talks.md"]);
     expect(readFileSync(join(dir, "deep/er/talks.md"), "utf8")).toContain("](talks-moves.svg)");
   });
 
-  it("reports on a record without a model, a model without a record, and a .gmcr file", () => {
+  it("reports on a record without a model, a model without a record, and a .gmcr file", async () => {
     const dir = tmp();
-    const record = concord(dir, "report", join(ROOT, "docs/examples/record-armenia-azerbaijan.yaml"), "-o", "r.html");
+    const record = await concord(dir, "report", join(ROOT, "docs/examples/record-armenia-azerbaijan.yaml"), "-o", "r.html");
     expect(record.code).toBe(0);
-    const elmira = concord(dir, "report", join(ROOT, "scenarios/elmira.yaml"), "-o", "e.html");
+    const elmira = await concord(dir, "report", join(ROOT, "scenarios/elmira.yaml"), "-o", "e.html");
     expect(elmira).toMatchObject({ code: 0, err: "" });
     expect(elmira.out).toContain("no record entries");
-    const gmcr = concord(dir, "report", join(ROOT, "test/gmcr/prisoners-dilemma.gmcr"), "-o", "g.md", "--format", "md");
+    const gmcr = await concord(dir, "report", join(ROOT, "test/gmcr/prisoners-dilemma.gmcr"), "-o", "g.md", "--format", "md");
     expect(gmcr).toMatchObject({ code: 0, err: "" });
     expect(gmcr.out).toContain("The model gives no status quo.");
     expect(existsSync(join(dir, "g.md"))).toBe(true);
   });
 
-  it("refuses a bad file with exit code 2, no stack trace and nothing written", () => {
+  it("refuses a bad file with exit code 2, no stack trace and nothing written", async () => {
     const dir = tmp();
     writeFileSync(join(dir, "bad.yaml"), "concord: 1\nid: bad\ntitle: Bad\nevents:\n  - { id: e, title: E, kind: meeting, date: 2023-13-01, sources: [nope] }\n");
-    const r = concord(dir, "report", "bad.yaml");
+    const r = await concord(dir, "report", "bad.yaml");
     expect(r.code).toBe(2);
     expect(r.out).toBe("");
     expect(r.err).toMatch(/^bad\.yaml:5:/);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, "out"))).toBe(false);
-    expect(concord(dir, "report", "missing.yaml")).toMatchObject({ code: 2, err: "missing.yaml: cannot read the file: no such file\n" });
-    expect(concord(dir, "report", SMALL, "--as-of", "2024-13")).toMatchObject({ code: 2, out: "" });
-    expect(concord(dir, "report", SMALL, "--format", "pdf").code).toBe(2);
-    expect(concord(dir, "report", SMALL, "-o", "bad.yaml/r.html")).toMatchObject({ code: 2, out: "" });
+    expect(await concord(dir, "report", "missing.yaml")).toMatchObject({ code: 2, err: "missing.yaml: cannot read the file: no such file\n" });
+    expect(await concord(dir, "report", SMALL, "--as-of", "2024-13")).toMatchObject({ code: 2, out: "" });
+    expect((await concord(dir, "report", SMALL, "--format", "pdf")).code).toBe(2);
+    expect(await concord(dir, "report", SMALL, "-o", "bad.yaml/r.html")).toMatchObject({ code: 2, out: "" });
     expect(readdirSync(dir)).toEqual(["bad.yaml"]);
   });
 });

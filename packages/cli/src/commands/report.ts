@@ -1,11 +1,11 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { BASIC_CONCEPTS, CONCEPT_LABELS, type MoveDescription } from "@concord/core";
-import { buildReport, numberList, type ReportData } from "@concord/report";
-import { readScenario, UserError } from "../io.js";
-import { analyzeParallel } from "../parallel/pool.js";
+import { CONCEPT_LABELS, numberList, report, type MoveDescription, type ReportData } from "@concord/app";
+import { workerRunner, writeFiles } from "@concord/node";
+import type { CliIo } from "../io.js";
+import { unwrap } from "../output.js";
+import { openFile } from "../scenario.js";
 
 export interface ReportCliOptions {
   format: "html" | "md";
@@ -13,7 +13,7 @@ export interface ReportCliOptions {
   asOf?: string;
 }
 
-export function registerReport(program: Command): void {
+export function registerReport(program: Command, io: CliIo): void {
   program
     .command("report")
     .description("write a report a non-specialist can read: the question, actors, timeline, waiting and deadlines, the model, the equilibria and the status quo in plain words, with pictures and sources")
@@ -33,49 +33,20 @@ Examples:
   concord report talks.yaml --format md -o report/talks.md`,
     )
     .action(async (file: string, opts: ReportCliOptions) => {
-      const { path, data } = await writeReport(file, opts);
-      process.stdout.write(summary(data, path));
+      const { path, data } = await writeReport(io, file, opts);
+      io.stdout.write(summary(data, path));
     });
 }
 
-/** Analyses a scenario and writes its report; returns where, and the report's data. */
-export async function writeReport(file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData }> {
-  const loaded = readScenario(file);
-  const path = resolve(opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
-  const name = basename(path).replace(/\.(html?|md|markdown)$/i, "");
-  let built;
-  try {
-    // Large models are analysed on worker threads, as by `concord analyze`.
-    const analysis = loaded.space ? await analyzeParallel(loaded.space, BASIC_CONCEPTS) : undefined;
-    built = await buildReport(loaded, opts.format, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(analysis ? { analysis } : {}), baseName: name });
-  } catch (e) {
-    if (e instanceof RangeError) throw new UserError(`--as-of: ${e.message.replace(/^as-of date: /, "")}`);
-    throw e;
-  }
-  writeAll(path, built.text, built.files.map((f) => ({ path: join(dirname(path), f.name), text: f.text })));
+/** Analyses a scenario and writes its report, whole or not at all; returns where, and the report's data. */
+export async function writeReport(io: CliIo, file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData }> {
+  const loaded = openFile(io, file);
+  const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
+  const baseName = basename(path).replace(/\.(html?|md|markdown)$/i, "");
+  // Large models are analysed on worker threads, as by `concord analyze`.
+  const built = unwrap(await report(loaded, { format: opts.format, baseName, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) }, workerRunner()));
+  unwrap(writeFiles([{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]));
   return { path, data: built.data };
-}
-
-/** Writes every file to a temporary name first, then renames them all: a failure leaves nothing half-written. */
-function writeAll(main: string, text: string, extra: readonly { path: string; text: string }[]): void {
-  const files = [{ path: main, text }, ...extra];
-  try {
-    mkdirSync(dirname(main), { recursive: true });
-  } catch (e) {
-    throw new UserError(`${dirname(main)}: cannot create the folder: ${(e as Error).message}`);
-  }
-  const temps: string[] = [];
-  try {
-    for (const f of files) {
-      const tmp = `${f.path}.${process.pid}.tmp`;
-      writeFileSync(tmp, f.text);
-      temps.push(tmp);
-    }
-    files.forEach((f, i) => renameSync(temps[i]!, f.path));
-  } catch (e) {
-    for (const t of temps) rmSync(t, { force: true });
-    throw new UserError(`${main}: cannot write the report: ${(e as Error).message}`);
-  }
 }
 
 /** What the terminal shows after writing a report: the answer in a few plain lines. */

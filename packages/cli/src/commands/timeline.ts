@@ -1,12 +1,12 @@
 import type { Command } from "commander";
-import { DOCUMENT_KINDS, EVENT_KINDS, findActor, STATEMENT_KINDS, timeline, type TimelineEntry } from "@concord/core";
-import { printJson, readScenario, UserError } from "../io.js";
-import { clip, dateOption, names } from "../record-options.js";
+import { actorNames, timeline, TIMELINE_KINDS, type TimelineEntry } from "@concord/app";
+import type { CliIo } from "../io.js";
+import { printJson, unwrap } from "../output.js";
+import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
+import { clip, names } from "../text.js";
 
-const KINDS = [...new Set(["event", "document", "statement", ...EVENT_KINDS, ...DOCUMENT_KINDS, ...STATEMENT_KINDS])];
-
-export function registerTimeline(program: Command): void {
+export function registerTimeline(program: Command, io: CliIo): void {
   program
     .command("timeline")
     .description("the record in date order: events, documents handed over and statements, with who was involved and the sources")
@@ -22,38 +22,25 @@ export function registerTimeline(program: Command): void {
 Entries are sorted by the first day their date can mean (a month-precision date sorts
 at the month's first day); partial dates show as written, ~ marks approximate ones.
 
-Kinds: ${KINDS.join(", ")}.
+Kinds: ${TIMELINE_KINDS.join(", ")}.
 
 Examples:
   concord timeline talks.yaml --from 2023-09 --to 2023-12
   concord timeline talks.yaml --actor Azerbaijan --kind meeting,proposal`,
     )
     .action((file: string, opts: { from?: string; to?: string; actor?: string; kind?: string[]; json?: boolean }) => {
-      const { scenario } = readScenario(file);
-      const doc = scenario.document;
-      let actor: string | undefined;
-      if (opts.actor !== undefined) {
-        const a = findActor(doc, opts.actor);
-        if ("error" in a) throw new UserError(`--actor: ${a.error}`);
-        actor = a.id;
-      }
-      const kinds = opts.kind?.flatMap((k) => k.split(",")).map((k) => k.trim().toLowerCase()).filter((k) => k !== "");
-      const bad = kinds?.find((k) => !KINDS.includes(k));
-      if (bad !== undefined) throw new UserError(`--kind: unknown kind "${bad}"; expected one of ${KINDS.join(", ")}`);
-      const entries = timeline(doc, {
-        ...(opts.from !== undefined ? { from: dateOption(opts.from, "--from", "first")! } : {}),
-        ...(opts.to !== undefined ? { to: dateOption(opts.to, "--to", "last")! } : {}),
-        ...(actor !== undefined ? { actor } : {}),
-        ...(kinds !== undefined ? { kinds } : {}),
-      });
-      if (opts.json) return printJson(entries);
+      const loaded = openFile(io, file);
+      const { json, kind, ...filters } = opts;
+      const entries = unwrap(timeline(loaded, { ...filters, ...(kind !== undefined ? { kinds: kind } : {}) }), { flags: { kinds: "--kind" } });
+      if (json) return printJson(io, entries);
       if (entries.length === 0) {
-        process.stdout.write("no entries match\n");
+        io.stdout.write("no entries match\n");
         return;
       }
-      const rows = entries.map((e) => [dateCell(e), kindCell(e), clip(what(e), 90), clip(names(doc, e.actors), 60), e.sources.join(", ")]);
-      process.stdout.write(renderTable([["date", "kind", "what", "who", "sources"]], rows));
-      process.stdout.write(`${entries.length} entr${entries.length === 1 ? "y" : "ies"}\n`);
+      const actors = actorNames(loaded);
+      const rows = entries.map((e) => [dateCell(e), kindCell(e), clip(what(e), 90), clip(names(actors, e.actors), 60), e.sources.join(", ")]);
+      io.stdout.write(renderTable([["date", "kind", "what", "who", "sources"]], rows));
+      io.stdout.write(`${entries.length} entr${entries.length === 1 ? "y" : "ies"}\n`);
     });
 }
 

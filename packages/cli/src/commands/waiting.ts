@@ -1,15 +1,17 @@
 import type { Command } from "commander";
-import { waiting, type Pen } from "@concord/core";
-import { printJson, readScenario } from "../io.js";
-import { clip, days, names, viewDay } from "../record-options.js";
+import { actorNames, waiting, type Pen } from "@concord/app";
+import { today, type CliIo } from "../io.js";
+import { printJson, unwrap } from "../output.js";
+import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
+import { asOfLine, clip, days, names } from "../text.js";
 
-export function registerWaiting(program: Command): void {
+export function registerWaiting(program: Command, io: CliIo): void {
   program
     .command("waiting")
     .description("who is waiting on whom: documents and proposals not yet answered, for how many days, and who holds the pen on each track")
     .argument("<file>", "scenario file")
-    .option("--as-of <date>", "the day to count from (default: the scenario's asOf, else today)")
+    .option("--as-of <date>", "the day to count from (default: the scenario's asOf, else the record's last date, else today)")
     .option("--json", "print JSON instead of tables")
     .addHelpText(
       "after",
@@ -26,28 +28,27 @@ Example:
   concord waiting talks.yaml --as-of 2023-12-07`,
     )
     .action((file: string, opts: { asOf?: string; json?: boolean }) => {
-      const { scenario } = readScenario(file);
-      const doc = scenario.document;
-      const { day, from } = viewDay(opts.asOf, doc);
-      const w = waiting(doc, day);
-      if (opts.json) return printJson(w);
-      const out: string[] = [`As of ${w.asOf}${from === "scenario" ? " (the scenario's date)" : from === "today" ? " (today)" : ""}`, ""];
+      const loaded = openFile(io, file);
+      const w = unwrap(waiting(loaded, { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
+      if (opts.json) return printJson(io, w);
+      const actors = actorNames(loaded);
+      const out: string[] = [asOfLine(w.asOf, w.asOfFrom), ""];
       if (w.waiting.length === 0) out.push("Nothing is waiting for an answer.\n");
       else {
         out.push("Waiting for an answer");
         out.push(
           renderTable(
             [["since", "days", "from", "awaiting", "what"]],
-            w.waiting.map((x) => [x.since, days(x.minDays, x.maxDays), names(doc, x.from), names(doc, x.awaiting), clip(`${x.title} (${x.id})`, 80)]),
+            w.waiting.map((x) => [x.since, days(x.minDays, x.maxDays), names(actors, x.from), names(actors, x.awaiting), clip(`${x.title} (${x.id})`, 80)]),
             ["left", "right"],
           ),
         );
       }
       if (w.pens.length > 0) {
         out.push("Pen holders");
-        out.push(renderTable([["track", "pen with", "why"]], w.pens.map((p) => [p.name, p.holders.length ? names(doc, p.holders) : "-", why(p)])));
+        out.push(renderTable([["track", "pen with", "why"]], w.pens.map((p) => [p.name, p.holders.length ? names(actors, p.holders) : "-", why(p)])));
       }
-      process.stdout.write(out.join("\n"));
+      io.stdout.write(out.join("\n"));
     });
 }
 

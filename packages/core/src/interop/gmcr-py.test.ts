@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateModel, randomRankings } from "../model/generate.js";
+import { generateModel, randomRankings } from "../scenario/generate.js";
+import { asStateIndex } from "../numbering.js";
 import { formatProblem } from "../problems.js";
 import { loadScenario, validateDocument, type Loaded } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { computePayoffs, rankOf } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { unperceivedStates } from "../perception/unperceived.js";
@@ -28,11 +29,11 @@ function exported(space: StateSpace): GmcrFile {
 
 /** Y/N per option (Concord order) of every state, and each decision maker's rank per state (1 = best). */
 function table(space: StateSpace): { yn: string[]; ranks: Record<string, number[]> } {
-  const yn = Array.from({ length: space.size }, (_, s) => space.yn(s));
+  const yn = Array.from({ length: space.size }, (_, s) => space.yn(asStateIndex(s)));
   const ranks: Record<string, number[]> = {};
   for (const dm of space.model.decisionMakers) {
     const p = computePayoffs(space, dm);
-    ranks[dm.name] = Array.from({ length: space.size }, (_, s) => rankOf(p, s));
+    ranks[dm.name] = Array.from({ length: space.size }, (_, s) => rankOf(p, asStateIndex(s)));
   }
   return { yn, ranks };
 }
@@ -330,7 +331,7 @@ describe("Concord → gmcr-py → Concord (random models)", () => {
           if (!before.ok) throw new Error(before.problems.map(formatProblem).join("\n"));
           const space = before.value.space!;
           const after = load(formatGmcr(exported(space))).space!;
-          expect(Array.from({ length: after.size }, (_, s) => after.vector(s))).toEqual(Array.from({ length: space.size }, (_, s) => space.vector(s)));
+          expect(Array.from({ length: after.size }, (_, s) => after.vector(asStateIndex(s)))).toEqual(Array.from({ length: space.size }, (_, s) => space.vector(asStateIndex(s))));
           expect(after.model.options.map((o) => [o.label, o.oneWay, o.dm])).toEqual(space.model.options.map((o) => [o.label, o.oneWay, o.dm]));
           space.model.decisionMakers.forEach((dm, d) => {
             const dm2 = after.model.decisionMakers[d]!;

@@ -12,8 +12,8 @@
 import { toTerms, type Expr, type Term } from "../model/expression.js";
 import type { DecisionMakerInfo, PriorityStatement } from "../model/types.js";
 import { fail, ok, type DocPath, type Problem, type Result } from "../problems.js";
-import { describeValue, issuesToProblems } from "../scenario/issues.js";
-import type { DecisionMakerDocument, ScenarioDocument } from "../scenario/schema.js";
+import { describeValue, issuesToProblems } from "../format/issues.js";
+import type { DecisionMakerDocument, ScenarioDocument } from "../format/schema.js";
 import { computePayoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import {
@@ -350,7 +350,7 @@ function termLiterals(t: Term): GmcrConjunction {
 function rankingOf(space: StateSpace, dm: DecisionMakerInfo): GmcrRanking {
   const levels: number[][] =
     dm.preference.kind === "ranking"
-      ? dm.preference.levels.map((level) => level.map((v) => space.indexOf(v) + 1))
+      ? dm.preference.levels.map((level) => level.map((v) => space.indexOf(v)! + 1))
       : (() => {
           const p = computePayoffs(space, dm);
           const out: number[][] = Array.from({ length: p.levels }, () => []);

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { value } from "../../../../test/fixtures/result.js";
 import { evaluate, formatExpr, parseExpr, resolveExpr, toTerms, type Expr } from "./expression.js";
 
 const names = ["a", "b", "c", "d", "e"];
@@ -9,13 +10,7 @@ const lookup = (n: string): number | string => {
   if (/^\d+$/.test(n) && Number(n) >= 1 && Number(n) <= names.length) return Number(n) - 1;
   return `unknown option "${n}"`;
 };
-const compile = (text: string): Expr => {
-  const raw = parseExpr(text);
-  if ("message" in raw) throw new Error(raw.message);
-  const e = resolveExpr(raw, lookup);
-  if ("message" in e) throw new Error(e.message);
-  return e;
-};
+const compile = (text: string): Expr => value(resolveExpr(value(parseExpr(text)), lookup));
 const truth = (e: Expr, vector: number): boolean => evaluate(e, (o) => ((vector >> o) & 1) === 1);
 
 describe("expression language", () => {
@@ -37,13 +32,13 @@ describe("expression language", () => {
   });
 
   it("reports where a statement stops making sense", () => {
-    expect(parseExpr("a & ")).toMatchObject({ at: 4, message: expect.stringContaining("end of the expression") });
-    expect(parseExpr("a b")).toMatchObject({ at: 2, message: expect.stringContaining("expected an operator") });
-    expect(parseExpr("(a | b")).toMatchObject({ message: expect.stringContaining('expected ")"') });
-    expect(parseExpr("a IF b IF c")).toMatchObject({ message: expect.stringContaining("ambiguous") });
-    expect(parseExpr("a $ b")).toMatchObject({ at: 2 });
-    const raw = parseExpr("a & zz");
-    expect("message" in raw ? raw : resolveExpr(raw, lookup)).toMatchObject({ at: 4, message: 'unknown option "zz"' });
+    const problem = (offset: number | undefined, message: unknown) => ({ ok: false, problems: [{ code: "statement", path: [], ...(offset !== undefined ? { offset } : {}), message }] });
+    expect(parseExpr("a & ")).toEqual(problem(4, expect.stringContaining("end of the expression")));
+    expect(parseExpr("a b")).toEqual(problem(2, expect.stringContaining("expected an operator")));
+    expect(parseExpr("(a | b")).toMatchObject({ problems: [{ message: expect.stringContaining('expected ")"') }] });
+    expect(parseExpr("a IF b IF c")).toMatchObject({ problems: [{ message: expect.stringContaining("ambiguous") }] });
+    expect(parseExpr("a $ b")).toMatchObject({ problems: [{ offset: 2 }] });
+    expect(resolveExpr(value(parseExpr("a & zz")), lookup)).toEqual({ ok: false, problems: [{ code: "unknown-ref", path: [], offset: 4, message: 'unknown option "zz"' }] });
   });
 
   // Random expressions over 5 options: the normal form must agree with the tree on every vector.

@@ -9,6 +9,8 @@
  *   3                 an option by its 1-based position in the model (gmcr-py style)
  */
 
+import { fail, ok, type Result } from "../problems.js";
+
 /** An expression whose option names are still text (straight from the document). */
 export type RawExpr =
   | { readonly kind: "ref"; readonly name: string; readonly at: number }
@@ -23,11 +25,14 @@ export type Expr =
   | { readonly kind: "and" | "or"; readonly args: readonly Expr[] }
   | { readonly kind: "if"; readonly then: Expr; readonly cond: Expr };
 
-export interface ExprError {
+/** Inside the parser: what is wrong and where (0-based offset in the expression text). */
+interface ExprError {
   readonly message: string;
-  /** 0-based offset in the expression text. */
   readonly at: number;
 }
+
+/** A problem with no place in a document yet; `offset` is the character of the expression it is about. */
+const problem = <T>(code: "statement" | "unknown-ref", e: ExprError): Result<T> => fail([{ code, path: [], message: e.message, offset: e.at }]);
 
 type Token =
   | { readonly t: "name"; readonly v: string; readonly at: number }
@@ -58,9 +63,15 @@ function tokenize(text: string): Token[] | ExprError {
 
 /**
  * Parses an expression. Precedence, loosest first: IF, |, &, - (not).
- * `a IF b IF c` is rejected as ambiguous; use parentheses.
+ * `a IF b IF c` is rejected as ambiguous; use parentheses. A "statement" problem
+ * gives the offset of the character where the text stops making sense.
  */
-export function parseExpr(text: string): RawExpr | ExprError {
+export function parseExpr(text: string): Result<RawExpr> {
+  const r = parseRaw(text);
+  return "message" in r ? problem("statement", r) : ok(r);
+}
+
+function parseRaw(text: string): RawExpr | ExprError {
   const tokens = tokenize(text);
   if (!Array.isArray(tokens)) return tokens;
   let pos = 0;
@@ -132,32 +143,37 @@ export function parseExpr(text: string): RawExpr | ExprError {
 
 /**
  * Replaces option names by indices. `lookup` returns the index of a name or a
- * message saying why it does not name an option.
+ * message saying why it does not name an option (an "unknown-ref" problem at its offset).
  */
-export function resolveExpr(raw: RawExpr, lookup: (name: string) => number | string): Expr | ExprError {
+export function resolveExpr(raw: RawExpr, lookup: (name: string) => number | string): Result<Expr> {
+  const r = resolveRaw(raw, lookup);
+  return "message" in r ? problem("unknown-ref", r) : ok(r);
+}
+
+function resolveRaw(raw: RawExpr, lookup: (name: string) => number | string): Expr | ExprError {
   switch (raw.kind) {
     case "ref": {
       const r = lookup(raw.name);
       return typeof r === "string" ? { message: r, at: raw.at } : { kind: "option", option: r };
     }
     case "not": {
-      const arg = resolveExpr(raw.arg, lookup);
+      const arg = resolveRaw(raw.arg, lookup);
       return "message" in arg ? arg : { kind: "not", arg };
     }
     case "and":
     case "or": {
       const args: Expr[] = [];
       for (const a of raw.args) {
-        const r = resolveExpr(a, lookup);
+        const r = resolveRaw(a, lookup);
         if ("message" in r) return r;
         args.push(r);
       }
       return { kind: raw.kind, args };
     }
     case "if": {
-      const then = resolveExpr(raw.then, lookup);
+      const then = resolveRaw(raw.then, lookup);
       if ("message" in then) return then;
-      const cond = resolveExpr(raw.cond, lookup);
+      const cond = resolveRaw(raw.cond, lookup);
       if ("message" in cond) return cond;
       return { kind: "if", then, cond };
     }

@@ -3,6 +3,7 @@
  * (grouped by decision maker, in document order), expressions resolved to option
  * indices, feasibility compiled to bit patterns.
  */
+import type { DmIndex } from "../numbering.js";
 import type { Expr, Term } from "./expression.js";
 
 export interface Evidence {
@@ -21,8 +22,8 @@ export interface OptionInfo {
   readonly index: number;
   readonly id: string;
   readonly label: string;
-  /** Index of the decision maker that controls it. */
-  readonly dm: number;
+  /** The decision maker that controls it. */
+  readonly dm: DmIndex;
   /** toY: may only change N→Y; toN: may only change Y→N. */
   readonly oneWay?: "toY" | "toN";
   /** A deadline of the record that settles the option (see OptionDeadline). */
@@ -69,7 +70,7 @@ export interface PerceivedPreference {
 }
 
 export interface DecisionMakerInfo {
-  readonly index: number;
+  readonly index: DmIndex;
   readonly id: string;
   readonly name: string;
   readonly actor?: string;
@@ -91,6 +92,8 @@ export interface ConditionInfo {
   readonly kind: "mutuallyExclusive" | "atLeastOne" | "exactlyOne" | "infeasible";
   /** A readable form, e.g. `at most one of a, b` or `a & -b`. */
   readonly text: string;
+  /** The states it removes as an expression (infeasible conditions). */
+  readonly expr?: Expr;
   /** Patterns of states this condition removes. */
   readonly removes: readonly Term[];
   /** A modeller's judgement that the evidence does not directly show. */

@@ -1,15 +1,18 @@
 import fc from "fast-check";
 import { stringify } from "yaml";
 import { describe, expect, it } from "vitest";
-import { day, recordSmall } from "../../../../test/fixtures/record.js";
+import { day, recordOf, recordSmall } from "../../../../test/fixtures/record.js";
 import { isoDay } from "../dates.js";
 import { formatProblem } from "../problems.js";
 import { loadScenario } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { asOf } from "./as-of.js";
 import { waiting } from "./waiting.js";
 
 const doc = recordSmall();
+
+/** The document as of `d`, with the dates of its record as loaded. */
+const restrict = (d: ScenarioDocument, at: number) => asOf(d, recordOf(d), at);
 
 /** Writes a document as YAML and loads it back: the problems, or none. */
 function reload(d: ScenarioDocument): string[] {
@@ -19,7 +22,7 @@ function reload(d: ScenarioDocument): string[] {
 
 describe("as of a date", () => {
   it("drops later sources and what rests only on them, and says what it dropped", () => {
-    const r = asOf(doc, day("2024-03-10"));
+    const r = restrict(doc, day("2024-03-10"));
     expect(r.document.asOf).toBe("2024-03-10");
     expect(r.dropped).toEqual({
       // s-month (2024-03) could be published after the 10th; the undated source stays.
@@ -35,7 +38,7 @@ describe("as of a date", () => {
   });
 
   it("undoes what had not happened yet: later statuses, citations of dropped sources", () => {
-    const r = asOf(doc, day("2024-03-10"));
+    const r = restrict(doc, day("2024-03-10"));
     const march = r.document.events!.find((e) => e.id === "march-round")!;
     // Announced on 5 March, called off on the 20th: still planned on the 10th, citing only s-mar.
     expect(march).toMatchObject({ status: "planned", sources: ["s-mar"] });
@@ -48,32 +51,32 @@ describe("as of a date", () => {
 
   it("prunes references to dropped entries", () => {
     const linked: ScenarioDocument = { ...doc, statements: doc.statements!.map((s) => (s.id === "pundit-mandate" ? { ...s, refersTo: ["monitors", "south-late"] } : s)) };
-    expect(asOf(linked, day("2024-03-10")).document.statements!.find((s) => s.id === "pundit-mandate")!.refersTo).toEqual(["monitors"]);
-    const r = asOf(doc, day("2024-01-20"));
+    expect(restrict(linked, day("2024-03-10")).document.statements!.find((s) => s.id === "pundit-mandate")!.refersTo).toEqual(["monitors"]);
+    const r = restrict(doc, day("2024-01-20"));
     expect(r.dropped.documents).toEqual(["answer-1", "draft-2", "pledge"]);
     expect(r.dropped.tracks).toEqual(["t-direct"]);
     expect(r.document.statements!.map((s) => s.id)).toEqual(["north-ready"]);
     expect(r.document.statements![0]!.event).toBe("opening");
     expect(r.document.commitments!.map((c) => c.id)).toEqual(["monitors"]);
     // The views run on the result: on 20 January draft-1 awaits Southland.
-    expect(waiting(r.document, day("2024-01-20")).waiting.map((w) => w.id)).toEqual(["draft-1"]);
+    expect(waiting(recordOf(r.document), day("2024-01-20")).waiting.map((w) => w.id)).toEqual(["draft-1"]);
   });
 
   it("yields a valid scenario document that survives YAML, for every day", () => {
-    expect(reload(asOf(doc, day("2024-03-10")).document)).toEqual([]);
+    expect(reload(restrict(doc, day("2024-03-10")).document)).toEqual([]);
     fc.assert(
       fc.property(fc.integer({ min: day("2023-08-01"), max: day("2024-06-30") }), (d) => {
-        const once = asOf(doc, d).document;
+        const once = restrict(doc, d).document;
         expect(reload(once)).toEqual([]);
         // Restricting twice to the same day changes nothing more.
-        expect(asOf(once, d).document).toEqual(once);
+        expect(restrict(once, d).document).toEqual(once);
       }),
       { numRuns: 40 },
     );
   });
 
   it("keeps everything known on the scenario's own date except what came later", () => {
-    const r = asOf(doc, day("2024-03-31"));
+    const r = restrict(doc, day("2024-03-31"));
     expect(isoDay(day(r.document.asOf!))).toBe("2024-03-31");
     expect(r.dropped.events).toEqual(["incident"]);
     expect(r.dropped.statements).toEqual(["south-late"]);

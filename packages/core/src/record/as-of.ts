@@ -22,10 +22,11 @@
  * - references to dropped entries (answers, supersedes, track, contradicts, …) are
  *   removed, so the result is again a valid scenario document, dated the day.
  */
-import { isoDay } from "../dates.js";
-import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
-import { dateOf, sourceRefOf } from "./normalise.js";
-import type { SourceRef } from "./schema.js";
+import { isoDay, type DateSpan } from "../dates.js";
+import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
+import type { SourceRef } from "../format/record-schema.js";
+import { citationOf } from "./normalise.js";
+import type { NegotiationRecord } from "./record.js";
 
 export interface AsOf {
   readonly document: ScenarioDocument;
@@ -41,29 +42,35 @@ export interface AsOf {
   };
 }
 
-/** The scenario restricted to what was known on `day` (a day number). */
-export function asOf(doc: ScenarioDocument, day: number): AsOf {
-  const known = (date: string | undefined): boolean => date === undefined || dateOf(date).first <= day;
-  const keptSources = new Set((doc.sources ?? []).filter((s) => s.date === undefined || dateOf(s.date).last <= day).map((s) => s.id));
-  const cite = (refs: readonly SourceRef[] | undefined): SourceRef[] => (refs ?? []).filter((r) => keptSources.has(sourceRefOf(r).source));
+/**
+ * The scenario `doc` restricted to what was known on `day` (a day number); `record`
+ * is its record as loaded (entry i of each list is the document's entry i), whose
+ * dates decide.
+ */
+export function asOf(doc: ScenarioDocument, record: NegotiationRecord, day: number): AsOf {
+  const known = (date: DateSpan | undefined): boolean => date === undefined || date.first <= day;
+  const keptSources = new Set(record.sources.filter((s) => s.date === undefined || s.date.last <= day).map((s) => s.id));
+  const cite = (refs: readonly SourceRef[] | undefined): SourceRef[] => (refs ?? []).filter((r) => keptSources.has(citationOf(r).source));
+  /** Each document entry with its record entry (same position), whose dates are parsed. */
+  const paired = <D, R>(entries: readonly D[] | undefined, parsed: readonly R[]): { d: D; r: R }[] => (entries ?? []).map((d, i) => ({ d, r: parsed[i]! }));
 
   // Entries are kept on their own dates and sources first; references are pruned after.
-  const tracks = (doc.tracks ?? []).filter((t) => known(t.since) && (t.sources === undefined || cite(t.sources).length > 0));
-  const documents = (doc.documents ?? []).filter((d) => known(d.date) && cite(d.sources).length > 0);
+  const tracks = paired(doc.tracks, record.tracks).filter(({ d, r }) => known(r.since) && (d.sources === undefined || cite(d.sources).length > 0));
+  const documents = paired(doc.documents, record.documents).filter(({ d, r }) => known(r.date) && cite(d.sources).length > 0);
   // A later event counts as announced when it was, or when a dated source published by the day reports it.
-  const datedSource = (r: SourceRef): boolean => doc.sources?.find((s) => s.id === sourceRefOf(r).source)?.date !== undefined;
-  const events = (doc.events ?? []).filter((e) => {
-    const cited = cite(e.sources);
-    return cited.length > 0 && (known(e.date) || (e.announced !== undefined && known(e.announced)) || cited.some(datedSource));
+  const datedSource = (ref: SourceRef): boolean => record.sources.find((s) => s.id === citationOf(ref).source)?.date !== undefined;
+  const events = paired(doc.events, record.events).filter(({ d, r }) => {
+    const cited = cite(d.sources);
+    return cited.length > 0 && (known(r.date) || (r.announced !== undefined && known(r.announced)) || cited.some(datedSource));
   });
-  const statements = (doc.statements ?? []).filter((s) => known(s.date) && cite(s.sources).length > 0);
-  const trackIds = new Set(tracks.map((t) => t.id));
-  const documentIds = new Set(documents.map((d) => d.id));
-  const eventIds = new Set(events.map((e) => e.id));
-  const statementIds = new Set(statements.map((s) => s.id));
+  const statements = paired(doc.statements, record.statements).filter(({ d, r }) => known(r.date) && cite(d.sources).length > 0);
+  const trackIds = new Set(tracks.map(({ d }) => d.id));
+  const documentIds = new Set(documents.map(({ d }) => d.id));
+  const eventIds = new Set(events.map(({ d }) => d.id));
+  const statementIds = new Set(statements.map(({ d }) => d.id));
   const answerable = new Set([...documentIds, ...eventIds]);
-  const commitments = (doc.commitments ?? []).filter((c) => (c.document !== undefined && documentIds.has(c.document)) || cite(c.sources).length > 0);
-  const keptEntries = new Set([...trackIds, ...documentIds, ...eventIds, ...statementIds, ...commitments.map((c) => c.id)]);
+  const commitments = paired(doc.commitments, record.commitments).filter(({ d }) => (d.document !== undefined && documentIds.has(d.document)) || cite(d.sources).length > 0);
+  const keptEntries = new Set([...trackIds, ...documentIds, ...eventIds, ...statementIds, ...commitments.map(({ d }) => d.id)]);
 
   const out: ScenarioDocument = { ...doc, asOf: isoDay(day) };
   const set = <K extends keyof ScenarioDocument>(key: K, value: ScenarioDocument[K] & unknown[]): void => {
@@ -72,9 +79,9 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   set("sources", (doc.sources ?? []).filter((s) => keptSources.has(s.id)));
   set(
     "tracks",
-    tracks.map((t) => {
+    tracks.map(({ d: t, r }) => {
       const { until, status, sources, ...rest } = t;
-      const later = until !== undefined && !known(until);
+      const later = r.until !== undefined && !known(r.until);
       return {
         ...rest,
         ...(until !== undefined && !later ? { until } : {}),
@@ -85,9 +92,9 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   );
   set(
     "documents",
-    documents.map((d) => {
+    documents.map(({ d, r }) => {
       const { status, statusDate, answers, supersedes, track, sources, ...rest } = d;
-      const statusKnown = status !== undefined && known(statusDate ?? d.date);
+      const statusKnown = status !== undefined && known(r.statusDate ?? r.date);
       return {
         ...rest,
         ...(track !== undefined && trackIds.has(track) ? { track } : {}),
@@ -100,16 +107,16 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   );
   set(
     "events",
-    events.map((e) => {
+    events.map(({ d: e, r }) => {
       const { status, statusDate, answers, track, documents: docs, sources, ...rest } = e;
       const s = status ?? "happened";
       let now: typeof status = status;
-      if (s === "happened" && !known(e.date)) now = "planned";
-      else if ((s === "cancelled" || s === "declined" || s === "postponed") && !known(statusDate ?? e.date)) now = "planned";
+      if (s === "happened" && !known(r.date)) now = "planned";
+      else if ((s === "cancelled" || s === "declined" || s === "postponed") && !known(r.statusDate ?? r.date)) now = "planned";
       return {
         ...rest,
         ...(now !== undefined ? { status: now } : {}),
-        ...(statusDate !== undefined && known(statusDate) && now === status ? { statusDate } : {}),
+        ...(statusDate !== undefined && known(r.statusDate) && now === status ? { statusDate } : {}),
         ...(track !== undefined && trackIds.has(track) ? { track } : {}),
         ...(docs !== undefined ? { documents: docs.filter((x) => documentIds.has(x)) } : {}),
         ...(answers !== undefined && answerable.has(answers) ? { answers } : {}),
@@ -119,7 +126,7 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   );
   set(
     "statements",
-    statements.map((st) => {
+    statements.map(({ d: st }) => {
       const { event, contradicts, refersTo, sources, ...rest } = st;
       return {
         ...rest,
@@ -132,13 +139,15 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
   );
   set(
     "commitments",
-    commitments.map((c) => {
+    commitments.map(({ d: c, r }) => {
       const { document, notices, ended, sources, ...rest } = c;
       return {
         ...rest,
         ...(document !== undefined && documentIds.has(document) ? { document } : {}),
-        ...(notices !== undefined ? { notices: notices.filter((n) => known(n.date) && cite(n.sources).length > 0).map((n) => ({ ...n, sources: cite(n.sources) })) } : {}),
-        ...(ended !== undefined && known(ended.date) ? { ended: { ...ended, ...(ended.sources !== undefined ? { sources: cite(ended.sources) } : {}) } } : {}),
+        ...(notices !== undefined
+          ? { notices: paired(notices, r.notices).filter(({ d: n, r: parsed }) => known(parsed.date) && cite(n.sources).length > 0).map(({ d: n }) => ({ ...n, sources: cite(n.sources) })) }
+          : {}),
+        ...(ended !== undefined && known(r.ended?.date) ? { ended: { ...ended, ...(ended.sources !== undefined ? { sources: cite(ended.sources) } : {}) } } : {}),
         ...(sources !== undefined ? { sources: cite(sources) } : {}),
       };
     }),
@@ -192,7 +201,7 @@ export function asOf(doc: ScenarioDocument, day: number): AsOf {
       documents: ids(doc.documents, documentIds),
       events: ids(doc.events, eventIds),
       statements: ids(doc.statements, statementIds),
-      commitments: ids(doc.commitments, commitments),
+      commitments: ids(doc.commitments, commitments.map(({ d }) => d)),
       evidence: droppedEvidence,
     },
   };

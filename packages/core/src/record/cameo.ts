@@ -13,14 +13,15 @@
  * those. Columns after `code_note` (event name, CAMEO actor codes) are derived and
  * ignored on import.
  */
-import type { DocPath, Problem } from "../problems.js";
-import { issuesToProblems } from "../scenario/issues.js";
-import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { DateSpan } from "../dates.js";
+import { fail, ok, type DocPath, type Problem, type Result } from "../problems.js";
+import { issuesToProblems } from "../format/issues.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
 import { readCsv, writeCsv } from "./csv.js";
-import { dateOf, sourceIdsOf, sourceRefOf } from "./normalise.js";
-import { EventEntrySchema, type EventEntry, type SourceRef } from "./schema.js";
+import { citationOf, sourceIdsOf } from "./normalise.js";
+import type { NegotiationRecord } from "./record.js";
+import { EventEntrySchema, type EventEntry, type SourceRef } from "../format/record-schema.js";
 
 /** The event fields the CSV carries, column name → field name. */
 const FIELDS = [
@@ -61,7 +62,7 @@ export const CAMEO_COLUMNS = [
 ] as const;
 
 /** The CAMEO code an event gets when it has no `cameo:` of its own, or why none applies. */
-export function defaultCameo(e: EventEntry): { code: string; note?: string } {
+export function defaultCameo(e: Pick<EventEntry, "kind" | "status">): { code: string; note?: string } {
   const status = e.status ?? "happened";
   if (status === "declined") return { code: "125" };
   if (status === "cancelled") return { code: "", note: "cancelled: the code depends on who called it off and why (e.g. 125 when a party refused to meet); set cameo:" };
@@ -91,22 +92,23 @@ export function defaultCameo(e: EventEntry): { code: string; note?: string } {
 }
 
 /** The code an event is exported with, where it came from, and a note when there is none. */
-export function cameoOf(e: EventEntry): { code: string; source: "explicit" | "default"; note?: string } {
+export function cameoOf(e: Pick<EventEntry, "kind" | "status" | "cameo">): { code: string; source: "explicit" | "default"; note?: string } {
   if (e.cameo !== undefined) return e.cameo === "none" ? { code: "", source: "explicit", note: "marked as having no CAMEO code" } : { code: e.cameo, source: "explicit" };
   return { ...defaultCameo(e), source: "default" };
 }
 
 /** The events as CSV (CAMEO_COLUMNS), in date order, then document order. */
-export function exportCameo(doc: ScenarioDocument): string {
-  const code = (id: string): string | undefined => doc.actors?.find((a) => a.id === id)?.cameo;
+export function exportCameo(record: NegotiationRecord): string {
+  const code = (id: string): string | undefined => record.actors.find((a) => a.id === id)?.cameo;
   const codes = (ids: readonly string[]): string => ids.map(code).filter((c): c is string => c !== undefined).join("; ");
-  const events = (doc.events ?? []).map((e, i) => ({ e, i, first: dateOf(e.date).first })).sort((a, b) => a.first - b.first || a.i - b.i);
+  const events = record.events.map((e, i) => ({ e, i, first: e.date.first })).sort((a, b) => a.first - b.first || a.i - b.i);
   const rows = events.map(({ e }) => {
     const c = cameoOf(e);
     const cell = (field: string): string => {
       const v = (e as Record<string, unknown>)[field];
       if (v === undefined) return "";
-      if (field === "sources") return sourceIdsOf(v as SourceRef[]).join("; ");
+      if (field === "sources") return sourceIdsOf(e.sources).join("; ");
+      if (isSpan(v)) return v.text;
       return Array.isArray(v) ? v.join("; ") : String(v);
     };
     const values: Record<string, string> = {
@@ -123,37 +125,40 @@ export function exportCameo(doc: ScenarioDocument): string {
   return writeCsv([[...CAMEO_COLUMNS], ...rows]);
 }
 
+function isSpan(v: unknown): v is DateSpan {
+  return typeof v === "object" && v !== null && "first" in v && "text" in v;
+}
+
 export interface CameoImport {
-  /** The scenario document with the imported events (only when there are no problems). */
-  readonly document?: ScenarioDocument;
+  /** The scenario document with the imported events; check it as a whole, then place its problems with cameoRowProblems. */
+  readonly document: ScenarioDocument;
   /** Event ids added, changed and found identical, in CSV order. */
   readonly added: readonly string[];
   readonly updated: readonly string[];
   readonly unchanged: readonly string[];
-  /** Problems with line numbers of the CSV (path empty), or at paths of the scenario. */
-  readonly problems: readonly Problem[];
+  /** For each event taken from the CSV, by its position in `document.events`: the CSV line of its row. */
+  readonly rows: Readonly<Record<number, number>>;
 }
 
 /**
  * Reads events from CSV (as written by exportCameo; extra columns are ignored) into
  * `doc`: a row with a new id adds an event, a row with a known id replaces the
- * fields the CSV carries. The result is validated as a whole; problems in imported
- * rows are reported at their CSV line and column.
+ * fields the CSV carries. Problems in the rows themselves come with their CSV line
+ * (path empty); the caller checks the whole document that results.
  */
-export function importCameo(csv: string, doc: ScenarioDocument): CameoImport {
-  const none = { added: [], updated: [], unchanged: [] };
+export function importCameo(csv: string, doc: ScenarioDocument): Result<CameoImport> {
   const parsed = readCsv(csv);
-  if ("error" in parsed) return { ...none, problems: [{ code: "syntax", path: [], line: parsed.line, message: `CSV: ${parsed.error}` }] };
-  const [header, ...rows] = parsed.rows;
-  if (!header) return { ...none, problems: [{ code: "missing", path: [], line: 1, message: "the CSV is empty; expected a header line with id, date, kind, title, …" }] };
+  if (!parsed.ok) return fail(parsed.problems.map((p) => ({ ...p, message: `CSV: ${p.message}` })));
+  const [header, ...rows] = parsed.value;
+  if (!header) return fail([{ code: "missing", path: [], line: 1, message: "the CSV is empty; expected a header line with id, date, kind, title, …" }]);
   const columns = header.fields.map((f) => f.trim());
   const missing = ["id", "date", "kind", "title"].filter((c) => !columns.includes(c));
   if (missing.length > 0) {
-    return { ...none, problems: [{ code: "missing", path: [], line: header.line, message: `the header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected the columns of concord export --to cameo` }] };
+    return fail([{ code: "missing", path: [], line: header.line, message: `the header lacks column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}; expected the columns of concord export --to cameo` }]);
   }
   const problems: Problem[] = [];
   const events = [...(doc.events ?? [])];
-  const origin = new Map<number, { line: number }>(); // index in events → CSV row
+  const origin: Record<number, number> = {}; // index in events → CSV line
   const added: string[] = [], updated: string[] = [], unchanged: string[] = [];
   const seen = new Map<string, number>();
 
@@ -189,7 +194,7 @@ export function importCameo(csv: string, doc: ScenarioDocument): CameoImport {
     const before = index >= 0 ? events[index] : undefined;
     // Quotes and pages of source citations are not in the CSV: keep them for sources still cited.
     if (Array.isArray(raw.sources) && before?.sources) {
-      raw.sources = (raw.sources as string[]).map((s) => before.sources!.find((r) => sourceRefOf(r).source === s) ?? s);
+      raw.sources = (raw.sources as string[]).map((s) => before.sources!.find((r) => citationOf(r).source === s) ?? s);
     }
     const r = EventEntrySchema.safeParse(raw, { reportInput: true });
     if (!r.success) {
@@ -201,31 +206,28 @@ export function importCameo(csv: string, doc: ScenarioDocument): CameoImport {
     const explicit = get("code_source") === "explicit" || code.value !== fallback;
     if (explicit) event = { ...event, cameo: code.value === "" ? "none" : code.value };
     if (before === undefined) {
-      origin.set(events.length, { line: row.line });
+      origin[events.length] = row.line;
       events.push(event);
       added.push(id);
     } else if (sameEvent(before, event)) unchanged.push(id);
     else {
-      origin.set(index, { line: row.line });
+      origin[index] = row.line;
       events[index] = event;
       updated.push(id);
     }
   }
-  if (problems.length > 0) return { ...none, problems };
+  if (problems.length > 0) return fail(problems);
+  return ok({ document: { ...doc, events }, added, updated, unchanged, rows: origin });
+}
 
-  const next: ScenarioDocument = { ...doc, events };
-  const v = validateDocument(next);
-  if (!v.ok) {
-    return {
-      ...none,
-      problems: v.problems.map((p) => {
-        const row = p.path[0] === "events" && typeof p.path[1] === "number" ? origin.get(p.path[1]) : undefined;
-        if (!row) return p;
-        return { ...p, path: [], line: row.line, message: `column "${columnOf(p.path.slice(2))}": ${p.message}` };
-      }),
-    };
-  }
-  return { document: next, added, updated, unchanged, problems: [] };
+/** Problems found in an imported document, those about imported events moved to their CSV line and column (path empty). */
+export function cameoRowProblems(problems: readonly Problem[], imported: CameoImport): Problem[] {
+  return problems.map((p) => {
+    const line = p.path[0] === "events" && typeof p.path[1] === "number" ? imported.rows[p.path[1]] : undefined;
+    if (line === undefined) return p;
+    const { column: _column, file: _file, ...rest } = p;
+    return { ...rest, path: [], line, message: `column "${columnOf(p.path.slice(2))}": ${p.message}` };
+  });
 }
 
 /** A CAMEO code cell: empty, or a code (leading zeros restored, since spreadsheets drop them). */
@@ -251,7 +253,7 @@ function sameEvent(a: EventEntry, b: EventEntry): boolean {
     for (const [, field] of FIELDS) {
       let v = (e as Record<string, unknown>)[field];
       if (field === "status") v = v ?? "happened";
-      if (field === "sources") v = (v as SourceRef[] | undefined)?.map(sourceRefOf);
+      if (field === "sources") v = (v as SourceRef[] | undefined)?.map(citationOf);
       if (Array.isArray(v) && v.length === 0) v = undefined;
       if (v !== undefined) out[field] = v;
     }

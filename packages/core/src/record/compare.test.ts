@@ -1,14 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { recordSmall } from "../../../../test/fixtures/record.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import { recordOf, recordSmall } from "../../../../test/fixtures/record.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { compareVersions } from "./compare.js";
 
 describe("comparing versions article by article", () => {
   const doc = recordSmall();
+  const record = recordOf(doc);
+  const compared = (r: ReturnType<typeof compareVersions>) => {
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    return r.value;
+  };
 
   it("compares a draft with the one it supersedes", () => {
-    const r = compareVersions(doc, "draft-2");
-    if ("error" in r) throw new Error(r.error);
+    const r = compared(compareVersions(record, "draft-2"));
     expect([r.earlier, r.later]).toEqual(["draft-1", "draft-2"]);
     expect(r.articles.map((a) => [a.article, a.change, a.bracketed])).toEqual([
       ["1", "unchanged", false],
@@ -19,8 +23,7 @@ describe("comparing versions article by article", () => {
   });
 
   it("lists dropped articles and marks bracketed wording", () => {
-    const r = compareVersions(doc, "draft-1", "draft-2");
-    if ("error" in r) throw new Error(r.error);
+    const r = compared(compareVersions(record, "draft-1", "draft-2"));
     expect(r.articles.map((a) => [a.article, a.change, a.bracketed])).toEqual([
       ["1", "unchanged", false],
       ["2", "changed", true],
@@ -30,12 +33,12 @@ describe("comparing versions article by article", () => {
       ...doc,
       documents: doc.documents!.map((d) => (d.id === "draft-2" ? { ...d, articles: d.articles!.map((a) => (a.id === "1" ? { ...a, status: "agreed" as const } : a)) } : d)),
     };
-    const m = compareVersions(marked, "draft-2");
-    expect("articles" in m && m.articles[0]).toMatchObject({ article: "1", marked: "agreed", change: "unchanged" });
+    const m = compared(compareVersions(recordOf(marked), "draft-2"));
+    expect(m.articles[0]).toMatchObject({ article: "1", marked: "agreed", change: "unchanged" });
   });
 
   it("says what is missing", () => {
-    expect(compareVersions(doc, "draft-1")).toEqual({ error: 'document "draft-1" supersedes no document; name the earlier version to compare with' });
-    expect(compareVersions(doc, "draft-9")).toEqual({ error: 'unknown document "draft-9"' });
+    expect(compareVersions(record, "draft-1")).toEqual({ ok: false, problems: [{ code: "usage", path: [], message: 'document "draft-1" supersedes no document; name the earlier version to compare with' }] });
+    expect(compareVersions(record, "draft-9")).toEqual({ ok: false, problems: [{ code: "usage", path: [], message: 'unknown document "draft-9"' }] });
   });
 });

@@ -4,8 +4,9 @@
  * article whose text holds [square brackets] counts as bracketed, as in negotiated
  * drafts where brackets mark wording not yet agreed.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
-import type { ArticleEntry } from "./schema.js";
+import type { ArticleEntry } from "../format/record-schema.js";
+import { fail, ok, type Result } from "../problems.js";
+import type { NegotiationRecord } from "./record.js";
 
 export interface ArticleComparison {
   readonly article: string;
@@ -32,14 +33,15 @@ export interface VersionComparison {
  * document `laterId` supersedes). Articles follow the later version's order, then
  * the dropped ones.
  */
-export function compareVersions(doc: ScenarioDocument, laterId: string, earlierId?: string): VersionComparison | { error: string } {
-  const find = (id: string) => doc.documents?.find((d) => d.id === id);
+export function compareVersions(record: NegotiationRecord, laterId: string, earlierId?: string): Result<VersionComparison> {
+  const find = (id: string) => record.documents.find((d) => d.id === id);
+  const usage = (message: string): Result<VersionComparison> => fail([{ code: "usage", path: [], message }]);
   const later = find(laterId);
-  if (!later) return { error: `unknown document "${laterId}"` };
+  if (!later) return usage(`unknown document "${laterId}"`);
   const eid = earlierId ?? later.supersedes;
-  if (eid === undefined) return { error: `document "${laterId}" supersedes no document; name the earlier version to compare with` };
+  if (eid === undefined) return usage(`document "${laterId}" supersedes no document; name the earlier version to compare with`);
   const earlier = find(eid);
-  if (!earlier) return { error: `unknown document "${eid}"` };
+  if (!earlier) return usage(`unknown document "${eid}"`);
   const before = new Map((earlier.articles ?? []).map((a) => [a.id, a]));
   const after = new Map((later.articles ?? []).map((a) => [a.id, a]));
   const text = (a: ArticleEntry | undefined): string | undefined => a?.text?.replace(/\s+/g, " ").trim();
@@ -70,10 +72,10 @@ export function compareVersions(doc: ScenarioDocument, laterId: string, earlierI
     });
   }
   const count = (c: ArticleComparison["change"]): number => out.filter((x) => x.change === c).length;
-  return {
+  return ok({
     earlier: earlier.id,
     later: later.id,
     articles: out,
     counts: { unchanged: count("unchanged"), changed: count("changed"), new: count("new"), dropped: count("dropped"), bracketed: out.filter((x) => x.bracketed && x.change !== "dropped").length },
-  };
+  });
 }

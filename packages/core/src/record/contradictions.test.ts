@@ -1,13 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { recordSmall } from "../../../../test/fixtures/record.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import { recordOf, recordSmall } from "../../../../test/fixtures/record.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { parseDateSpan, type DateSpan } from "../dates.js";
 import { agree, contradictions } from "./contradictions.js";
+
+/** A claimed value as the loaded record holds it: date claims with their span. */
+function claim(value: string | number | boolean): { value: string | number | boolean; span?: DateSpan } {
+  const span = typeof value === "string" ? parseDateSpan(value) : undefined;
+  return span?.ok ? { value, span: span.value } : { value };
+}
 
 describe("contradictions", () => {
   const doc = recordSmall();
+  const record = recordOf(doc);
 
   it("pairs statements whose claims on a fact cannot both be true, with both sides and their sources", () => {
-    const found = contradictions(doc);
+    const found = contradictions(record);
     expect(found.map((c) => [c.fact?.id, c.found, c.sides.map((s) => [s.statement, s.value])])).toEqual([
       ["mandate-end", ["claims"], [["east-mandate", "2024-08"], ["pundit-mandate", "~2025-03"]]],
       // Also linked by `contradicts:` — reported once, found both ways.
@@ -30,7 +38,7 @@ describe("contradictions", () => {
       ...doc,
       statements: doc.statements!.map((s) => (s.id === "south-late" ? { ...s, contradicts: ["north-ready"] } : s)),
     };
-    const last = contradictions(linked).at(-1)!;
+    const last = contradictions(recordOf(linked)).at(-1)!;
     expect(last.fact).toBeUndefined();
     expect(last.found).toEqual(["linked"]);
     expect(last.approximate).toBe(false);
@@ -38,25 +46,25 @@ describe("contradictions", () => {
   });
 
   it("date claims agree when the days they can mean overlap; ~ flags but does not widen", () => {
-    expect(agree("date", "2025", "2025-11-10")).toBe(true);
-    expect(agree("date", "2025-11", "2025-12")).toBe(false);
-    expect(agree("date", "~2024-12", "2025")).toBe(false);
-    expect(agree("date", "~2024-12", "2024")).toBe(true);
-    expect(agree("date", "~2025-11-10", "2025-11-11")).toBe(false);
-    expect(contradictions(doc).map((c) => c.approximate)).toEqual([true, true]);
+    expect(agree("date", claim("2025"), claim("2025-11-10"))).toBe(true);
+    expect(agree("date", claim("2025-11"), claim("2025-12"))).toBe(false);
+    expect(agree("date", claim("~2024-12"), claim("2025"))).toBe(false);
+    expect(agree("date", claim("~2024-12"), claim("2024"))).toBe(true);
+    expect(agree("date", claim("~2025-11-10"), claim("2025-11-11"))).toBe(false);
+    expect(contradictions(record).map((c) => c.approximate)).toEqual([true, true]);
   });
 
   it("a span claims any day within it", () => {
-    expect(agree("date", "2025-05/2025-11", "2025-11-10")).toBe(true);
-    expect(agree("date", "2025-05/2025-11", "2024")).toBe(false);
-    expect(agree("date", "2025-05/~2025-11", "2025-11-30")).toBe(true);
+    expect(agree("date", claim("2025-05/2025-11"), claim("2025-11-10"))).toBe(true);
+    expect(agree("date", claim("2025-05/2025-11"), claim("2024"))).toBe(false);
+    expect(agree("date", claim("2025-05/~2025-11"), claim("2025-11-30"))).toBe(true);
   });
 
   it("numbers, text and true/false agree when equal (text ignoring case and spaces)", () => {
-    expect(agree("number", 1960, 1960)).toBe(true);
-    expect(agree("number", 1960, 2000)).toBe(false);
-    expect(agree("text", " Moscow ", "moscow")).toBe(true);
-    expect(agree("text", "Moscow", "Brussels")).toBe(false);
-    expect(agree("boolean", true, false)).toBe(false);
+    expect(agree("number", claim(1960), claim(1960))).toBe(true);
+    expect(agree("number", claim(1960), claim(2000))).toBe(false);
+    expect(agree("text", claim(" Moscow "), claim("moscow"))).toBe(true);
+    expect(agree("text", claim("Moscow"), claim("Brussels"))).toBe(false);
+    expect(agree("boolean", claim(true), claim(false))).toBe(false);
   });
 });

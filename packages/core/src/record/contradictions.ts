@@ -10,9 +10,8 @@
  * reader can weigh it. Numbers, text (ignoring case and surrounding spaces) and
  * true/false agree when equal.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
-import { dateOf } from "./normalise.js";
-import type { ClaimEntry, StatementEntry } from "./schema.js";
+import type { DateSpan } from "../dates.js";
+import type { NegotiationRecord, RecordClaim, RecordStatement } from "./record.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
 
 export interface ContradictionSide {
@@ -38,34 +37,32 @@ export interface Contradiction {
 }
 
 /** Every pair of statements that disagree, by fact (in the order facts are defined), then by statement order. */
-export function contradictions(doc: ScenarioDocument): Contradiction[] {
-  const statements = doc.statements ?? [];
+export function contradictions(record: NegotiationRecord): Contradiction[] {
+  const statements = record.statements;
   const order = new Map(statements.map((s, i) => [s.id, i]));
-  const facts = doc.facts ?? [];
+  const facts = record.facts;
   const out: { c: Contradiction; key: string; factOrder: number; a: number; b: number }[] = [];
   const byPair = new Map<string, number>();
-  // A year claimed for a date fact is read by YAML as a number; show it as the date it is.
-  const shown = (c: ClaimEntry): string | number | boolean => (facts.find((f) => f.id === c.fact)?.type === "date" ? String(c.value) : c.value);
-  const side = (s: StatementEntry, claim?: ClaimEntry): ContradictionSide => ({
+  const side = (s: RecordStatement, claim?: RecordClaim): ContradictionSide => ({
     statement: s.id,
     speaker: s.speaker,
     ...(s.reportedBy !== undefined ? { reportedBy: s.reportedBy } : {}),
-    date: s.date,
+    date: s.date.text,
     quote: s.quote,
-    ...(claim ? { value: shown(claim) } : {}),
+    ...(claim ? { value: claim.value } : {}),
     ...(claim?.note !== undefined ? { claimNote: claim.note } : {}),
-    sources: resolveSources(doc, s.sources),
+    sources: resolveSources(record, s.sources),
   });
 
   facts.forEach((f, fi) => {
-    const claims = statements.flatMap((s) => (s.claims ?? []).filter((c) => c.fact === f.id).map((c) => ({ s, c })));
+    const claims = statements.flatMap((s) => s.claims.filter((c) => c.fact === f.id).map((c) => ({ s, c })));
     for (let i = 0; i < claims.length; i++) {
       for (let j = i + 1; j < claims.length; j++) {
         const x = claims[i]!, y = claims[j]!;
-        if (x.s.id === y.s.id || agree(f.type, x.c.value, y.c.value)) continue;
+        if (x.s.id === y.s.id || agree(f.type, x.c, y.c)) continue;
         const key = pairKey(x.s.id, y.s.id);
         if (!byPair.has(key)) byPair.set(key, out.length);
-        const approximate = f.type === "date" && (dateOf(String(x.c.value)).approximate || dateOf(String(y.c.value)).approximate);
+        const approximate = f.type === "date" && (x.c.span?.approximate === true || y.c.span?.approximate === true);
         out.push({ c: { fact: { id: f.id, label: f.label }, found: ["claims"], approximate, sides: [side(x.s, x.c), side(y.s, y.c)] }, key, factOrder: fi, a: order.get(x.s.id)!, b: order.get(y.s.id)! });
       }
     }
@@ -91,15 +88,15 @@ export function contradictions(doc: ScenarioDocument): Contradiction[] {
   return out.sort((p, q) => p.factOrder - q.factOrder || p.a - q.a || p.b - q.b).map((p) => p.c);
 }
 
-/** Whether two claimed values of a fact of this type can both be true. */
-export function agree(type: "date" | "number" | "text" | "boolean", a: string | number | boolean, b: string | number | boolean): boolean {
-  if (type === "date") {
-    const x = dateOf(String(a));
-    const y = dateOf(String(b));
-    return x.first <= y.last && y.first <= x.last;
-  }
-  if (type === "text") return String(a).trim().toLowerCase() === String(b).trim().toLowerCase();
-  return a === b;
+/** Whether two claims on a fact of this type can both be true; date claims carry their parsed span. */
+export function agree(
+  type: "date" | "number" | "text" | "boolean",
+  a: { readonly value: string | number | boolean; readonly span?: DateSpan },
+  b: { readonly value: string | number | boolean; readonly span?: DateSpan },
+): boolean {
+  if (type === "date" && a.span && b.span) return a.span.first <= b.span.last && b.span.first <= a.span.last;
+  if (type === "text") return String(a.value).trim().toLowerCase() === String(b.value).trim().toLowerCase();
+  return a.value === b.value;
 }
 
 function pairKey(a: string, b: string): string {

@@ -1,12 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { value } from "../../../../test/fixtures/result.js";
 import { readCsv, writeCsv } from "./csv.js";
 
-const fields = (text: string): string[][] => {
-  const r = readCsv(text);
-  if ("error" in r) throw new Error(r.error);
-  return r.rows.map((x) => [...x.fields]);
-};
+const fields = (text: string): string[][] => value(readCsv(text)).map((x) => [...x.fields]);
 
 describe("CSV", () => {
   it("quotes only fields that need it", () => {
@@ -25,13 +22,12 @@ describe("CSV", () => {
     expect(fields('\uFEFFid,name\r\n1,"a\r\nb"\r\n\r\n2,c')).toEqual([["id", "name"], ["1", "a\r\nb"], ["2", "c"]]);
   });
   it("gives the line where each row starts", () => {
-    const r = readCsv('h\n"multi\nline"\nnext\n');
-    expect("rows" in r && r.rows.map((x) => x.line)).toEqual([1, 2, 4]);
+    expect(value(readCsv('h\n"multi\nline"\nnext\n')).map((x) => x.line)).toEqual([1, 2, 4]);
   });
   it("reports an unclosed quote at the line it opened", () => {
-    expect(readCsv('a,b\n1,"open\n2,3\n')).toEqual({ error: 'a quoted field opened on line 2 is never closed; expected a closing "', line: 2 });
+    expect(readCsv('a,b\n1,"open\n2,3\n')).toEqual({ ok: false, problems: [{ code: "syntax", path: [], line: 2, message: 'a quoted field opened on line 2 is never closed; expected a closing "' }] });
   });
   it("reports text after a closing quote", () => {
-    expect(readCsv('"a"b,c\n')).toEqual({ error: "unexpected text after a closing quote; expected a comma or the end of the line", line: 1 });
+    expect(readCsv('"a"b,c\n')).toEqual({ ok: false, problems: [{ code: "syntax", path: [], line: 1, message: "unexpected text after a closing quote; expected a comma or the end of the line" }] });
   });
 });

@@ -8,6 +8,8 @@
  * that reading what was written gives back the same rows.
  */
 
+import { fail, ok, type Result } from "../problems.js";
+
 /** Rows of fields → CSV text, one line per row, ending with a line break. */
 export function writeCsv(rows: readonly (readonly string[])[]): string {
   // A row of one empty field is written "" so that it is not read back as a blank line.
@@ -24,8 +26,9 @@ export interface CsvRow {
   readonly line: number;
 }
 
-/** CSV text → rows, or where and why it cannot be read. Empty lines are skipped. */
-export function readCsv(text: string): { rows: CsvRow[] } | { error: string; line: number } {
+/** CSV text → rows, or a "syntax" problem saying where (line) and why it cannot be read. Empty lines are skipped. */
+export function readCsv(text: string): Result<CsvRow[]> {
+  const bad = (message: string, line: number): Result<CsvRow[]> => fail([{ code: "syntax", path: [], line, message }]);
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: CsvRow[] = [];
   let fields: string[] = [];
@@ -56,7 +59,7 @@ export function readCsv(text: string): { rows: CsvRow[] } | { error: string; lin
         i++;
         const next = s[i];
         if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
-          return { error: `unexpected text after a closing quote; expected a comma or the end of the line`, line };
+          return bad("unexpected text after a closing quote; expected a comma or the end of the line", line);
         }
         continue;
       }
@@ -84,7 +87,7 @@ export function readCsv(text: string): { rows: CsvRow[] } | { error: string; lin
       i++;
     }
   }
-  if (quoted) return { error: `a quoted field opened on line ${quoteLine} is never closed; expected a closing "`, line: quoteLine };
+  if (quoted) return bad(`a quoted field opened on line ${quoteLine} is never closed; expected a closing "`, quoteLine);
   if (field !== "" || fields.length > 0 || sawQuote) endRow();
-  return { rows };
+  return ok(rows);
 }

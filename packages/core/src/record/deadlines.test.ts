@@ -1,15 +1,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { day, recordSmall } from "../../../../test/fixtures/record.js";
+import { day, recordOf, recordSmall } from "../../../../test/fixtures/record.js";
 import { dayNumber, isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
 import { addMonths } from "./duration.js";
 import { commitmentTerm, deadlines } from "./deadlines.js";
-import type { CommitmentEntry } from "./schema.js";
+import type { CommitmentEntry } from "../format/record-schema.js";
 
 const doc = recordSmall();
+const record = recordOf(doc);
 const monitors = doc.commitments![0]!;
-const term = (c: CommitmentEntry, date: string) => commitmentTerm(doc, c, day(date));
+/** A commitment as the record holds it once loaded. */
+const parsed = (c: CommitmentEntry) => recordOf({ ...doc, commitments: [c] }).commitments[0]!;
+const term = (c: CommitmentEntry, date: string) => commitmentTerm(record, parsed(c), day(date));
 
 describe("commitments: terms, expiry and notice", () => {
   it("six-month terms from 31 August: the first ends on 29 February (leap year), the second on 31 August", () => {
@@ -85,11 +87,11 @@ describe("commitments: terms, expiry and notice", () => {
   });
 
   it("lists deadline events with the days left", () => {
-    const d = deadlines(doc as ScenarioDocument, day("2024-03-31"));
+    const d = deadlines(record, day("2024-03-31"));
     expect(d.asOf).toBe("2024-03-31");
     expect(d.commitments.map((c) => c.id)).toEqual(["monitors"]);
     expect(d.deadlines).toEqual([{ id: "signing-deadline", title: "Union's deadline for a signed text", date: "2024-04-30", status: "planned", participants: ["north", "south"], daysLeft: 30 }]);
-    expect(deadlines(doc, day("2024-05-02")).deadlines[0]!.daysLeft).toBe(-2);
+    expect(deadlines(record, day("2024-05-02")).deadlines[0]!.daysLeft).toBe(-2);
   });
 
   it("for any start, term and notice: the day falls in the term reported, terms follow each other on anniversaries", () => {
@@ -105,7 +107,7 @@ describe("commitments: terms, expiry and notice", () => {
             id: "c", what: "x", bound: ["east"], from: isoDay(start), term: `${months} months`,
             renewal: { kind: "automatic", ...(notice > 0 ? { notice: `${notice} months` } : { notice: "1 day" }) }, sources: ["s-jan"],
           };
-          const t = commitmentTerm(doc, c, start + offset);
+          const t = commitmentTerm(record, parsed(c), start + offset);
           const k = t.term!;
           expect(t.state).toBe("running");
           expect(t.termStart).toBe(isoDay(k === 1 ? start : addMonths(start, (k - 1) * months)));

@@ -11,10 +11,8 @@
  * end of the following term.
  */
 import { isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
-import { addMonths, isDuration, parseDuration, type Duration } from "./duration.js";
-import { dateOf } from "./normalise.js";
-import type { CommitmentEntry } from "./schema.js";
+import { addMonths } from "./duration.js";
+import type { NegotiationRecord, RecordCommitment } from "./record.js";
 
 export interface CommitmentTerm {
   readonly id: string;
@@ -70,16 +68,16 @@ export interface Deadlines {
 }
 
 /** Commitments and deadline events on `day` (a day number). */
-export function deadlines(doc: ScenarioDocument, day: number): Deadlines {
-  const commitments = (doc.commitments ?? []).map((c) => commitmentTerm(doc, c, day));
-  const events = (doc.events ?? [])
-    .map((e, i) => ({ e, i, first: dateOf(e.date).first }))
+export function deadlines(record: NegotiationRecord, day: number): Deadlines {
+  const commitments = record.commitments.map((c) => commitmentTerm(record, c, day));
+  const events = record.events
+    .map((e, i) => ({ e, i, first: e.date.first }))
     .filter(({ e }) => e.kind === "deadline")
     .sort((a, b) => a.first - b.first || a.i - b.i)
     .map(({ e, first }) => ({
       id: e.id,
       title: e.title,
-      date: e.date,
+      date: e.date.text,
       status: e.status ?? "happened",
       participants: e.participants ?? [],
       daysLeft: first - day,
@@ -90,26 +88,18 @@ export function deadlines(doc: ScenarioDocument, day: number): Deadlines {
 const MAX_TERMS = 10_000;
 
 /** Where one commitment stands on `day`. */
-export function commitmentTerm(doc: ScenarioDocument, c: CommitmentEntry, day: number): CommitmentTerm {
-  const from = dateOf(c.from);
+export function commitmentTerm(record: NegotiationRecord, c: RecordCommitment, day: number): CommitmentTerm {
+  const from = c.from;
   const renewal = c.renewal?.kind ?? "none";
-  const dur = (t: string | undefined): Duration | undefined => {
-    if (t === undefined) return undefined;
-    const d = parseDuration(t);
-    return isDuration(d) ? d : undefined;
-  };
-  const first = dur(c.term);
-  const renewTerm = dur(c.renewal?.term) ?? first;
-  const notice = dur(c.renewal?.notice);
-  const to = c.to !== undefined ? dateOf(c.to) : undefined;
-  const notices = (c.notices ?? [])
-    .map((n) => ({ by: n.by, date: n.date, d: dateOf(n.date) }))
-    .filter((n) => n.d.first <= day)
-    .sort((a, b) => a.d.first - b.d.first);
-  const ended = c.ended !== undefined && dateOf(c.ended.date).first <= day ? c.ended : undefined;
-  const approximate = [from, ...(to ? [to] : []), ...notices.map((n) => n.d)].some((d) => d.approximate || d.precision !== "day");
-  const documentParties = (doc.documents ?? []).find((d) => d.id === c.document)?.author;
-  const noticeBy = c.renewal?.noticeBy ?? c.parties ?? (documentParties === undefined ? c.bound : typeof documentParties === "string" ? [documentParties] : documentParties);
+  const first = c.term;
+  const renewTerm = c.renewal?.term ?? first;
+  const notice = c.renewal?.notice;
+  const to = c.to;
+  const notices = c.notices.filter((n) => n.date.first <= day).sort((a, b) => a.date.first - b.date.first);
+  const ended = c.ended !== undefined && c.ended.date.first <= day ? c.ended : undefined;
+  const approximate = [from, ...(to ? [to] : []), ...notices.map((n) => n.date)].some((d) => d.approximate || d.precision !== "day");
+  const documentParties = record.documents.find((d) => d.id === c.document)?.author;
+  const noticeBy = c.renewal?.noticeBy ?? c.parties ?? documentParties ?? c.bound;
   const base = {
     id: c.id,
     what: c.what,
@@ -119,11 +109,11 @@ export function commitmentTerm(doc: ScenarioDocument, c: CommitmentEntry, day: n
     ...(c.alleged ? { alleged: true } : {}),
     from: isoDay(from.first),
     renewal,
-    notices: notices.map(({ by, date }) => ({ by, date })),
-    ...(ended ? { ended: { date: ended.date, ...(ended.reason !== undefined ? { reason: ended.reason } : {}) } } : {}),
+    notices: notices.map(({ by, date }) => ({ by, date: date.text })),
+    ...(ended ? { ended: { date: ended.date.text, ...(ended.reason !== undefined ? { reason: ended.reason } : {}) } } : {}),
     approximate,
   };
-  if (ended) return { ...base, state: "ended", endsOn: isoDay(dateOf(ended.date).first) };
+  if (ended) return { ...base, state: "ended", endsOn: isoDay(ended.date.first) };
   if (day < from.first) return { ...base, state: "not-started" };
 
   // End of term k (0-based), counted from the anchor so month ends do not drift.
@@ -142,7 +132,7 @@ export function commitmentTerm(doc: ScenarioDocument, c: CommitmentEntry, day: n
     const end = endOf(k);
     if (end === undefined) break;
     const deadline = deadlineOf(end);
-    const noticeInTime = deadline !== undefined && notices.some((n) => n.d.first <= deadline);
+    const noticeInTime = deadline !== undefined && notices.some((n) => n.date.first <= deadline);
     const renews = renewal === "automatic" && !noticeInTime && (maxRenewals === undefined || k < maxRenewals);
     if (day < end) {
       return {

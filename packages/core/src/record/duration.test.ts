@@ -1,12 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { value } from "../../../../test/fixtures/result.js";
 import { dayNumber, isoDay } from "../dates.js";
 import { addDuration, addMonths, compareDurations, formatDuration, parseDuration, type Duration } from "./duration.js";
 
-const d = (t: string): Duration => {
-  const r = parseDuration(t);
-  if ("error" in r) throw new Error(r.error);
-  return r;
-};
+const d = (t: string): Duration => value(parseDuration(t));
 const day = (y: number, m: number, dd: number): number => dayNumber(y, m, dd);
 
 describe("durations", () => {
@@ -17,8 +14,8 @@ describe("durations", () => {
     expect(d("P30D")).toMatchObject({ months: 0, days: 30 });
   });
   it("rejects what it cannot read, and zero", () => {
-    expect(parseDuration("five years")).toEqual({ error: 'expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "five years"' });
-    expect(parseDuration("0 days")).toEqual({ error: 'expected a positive duration, found "0 days"' });
+    expect(parseDuration("five years")).toEqual({ ok: false, problems: [{ code: "type", path: [], message: 'expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "five years"' }] });
+    expect(parseDuration("0 days")).toEqual({ ok: false, problems: [{ code: "type", path: [], message: 'expected a positive duration, found "0 days"' }] });
   });
   it("formats in the largest whole unit", () => {
     expect([d("P60M"), d("6m"), d("14d"), d("10 days"), d("1y")].map(formatDuration)).toEqual(["5 years", "6 months", "2 weeks", "10 days", "1 year"]);

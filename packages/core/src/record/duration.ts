@@ -5,6 +5,7 @@
  * length), as in most legal and spreadsheet date arithmetic.
  */
 import { dayNumber, daysInMonth, isoDay } from "../dates.js";
+import { fail, ok, type Result } from "../problems.js";
 
 export interface Duration {
   /** Whole calendar months (years count as 12). */
@@ -21,17 +22,14 @@ const UNIT: Record<string, { months: number; days: number }> = {
 };
 
 /** Parses `5 years`, `6 months`, `2 weeks`, `30 days`, `5y`, `6m`, `P5Y`, `P6M`, `P2W`, `P30D`. */
-export function parseDuration(text: string): Duration | { error: string } {
+export function parseDuration(text: string): Result<Duration> {
+  const bad = (message: string): Result<Duration> => fail([{ code: "type", path: [], message }]);
   const m = /^\s*(?:P(\d+)([YMWD])|(\d+)\s*(years?|months?|weeks?|days?|y|m|w|d))\s*$/i.exec(text);
-  if (!m) return { error: `expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "${text}"` };
+  if (!m) return bad(`expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "${text}"`);
   const n = Number(m[1] ?? m[3]);
   const unit = UNIT[(m[2] ?? m[4]!)[0]!.toLowerCase()]!;
-  if (n === 0) return { error: `expected a positive duration, found "${text}"` };
-  return { months: n * unit.months, days: n * unit.days, text: text.trim() };
-}
-
-export function isDuration(x: Duration | { error: string }): x is Duration {
-  return !("error" in x);
+  if (n === 0) return bad(`expected a positive duration, found "${text}"`);
+  return ok({ months: n * unit.months, days: n * unit.days, text: text.trim() });
 }
 
 /** "5 years", "6 months", "30 days". */

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { recordSmall } from "../../../../test/fixtures/record.js";
+import { recordSmallLoaded } from "../../../../test/fixtures/record.js";
+import { findDecisionMaker } from "../scenario/decision-maker.js";
 import { decisionMakerEvidence } from "./evidence.js";
 
 describe("a decision maker's evidence", () => {
-  const doc = recordSmall();
+  const { scenario } = recordSmallLoaded();
+  const evidenceOf = (query: string) => {
+    const d = findDecisionMaker(scenario, query);
+    if (!d.ok) throw new Error(d.problems[0]!.message);
+    return decisionMakerEvidence(scenario.model!, d.value, scenario.record);
+  };
 
   it("resolves statements, sources and events to quotes, speakers, dates and sources", () => {
-    const r = decisionMakerEvidence(doc, "North");
-    if ("error" in r) throw new Error(r.error);
+    const r = evidenceOf("North");
     expect(r.decisionMaker).toEqual({ id: "North", name: "Northland", actor: "north" });
     expect(r.preferences).toHaveLength(1);
     expect(r.preferences[0]!.statement).toBe("sign");
@@ -31,13 +36,19 @@ describe("a decision maker's evidence", () => {
   });
 
   it("finds a decision maker by its actor's alias, in any case; documents cite their authors", () => {
-    const r = decisionMakerEvidence(doc, "sudland");
-    if ("error" in r) throw new Error(r.error);
+    const r = evidenceOf("sudland");
     expect(r.decisionMaker.id).toBe("South");
     expect(r.preferences[0]!.evidence[0]).toMatchObject({ kind: "document", id: "answer-1", title: "Southland's comments on the first draft", actors: ["south"], date: "2024-01-31" });
   });
 
-  it("says which decision makers exist when none matches", () => {
-    expect(decisionMakerEvidence(doc, "West")).toEqual({ error: 'no decision maker matches "West"; expected one of Northland, Southland' });
+  it("finds a decision maker by the start of a name or id, and says which exist when none or several match", () => {
+    expect(findDecisionMaker(scenario, "sou")).toEqual({ ok: true, value: 1 });
+    expect(findDecisionMaker(scenario, "NORTHL")).toEqual({ ok: true, value: 0 });
+    expect(findDecisionMaker(scenario, "West")).toEqual({
+      ok: false,
+      problems: [{ code: "usage", path: [], message: 'no decision maker matches "West"; expected the name or id of one, or its start: Northland (North), Southland (South)' }],
+    });
+    // "land" is inside both names but starts neither.
+    expect(findDecisionMaker(scenario, "land").ok).toBe(false);
   });
 });

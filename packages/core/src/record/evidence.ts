@@ -3,8 +3,10 @@
  * each with its evidence resolved to quotes, speakers, dates and sources, so a
  * reader can check every modelling choice against the record.
  */
-import type { EvidenceDocument, ScenarioDocument } from "../scenario/schema.js";
-import { asList, kindsOf } from "./normalise.js";
+import type { ConflictModel, Evidence } from "../model/types.js";
+import type { DmIndex } from "../numbering.js";
+import { citationOf } from "./normalise.js";
+import type { NegotiationRecord } from "./record.js";
 import { resolveSources, type ResolvedSource } from "./sources.js";
 
 export interface ResolvedEvidence {
@@ -36,75 +38,60 @@ export interface DecisionMakerEvidence {
 }
 
 /**
- * The decision maker `query` names (its id or name, or its actor's id, name or
- * alias, in any case), with the evidence for its options and preferences; or a
- * message listing the decision makers.
+ * The evidence for the options and preferences of decision maker `d` (find it from
+ * what a user typed with findDecisionMaker), looked up in the record.
  */
-export function decisionMakerEvidence(doc: ScenarioDocument, query: string): DecisionMakerEvidence | { error: string } {
-  const dms = doc.model?.decisionMakers ?? [];
-  if (dms.length === 0) return { error: "the scenario has no model, so it has no decision makers" };
-  const q = query.trim().toLowerCase();
-  const actorOf = (id: string | undefined) => doc.actors?.find((a) => a.id === id);
-  const matches = dms.filter((dm) => {
-    const a = actorOf(dm.actor);
-    const names = [dm.id, dm.name, a?.id, a?.name, ...(a?.aliases ?? [])].filter((x): x is string => x !== undefined);
-    return names.some((n) => n.toLowerCase() === q);
+export function decisionMakerEvidence(model: ConflictModel, d: DmIndex, record: NegotiationRecord): DecisionMakerEvidence {
+  const dm = model.decisionMakers[d]!;
+  const resolve = (list: readonly Evidence[]): ResolvedEvidence[] => list.map((e) => resolveEvidence(record, e));
+  const options = dm.options.map((o) => {
+    const opt = model.options[o]!;
+    return { id: opt.id, label: opt.label, ...(opt.note !== undefined ? { note: opt.note } : {}), evidence: resolve(opt.evidence) };
   });
-  if (matches.length !== 1) {
-    const list = dms.map((dm) => dm.name ?? actorOf(dm.actor)?.name ?? dm.id).join(", ");
-    return { error: `${matches.length === 0 ? "no" : "more than one"} decision maker matches "${query}"; expected one of ${list}` };
-  }
-  const dm = matches[0]!;
-  const resolve = (list: readonly EvidenceDocument[] | undefined): ResolvedEvidence[] => (list ?? []).map((e) => resolveEvidence(doc, e));
-  const options = dm.options.map((o) => ({ id: o.id, label: o.label, ...(o.note !== undefined ? { note: o.note } : {}), evidence: resolve(o.evidence) }));
-  const preferences = (dm.preferences ?? []).map((p, k) =>
-    typeof p === "string"
-      ? { rank: k + 1, statement: p, evidence: [] }
-      : { rank: k + 1, statement: p.statement, ...(p.note !== undefined ? { note: p.note } : {}), evidence: resolve(p.evidence) },
-  );
-  const name = dm.name ?? actorOf(dm.actor)?.name ?? dm.id;
+  const statements = dm.preference.kind === "priorities" ? dm.preference.statements : [];
+  const preferences = statements.map((p, k) => ({ rank: k + 1, statement: p.text, ...(p.note !== undefined ? { note: p.note } : {}), evidence: resolve(p.evidence) }));
   return {
-    decisionMaker: { id: dm.id, name, ...(dm.actor !== undefined ? { actor: dm.actor } : {}) },
+    decisionMaker: { id: dm.id, name: dm.name, ...(dm.actor !== undefined ? { actor: dm.actor } : {}) },
     evidence: resolve(dm.evidence),
     options,
     preferences,
-    ranking: dm.ranking !== undefined,
+    ranking: dm.preference.kind === "ranking",
     unsupported: [...options, ...preferences].filter((x) => x.evidence.length === 0).length,
   };
 }
 
 /** One piece of evidence with what it cites looked up in the record and the sources. */
-export function resolveEvidence(doc: ScenarioDocument, e: EvidenceDocument): ResolvedEvidence {
+export function resolveEvidence(record: NegotiationRecord, e: Evidence): ResolvedEvidence {
   const own = {
     ...(e.quote !== undefined ? { quote: e.quote } : {}),
     ...(e.note !== undefined ? { note: e.note } : {}),
     ...(e.page !== undefined ? { page: e.page } : {}),
   };
-  const extra = e.source !== undefined ? resolveSources(doc, [e.source]) : [];
+  const extra = e.source !== undefined ? resolveSources(record, [citationOf(e.source)]) : [];
   const merge = (a: readonly ResolvedSource[]): ResolvedSource[] => [...a, ...extra.filter((x) => !a.some((y) => y.id === x.id))];
   if (e.statement !== undefined) {
-    const s = doc.statements?.find((x) => x.id === e.statement);
+    const s = record.statements.find((x) => x.id === e.statement);
     return {
       kind: "statement", id: e.statement,
-      ...(s ? { quote: e.quote ?? s.quote, actors: [s.speaker], date: s.date, title: kindsOf(s).join("/") } : {}),
+      ...(s ? { quote: e.quote ?? s.quote, actors: [s.speaker], date: s.date.text, title: s.kinds.join("/") } : {}),
       ...(e.note !== undefined ? { note: e.note } : {}), ...(e.page !== undefined ? { page: e.page } : {}),
-      sources: merge(s ? resolveSources(doc, s.sources) : []),
+      sources: merge(s ? resolveSources(record, s.sources) : []),
     };
   }
   if (e.event !== undefined) {
-    const ev = doc.events?.find((x) => x.id === e.event);
+    const ev = record.events.find((x) => x.id === e.event);
     return {
       kind: "event", id: e.event, ...own,
-      ...(ev ? { actors: ev.participants ?? ev.by ?? [], date: ev.date, title: ev.title } : {}),
-      sources: merge(ev ? resolveSources(doc, ev.sources) : []),
+      ...(ev ? { actors: ev.participants ?? ev.by ?? [], date: ev.date.text, title: ev.title } : {}),
+      sources: merge(ev ? resolveSources(record, ev.sources) : []),
     };
   }
   if (e.document !== undefined) {
-    const d = doc.documents?.find((x) => x.id === e.document);
+    const d = record.documents.find((x) => x.id === e.document);
     return {
       kind: "document", id: e.document, ...own,
-      ...(d ? { actors: asList(d.author), date: d.date, title: d.title } : {}),
-      sources: merge(d ? resolveSources(doc, d.sources) : []),
+      ...(d ? { actors: d.author, date: d.date.text, title: d.title } : {}),
+      sources: merge(d ? resolveSources(record, d.sources) : []),
     };
   }
   if (e.source !== undefined) return { kind: "source", id: e.source, ...own, sources: extra };

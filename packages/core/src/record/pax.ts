@@ -9,11 +9,11 @@
  * Status "Not agreed (<status>)", which is not a PA-X value.
  */
 import { isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { Stage } from "../format/record-schema.js";
 import { actorName } from "./actors.js";
 import { writeCsv } from "./csv.js";
-import { asList, dateOf, sourceIdsOf } from "./normalise.js";
-import type { DocumentEntry, Stage } from "./schema.js";
+import { sourceIdsOf } from "./normalise.js";
+import type { NegotiationRecord, RecordDocument } from "./record.js";
 import { documentStatus } from "./status.js";
 
 export const PAX_COLUMNS = [
@@ -31,34 +31,34 @@ const STAGE_CODES: Record<Stage, string> = {
   other: "Other",
 };
 
-/** The documents as PA-X-shaped CSV, in date order; statuses as of `day`. */
-export function exportPax(doc: ScenarioDocument, day: number, options: { all?: boolean } = {}): string {
-  const docs = (doc.documents ?? []).map((d, i) => ({ d, i, first: dateOf(d.date).first })).sort((a, b) => a.first - b.first || a.i - b.i);
-  const name = (id: string): string => actorName(doc, id);
-  const title = (id: string): string => {
-    const other = doc.documents?.find((x) => x.id === id) ?? doc.events?.find((x) => x.id === id);
-    return other ? `${other.title} (${other.date})` : id;
+/** The documents as PA-X-shaped CSV, in date order; statuses as of `day`; `title` (the scenario's) names the process when nothing else does. */
+export function exportPax(record: NegotiationRecord, title: string, day: number, options: { all?: boolean } = {}): string {
+  const docs = record.documents.map((d, i) => ({ d, i, first: d.date.first })).sort((a, b) => a.first - b.first || a.i - b.i);
+  const name = (id: string): string => actorName(record, id);
+  const titleOf = (id: string): string => {
+    const other = record.documents.find((x) => x.id === id) ?? record.events.find((x) => x.id === id);
+    return other ? `${other.title} (${other.date.text})` : id;
   };
   const rows: string[][] = [];
   for (const { d } of docs) {
-    const status = documentStatus(doc, d, day) ?? "draft";
+    const status = documentStatus(record, d, day) ?? "draft";
     const agreed = isAgreement(d, status);
     if (!agreed && !options.all) continue;
-    const authors = asList(d.author);
-    const states = authors.filter((a) => doc.actors?.find((x) => x.id === a)?.kind === "state").map(name);
-    const track = doc.tracks?.find((t) => t.id === d.track);
+    const authors = d.author;
+    const states = authors.filter((a) => record.actors.find((x) => x.id === a)?.kind === "state").map(name);
+    const track = record.tracks.find((t) => t.id === d.track);
     const other = [
-      ...(d.supersedes !== undefined ? [`supersedes ${title(d.supersedes)}`] : []),
-      ...(d.answers !== undefined ? [`answers ${title(d.answers)}`] : []),
+      ...(d.supersedes !== undefined ? [`supersedes ${titleOf(d.supersedes)}`] : []),
+      ...(d.answers !== undefined ? [`answers ${titleOf(d.answers)}`] : []),
     ];
-    const parsed = dateOf(d.date);
+    const parsed = d.date;
     rows.push([
       d.pax?.conflict ?? states.join("/"),
       d.pax?.process !== undefined ? String(d.pax.process) : "",
-      d.pax?.processName ?? track?.name ?? doc.title,
+      d.pax?.processName ?? track?.name ?? title,
       d.pax?.id !== undefined ? String(d.pax.id) : "",
       d.title,
-      parsed.precision === "day" && !parsed.approximate ? isoDay(parsed.first) : d.date,
+      parsed.precision === "day" && !parsed.approximate ? isoDay(parsed.first) : parsed.text,
       agreed ? (authors.length > 1 ? "Multiparty signed/agreed" : "Unilateral document") : `Not agreed (${status})`,
       d.stage !== undefined ? STAGE_CODES[d.stage] : "",
       d.pax?.stageSub ?? "",
@@ -74,6 +74,6 @@ export function exportPax(doc: ScenarioDocument, day: number, options: { all?: b
   return writeCsv([[...PAX_COLUMNS], ...rows]);
 }
 
-function isAgreement(d: DocumentEntry, status: string): boolean {
+function isAgreement(d: RecordDocument, status: string): boolean {
   return d.kind === "agreement" || status === "signed" || status === "initialled";
 }

@@ -2,9 +2,7 @@
  * Citations resolved to what a reader needs: the source's title, publisher, date and
  * address, with the quote and page the entry rests on.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
-import { sourceRefOf } from "./normalise.js";
-import type { SourceRef } from "./schema.js";
+import type { Citation, NegotiationRecord } from "./record.js";
 
 export interface ResolvedSource {
   readonly id: string;
@@ -18,18 +16,17 @@ export interface ResolvedSource {
   readonly page?: string;
 }
 
-/** The sources cited by `refs`, in order; a reference to a source not in the document keeps only its id. */
-export function resolveSources(doc: ScenarioDocument, refs: readonly SourceRef[] | undefined): ResolvedSource[] {
-  return (refs ?? []).map((r) => {
-    const ref = sourceRefOf(r);
-    const s = doc.sources?.find((x) => x.id === ref.source);
+/** The sources cited, in order; a reference to a source not in the record keeps only its id. */
+export function resolveSources(record: NegotiationRecord, citations: readonly Citation[]): ResolvedSource[] {
+  return citations.map((ref) => {
+    const s = record.sources.find((x) => x.id === ref.source);
     const author = s?.author === undefined ? undefined : typeof s.author === "string" ? s.author : s.author.join(", ");
     return {
       id: ref.source,
       title: s?.title ?? ref.source,
       ...(s?.publisher !== undefined ? { publisher: s.publisher } : {}),
       ...(author !== undefined ? { author } : {}),
-      ...(s?.date !== undefined ? { date: s.date } : {}),
+      ...(s?.date !== undefined ? { date: s.date.text } : {}),
       ...(s?.address !== undefined ? { address: s.address } : {}),
       ...(s?.language !== undefined ? { language: s.language } : {}),
       ...(ref.quote !== undefined ? { quote: ref.quote } : {}),

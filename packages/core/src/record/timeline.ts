@@ -3,9 +3,9 @@
  * the actors involved and the sources it rests on.
  */
 import { isoDay, type DateSpan } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
 import { withMembers } from "./actors.js";
-import { asList, dateOf, kindsOf, sourceIdsOf } from "./normalise.js";
+import { sourceIdsOf } from "./normalise.js";
+import type { NegotiationRecord } from "./record.js";
 
 export interface TimelineEntry {
   /** The date as written in the record (e.g. 2023-11-21, 2023-09, ~2023-10). */
@@ -44,22 +44,28 @@ export interface TimelineFilter {
 const TYPE_ORDER = { event: 0, document: 1, statement: 2 } as const;
 
 /** The record's entries in date order (then events, documents, statements; then document order), filtered. */
-export function timeline(doc: ScenarioDocument, filter: TimelineFilter = {}): TimelineEntry[] {
-  const rows: { entry: TimelineEntry; first: number; last: number; kinds: string[]; order: number }[] = [];
+export function timeline(record: NegotiationRecord, filter: TimelineFilter = {}): TimelineEntry[] {
+  const rows: { entry: TimelineEntry; first: number; last: number; kinds: readonly string[]; order: number }[] = [];
   const push = (
-    base: Omit<TimelineEntry, "day" | "precision" | "approximate">,
-    kinds: string[],
+    base: Omit<TimelineEntry, "date" | "until" | "day" | "precision" | "approximate">,
+    d: DateSpan,
+    until: DateSpan | undefined,
+    kinds: readonly string[],
     order: number,
   ): void => {
-    const d = dateOf(base.date);
-    const last = base.until !== undefined ? dateOf(base.until).last : d.last;
-    rows.push({ entry: { ...base, day: isoDay(d.first), precision: d.precision, approximate: d.approximate }, first: d.first, last, kinds, order });
+    const entry: TimelineEntry = {
+      date: d.text,
+      ...(until !== undefined ? { until: until.text } : {}),
+      ...base,
+      day: isoDay(d.first),
+      precision: d.precision,
+      approximate: d.approximate,
+    };
+    rows.push({ entry, first: d.first, last: (until ?? d).last, kinds, order });
   };
-  (doc.events ?? []).forEach((e, i) =>
+  record.events.forEach((e, i) =>
     push(
       {
-        date: e.date,
-        ...(e.until !== undefined ? { until: e.until } : {}),
         type: "event",
         id: e.id,
         kind: e.kind,
@@ -70,44 +76,48 @@ export function timeline(doc: ScenarioDocument, filter: TimelineFilter = {}): Ti
         ...(e.place !== undefined ? { place: e.place } : {}),
         sources: sourceIdsOf(e.sources),
       },
+      e.date,
+      e.until,
       [e.kind],
       i,
     ),
   );
-  (doc.documents ?? []).forEach((d, i) =>
+  record.documents.forEach((d, i) =>
     push(
       {
-        date: d.date,
         type: "document",
         id: d.id,
         kind: d.kind,
         ...(d.status !== undefined ? { status: d.status } : {}),
         title: d.title,
-        actors: unique([...asList(d.author), ...asList(d.to), ...(d.thirdParties ?? [])]),
+        actors: unique([...d.author, ...d.to, ...(d.thirdParties ?? [])]),
         ...(d.track !== undefined ? { track: d.track } : {}),
         sources: sourceIdsOf(d.sources),
       },
+      d.date,
+      undefined,
       [d.kind],
       i,
     ),
   );
-  (doc.statements ?? []).forEach((s, i) =>
+  record.statements.forEach((s, i) =>
     push(
       {
-        date: s.date,
         type: "statement",
         id: s.id,
-        kind: kindsOf(s).join("/"),
+        kind: s.kinds.join("/"),
         title: s.quote,
         actors: unique([s.speaker, ...(s.reportedBy !== undefined ? [s.reportedBy] : [])]),
         sources: sourceIdsOf(s.sources),
       },
-      kindsOf(s),
+      s.date,
+      undefined,
+      s.kinds,
       i,
     ),
   );
 
-  const involved = filter.actor !== undefined ? withMembers(doc, filter.actor) : undefined;
+  const involved = filter.actor !== undefined ? withMembers(record, filter.actor) : undefined;
   const kinds = filter.kinds?.map((k) => k.toLowerCase());
   return rows
     .filter((r) => filter.from === undefined || r.last >= filter.from)

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { day, recordSmall } from "../../../../test/fixtures/record.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import { day, recordOf, recordSmall } from "../../../../test/fixtures/record.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { waiting } from "./waiting.js";
 
 describe("waiting", () => {
   const doc = recordSmall();
+  const record = recordOf(doc);
 
   it("on the scenario's date: who awaits whose answer, for how many days", () => {
-    const w = waiting(doc, day("2024-03-31"));
+    const w = waiting(record, day("2024-03-31"));
     expect(w.asOf).toBe("2024-03-31");
     expect(w.waiting.map((x) => [x.id, x.from, x.awaiting, x.minDays, x.maxDays])).toEqual([
       // 29 February to 31 March: 31 days.
@@ -20,17 +21,17 @@ describe("waiting", () => {
   });
 
   it("answered and superseded documents no longer wait", () => {
-    expect(waiting(doc, day("2024-01-20")).waiting.map((x) => [x.id, x.minDays])).toEqual([["draft-1", 10]]);
+    expect(waiting(record, day("2024-01-20")).waiting.map((x) => [x.id, x.minDays])).toEqual([["draft-1", 10]]);
     // draft-1 answered on 31 January; the answer waits for Northland.
-    expect(waiting(doc, day("2024-02-15")).waiting.map((x) => [x.id, x.awaiting, x.minDays])).toEqual([["answer-1", ["north"], 15]]);
+    expect(waiting(record, day("2024-02-15")).waiting.map((x) => [x.id, x.awaiting, x.minDays])).toEqual([["answer-1", ["north"], 15]]);
   });
 
   it("who holds the pen on each track", () => {
-    expect(waiting(doc, day("2024-02-15")).pens).toEqual([
+    expect(waiting(record, day("2024-02-15")).pens).toEqual([
       { track: "t-union", name: "Union-mediated talks", document: "answer-1", since: "2024-01-31", minDays: 15, maxDays: 15, state: "awaiting-answer", holders: ["north"] },
       { track: "t-east", name: "Eastern format", document: "ceasefire", since: "2023-08-31", minDays: 168, maxDays: 168, state: "agreed", holders: [] },
     ]);
-    const pens = waiting(doc, day("2024-03-31")).pens;
+    const pens = waiting(record, day("2024-03-31")).pens;
     expect(pens.map((p) => [p.track, p.state, p.holders, p.document])).toEqual([
       ["t-union", "awaiting-answer", ["south"], "draft-2"],
       ["t-east", "agreed", [], "ceasefire"],
@@ -43,7 +44,7 @@ describe("waiting", () => {
       ...doc,
       events: [...doc.events!, { id: "reject", title: "Southland rejects the second draft", kind: "response", date: "2024-03-30", by: ["south"], answers: "draft-2", sources: ["s-mar20"] }],
     };
-    const w = waiting(rejected, day("2024-03-31"));
+    const w = waiting(recordOf(rejected), day("2024-03-31"));
     expect(w.waiting.map((x) => x.id)).toEqual(["pledge", "direct-offer"]);
     expect(w.pens[0]).toMatchObject({ track: "t-union", state: "answered-without-text", holders: ["north"] });
   });
@@ -53,7 +54,7 @@ describe("waiting", () => {
       ...doc,
       documents: [...doc.documents!, { id: "north-reply", title: "Northland's reply", kind: "letter", author: "north", to: "south", answers: "pledge", date: "2024-03-15", sources: ["s-month"] }],
     };
-    const pledge = waiting(partly, day("2024-03-31")).waiting.find((x) => x.id === "pledge");
+    const pledge = waiting(recordOf(partly), day("2024-03-31")).waiting.find((x) => x.id === "pledge");
     expect(pledge).toMatchObject({ awaiting: ["union"], answered: ["north"] });
   });
 });

@@ -3,10 +3,9 @@
  * answered yet (and for how many days), and on each track who holds the pen, that
  * is, whose turn it is to produce the next text.
  */
-import { isoDay } from "../dates.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
-import { asList, dateOf } from "./normalise.js";
-import type { DocumentEntry } from "./schema.js";
+import { isoDay, type DateSpan } from "../dates.js";
+import type { DocumentEntry } from "../format/record-schema.js";
+import type { NegotiationRecord } from "./record.js";
 import { answersTo, documentStatus, expectsAnswer } from "./status.js";
 
 export interface WaitingItem {
@@ -56,39 +55,36 @@ export interface Waiting {
 const PEN_KINDS: readonly DocumentEntry["kind"][] = ["draft", "proposal", "counter-proposal", "response", "comments", "agreement"];
 
 /** Who awaits whose answer and who holds the pen on each track, on `day` (a day number). */
-export function waiting(doc: ScenarioDocument, day: number): Waiting {
+export function waiting(record: NegotiationRecord, day: number): Waiting {
   const items: (WaitingItem & { order: number })[] = [];
-  const span = (date: string): { minDays: number; maxDays: number } => {
-    const d = dateOf(date);
-    return { minDays: day - d.last, maxDays: day - d.first };
-  };
+  const span = (d: DateSpan): { minDays: number; maxDays: number } => ({ minDays: day - d.last, maxDays: day - d.first });
   const pending = (id: string, recipients: readonly string[]): { awaiting: string[]; answered: string[] } => {
-    const answers = answersTo(doc, id, day);
+    const answers = answersTo(record, id, day);
     // An answer that names no actor answers for everyone.
     if (answers.some((a) => a.by.length === 0)) return { awaiting: [], answered: [...recipients] };
     const by = new Set(answers.flatMap((a) => a.by));
     return { awaiting: recipients.filter((r) => !by.has(r)), answered: recipients.filter((r) => by.has(r)) };
   };
 
-  (doc.documents ?? []).forEach((d, i) => {
+  record.documents.forEach((d, i) => {
     if (!expectsAnswer(d)) return;
-    const status = documentStatus(doc, d, day);
+    const status = documentStatus(record, d, day);
     if (status !== "submitted" && status !== "answered") return;
-    const { awaiting, answered } = pending(d.id, asList(d.to));
+    const { awaiting, answered } = pending(d.id, d.to);
     if (awaiting.length === 0) return;
     items.push({
-      type: "document", id: d.id, title: d.title, kind: d.kind, from: asList(d.author), awaiting, answered,
-      ...(d.track !== undefined ? { track: d.track } : {}), since: d.date, ...span(d.date), order: i,
+      type: "document", id: d.id, title: d.title, kind: d.kind, from: d.author, awaiting, answered,
+      ...(d.track !== undefined ? { track: d.track } : {}), since: d.date.text, ...span(d.date), order: i,
     });
   });
-  (doc.events ?? []).forEach((e, i) => {
+  record.events.forEach((e, i) => {
     if (e.kind !== "proposal" || (e.status ?? "happened") !== "happened" || (e.to ?? []).length === 0) return;
-    if (dateOf(e.date).first > day) return;
+    if (e.date.first > day) return;
     const { awaiting, answered } = pending(e.id, e.to!);
     if (awaiting.length === 0) return;
     items.push({
       type: "event", id: e.id, title: e.title, kind: e.kind, from: e.by ?? e.participants ?? [], awaiting, answered,
-      ...(e.track !== undefined ? { track: e.track } : {}), since: e.date, ...span(e.date), order: 10_000 + i,
+      ...(e.track !== undefined ? { track: e.track } : {}), since: e.date.text, ...span(e.date), order: 10_000 + i,
     });
   });
   const sorted = items
@@ -96,24 +92,24 @@ export function waiting(doc: ScenarioDocument, day: number): Waiting {
     .map(({ order: _order, ...rest }) => rest);
 
   const pens: Pen[] = [];
-  for (const t of doc.tracks ?? []) {
-    if (t.since !== undefined && dateOf(t.since).first > day) continue;
-    const texts = (doc.documents ?? [])
-      .map((d, i) => ({ d, i, first: dateOf(d.date).first }))
+  for (const t of record.tracks) {
+    if (t.since !== undefined && t.since.first > day) continue;
+    const texts = record.documents
+      .map((d, i) => ({ d, i, first: d.date.first }))
       .filter(({ d, first }) => d.track === t.id && PEN_KINDS.includes(d.kind) && first <= day)
-      .filter(({ d }) => documentStatus(doc, d, day) !== "withdrawn")
+      .filter(({ d }) => documentStatus(record, d, day) !== "withdrawn")
       .sort((a, b) => a.first - b.first || a.i - b.i);
     const latest = texts[texts.length - 1]?.d;
     if (!latest) {
       pens.push({ track: t.id, name: t.name, state: "no-text", holders: [] });
       continue;
     }
-    const status = documentStatus(doc, latest, day);
-    const base = { track: t.id, name: t.name, document: latest.id, since: latest.date, ...span(latest.date) };
+    const status = documentStatus(record, latest, day);
+    const base = { track: t.id, name: t.name, document: latest.id, since: latest.date.text, ...span(latest.date) };
     if (status === "signed" || status === "initialled") pens.push({ ...base, state: "agreed", holders: [] });
-    else if (asList(latest.to).length === 0) pens.push({ ...base, state: "not-handed", holders: asList(latest.author) });
-    else if (status === "answered") pens.push({ ...base, state: "answered-without-text", holders: asList(latest.author) });
-    else pens.push({ ...base, state: "awaiting-answer", holders: asList(latest.to) });
+    else if (latest.to.length === 0) pens.push({ ...base, state: "not-handed", holders: latest.author });
+    else if (status === "answered") pens.push({ ...base, state: "answered-without-text", holders: latest.author });
+    else pens.push({ ...base, state: "awaiting-answer", holders: latest.to });
   }
   return { asOf: isoDay(day), waiting: sorted, pens };
 }

@@ -1,9 +1,12 @@
 /**
- * From a structurally valid document to a Scenario: checks everything that needs
- * more than one value at a time (ids, references, owners, expressions, the state
- * space) and reports every problem with its path in the document.
+ * From the structurally valid parts of a document to a Scenario: checks everything
+ * that needs more than one value at a time (ids, references, owners, expressions,
+ * the state space) and reports every problem with its path in the document. When
+ * some parts failed the structure check (see prune.ts), the context says which ids
+ * they defined, whether the states can still be worked out, and which parts are
+ * damaged, so nothing is reported twice or on a false premise.
  */
-import { isPartialDate, parseDate } from "../dates.js";
+import { parseDate } from "../dates.js";
 import { toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
 import { truthColumn } from "../statespace/payoffs.js";
 import {
@@ -21,46 +24,63 @@ import {
   type PriorityStatement,
   type TargetInfo,
 } from "../model/types.js";
-import { formatPath, type DocPath, type Problem } from "../problems.js";
+import { asDmIndex } from "../numbering.js";
+import { formatPath, messageOf, type DocPath, type Problem } from "../problems.js";
 import { checkEvidenceRefs, checkRecord, type RecordIds } from "../record/check.js";
+import { enumerateStates, indexOfVector, vectorOf, type EnumeratedStates } from "../statespace/enumerate.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
-import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument, StatementDocument } from "./schema.js";
+import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument, StatementDocument } from "../format/schema.js";
 import { compileStatement } from "./compile.js";
-import { unknown } from "./suggest.js";
+import { unknown } from "../format/suggest.js";
 import type { Scenario } from "./types.js";
 
-export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; space?: StateSpace; problems: Problem[] } {
+/** A scenario document whose top-level id, title and version may be missing (they failed the structure check). */
+export type ScenarioParts = Omit<ScenarioDocument, "concord" | "id" | "title"> & Partial<Pick<ScenarioDocument, "concord" | "id" | "title">>;
+
+/** What the structure check found, as the meaning check needs it. */
+export interface BuildContext {
+  /** Ids defined by parts that failed the structure check: they exist, so references to them are not reported. */
+  readonly broken: ReadonlySet<string>;
+  /** False when a part the states are made of (decision makers, options, feasibility, status quo) failed the structure check. */
+  readonly statesSound: boolean;
+  /** Whether the part at this path had a key or item fail the structure check (its own problems would repeat that one). */
+  damaged(path: DocPath): boolean;
+}
+
+/** The context of a document that passed the structure check. */
+export const SOUND: BuildContext = { broken: new Set(), statesSound: true, damaged: () => false };
+
+export function buildScenario(doc: ScenarioParts, context: BuildContext = SOUND): { scenario?: Scenario; space?: StateSpace; problems: Problem[] } {
   const problems: Problem[] = [];
   const report = (code: Problem["code"], path: DocPath, message: string, offset?: number): void => {
+    if (context.damaged(path)) return;
     problems.push({ code, path, message, ...(offset !== undefined ? { offset } : {}) });
   };
+  const { broken } = context;
 
   const sources = doc.sources ?? [];
   const actors = doc.actors ?? [];
   const sourceIds = uniqueIds(sources, ["sources"], "source", report);
   const actorIds = uniqueIds(actors, ["actors"], "actor", report);
 
-  const checkDate = (text: string | undefined, path: DocPath): void => {
-    if (text === undefined) return;
-    const d = parseDate(text);
-    if (!isPartialDate(d)) report("date", path, d.error);
-  };
-  checkDate(doc.asOf, ["asOf"]);
-  sources.forEach((s, i) => checkDate(s.date, ["sources", i, "date"]));
+  if (doc.asOf !== undefined) {
+    const d = parseDate(doc.asOf);
+    if (!d.ok) report("date", ["asOf"], messageOf(d));
+  }
   actors.forEach((a, i) =>
     a.memberOf?.forEach((m, j) => {
-      if (!actorIds.has(m)) report("unknown-ref", ["actors", i, "memberOf", j], unknown("actor", m, actorIds));
+      if (!actorIds.has(m) && !broken.has(m)) report("unknown-ref", ["actors", i, "memberOf", j], unknown("actor", m, actorIds));
     }),
   );
 
-  const recordIds = checkRecord(doc, { sources: sourceIds, actors: actorIds }, report);
+  const { ids: recordIds, record } = checkRecord(doc, { sources: sourceIds, actors: actorIds, broken }, report);
 
   const evidence = (list: readonly EvidenceDocument[] | undefined, path: DocPath): Evidence[] => {
     (list ?? []).forEach((e, i) => {
-      if (e.source !== undefined && !sourceIds.has(e.source)) {
+      if (e.source !== undefined && !sourceIds.has(e.source) && !broken.has(e.source)) {
         report("unknown-ref", [...path, i, "source"], unknown("source", e.source, sourceIds));
       }
-      checkEvidenceRefs(e, [...path, i], recordIds, report);
+      checkEvidenceRefs(e, [...path, i], recordIds, broken, report);
     });
     return (list ?? []).map((e) => ({ ...e }));
   };
@@ -69,12 +89,15 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
   let space: StateSpace | undefined;
   if (doc.model) {
     const before = problems.length;
-    const built = buildModel(doc, { actors: actorIds, sources: sourceIds, record: recordIds }, evidence, report);
-    if (built && problems.slice(before).every((p) => leavesStatesAlone(p.path))) {
-      const r = StateSpace.build(built.model);
-      if ("error" in r) report("limit", ["model"], `${r.message}; add feasibility conditions or leave out options`);
+    const built = buildModel(doc, { actors: actorIds, sources: sourceIds, record: recordIds }, evidence, broken, report);
+    // The states are worked out only from options, feasibility and a status quo that are all sound.
+    if (built && context.statesSound && problems.slice(before).every((p) => leavesStatesAlone(p.path))) {
+      const enumerated = enumerateStates(built.model.options.length, built.model.infeasible);
+      if (!enumerated.ok) report("limit", ["model"], `${messageOf(enumerated)}; add feasibility conditions or leave out options`);
       else {
-        const rankings = checkAgainstStates(doc, built, r, report);
+        const states = enumerated.value;
+        // Rankings name states by number or Y/N vector: resolved against the states, then the model is complete.
+        const rankings = checkAgainstStates(doc, built, states, report);
         model = {
           ...built.model,
           decisionMakers: built.model.decisionMakers.map((dm) => {
@@ -82,11 +105,11 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
             return levels ? { ...dm, preference: { kind: "ranking", levels } } : dm;
           }),
         };
-        space = r.withModel(model);
+        space = new StateSpace(model, states);
       }
     }
   }
-  if (problems.length > 0) return { problems };
+  if (problems.length > 0 || doc.id === undefined || doc.title === undefined) return { problems };
   const scenario: Scenario = {
     id: doc.id,
     title: doc.title,
@@ -95,7 +118,8 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
     sources,
     actors,
     ...(model ? { model } : {}),
-    document: doc,
+    record,
+    document: { ...doc, concord: 1, id: doc.id, title: doc.title },
   };
   return { scenario, ...(space ? { space } : {}), problems };
 }
@@ -138,9 +162,10 @@ interface BuiltModel {
 }
 
 function buildModel(
-  doc: ScenarioDocument,
+  doc: ScenarioParts,
   ids: { readonly actors: ReadonlySet<string>; readonly sources: ReadonlySet<string>; readonly record: RecordIds },
   evidence: (list: readonly EvidenceDocument[] | undefined, path: DocPath) => Evidence[],
+  broken: ReadonlySet<string>,
   report: Report,
 ): BuiltModel | undefined {
   const m = doc.model!;
@@ -177,7 +202,7 @@ function buildModel(
         index: options.length,
         id: o.id,
         label: o.label,
-        dm: d,
+        dm: asDmIndex(d),
         ...(o.oneWay ? { oneWay: o.oneWay } : {}),
         ...(o.deadline ? { deadline: checkDeadline(doc, o.deadline, ids.record.commitments, ["model", "decisionMakers", d, "options", k, "deadline"], report) } : {}),
         ...(o.estimate ? { estimate: true as const } : {}),
@@ -193,14 +218,14 @@ function buildModel(
   const optionIds = new Set(optionByid.keys());
   const optionIdList = options.map((o) => o.id);
   const compile = (text: string, path: DocPath): Expr | undefined => {
-    const c = compileStatement(text, optionIdList);
+    const c = compileStatement(text, optionIdList, broken);
     if ("expr" in c) return c.expr;
-    report(c.code, path, c.message, c.offset);
+    if (!("broken" in c)) report(c.code, path, c.message, c.offset);
     return undefined;
   };
   const optionRef = (id: string, path: DocPath): number | undefined => {
     const idx = optionByid.get(id);
-    if (idx === undefined) report("unknown-ref", path, unknown("option", id, optionIds));
+    if (idx === undefined && !broken.has(id)) report("unknown-ref", path, unknown("option", id, optionIds));
     return idx;
   };
 
@@ -230,7 +255,7 @@ function buildModel(
   const decisionMakers: DecisionMakerInfo[] = [];
   dmsDoc.forEach((dm, d) => {
     const path: DocPath = ["model", "decisionMakers", d];
-    if (dm.actor !== undefined && !actorIds.has(dm.actor)) report("unknown-ref", [...path, "actor"], unknown("actor", dm.actor, actorIds));
+    if (dm.actor !== undefined && !actorIds.has(dm.actor) && !broken.has(dm.actor)) report("unknown-ref", [...path, "actor"], unknown("actor", dm.actor, actorIds));
     const actorName = doc.actors?.find((a) => a.id === dm.actor)?.name;
     let preference: Preference = { kind: "priorities", statements: [] };
     if (dm.preferences !== undefined && dm.ranking !== undefined) {
@@ -251,7 +276,7 @@ function buildModel(
       else perceives.push({ dm: o, statements: statements(list, at) });
     }
     decisionMakers.push({
-      index: d,
+      index: asDmIndex(d),
       id: dm.id,
       name: dm.name ?? actorName ?? dm.id,
       ...(dm.actor !== undefined ? { actor: dm.actor } : {}),
@@ -411,7 +436,7 @@ function buildCondition(
       report("statement", [...path, "infeasible"], "the condition is too complex (more than 512 patterns); split it into several conditions");
       return undefined;
     }
-    return { kind: "infeasible", text: formatExpr(expr, name), removes, ...note };
+    return { kind: "infeasible", text: formatExpr(expr, name), expr, removes, ...note };
   }
   const kind = kinds[0] as "mutuallyExclusive" | "atLeastOne" | "exactlyOne";
   const ids = c[kind]!;
@@ -470,15 +495,18 @@ function bitsTerm(fixed: readonly number[], yes: readonly number[]): Term {
   return { loMask, loValue, hiMask, hiValue };
 }
 
-/** Checks the status quo and the rankings against the feasible states; returns the rankings resolved. */
-function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: StateSpace, report: Report): Map<number, number[][]> {
+/** Checks the status quo and the rankings against the feasible states; returns the rankings resolved to state vectors. */
+function checkAgainstStates(doc: ScenarioParts, built: BuiltModel, states: EnumeratedStates, report: Report): Map<number, number[][]> {
   const { model } = built;
   const resolved = new Map<number, number[][]>();
-  if (space.size === 0) {
+  const size = states.lo.length;
+  const vector = (s: number): number => vectorOf(states.lo[s]!, states.hi[s]!);
+  const yn = (s: number): string => Array.from({ length: model.options.length }, (_, o) => (Math.floor(vector(s) / 2 ** o) % 2 === 1 ? "Y" : "N")).join("");
+  if (size === 0) {
     report("infeasible", ["model", "feasibility"], "no state is feasible: the feasibility conditions together remove every combination of options");
     return resolved;
   }
-  if (model.statusQuo && space.indexOf(model.statusQuo.vector) < 0) {
+  if (model.statusQuo && indexOfVector(states, model.statusQuo.vector) < 0) {
     const sq = doc.model!.statusQuo!;
     const path = Array.isArray(sq) ? built.statusQuoPath : [...built.statusQuoPath, "taken"];
     const removedBy = breaks(model, model.statusQuo.vector);
@@ -508,8 +536,8 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
     const resolve = (ref: StateRefDocument, path: DocPath): number | undefined => {
       let s: number;
       if (typeof ref === "number") {
-        if (ref > space.size) {
-          report("ranking", path, `state ${ref} does not exist; the model has states 1 to ${space.size}`);
+        if (ref > size) {
+          report("ranking", path, `state ${ref} does not exist; the model has states 1 to ${size}`);
           return undefined;
         }
         s = ref - 1;
@@ -518,7 +546,7 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
           report("ranking", path, `expected a Y/N vector of ${n} letters (one per option), found "${ref}" (${ref.length})`);
           return undefined;
         }
-        s = space.indexOf(parseYn(ref));
+        s = indexOfVector(states, parseYn(ref));
         if (s < 0) {
           const by = breaks(model, parseYn(ref));
           report("ranking", path, `state ${ref.toUpperCase()} is not feasible${by ? `: it breaks the condition "${by.text}"` : ""}; rank only feasible states`);
@@ -527,7 +555,7 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
       }
       const where = seenAt.get(s);
       if (where !== undefined) {
-        report("ranking", path, `state ${s + 1} (${space.yn(s)}) is ranked twice; it is already at ${where}`);
+        report("ranking", path, `state ${s + 1} (${yn(s)}) is ranked twice; it is already at ${where}`);
         return undefined;
       }
       seenAt.set(s, formatPath(path.slice(r.path.length - 1)));
@@ -537,21 +565,21 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
       const level: number[] = [];
       if (Array.isArray(entry)) entry.forEach((ref, j) => {
         const s = resolve(ref as StateRefDocument, [...r.path, i, j]);
-        if (s !== undefined) level.push(space.vector(s));
+        if (s !== undefined) level.push(vector(s));
       });
       else {
         const s = resolve(entry as StateRefDocument, [...r.path, i]);
-        if (s !== undefined) level.push(space.vector(s));
+        if (s !== undefined) level.push(vector(s));
       }
       if (level.length > 0) levels.push(level);
     });
-    if (seenAt.size < space.size) {
+    if (seenAt.size < size) {
       const missing: number[] = [];
-      for (let s = 0; s < space.size && missing.length < 10; s++) if (!seenAt.has(s)) missing.push(s + 1);
+      for (let s = 0; s < size && missing.length < 10; s++) if (!seenAt.has(s)) missing.push(s + 1);
       report(
         "ranking",
         r.path,
-        `the ranking misses ${space.size - seenAt.size} of ${space.size} feasible states (e.g. state${missing.length > 1 ? "s" : ""} ${missing.join(", ")}); expected every feasible state exactly once`,
+        `the ranking misses ${size - seenAt.size} of ${size} feasible states (e.g. state${missing.length > 1 ? "s" : ""} ${missing.join(", ")}); expected every feasible state exactly once`,
       );
     }
     resolved.set(r.dm, levels);

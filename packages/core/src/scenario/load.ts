@@ -3,16 +3,16 @@
  * gmcr-py file), check the structure against the schema, check the meaning, and
  * report every problem with file, line:column and path.
  */
-import type { DocPath, Problem, Result } from "../problems.js";
+import type { Problem, Result } from "../problems.js";
 import { sortProblems } from "../problems.js";
 import type { StateSpace } from "../statespace/space.js";
 import { importGmcr } from "../interop/gmcr-py.js";
 import { buildScenario } from "./build.js";
-import { allowedKeys, isOptionalAt, issuesToProblems } from "./issues.js";
+import { allowedKeys, issuesToProblems } from "../format/issues.js";
 import { parseText, type ParsedText } from "./locate.js";
-import { repairDocument } from "./repair.js";
-import { closest } from "./suggest.js";
-import { ScenarioSchema } from "./schema.js";
+import { validParts } from "./prune.js";
+import { closest } from "../format/suggest.js";
+import { ScenarioPartsSchema, ScenarioSchema } from "../format/schema.js";
 import type { Scenario } from "./types.js";
 
 export type InputFormat = "yaml" | "json" | "gmcr";
@@ -27,6 +27,8 @@ export interface Loaded {
   readonly scenario: Scenario;
   /** The feasible states, when the scenario has a model. */
   readonly space?: StateSpace;
+  /** The file it was loaded from, as named in problems. */
+  readonly file?: string;
 }
 
 export function detectFormat(file: string | undefined, value?: unknown): InputFormat {
@@ -41,13 +43,13 @@ export function detectFormat(file: string | undefined, value?: unknown): InputFo
 
 export function loadScenario(text: string, options: LoadOptions = {}): Result<Loaded> {
   const { file } = options;
-  const parsedOrProblems = parseText(text, file);
-  if ("problems" in parsedOrProblems) return { ok: false, problems: parsedOrProblems.problems };
-  const parsed = parsedOrProblems.parsed;
+  const read = parseText(text, file);
+  if (!read.ok) return read;
+  const parsed = read.value;
   const format = options.format ?? detectFormat(file, parsed.value);
 
-  if (format === "gmcr") return loadGmcr(text, parsed, file);
-  return validateDocument(parsed.value, file, parsed);
+  const r = format === "gmcr" ? loadGmcr(text, parsed, file) : validateDocument(parsed.value, file, parsed);
+  return r.ok && file !== undefined ? { ok: true, value: { ...r.value, file } } : r;
 }
 
 /**
@@ -81,7 +83,11 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
-/** Validates a plain value as a scenario document. `located` maps paths to positions when known. */
+/**
+ * Validates a plain value as a scenario document: first its structure (the schema),
+ * then the meaning of the parts whose structure is sound, so that one run reports
+ * every problem. `located` maps paths to positions when known.
+ */
 export function validateDocument(value: unknown, file?: string, located?: ParsedText): Result<Loaded> {
   if (value === null || value === undefined) {
     const message = "the file holds no scenario (it is empty or only comments); expected a mapping with concord, id, title, …";
@@ -93,47 +99,27 @@ export function validateDocument(value: unknown, file?: string, located?: Parsed
     if (built.problems.length > 0 || !built.scenario) return { ok: false, problems: place(built.problems, located, file) };
     return { ok: true, value: { scenario: built.scenario, ...(built.space ? { space: built.space } : {}) } };
   }
-  const issues = issuesToProblems(r.error.issues);
-  // A misspelt required key shows up twice (unknown "titel", missing "title"): say it once.
-  const meant = new Set<string>();
-  const structural = issues.map((p) => {
-    if (p.code !== "unknown-key") return p;
-    const allowed = allowedKeys(ScenarioSchema, p.path.slice(0, -1));
-    const near = closest(String(p.path[p.path.length - 1]), allowed);
-    if (near !== undefined) meant.add(JSON.stringify([...p.path.slice(0, -1), near]));
-    const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; expected one of ${allowed.join(", ")}` : "";
-    return { ...p, message: `${p.message}${hint}` };
-  }).filter((p) => !(p.code === "missing" && meant.has(JSON.stringify(p.path))));
-  // Check the meaning of what is left too, so one run reports everything.
-  const unknownKeys = new Set(structural.filter((p) => p.code === "unknown-key").map((p) => JSON.stringify(p.path)));
-  const repair = repairDocument(value, structural.map((p) => p.path), (path) => unknownKeys.has(JSON.stringify(path)) || isOptionalAt(ScenarioSchema, path));
-  const again = ScenarioSchema.safeParse(withPlaceholders(repair.value));
-  const statesIntact = structural.every((p) => p.path[0] !== "model" || p.code === "unknown-key" || p.path.includes("evidence") || p.path.includes("note"));
-  let semantic: Problem[] = [];
-  if (again.success) {
-    semantic = buildScenario(again.data)
-      .problems.filter((p) => !(p.code === "unknown-ref" && [...repair.removedIds].some((id) => p.message.includes(`"${id}"`))))
-      // Problems that depend on the feasible states mean something only if the repair left options and conditions alone.
-      .filter((p) => statesIntact || (p.code !== "limit" && p.code !== "infeasible" && p.code !== "ranking"))
-      .map((p) => ({ ...p, path: repair.toOriginal(p.path) }))
-      // A problem about a part whose key or items were dropped (a decision maker whose
-      // preferences key is misspelt has "no preferences") only repeats the structural one.
-      .filter((p) => !structural.some((s) => isPrefix(p.path, s.path) && (s.path.length === p.path.length + 1 || typeof s.path[p.path.length] === "number")));
-  }
+  const structural = structuralProblems(r.error.issues);
+  // The meaning of what passed the structure check, reported at its place in the original.
+  const parts = validParts(value, structural, ScenarioPartsSchema);
+  const sound = ScenarioPartsSchema.safeParse(parts.value);
+  const semantic = sound.success ? buildScenario(sound.data, parts.context).problems.map((p) => ({ ...p, path: parts.toOriginal(p.path) })) : [];
   return { ok: false, problems: place([...structural, ...semantic], located, file) };
 }
 
-/**
- * The top-level keys a document must have, filled in when they are broken, so the
- * model can still be checked: nothing in the model depends on their values.
- */
-function withPlaceholders(value: unknown): unknown {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
-  return { ...value, concord: 1, id: "placeholder", title: "" };
-}
-
-function isPrefix(prefix: DocPath, path: DocPath): boolean {
-  return prefix.length <= path.length && prefix.every((part, i) => part === path[i]);
+/** The schema's issues as problems; a misspelt required key shows up once (unknown "titel"; did you mean "title"?), not also as missing. */
+function structuralProblems(issues: Parameters<typeof issuesToProblems>[0]): Problem[] {
+  const meant = new Set<string>();
+  return issuesToProblems(issues)
+    .map((p) => {
+      if (p.code !== "unknown-key") return p;
+      const allowed = allowedKeys(ScenarioSchema, p.path.slice(0, -1));
+      const near = closest(String(p.path[p.path.length - 1]), allowed);
+      if (near !== undefined) meant.add(JSON.stringify([...p.path.slice(0, -1), near]));
+      const hint = near ? `; did you mean "${near}"?` : allowed.length ? `; expected one of ${allowed.join(", ")}` : "";
+      return { ...p, message: `${p.message}${hint}` };
+    })
+    .filter((p) => !(p.code === "missing" && meant.has(JSON.stringify(p.path))));
 }
 
 function place(problems: readonly Problem[], located: ParsedText | undefined, file: string | undefined): Problem[] {

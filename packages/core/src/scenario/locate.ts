@@ -5,7 +5,7 @@
  * source range of every node.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
-import type { DocPath, Problem } from "../problems.js";
+import { fail, ok, type DocPath, type Result } from "../problems.js";
 import { aliasProblem, syntaxProblems } from "./syntax.js";
 
 export interface ParsedText {
@@ -17,7 +17,7 @@ export interface ParsedText {
   locate(path: DocPath, atKey?: boolean, offset?: number): { line: number; column: number } | undefined;
 }
 
-export function parseText(text: string, file?: string): { parsed: ParsedText } | { problems: Problem[] } {
+export function parseText(text: string, file?: string): Result<ParsedText> {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const at = (offset: number): { line: number; column: number } => {
@@ -25,15 +25,15 @@ export function parseText(text: string, file?: string): { parsed: ParsedText } |
     return { line: p.line, column: p.col };
   };
   // Warnings too: an unknown tag (`!talks`) would otherwise silently become empty text.
-  if (doc.errors.length + doc.warnings.length > 0) return { problems: syntaxProblems(doc, text, [...doc.errors, ...doc.warnings], at, file) };
+  if (doc.errors.length + doc.warnings.length > 0) return fail(syntaxProblems(doc, text, [...doc.errors, ...doc.warnings], at, file));
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch {
     // toJS throws on an alias without an anchor and on alias bombs.
-    return { problems: [aliasProblem(doc, at, file)] };
+    return fail([aliasProblem(doc, at, file)]);
   }
-  return { parsed: { value, locate: (path, atKey = false, offset) => locatePath(doc, text, path, at, atKey, offset) } };
+  return ok({ value, locate: (path, atKey = false, offset) => locatePath(doc, text, path, at, atKey, offset) });
 }
 
 function locatePath(

@@ -1,10 +1,8 @@
+import type { ActorInfo, ScenarioDocument, SourceInfo } from "../format/schema.js";
 import type { ConflictModel } from "../model/types.js";
-import type { ScenarioDocument } from "./schema.js";
+import type { NegotiationRecord } from "../record/record.js";
 
-export type SourceInfo = NonNullable<ScenarioDocument["sources"]>[number];
-export type ActorInfo = NonNullable<ScenarioDocument["actors"]>[number];
-
-/** A validated scenario: metadata, sources, actors, and the conflict model if it has one. */
+/** A validated scenario: metadata, sources, actors, the negotiation record (parsed once) and the conflict model if it has one. */
 export interface Scenario {
   readonly id: string;
   readonly title: string;
@@ -12,6 +10,8 @@ export interface Scenario {
   readonly description?: string;
   readonly sources: readonly SourceInfo[];
   readonly actors: readonly ActorInfo[];
+  /** The record with its dates and terms parsed and shorthand expanded: what the record's views read. */
+  readonly record: NegotiationRecord;
   readonly model?: ConflictModel;
   /** The validated document it was built from (for conversion and round trips). */
   readonly document: ScenarioDocument;

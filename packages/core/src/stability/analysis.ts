@@ -4,6 +4,7 @@
  * three steps so a platform can run the middle one in parallel (workers): prepare,
  * compute each decision maker (independently), finish.
  */
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import { restrictToPerceived } from "../perception/unperceived.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
@@ -32,8 +33,8 @@ export interface PrepareOptions {
 export interface Analysis extends PreparedAnalysis {
   /** stable[concept][dm][s] = 1 when state s is stable for dm. */
   readonly stable: Readonly<Partial<Record<BasicConcept, readonly Uint8Array[]>>>;
-  /** Equilibria per concept: states stable for every decision maker (0-based). */
-  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+  /** Equilibria per concept: states stable for every decision maker. */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateIndex[]>>>;
 }
 
 /** Payoffs, move index and sorted cells. */
@@ -64,11 +65,11 @@ export function analyzeDm(prep: PreparedAnalysis, dm: number): DmStability {
 
 export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStability[]): Analysis {
   const stable: Partial<Record<BasicConcept, Uint8Array[]>> = {};
-  const eq: Partial<Record<BasicConcept, number[]>> = {};
+  const eq: Partial<Record<BasicConcept, StateIndex[]>> = {};
   const byDm = [...perDm].sort((a, b) => a.dm - b.dm);
   for (const c of prep.concepts) {
     stable[c] = byDm.map((r) => r.flags[c]!);
-    eq[c] = equilibria(stable[c]!);
+    eq[c] = equilibria(stable[c]!).map(asStateIndex);
   }
   return { ...prep, stable, equilibria: eq };
 }
@@ -77,39 +78,4 @@ export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStabili
 export function analyze(space: StateSpace, concepts: readonly BasicConcept[] = BASIC_CONCEPTS, opts: Omit<PrepareOptions, "concepts"> = {}): Analysis {
   const prep = prepareAnalysis(space, { ...opts, concepts });
   return finishAnalysis(prep, space.model.decisionMakers.map((_, i) => analyzeDm(prep, i)));
-}
-
-/** The JSON shape of `concord analyze --json`: states numbered from 1 as everywhere users see them. */
-export interface AnalysisJson {
-  decisionMakers: string[];
-  states: { id: number; values: Record<string, boolean> }[];
-  stability: Partial<Record<BasicConcept, Record<string, number[]>>>;
-  equilibria: Partial<Record<BasicConcept, number[]>>;
-  statusQuo?: number;
-}
-
-export function analysisJson(a: Analysis): AnalysisJson {
-  const { space } = a;
-  const m = space.model;
-  const states: AnalysisJson["states"] = [];
-  for (let s = 0; s < space.size; s++) {
-    const values: Record<string, boolean> = {};
-    for (const o of m.options) values[o.id] = space.taken(s, o.index);
-    states.push({ id: s + 1, values });
-  }
-  const stability: AnalysisJson["stability"] = {};
-  const eq: AnalysisJson["equilibria"] = {};
-  for (const c of a.concepts) {
-    const perDm: Record<string, number[]> = {};
-    m.decisionMakers.forEach((dm, d) => {
-      const f = a.stable[c]![d]!;
-      const list: number[] = [];
-      for (let s = 0; s < space.size; s++) if (f[s] === 1) list.push(s + 1);
-      perDm[dm.name] = list;
-    });
-    stability[c] = perDm;
-    eq[c] = a.equilibria[c]!.map((s) => s + 1);
-  }
-  const sq = space.statusQuo;
-  return { decisionMakers: m.decisionMakers.map((d) => d.name), states, stability, equilibria: eq, ...(sq >= 0 ? { statusQuo: sq + 1 } : {}) };
 }

@@ -25,7 +25,7 @@ export function buildSortedCells(index: MoveIndex, k: number, P: Int32Array, all
   if (index.code[k] !== null && index.group[k] === null) return null;
   const S = index.size;
   const G = index.groupCount[k]!;
-  const grp = index.group[k];
+  const grp = index.group[k]!;
   const blockOf = index.blockOf[k]!;
   const cells = (index.blockStart[k]!.length - 1) * G;
   const cellOf = alloc(S);

@@ -1,3 +1,5 @@
+import { fail, ok, type Result } from "../problems.js";
+
 /** The solution concepts of the Graph Model for Conflict Resolution that Concord computes. */
 export const BASIC_CONCEPTS = ["nash", "gmr", "smr", "seq"] as const;
 export type BasicConcept = (typeof BASIC_CONCEPTS)[number];
@@ -11,12 +13,14 @@ export const CONCEPT_NAMES: Record<BasicConcept, string> = {
 
 export const CONCEPT_LABELS: Record<BasicConcept, string> = { nash: "Nash", gmr: "GMR", smr: "SMR", seq: "SEQ" };
 
-export function parseConcepts(text: string): BasicConcept[] | string {
+/** Concepts named in comma-separated text, in the order nash, gmr, smr, seq; a "usage" problem for an unknown one. */
+export function parseConcepts(text: string): Result<BasicConcept[]> {
+  const usage = (message: string): Result<BasicConcept[]> => fail([{ code: "usage", path: [], message }]);
   const out: BasicConcept[] = [];
   for (const part of text.split(",").map((p) => p.trim().toLowerCase()).filter((p) => p !== "")) {
-    if (!(BASIC_CONCEPTS as readonly string[]).includes(part)) return `unknown concept "${part}"; expected some of ${BASIC_CONCEPTS.join(", ")}`;
+    if (!(BASIC_CONCEPTS as readonly string[]).includes(part)) return usage(`unknown concept "${part}"; expected some of ${BASIC_CONCEPTS.join(", ")}`);
     if (!out.includes(part as BasicConcept)) out.push(part as BasicConcept);
   }
-  if (out.length === 0) return `expected at least one concept of ${BASIC_CONCEPTS.join(", ")}`;
-  return BASIC_CONCEPTS.filter((c) => out.includes(c));
+  if (out.length === 0) return usage(`expected at least one concept of ${BASIC_CONCEPTS.join(", ")}`);
+  return ok(BASIC_CONCEPTS.filter((c) => out.includes(c)));
 }

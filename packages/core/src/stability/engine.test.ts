@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generateModel, randomRankings } from "../model/generate.js";
+import { generateModel, randomRankings } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS } from "./concepts.js";
 import { analyze } from "./analysis.js";

@@ -98,7 +98,7 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
     const G = cells.groups;
     const gy = index.groupToY[i]!;
     const gn = index.groupToN[i]!;
-    const grp = index.group[i];
+    const grp = index.group[i]!;
     // Prefix maxima along each cell, best member first.
     const prefix = arrays.map((a) => {
       if (a === null) return null;
@@ -202,7 +202,7 @@ export function smrValue(data: EngineData, i: number): Int32Array {
     const G = cells.groups;
     const gy = index.groupToY[i]!;
     const gn = index.groupToN[i]!;
-    const grp = index.group[i];
+    const grp = index.group[i]!;
     for (let u = 0; u < S; u++) {
       const g = grp !== null ? grp[u]! : 0;
       const base = cells.cellOf[u]! - g;

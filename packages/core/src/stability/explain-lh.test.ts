@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { generateModel, randomRankings } from "../model/generate.js";
+import { value } from "../../../../test/fixtures/result.js";
+import { generateModel, randomRankings } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import type { StateSpace } from "../statespace/space.js";
+import { asDmIndex, asStateIndex } from "../numbering.js";
 import { analyze } from "./analysis.js";
 import { BASIC_CONCEPTS } from "./concepts.js";
 import { explain } from "./explain.js";
@@ -33,7 +35,7 @@ describe("explanations", () => {
       for (const c of BASIC_CONCEPTS) {
         for (let i = 0; i < P.length; i++) {
           for (let s = 0; s < space.size; s++) {
-            const e = explain(a, s, i, c);
+            const e = explain(a, asStateIndex(s), asDmIndex(i), c);
             expect(e.stable).toBe(oracle.stable(i, s, c));
             expect(e.improvements.map((x) => x.move.to - 1)).toEqual(oracle.R(i, s).filter((t) => P[i]![t]! > P[i]![s]!));
             for (const x of e.improvements) {
@@ -78,10 +80,10 @@ describe("explanations", () => {
         ],
       },
     })!;
-    const e = explain(analyze(space), 0, 0, "gmr");
+    const e = explain(analyze(space), asStateIndex(0), asDmIndex(0), "gmr");
     expect(e.stable).toBe(true);
     expect(e.text).toContain('A takes "defect" (state 1 → 2), to a state A ranks 1: deterred — B takes "defect" (state 2 → 4) would leave A at state 4 (ranked 3), no better than state 1.');
-    const n = explain(analyze(space), 0, 0, "nash");
+    const n = explain(analyze(space), asStateIndex(0), asDmIndex(0), "nash");
     expect(n.stable).toBe(false);
   });
 });
@@ -96,7 +98,7 @@ describe("limited-move and non-myopic stability", () => {
       const a = analyze(space);
       const oracle = new Oracle(space, a.payoffs.map((p) => p.payoff));
       for (let h = 1; h <= 4; h++) {
-        const r = limitedMove(a, h);
+        const r = value(limitedMove(a, h));
         for (let i = 0; i < 2; i++) {
           for (let s = 0; s < space.size; s++) {
             const want = oracleLimitedMoveStable(oracle, h, i, s);
@@ -116,7 +118,7 @@ describe("limited-move and non-myopic stability", () => {
       const space = model(seed, 2);
       if (!space) continue;
       const a = analyze(space);
-      const l1 = limitedMove(a, 1);
+      const l1 = value(limitedMove(a, 1));
       for (let i = 0; i < 2; i++) expect(Array.from(l1.stable[i]!)).toEqual(Array.from(a.stable.nash![i]!));
     }
   });
@@ -126,16 +128,18 @@ describe("limited-move and non-myopic stability", () => {
       const space = model(seed, 2);
       if (!space) continue;
       const a = analyze(space);
-      const nm = nonMyopic(a);
-      if ("error" in nm) throw new Error(nm.error);
+      const nm = value(nonMyopic(a));
       if (nm.period !== 1) continue;
-      const deep = limitedMove(a, nm.settlesAt + 3);
+      const deep = value(limitedMove(a, nm.settlesAt + 3));
       for (let i = 0; i < 2; i++) expect(Array.from(nm.stable[i]!)).toEqual(Array.from(deep.stable[i]!));
     }
   });
 
   it("refuses models that do not have two decision makers", () => {
     const space = model(5, 3)!;
-    expect(() => limitedMove(analyze(space), 2)).toThrow(/exactly two decision makers/);
+    const refusal = { ok: false, problems: [{ code: "usage", path: [], message: expect.stringMatching(/exactly two decision makers; this model has 3$/) }] };
+    expect(limitedMove(analyze(space), 2)).toEqual(refusal);
+    expect(nonMyopic(analyze(space))).toEqual(refusal);
+    expect(limitedMove(analyze(model(5, 2)!), 0)).toMatchObject({ ok: false, problems: [{ code: "usage" }] });
   });
 });

@@ -3,7 +3,8 @@
  * unilateral improvement, and for each either the shortest sequence of the others'
  * moves that deters it (a sanction) or the fact that none does.
  */
-import { describeMove, moveText, type MoveDescription } from "../model/describe.js";
+import { asDmIndex, asStateIndex, stateNumber, type DmIndex, type StateIndex, type StateNumber } from "../numbering.js";
+import { describeMove, moveText, type MoveDescription } from "./describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import type { Analysis } from "./analysis.js";
 import { CONCEPT_NAMES, type BasicConcept } from "./concepts.js";
@@ -18,15 +19,17 @@ export interface ImprovementExplanation {
   /** The shortest sanctioning sequence, when deterred (Nash never looks for one). */
   readonly sanction?: readonly MoveDescription[];
   /** Where the sanction leaves the decision maker, and its rank there. */
-  readonly endsAt?: number;
+  readonly endsAt?: StateNumber;
   readonly endRank?: number;
   /** SMR: the decision maker's best counter-move from there, if any; it is no better than staying. */
   readonly bestCounter?: MoveDescription;
 }
 
 export interface Explanation {
-  readonly state: number;
+  readonly state: StateNumber;
+  /** The decision maker's name and id. */
   readonly decisionMaker: string;
+  readonly dm: string;
   readonly concept: BasicConcept;
   readonly stable: boolean;
   readonly rank: number;
@@ -34,20 +37,21 @@ export interface Explanation {
   readonly text: string;
 }
 
-/** Explains state `s` (0-based) for decision maker `i` under `concept`. */
-export function explain(a: Analysis, s: number, i: number, concept: BasicConcept): Explanation {
+/** Explains state `s` for decision maker `i` under `concept`. */
+export function explain(a: Analysis, s: StateIndex, i: DmIndex, concept: BasicConcept): Explanation {
   const { space, index } = a;
   const P = a.payoffs.map((p) => p.payoff);
   const Pi = P[i]!;
   const D = index.dmCount;
-  const dmName = space.model.decisionMakers[i]!.name;
+  const dm = space.model.decisionMakers[i]!;
+  const dmName = dm.name;
   const ps = Pi[s]!;
   const V = concept === "smr" ? smrValue({ index, payoffs: P, cells: a.cells }, i) : null;
   const improvements: ImprovementExplanation[] = [];
   for (const t of movesFrom(index, i, s)) {
     if (Pi[t]! <= ps) continue;
-    const move = describeMove(space, i, s, t);
-    const rank = rankOf(a.payoffs[i]!, t);
+    const move = describeMove(space, i, s, asStateIndex(t));
+    const rank = rankOf(a.payoffs[i]!, asStateIndex(t));
     if (concept === "nash") {
       improvements.push({ move, rank, deterred: false });
       continue;
@@ -82,34 +86,35 @@ export function explain(a: Analysis, s: number, i: number, concept: BasicConcept
     const chain: MoveDescription[] = [];
     for (let node = found; parent[node] !== -1; node = parent[node]!) {
       const prev = parent[node]!;
-      chain.push(describeMove(space, node % D, Math.floor(prev / D), Math.floor(node / D)));
+      chain.push(describeMove(space, asDmIndex(node % D), asStateIndex(Math.floor(prev / D)), asStateIndex(Math.floor(node / D))));
     }
     chain.reverse();
-    const end = Math.floor(found / D);
+    const end = asStateIndex(Math.floor(found / D));
     let bestCounter: MoveDescription | undefined;
     if (concept === "smr") {
       let best = -1;
       for (const w of movesFrom(index, i, end)) if (best < 0 || Pi[w]! > Pi[best]!) best = w;
-      if (best >= 0) bestCounter = describeMove(space, i, end, best);
+      if (best >= 0) bestCounter = describeMove(space, i, end, asStateIndex(best));
     }
     improvements.push({
-      move, rank, deterred: true, sanction: chain, endsAt: end + 1, endRank: rankOf(a.payoffs[i]!, end),
+      move, rank, deterred: true, sanction: chain, endsAt: stateNumber(end), endRank: rankOf(a.payoffs[i]!, end),
       ...(bestCounter ? { bestCounter } : {}),
     });
   }
   const stable = a.stable[concept]?.[i]?.[s] === 1 || (a.stable[concept] === undefined && improvements.every((x) => x.deterred));
   return {
-    state: s + 1,
+    state: stateNumber(s),
     decisionMaker: dmName,
+    dm: dm.id,
     concept,
     stable,
     rank: rankOf(a.payoffs[i]!, s),
     improvements,
-    text: explanationText(dmName, s + 1, rankOf(a.payoffs[i]!, s), concept, stable, improvements),
+    text: explanationText(dmName, stateNumber(s), rankOf(a.payoffs[i]!, s), concept, stable, improvements),
   };
 }
 
-function explanationText(dm: string, state: number, rank: number, concept: BasicConcept, stable: boolean, imps: readonly ImprovementExplanation[]): string {
+function explanationText(dm: string, state: StateNumber, rank: number, concept: BasicConcept, stable: boolean, imps: readonly ImprovementExplanation[]): string {
   const lines: string[] = [];
   lines.push(`State ${state} is ${stable ? "" : "not "}stable for ${dm} under ${CONCEPT_NAMES[concept]} (${dm} ranks it ${rank}).`);
   if (imps.length === 0) {

@@ -16,6 +16,9 @@
  * if they cycle, a state is NM-stable (unstable) when it is L_h-stable (unstable) at
  * every level of the cycle, and undetermined otherwise.
  */
+import { asStateIndex, type StateIndex } from "../numbering.js";
+import { fail, ok, type Result } from "../problems.js";
+import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "./analysis.js";
 import { dmMoves, type MoveIndex } from "./moves.js";
 
@@ -23,7 +26,7 @@ export interface LimitedMoveResult {
   readonly horizon: number;
   /** stable[dm][s] = 1 when s is L_h-stable for dm. */
   readonly stable: readonly Uint8Array[];
-  readonly equilibria: readonly number[];
+  readonly equilibria: readonly StateIndex[];
   /** Whether the lowest-state rule broke a tie anywhere in the look-ahead. */
   readonly tiesBroken: boolean;
 }
@@ -31,7 +34,7 @@ export interface LimitedMoveResult {
 export interface NonMyopicResult {
   /** 1 stable, 0 unstable, -1 undetermined (the look-ahead cycles between both), per dm and state. */
   readonly stable: readonly Int8Array[];
-  readonly equilibria: readonly number[];
+  readonly equilibria: readonly StateIndex[];
   /** Level from which the anticipation tables repeat, and the period (1 = they settle). */
   readonly settlesAt: number;
   readonly period: number;
@@ -63,7 +66,7 @@ function nextLevel(index: MoveIndex, P: readonly Int32Array[], prev: Level): Lev
   for (let i = 0; i < 2; i++) {
     const j = 1 - i;
     const Pi = P[i]!;
-    const Gj = prev.G[j];
+    const Gj = prev.G[j]!;
     const { blockOf, start, mem, code, ty, tn } = dmMoves(index, i);
     for (let s = 0; s < S; s++) {
       let best = -1;
@@ -83,36 +86,46 @@ function nextLevel(index: MoveIndex, P: readonly Int32Array[], prev: Level): Lev
           best = s1;
         } else if (best >= 0 && v === bestVal && Gj[s1] !== Gj[best]) ties = true;
       }
-      G[i][s] = best < 0 ? s : Gj[best]!;
-      stable[i][s] = best < 0 ? 1 : 0;
+      G[i]![s] = best < 0 ? s : Gj[best]!;
+      stable[i]![s] = best < 0 ? 1 : 0;
     }
   }
   return { G, stable, ties: prev.ties || ties };
 }
 
-function pays(a: Analysis): readonly Int32Array[] {
-  if (a.space.model.decisionMakers.length !== 2) throw new RangeError(TWO_DM_ONLY);
-  return a.payoffs.map((p) => p.payoff);
+/** A "usage" problem unless the model has exactly two decision makers (check before analysing a large model). */
+export function twoDecisionMakers(space: StateSpace): Result<true> {
+  const D = space.model.decisionMakers.length;
+  return D === 2 ? ok(true) : fail([{ code: "usage", path: [], message: `${TWO_DM_ONLY}; this model has ${D}` }]);
 }
 
-function both(stable: readonly Uint8Array[]): number[] {
-  const out: number[] = [];
-  for (let s = 0; s < stable[0]!.length; s++) if (stable.every((f) => f[s] === 1)) out.push(s);
+/** Both decision makers' payoffs, or a "usage" problem when there are not exactly two. */
+function pays(a: Analysis): Result<readonly Int32Array[]> {
+  const two = twoDecisionMakers(a.space);
+  return two.ok ? ok(a.payoffs.map((p) => p.payoff)) : two;
+}
+
+function both(stable: readonly Uint8Array[]): StateIndex[] {
+  const out: StateIndex[] = [];
+  for (let s = 0; s < stable[0]!.length; s++) if (stable.every((f) => f[s] === 1)) out.push(asStateIndex(s));
   return out;
 }
 
 /** L_h stability for every state and both decision makers (h ≥ 1). */
-export function limitedMove(a: Analysis, horizon: number): LimitedMoveResult {
-  if (!Number.isInteger(horizon) || horizon < 1) throw new RangeError(`the horizon must be a whole number ≥ 1, found ${horizon}`);
-  const P = pays(a);
+export function limitedMove(a: Analysis, horizon: number): Result<LimitedMoveResult> {
+  if (!Number.isInteger(horizon) || horizon < 1) return fail([{ code: "usage", path: [], message: `expected a horizon that is a whole number ≥ 1, found ${horizon}` }]);
+  const payoffs = pays(a);
+  if (!payoffs.ok) return payoffs;
   let level = firstLevel(a.index.size);
-  for (let h = 1; h <= horizon; h++) level = nextLevel(a.index, P, level);
-  return { horizon, stable: level.stable, equilibria: both(level.stable), tiesBroken: level.ties };
+  for (let h = 1; h <= horizon; h++) level = nextLevel(a.index, payoffs.value, level);
+  return ok({ horizon, stable: level.stable, equilibria: both(level.stable), tiesBroken: level.ties });
 }
 
-/** Non-myopic stability: L_h as h grows, until the anticipation tables repeat (at most `maxLevels`). */
-export function nonMyopic(a: Analysis, maxLevels = 10_000): NonMyopicResult | { readonly error: string } {
-  const P = pays(a);
+/** Non-myopic stability: L_h as h grows, until the anticipation tables repeat (at most `maxLevels`; a "limit" problem if they do not). */
+export function nonMyopic(a: Analysis, maxLevels = 10_000): Result<NonMyopicResult> {
+  const payoffs = pays(a);
+  if (!payoffs.ok) return payoffs;
+  const P = payoffs.value;
   const S = a.index.size;
   const seen = new Map<string, number>();
   const levels: Level[] = [firstLevel(S)];
@@ -131,13 +144,13 @@ export function nonMyopic(a: Analysis, maxLevels = 10_000): NonMyopicResult | { 
         }
         return out;
       });
-      const equilibria: number[] = [];
-      for (let s = 0; s < S; s++) if (stable[0]![s] === 1 && stable[1]![s] === 1) equilibria.push(s);
-      return { stable, equilibria, settlesAt: earlier, period: h - earlier, tiesBroken: level.ties };
+      const equilibria: StateIndex[] = [];
+      for (let s = 0; s < S; s++) if (stable[0]![s] === 1 && stable[1]![s] === 1) equilibria.push(asStateIndex(s));
+      return ok({ stable, equilibria, settlesAt: earlier, period: h - earlier, tiesBroken: level.ties });
     }
     seen.set(key, h);
   }
-  return { error: `the look-ahead did not repeat within ${maxLevels} levels` };
+  return fail([{ code: "limit", path: [], message: `non-myopic stability: the look-ahead did not repeat within ${maxLevels} levels` }]);
 }
 
 function fingerprint(l: Level): string {

@@ -6,6 +6,7 @@
  * s's block, filtered by the one-way rule. Each block is stored once as a run of
  * state numbers, so the whole index costs O(states × decision makers) memory.
  */
+import { vectorOf } from "../statespace/enumerate.js";
 import type { StateSpace } from "../statespace/space.js";
 
 /** Allocates integer arrays; pass one backed by SharedArrayBuffer to share with workers. */
@@ -62,7 +63,7 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
   const groupToY = alloc(D);
   const groupToN = alloc(D);
   const vec = new Float64Array(S);
-  for (let s = 0; s < S; s++) vec[s] = space.vector(s);
+  for (let s = 0; s < S; s++) vec[s] = vectorOf(space.lo[s]!, space.hi[s]!);
 
   for (let k = 0; k < D; k++) {
     const opts = model.decisionMakers[k]!.options;
@@ -179,7 +180,7 @@ export function dmMoves(index: MoveIndex, k: number): {
 /** Whether k may move from s to t (t in s's block for k, t ≠ s). */
 export function legalMove(idx: MoveIndex, k: number, s: number, t: number): boolean {
   if (s === t || idx.blockOf[k]![s] !== idx.blockOf[k]![t]) return false;
-  const code = idx.code[k];
+  const code = idx.code[k]!;
   if (code === null) return true;
   const cs = code[s]!;
   const ct = code[t]!;

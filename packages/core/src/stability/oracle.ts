@@ -4,6 +4,7 @@
  * Nothing here is shared with engine.ts, moves.ts or reach.ts. Results of the
  * definitions are cached per model so property tests can run thousands of models.
  */
+import { asStateIndex } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 import type { BasicConcept } from "./concepts.js";
 
@@ -16,8 +17,8 @@ export function oracleMoves(space: StateSpace, i: number, s: number): number[] {
     if (t === s) continue;
     let ok = true;
     for (const o of m.options) {
-      const a = space.taken(s, o.index);
-      const b = space.taken(t, o.index);
+      const a = space.taken(asStateIndex(s), o.index);
+      const b = space.taken(asStateIndex(t), o.index);
       if (a === b) continue;
       if (!mine.has(o.index)) { ok = false; break; }
       if (o.oneWay === "toY" && a && !b) { ok = false; break; }

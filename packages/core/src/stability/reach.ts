@@ -134,7 +134,7 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
     oneWay.push(k);
     const gy = index.groupToY[k]!;
     const gn = index.groupToN[k]!;
-    for (let s = 0; s < S; s++) phi[s] += popcount(grp[s]! & gy) + popcount(~grp[s]! & gn);
+    for (let s = 0; s < S; s++) phi[s] = phi[s]! + popcount(grp[s]! & gy) + popcount(~grp[s]! & gn);
     // Union each member with the first member of its block that has the same group.
     const firstOf = new Int32Array(index.groupCount[k]!).fill(-1);
     for (let b = 0; b < B; b++) {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generateModel } from "../model/generate.js";
+import { value } from "../../../../test/fixtures/result.js";
+import { generateModel } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
+import { asStateIndex } from "../numbering.js";
 import { analyze } from "./analysis.js";
 import { Oracle } from "./oracle.js";
 import { statusQuoAnalysis } from "./status-quo.js";
@@ -15,7 +17,7 @@ describe("status quo analysis", () => {
       const P = a.payoffs.map((p) => p.payoff);
       const oracle = new Oracle(space, P);
       for (const by of ["improvements", "moves"] as const) {
-        const sq = statusQuoAnalysis(a, by, 0);
+        const sq = value(statusQuoAnalysis(a, by, asStateIndex(0)));
         // Closure by the definition: repeat until nothing new.
         const seen = new Set([0]);
         for (let grew = true; grew; ) {

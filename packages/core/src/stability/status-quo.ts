@@ -4,14 +4,15 @@
  * makers gives every reachable state with a shortest path; the equilibria among them
  * are the outcomes the conflict can get to from where it is.
  */
-import { describeMove, type MoveDescription } from "../model/describe.js";
+import { asDmIndex, asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
+import { fail, ok, type Result } from "../problems.js";
+import { describeMove, type MoveDescription } from "./describe.js";
 import type { Analysis } from "./analysis.js";
 import type { BasicConcept } from "./concepts.js";
 import { pathSteps, reachFrom, type ReachFrom } from "./reach-from.js";
 
 export interface ReachedState {
-  /** 1-based state number. */
-  readonly state: number;
+  readonly state: StateNumber;
   /** Number of moves on a shortest path from the status quo. */
   readonly distance: number;
   /** A shortest path: each step a move by one decision maker. */
@@ -19,7 +20,7 @@ export interface ReachedState {
 }
 
 export interface StatusQuoAnalysis {
-  readonly statusQuo: number;
+  readonly statusQuo: StateNumber;
   /** "improvements": each move is a unilateral improvement for its mover; "moves": any unilateral move. */
   readonly by: "improvements" | "moves";
   /**
@@ -30,16 +31,16 @@ export interface StatusQuoAnalysis {
   /** Per concept, the equilibria among the reachable states, nearest first. */
   readonly equilibria: Partial<Record<BasicConcept, readonly ReachedState[]>>;
   /** Per concept, equilibria that cannot be reached from the status quo. */
-  readonly unreachable: Partial<Record<BasicConcept, readonly number[]>>;
+  readonly unreachable: Partial<Record<BasicConcept, readonly StateNumber[]>>;
 }
 
-/** The status quo analysis from state `from` (0-based; defaults to the model's status quo). */
-export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "improvements", from?: number): StatusQuoAnalysis {
+/** The status quo analysis from state `from` (default: the model's status quo), or a "usage" problem when there is neither. */
+export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "improvements", from?: StateIndex): Result<StatusQuoAnalysis> {
   const { space, index } = a;
   const start = from ?? space.statusQuo;
-  if (start < 0 || start >= space.size) throw new RangeError("the model has no status quo; give a starting state");
+  if (start === undefined) return fail([{ code: "usage", path: [], message: "the model has no status quo; give a state to start from" }]);
   const r = reachFrom(index, a.payoffs.map((p) => p.payoff), start, by, a.cells);
-  const context: PathContext = { reach: r, describe: (m) => describeMove(space, m.mover, m.from, m.to) };
+  const context: PathContext = { reach: r, describe: (m) => describeMove(space, asDmIndex(m.mover), asStateIndex(m.from), asStateIndex(m.to)) };
   const position = new Int32Array(space.size).fill(-1);
   const reachable: ReachedState[] = Array.from(r.order, (s, i) => {
     position[s] = i;
@@ -55,9 +56,9 @@ export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "i
       .map((s) => reachable[position[s]!]!)
       .map((x) => ({ state: x.state, distance: x.distance, path: x.path }))
       .sort((x, y) => x.distance - y.distance || x.state - y.state);
-    unreachable[c] = eq.filter((s) => position[s]! < 0).map((s) => s + 1);
+    unreachable[c] = eq.filter((s) => position[s]! < 0).map(stateNumber);
   }
-  return { statusQuo: start + 1, by, reachable, equilibria, unreachable };
+  return ok({ statusQuo: stateNumber(start), by, reachable, equilibria, unreachable });
 }
 
 interface PathContext {
@@ -71,12 +72,12 @@ interface PathContext {
  * JSON goes through `toJSON`; spreading the object leaves the path out.
  */
 class Reached implements ReachedState {
-  readonly state: number;
+  readonly state: StateNumber;
   readonly distance: number;
   readonly #context: PathContext;
   #path: readonly MoveDescription[] | undefined;
   constructor(context: PathContext, s: number) {
-    this.state = s + 1;
+    this.state = stateNumber(asStateIndex(s));
     this.distance = context.reach.dist[s]!;
     this.#context = context;
   }

@@ -4,6 +4,7 @@
  * least significant) — gmcr-py's numbering.
  */
 import type { Term } from "../model/expression.js";
+import { fail, ok, type Result } from "../problems.js";
 
 /** More feasible states than this cannot be analysed in memory; we say so instead. */
 export const MAX_STATES = 1 << 24;
@@ -19,12 +20,12 @@ export interface EnumeratedStates {
   readonly hi: Uint32Array;
 }
 
-export type EnumerationError = { readonly error: "too-many-states" | "too-many-candidates"; readonly message: string };
 
 /** Width of the innermost loop, which tests low bits with plain 32-bit operations. */
 const INNER_BITS = 16;
 
-export function enumerateStates(optionCount: number, infeasible: readonly Term[]): EnumeratedStates | EnumerationError {
+/** The feasible states, or a "limit" problem when there are too many to hold or to enumerate. */
+export function enumerateStates(optionCount: number, infeasible: readonly Term[]): Result<EnumeratedStates> {
   const n = optionCount;
   const L = Math.min(n, INNER_BITS);
   const lowMask = L === 32 ? 0xffffffff : (2 ** L - 1);
@@ -45,7 +46,7 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
     };
   });
   // A pattern with no literal removes everything.
-  if (patterns.some((p) => p.minBit < 0)) return { lo: new Uint32Array(0), hi: new Uint32Array(0) };
+  if (patterns.some((p) => p.minBit < 0)) return ok({ lo: new Uint32Array(0), hi: new Uint32Array(0) });
 
   // Patterns fully decided once bit b (≥ L) is assigned, checked during the descent.
   const decidedAt: Split[][] = Array.from({ length: Math.max(n, 1) }, () => []);
@@ -60,7 +61,7 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
   let hi = new Uint32Array(cap);
   let count = 0;
   let candidates = 0;
-  let failure: EnumerationError | null = null;
+  let failure: string | null = null;
   const grow = (): void => {
     cap *= 2;
     const nlo = new Uint32Array(cap); nlo.set(lo); lo = nlo;
@@ -79,7 +80,7 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
     const top = 2 ** L;
     candidates += top;
     if (candidates > MAX_CANDIDATES) {
-      failure = { error: "too-many-candidates", message: `the model has too many option combinations to enumerate (more than 2^30)` };
+      failure = "the model has too many option combinations to enumerate (more than 2^30)";
       return;
     }
     for (let v = 0; v < top; v++) {
@@ -90,7 +91,7 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
       if (bad) continue;
       if (count === cap) {
         if (cap >= MAX_STATES) {
-          failure = { error: "too-many-states", message: `the model has more than ${MAX_STATES} feasible states (2^24), beyond what Concord analyses in memory` };
+          failure = `the model has more than ${MAX_STATES} feasible states (2^24), beyond what Concord analyses in memory`;
           return;
         }
         grow();
@@ -117,8 +118,22 @@ export function enumerateStates(optionCount: number, infeasible: readonly Term[]
     }
   };
   descend(n - 1, 0, 0);
-  if (failure) return failure;
-  return { lo: lo.slice(0, count), hi: hi.slice(0, count) };
+  if (failure !== null) return fail([{ code: "limit", path: [], message: failure }]);
+  return ok({ lo: lo.slice(0, count), hi: hi.slice(0, count) });
+}
+
+/** The state with this vector, or -1 if it is infeasible. Binary search: vectors ascend. */
+export function indexOfVector(states: EnumeratedStates, vector: number): number {
+  let a = 0;
+  let b = states.lo.length - 1;
+  while (a <= b) {
+    const m = (a + b) >>> 1;
+    const v = vectorOf(states.lo[m]!, states.hi[m]!);
+    if (v === vector) return m;
+    if (v < vector) a = m + 1;
+    else b = m - 1;
+  }
+  return -1;
 }
 
 /** The vector of a state as one number (exact: at most 52 options). */

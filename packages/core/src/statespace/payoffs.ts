@@ -9,6 +9,7 @@
  */
 import { evaluate, toTerms, type Expr, type Term } from "../model/expression.js";
 import type { DecisionMakerInfo } from "../model/types.js";
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import type { StateSpace } from "./space.js";
 
 export interface Payoffs {
@@ -24,7 +25,7 @@ export function truthColumn(space: StateSpace, expr: Expr): Uint8Array {
   const terms = toTerms(expr);
   if (terms === null) {
     // Too big for normal form: walk the tree (slow, rare).
-    for (let s = 0; s < space.size; s++) out[s] = evaluate(expr, (o) => space.taken(s, o)) ? 1 : 0;
+    for (let s = 0; s < space.size; s++) out[s] = evaluate(expr, (o) => space.taken(asStateIndex(s), o)) ? 1 : 0;
     return out;
   }
   markTerms(space.lo, space.hi, terms, out);
@@ -57,7 +58,7 @@ export function computePayoffs(space: StateSpace, dm: DecisionMakerInfo): Payoff
     pref.levels.forEach((level, k) => {
       for (const vector of level) {
         const s = space.indexOf(vector);
-        if (s >= 0) payoff[s] = L - 1 - k;
+        if (s !== undefined) payoff[s] = L - 1 - k;
       }
     });
     return { payoff, levels: L };
@@ -197,6 +198,6 @@ function denseLevelsMulti(scores: readonly Int32Array[]): Payoffs {
 }
 
 /** Rank for people: 1 = most preferred; tied states share a rank. */
-export function rankOf(p: Payoffs, s: number): number {
+export function rankOf(p: Payoffs, s: StateIndex): number {
   return p.levels - p.payoff[s]!;
 }

@@ -1,9 +1,13 @@
 /**
  * The feasible states of a model, numbered 0..size-1 internally and shown as
- * 1..size (gmcr-py's numbers) everywhere users see them.
+ * 1..size (gmcr-py's numbers) everywhere users see them. The states come from the
+ * options and feasibility alone (enumerateStates); the space binds them to the whole
+ * model, preferences included, which are read on top of them (payoffs.ts).
  */
 import type { ConflictModel } from "../model/types.js";
-import { enumerateStates, vectorOf, type EnumerationError } from "./enumerate.js";
+import type { StateIndex } from "../numbering.js";
+import { ok, type Result } from "../problems.js";
+import { enumerateStates, indexOfVector, vectorOf, type EnumeratedStates } from "./enumerate.js";
 
 export class StateSpace {
   readonly model: ConflictModel;
@@ -13,60 +17,47 @@ export class StateSpace {
   /** Options 32–63 of state s's vector. */
   readonly hi: Uint32Array;
 
-  private constructor(model: ConflictModel, lo: Uint32Array, hi: Uint32Array) {
+  /** The model over its feasible states, enumerated from the same options and feasibility. */
+  constructor(model: ConflictModel, states: EnumeratedStates) {
     this.model = model;
-    this.lo = lo;
-    this.hi = hi;
-    this.size = lo.length;
+    this.lo = states.lo;
+    this.hi = states.hi;
+    this.size = states.lo.length;
   }
 
   /** Enumerates the model's feasible states, or says why it cannot. */
-  static build(model: ConflictModel): StateSpace | EnumerationError {
+  static build(model: ConflictModel): Result<StateSpace> {
     const r = enumerateStates(model.options.length, model.infeasible);
-    if ("error" in r) return r;
-    return new StateSpace(model, r.lo, r.hi);
-  }
-
-  /** The same states under a model with the same options and feasibility (e.g. preferences resolved). */
-  withModel(model: ConflictModel): StateSpace {
-    return new StateSpace(model, this.lo, this.hi);
+    return r.ok ? ok(new StateSpace(model, r.value)) : r;
   }
 
   /** Whether option `o` is taken (Y) in state `s`. */
-  taken(s: number, o: number): boolean {
+  taken(s: StateIndex, o: number): boolean {
     return o < 32 ? ((this.lo[s]! >>> o) & 1) === 1 : ((this.hi[s]! >>> (o - 32)) & 1) === 1;
   }
 
   /** The state's vector as one number (bit k = option k). */
-  vector(s: number): number {
+  vector(s: StateIndex): number {
     return vectorOf(this.lo[s]!, this.hi[s]!);
   }
 
-  /** The state with this vector, or -1 if it is infeasible. Binary search: vectors ascend. */
-  indexOf(vector: number): number {
-    let a = 0;
-    let b = this.size - 1;
-    while (a <= b) {
-      const m = (a + b) >>> 1;
-      const v = this.vector(m);
-      if (v === vector) return m;
-      if (v < vector) a = m + 1;
-      else b = m - 1;
-    }
-    return -1;
+  /** The state with this vector, or undefined if it is infeasible. */
+  indexOf(vector: number): StateIndex | undefined {
+    const s = indexOfVector(this, vector);
+    return s < 0 ? undefined : (s as StateIndex);
   }
 
   /** Y/N per option in model order, e.g. "YNNY". */
-  yn(s: number): string {
+  yn(s: StateIndex): string {
     let out = "";
     for (let o = 0; o < this.model.options.length; o++) out += this.taken(s, o) ? "Y" : "N";
     return out;
   }
 
-  /** The status quo's state index, or -1 when the model has none. */
-  get statusQuo(): number {
+  /** The status quo's state, when the model has one. */
+  get statusQuo(): StateIndex | undefined {
     const sq = this.model.statusQuo;
-    return sq === undefined ? -1 : this.indexOf(sq.vector);
+    return sq === undefined ? undefined : this.indexOf(sq.vector);
   }
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../model/expression.js";
-import { generateModel, randomRankings } from "../model/generate.js";
+import { generateModel, randomRankings } from "../scenario/generate.js";
 import { loadScenario, validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { asStateIndex } from "../numbering.js";
 import { computePayoffs, rankOf } from "./payoffs.js";
 import type { StateSpace } from "./space.js";
 
@@ -55,9 +56,9 @@ model:
     expect(r.ok).toBe(true);
     const space = r.ok ? r.value.space! : null!;
     // xyz: NNN, YNN, NYN, NNY, YNY, NYY  (YY? removed)
-    expect(Array.from({ length: space.size }, (_, s) => space.yn(s))).toEqual(["NNN", "YNN", "NYN", "NNY", "YNY", "NYY"]);
+    expect(Array.from({ length: space.size }, (_, s) => space.yn(asStateIndex(s)))).toEqual(["NNN", "YNN", "NYN", "NNY", "YNY", "NYY"]);
     expect(space.indexOf(0b110)).toBe(5);
-    expect(space.indexOf(0b011)).toBe(-1);
+    expect(space.indexOf(0b011)).toBeUndefined();
   });
 
   it("enumerates exactly the vectors no condition removes (random models vs brute force)", () => {
@@ -70,7 +71,7 @@ model:
         continue;
       }
       const space = r.value.space!;
-      const got = Array.from({ length: space.size }, (_, s) => space.vector(s));
+      const got = Array.from({ length: space.size }, (_, s) => space.vector(asStateIndex(s)));
       expect(got).toEqual(bruteStates(space));
     }
   });
@@ -83,9 +84,10 @@ model:
     const doc2: ScenarioDocument = { ...doc, model: { ...m, feasibility: fix.map((id) => ({ infeasible: id })) } };
     const space = load(doc2);
     expect(space.size).toBe(8);
-    expect(space.taken(7, 17)).toBe(true);
-    expect(space.taken(7, 18)).toBe(true);
-    expect(space.yn(7)).toBe("Y" + "N".repeat(16) + "YY" + "N".repeat(15));
+    const s7 = asStateIndex(7);
+    expect(space.taken(s7, 17)).toBe(true);
+    expect(space.taken(s7, 18)).toBe(true);
+    expect(space.yn(s7)).toBe("Y" + "N".repeat(16) + "YY" + "N".repeat(15));
   });
 
   it("ranks by option prioritization: statement k of K weighs 2^(K-k), higher total preferred", () => {
@@ -99,7 +101,7 @@ model:
         const stmts = dm.preference.statements;
         const K = stmts.length;
         const score = (s: number): bigint =>
-          stmts.reduce((acc, st, k) => (evaluate(st.expr, (o) => space.taken(s, o)) ? acc + 2n ** BigInt(K - 1 - k) : acc), 0n);
+          stmts.reduce((acc, st, k) => (evaluate(st.expr, (o) => space.taken(asStateIndex(s), o)) ? acc + 2n ** BigInt(K - 1 - k) : acc), 0n);
         const p = computePayoffs(space, dm);
         const scores = Array.from({ length: space.size }, (_, s) => score(s));
         for (let a = 0; a < space.size; a++) {
@@ -123,8 +125,8 @@ model:
     const space = r.value.space!;
     const p = computePayoffs(space, space.model.decisionMakers[0]!);
     expect(p.levels).toBe(2);
-    expect(rankOf(p, 1)).toBe(1);
-    expect(rankOf(p, 0)).toBe(2);
+    expect(rankOf(p, asStateIndex(1))).toBe(1);
+    expect(rankOf(p, asStateIndex(0))).toBe(2);
   });
 
   it("turns an explicit ranking with ties into levels", () => {
@@ -135,7 +137,7 @@ model:
     const dm0 = doc.model!.decisionMakers[0]!;
     const p = computePayoffs(space, space.model.decisionMakers[0]!);
     dm0.ranking!.forEach((entry, i) => {
-      for (const st of Array.isArray(entry) ? entry : [entry]) expect(rankOf(p, (st as number) - 1)).toBe(i + 1);
+      for (const st of Array.isArray(entry) ? entry : [entry]) expect(rankOf(p, asStateIndex((st as number) - 1))).toBe(i + 1);
     });
   });
 });

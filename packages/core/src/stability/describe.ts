@@ -1,4 +1,5 @@
 /** Plain-words descriptions of states and moves, for explanations and reports. */
+import { stateNumber, type DmIndex, type StateIndex, type StateNumber } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 
 export interface OptionChange {
@@ -9,25 +10,15 @@ export interface OptionChange {
 }
 
 export interface MoveDescription {
+  /** The mover's name and id. */
   readonly by: string;
-  /** 1-based state numbers. */
-  readonly from: number;
-  readonly to: number;
+  readonly dm: string;
+  readonly from: StateNumber;
+  readonly to: StateNumber;
   readonly changes: readonly OptionChange[];
 }
 
-/** "Armenia: sign the treaty; Azerbaijan: —" — the options taken, per decision maker. */
-export function describeState(space: StateSpace, s: number): string {
-  const m = space.model;
-  return m.decisionMakers
-    .map((dm) => {
-      const taken = dm.options.filter((o) => space.taken(s, o)).map((o) => m.options[o]!.label);
-      return `${dm.name}: ${taken.length ? taken.join(", ") : "none of its options"}`;
-    })
-    .join("; ");
-}
-
-export function describeMove(space: StateSpace, dm: number, from: number, to: number): MoveDescription {
+export function describeMove(space: StateSpace, dm: DmIndex, from: StateIndex, to: StateIndex): MoveDescription {
   const m = space.model;
   const changes: OptionChange[] = [];
   for (const o of m.decisionMakers[dm]!.options) {
@@ -35,7 +26,8 @@ export function describeMove(space: StateSpace, dm: number, from: number, to: nu
     const b = space.taken(to, o);
     if (a !== b) changes.push({ option: m.options[o]!.id, label: m.options[o]!.label, taken: b });
   }
-  return { by: m.decisionMakers[dm]!.name, from: from + 1, to: to + 1, changes };
+  const mover = m.decisionMakers[dm]!;
+  return { by: mover.name, dm: mover.id, from: stateNumber(from), to: stateNumber(to), changes };
 }
 
 /** "Azerbaijan: starts \"…\", stops \"…\" (state 3 → 7)". */

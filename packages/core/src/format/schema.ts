@@ -13,7 +13,7 @@ import {
   FactEntrySchema,
   StatementEntrySchema,
   TrackEntrySchema,
-} from "../record/schema.js";
+} from "./record-schema.js";
 import { DateTextSchema, IdSchema, NoteSchema } from "./primitives.js";
 
 /** Ids of options are used inside expressions, so they are plain identifiers. */
@@ -209,7 +209,12 @@ export const ScenarioSchema = z.strictObject({
   model: ModelSchema.optional(),
 });
 
+/** The same, with version, id and title optional: what remains of a document whose top-level keys failed the structure check. */
+export const ScenarioPartsSchema = ScenarioSchema.partial({ concord: true, id: true, title: true });
+
 export type ScenarioDocument = z.output<typeof ScenarioSchema>;
+export type SourceInfo = z.output<typeof SourceSchema>;
+export type ActorInfo = z.output<typeof ActorSchema>;
 export type ModelDocument = z.output<typeof ModelSchema>;
 export type DecisionMakerDocument = z.output<typeof DecisionMakerSchema>;
 export type ConditionDocument = z.output<typeof ConditionSchema>;

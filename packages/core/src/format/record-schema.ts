@@ -6,7 +6,7 @@
  * than one value at a time (references, dates in order, supersession cycles, …).
  */
 import { z } from "zod";
-import { DateTextSchema, IdSchema, NoteSchema } from "../scenario/primitives.js";
+import { DateTextSchema, IdSchema, NoteSchema } from "./primitives.js";
 
 /** A source id, or a source with the words and the page the entry rests on. */
 export const SourceRefSchema = z
@@ -250,6 +250,7 @@ export type StatementEntry = z.output<typeof StatementEntrySchema>;
 export type ClaimEntry = z.output<typeof ClaimSchema>;
 export type CommitmentEntry = z.output<typeof CommitmentEntrySchema>;
 export type RenewalEntry = z.output<typeof RenewalSchema>;
+export type NoticeEntry = z.output<typeof NoticeSchema>;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 export type EventKind = (typeof EVENT_KINDS)[number];
 export type Stage = (typeof STAGES)[number];

@@ -3,7 +3,7 @@
  * vs. oracle), benchmarks and teaching. Produces an ordinary scenario document, so
  * generated models go through the same validation as written ones.
  */
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 
 export interface GenerateOptions {
   readonly decisionMakers: number;

@@ -1,6 +1,6 @@
 /**
  * The smallest building blocks of the scenario format, shared by the model's schema
- * (scenario/schema.ts) and the record's (record/schema.ts). They live apart so that
+ * (schema.ts) and the record's (record-schema.ts). They live apart so that
  * both can import them without an import cycle.
  */
 import { z } from "zod";

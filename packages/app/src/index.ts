@@ -1,0 +1,71 @@
+/**
+ * @concord/app — the application layer: one function per use case, each taking
+ * plain data (a scenario source or an opened scenario, plain options: dates as text,
+ * state numbers from 1, decision makers by id, name or the start of one) and
+ * returning core's Result with a serialisable value (states numbered from 1,
+ * decision makers keyed by id). The CLI and later the server and the web app call
+ * only this layer, plus a platform adapter such as @concord/node. No Node or DOM APIs.
+ */
+export { inlineRunner, type AnalysisRunner } from "./runner.js";
+export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
+export type { DecisionMakerSummary, OptionSummary, ModelSummary } from "./summary.js";
+export type { DayOptions } from "./view-day.js";
+
+// The use cases.
+export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
+export { states, type StatesResult, type StateRow } from "./states.js";
+export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
+export { explain, type ExplainOptions } from "./explain.js";
+export { statusQuo, type StatusQuoOptions } from "./status-quo.js";
+export { timeline, TIMELINE_KINDS, type TimelineOptions } from "./timeline.js";
+export { waiting, type WaitingResult } from "./waiting.js";
+export { deadlines, type DeadlinesResult } from "./deadlines.js";
+export { asOf, type AsOfOptions, type AsOfResult } from "./as-of.js";
+export { contradictions } from "./contradictions.js";
+export { evidence, type EvidenceOptions } from "./evidence.js";
+export { compare, type CompareOptions } from "./compare.js";
+export { convert, type ConvertOptions } from "./convert.js";
+export { exportRecord, type ExportRecordOptions, type ExportRecordResult } from "./export-record.js";
+export { importEvents, type ImportEventsOptions, type ImportEventsResult } from "./import-events.js";
+export { report, reportData, type ReportOptions, type ReportDataOptions, type ReportResult } from "./report.js";
+
+// What surfaces need to present results: core's result types and plain-words helpers.
+export {
+  BASIC_CONCEPTS,
+  CONCEPT_LABELS,
+  CONCEPT_NAMES,
+  TWO_DM_ONLY,
+  citeSource,
+  formatPath,
+  formatProblem,
+  moveText,
+  numberList,
+  type BasicConcept,
+  type Contradiction,
+  type ContradictionSide,
+  type CommitmentTerm,
+  type DecisionMakerEvidence,
+  type DeadlineEvent,
+  type Deadlines,
+  type DocPath,
+  type Explanation,
+  type ImprovementExplanation,
+  type InputFormat,
+  type Loaded,
+  type MoveDescription,
+  type Pen,
+  type Problem,
+  type ProblemCode,
+  type ReachedState,
+  type ResolvedEvidence,
+  type ResolvedSource,
+  type Result,
+  type StateNumber,
+  type StatusQuoAnalysis,
+  type TimelineEntry,
+  type VersionComparison,
+  type ViewDay,
+  type Waiting,
+  type WaitingItem,
+} from "@concord/core";
+export type { ReportData } from "@concord/report";
