@@ -8,7 +8,7 @@ import { loadScenario, validateDocument, type Loaded } from "../scenario/load.js
 import type { ScenarioDocument } from "../format/schema.js";
 import { computePayoffs, rankOf } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
-import { unperceivedStates } from "../perception/unperceived.js";
+import { unperceivedStates } from "../stability/unperceived.js";
 import { exportGmcr, formatGmcr, importGmcr } from "./gmcr-py.js";
 import { GmcrFileSchema, type GmcrCondition, type GmcrConjunction, type GmcrFile, type GmcrRanking } from "./gmcr-schema.js";
 

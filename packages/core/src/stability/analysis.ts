@@ -5,7 +5,7 @@
  * compute each decision maker (independently), finish.
  */
 import { asStateIndex, type StateIndex } from "../numbering.js";
-import { restrictToPerceived } from "../perception/unperceived.js";
+import { restrictToPerceived } from "./unperceived.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "./concepts.js";

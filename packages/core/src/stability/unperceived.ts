@@ -14,8 +14,8 @@
  */
 import type { StateSpace } from "../statespace/space.js";
 import { truthColumn } from "../statespace/payoffs.js";
-import type { Int32Alloc, MoveIndex } from "../stability/moves.js";
-import { localAlloc } from "../stability/moves.js";
+import type { Int32Alloc, MoveIndex } from "./moves.js";
+import { localAlloc } from "./moves.js";
 
 /** Per decision maker, 1 for each feasible state it does not perceive; null for one that perceives them all. */
 export function unperceivedStates(space: StateSpace): (Uint8Array | null)[] {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { generateModel, rng } from "../model/generate.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import { generateModel, rng } from "../scenario/generate.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { loadScenario, validateDocument } from "../scenario/load.js";
-import { analyze } from "../stability/analysis.js";
-import { BASIC_CONCEPTS } from "../stability/concepts.js";
-import { Oracle } from "../stability/oracle.js";
-import { PerceivedOracle } from "./oracle.js";
+import { analyze } from "./analysis.js";
+import { BASIC_CONCEPTS } from "./concepts.js";
+import { Oracle } from "./oracle.js";
+import { PerceivedOracle } from "../perception/oracle.js";
 import { unperceivedStates } from "./unperceived.js";
 
 function withMisperceptions(seed: number): ScenarioDocument {
