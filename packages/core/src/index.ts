@@ -54,7 +54,7 @@ export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
 export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
-export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";
+export { statusQuoAnalysis, statusQuoReach, pathTo, type StatusQuoAnalysis, type ReachedState, type ReachedEquilibrium } from "./stability/status-quo.js";
 export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInput, PointsInput, PackagesInput, Choice, Disagreement, Proposal } from "./settlement/types.js";
 export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./settlement/validate.js";
 export { adjustedWinner, adjustedWinnerOf, checkDivision, type AdjustedWinnerResult, type AwIssueShare, type AwTransfer, type Certificate, type DivisionCheck } from "./settlement/adjusted-winner.js";

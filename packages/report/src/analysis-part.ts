@@ -33,6 +33,8 @@ export function analysisSection(a: Analysis, options: AnalysisOptions = {}): Ana
   const sqa = found.ok ? found.value : undefined;
   const conceptsOf = (s: StateIndex): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
   const reached = new Map(sqa?.reachable.map((r) => [stateIndexOf(r.state), r]) ?? []);
+  // Paths are written out for the reachable equilibria (the same path under every concept).
+  const paths = new Map(a.concepts.flatMap((c) => sqa?.equilibria[c]!.map((r) => [stateIndexOf(r.state), r.path] as const) ?? []));
   const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];
   // First the equilibria under every concept (the most robust predictions), then the
   // status quo and the equilibria the conflict can reach from it, then the rest; within
@@ -45,7 +47,7 @@ export function analysisSection(a: Analysis, options: AnalysisOptions = {}): Ana
 
   const equilibria: EquilibriumEntry[] = shown.map((s) => {
     const r = reached.get(s);
-    const fromStatusQuo = sqa === undefined ? undefined : r ? { distance: r.distance, path: r.path } : null;
+    const fromStatusQuo = sqa === undefined ? undefined : r ? { distance: r.distance, path: paths.get(s)! } : null;
     const entry = { state: stateNumber(s), yn: space.yn(s), statusQuo: s === sq, concepts: conceptsOf(s), choices: choicesIn(space, s), ranks: ranks(s) };
     return { ...entry, ...(fromStatusQuo !== undefined ? { fromStatusQuo } : {}), reading: equilibriumReading(entry, fromStatusQuo) };
   });

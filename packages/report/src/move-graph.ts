@@ -46,7 +46,10 @@ export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGrap
     for (const s of fresh) chosen.add(s);
     return true;
   };
-  const eqReached = sqa.reachable.filter((r) => r.distance > 0 && isEq(stateIndexOf(r.state)).length > 0);
+  // The reachable equilibria under any concept, nearest first, each with its path.
+  const eqReached = [...new Map(a.concepts.flatMap((c) => sqa.equilibria[c]!).map((r) => [r.state, r])).values()]
+    .filter((r) => r.distance > 0)
+    .sort((x, y) => x.distance - y.distance || x.state - y.state);
   const leftOut: number[] = [];
   for (const r of eqReached) {
     if (!add(r.path.map((m) => stateIndexOf(m.to)))) leftOut.push(r.state);

@@ -99,7 +99,7 @@ describe("report data", () => {
     expect(e8.choices[1]).toEqual({ dm: "Southland", takes: ["agree to a treaty", "insist on direct talks"], doesNot: [] });
     expect(e8.reading).toContain("Southland takes “agree to a treaty” and “insist on direct talks”");
     const sqa = value(statusQuoAnalysis(a));
-    const reached = sqa.reachable.find((r) => r.state === 8)!;
+    const reached = sqa.equilibria.nash!.find((r) => r.state === 8)!;
     expect(e8.fromStatusQuo).toEqual({ distance: reached.distance, path: reached.path });
   });
 

@@ -5,7 +5,7 @@ import { validateDocument } from "../scenario/load.js";
 import { asStateIndex } from "../numbering.js";
 import { analyze } from "./analysis.js";
 import { Oracle } from "./oracle.js";
-import { statusQuoAnalysis } from "./status-quo.js";
+import { pathTo, statusQuoAnalysis, statusQuoReach } from "./status-quo.js";
 
 describe("status quo analysis", () => {
   it("reaches exactly the states a chain of unilateral improvements reaches, by shortest legal paths", () => {
@@ -18,6 +18,7 @@ describe("status quo analysis", () => {
       const oracle = new Oracle(space, P);
       for (const by of ["improvements", "moves"] as const) {
         const sq = value(statusQuoAnalysis(a, by, asStateIndex(0)));
+        const reach = value(statusQuoReach(a, by, asStateIndex(0)));
         // Closure by the definition: repeat until nothing new.
         const seen = new Set([0]);
         for (let grew = true; grew; ) {
@@ -28,10 +29,13 @@ describe("status quo analysis", () => {
           }
         }
         expect(new Set(sq.reachable.map((x) => x.state - 1))).toEqual(seen);
+        const equilibriumPaths = new Map(a.concepts.flatMap((c) => sq.equilibria[c]!.map((x) => [x.state, x.path] as const)));
         for (const x of sq.reachable) {
-          expect(x.path.length).toBe(x.distance);
+          const path = pathTo(space, reach, asStateIndex(x.state - 1));
+          expect(path.length).toBe(x.distance);
+          if (equilibriumPaths.has(x.state)) expect(equilibriumPaths.get(x.state)).toEqual(path);
           let at = 0;
-          for (const step of x.path) {
+          for (const step of path) {
             const k = space.model.decisionMakers.findIndex((d) => d.name === step.by);
             expect(step.from - 1).toBe(at);
             expect(oracle.R(k, at)).toContain(step.to - 1);
@@ -40,8 +44,8 @@ describe("status quo analysis", () => {
           }
           expect(at).toBe(x.state - 1);
         }
-        // Paths written out on demand are the same in JSON.
-        expect(JSON.parse(JSON.stringify(sq.reachable))).toEqual(sq.reachable.map((x) => ({ state: x.state, distance: x.distance, path: x.path })));
+        // Plain data: a JSON round trip changes nothing.
+        expect(JSON.parse(JSON.stringify(sq))).toStrictEqual(sq);
         for (const c of a.concepts) {
           const got = [...sq.equilibria[c]!.map((x) => x.state), ...sq.unreachable[c]!].sort((x, y) => x - y);
           expect(got).toEqual(a.equilibria[c]!.map((s) => s + 1));
