@@ -66,17 +66,18 @@ console.log(`Concord mediation benchmarks — Node ${process.version}, ${availab
   const a = analyze(space);
   const analysisMs = performance.now() - t0;
   const P = a.payoffs.map((p) => p.payoff);
-  const sq = space.statusQuo;
+  const sq = space.statusQuo!;
   let reached = 0;
   const reach = best(3, () => {
     reached = reachFrom(a.index, P, sq, "improvements").order.length;
   });
   let equilibria = 0;
   const full = best(2, () => {
-    equilibria = statusQuoAnalysis(a).equilibria.nash!.length;
+    const r = statusQuoAnalysis(a);
+    if (r.ok) equilibria = r.value.equilibria.nash!.length;
   });
   console.log(`Status quo analysis: 4 DMs × 5 options, ${space.size} states; from the status quo ${reached} states are reachable by unilateral improvements, ${equilibria} of them Nash equilibria`);
-  console.log(`  reachability with shortest paths: ${fmt(reach)}; with every path written out and the reachable equilibria (statusQuoAnalysis): ${fmt(full)}; the stability analysis itself: ${fmt(analysisMs)} (one run)`);
+  console.log(`  reachability with shortest paths: ${fmt(reach)}; with the reachable states and the reachable equilibria's paths written out (statusQuoAnalysis): ${fmt(full)}; the stability analysis itself: ${fmt(analysisMs)} (one run)`);
   report("statusQuo2^20Ms", full, 3000);
 }
 

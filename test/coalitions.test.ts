@@ -16,6 +16,8 @@ import { describe, expect, it } from "vitest";
 import {
   analyze,
   analyzeCoalitions,
+  asDmIndex,
+  asStateIndex,
   analyzeHypergame,
   analyzePartition,
   coalitionAnalysisJson,
@@ -26,9 +28,12 @@ import {
   parsePartition,
   partitionAnalysisJson,
   type Analysis,
+  type Coalition,
+  type JointMoveReport,
 } from "@concord/core";
 import { CoalitionOracle } from "../packages/core/src/coalition/oracle.js";
 import { Oracle } from "../packages/core/src/stability/oracle.js";
+import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 
@@ -48,7 +53,7 @@ describe("the Prisoner's Dilemma (published payoffs)", () => {
       const fell = r.value.fallen[c]!.find((f) => f.state === 0);
       expect(fell?.coalitions, c).toEqual([[0, 1]]);
     }
-    const report = jointMoveReport(a, [0, 1], 0);
+    const report = value(jointMoveReport(a, [0, 1].map(asDmIndex), asStateIndex(0)));
     expect(report.jointImprovements).toEqual([4]);
     // Mutual cooperation holds against the pair: nothing the two can reach pays both more than 3.
     expect(r.value.coalitions[0]!.flags.nash![3]).toBe(1);
@@ -58,24 +63,24 @@ describe("the Prisoner's Dilemma (published payoffs)", () => {
 describe("the seed scenario: can Armenia and the West together move the status quo?", () => {
   const a = analysisOf("scenarios/armenia-azerbaijan-2023.yaml");
   const model = a.space.model;
-  const sq = a.space.statusQuo;
+  const sq = a.space.statusQuo!;
   const oracle = new CoalitionOracle(new Oracle(a.space, a.payoffs.map((p) => p.payoff)));
-  const coalition = (ids: string[]): number[] => {
+  const coalition = (ids: string[]): Coalition => {
     const r = parseCoalition(model, ids);
     if (!r.ok) throw new Error(ids.join());
-    return [...r.value];
+    return r.value;
   };
 
   it("no: nothing the two can reach by their own moves is better for both", () => {
     const H = coalition(["Armenia", "West"]);
-    const r = jointMoveReport(a, H, sq);
+    const r = value(jointMoveReport(a, H, sq));
     expect(oracle.improvements(H, sq)).toEqual([]);
     expect(r.jointImprovements).toEqual([]);
     expect(r.answer).toMatch(/^No\. From state 793, Armenia \+ United States and EU can reach 31 other states by their own moves, but none that all of them prefer to it: Armenia prefers 4 of them, United States and EU prefers none of them\./);
     // Why: every treaty option is Azerbaijan's, so the two cannot reach a signed treaty.
     const signs = ["sign_west", "sign_russia", "sign_direct"].map((id) => model.options.find((o) => o.id === id)!);
     expect(signs.every((o) => o.dm === model.decisionMakers.findIndex((d) => d.id === "Azerbaijan"))).toBe(true);
-    for (const t of oracle.oracle.reach(H, sq, false)) for (const o of signs) expect(a.space.taken(t, o.index)).toBe(false);
+    for (const t of oracle.oracle.reach(H, sq, false)) for (const o of signs) expect(a.space.taken(asStateIndex(t), o.index)).toBe(false);
     // Their joint moves open no state that the decision makers' own improvements do not reach.
     expect(r.statusQuo.reachable.every((x) => x.reachableAlone)).toBe(true);
   });
@@ -85,9 +90,9 @@ describe("the seed scenario: can Armenia and the West together move the status q
     const all = analyzeCoalitions(a);
     const partition = parsePartition(model, [["Armenia", "West"]]);
     if (!all.ok || !partition.ok) throw new Error("refused");
-    const results = [jointMoveReport(a, H, sq), coalitionAnalysisJson(all.value), partitionAnalysisJson(analyzePartition(a, partition.value)), hypergameJson(analyzeHypergame(a))];
+    const results = [value(jointMoveReport(a, H, sq)), coalitionAnalysisJson(all.value), partitionAnalysisJson(analyzePartition(a, partition.value)), hypergameJson(analyzeHypergame(a))];
     for (const x of results) expect(JSON.parse(JSON.stringify(x))).toEqual(x);
-    const report = results[0] as ReturnType<typeof jointMoveReport>;
+    const report = results[0] as JointMoveReport;
     expect(report.members).toEqual(["Armenia", "West"]);
     expect(report.from).toBe(sq + 1);
     expect(coalitionAnalysisJson(all.value).coalitions.map((c) => c.members.join("+"))).toContain("Armenia+West");
@@ -95,7 +100,7 @@ describe("the seed scenario: can Armenia and the West together move the status q
 
   it("Azerbaijan and the West together can, and the others cannot deter it", () => {
     const H = coalition(["Azerbaijan", "West"]);
-    const r = jointMoveReport(a, H, sq);
+    const r = value(jointMoveReport(a, H, sq));
     expect(r.jointImprovements.length).toBeGreaterThan(0);
     expect([...r.jointImprovements].sort((x, y) => x - y)).toEqual(oracle.improvements(H, sq).map((t) => t + 1));
     const others = [coalition(["Armenia"]), coalition(["Russia"])];

@@ -22,7 +22,9 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analysisJson, analyze, formatProblem, isDateSpan, loadScenario, parseDateSpan, asOfDay } from "@concord/core";
+import { analysisResult } from "@concord/app";
+import { analyze, formatProblem, loadScenario, parseDate, parseDateSpan, stateIndexOf, type StateNumber } from "@concord/core";
+import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const FILE = "scenarios/colombia-farc-2016.yaml";
@@ -33,16 +35,16 @@ if (!loaded.ok) throw new Error(loaded.problems.map(formatProblem).join("\n"));
 const doc = loaded.value.scenario.document;
 const space = loaded.value.space!;
 
+/** The day number of an ISO day. */
 function day(text: string): number {
-  const d = asOfDay(text);
-  if ("error" in d) throw new Error(d.error);
-  return d.day;
+  return value(parseDate(text)).last;
 }
+/** The last day a date text can mean (a month means its last day). */
 function lastDay(text: string): number {
-  const span = parseDateSpan(text);
-  if (!isDateSpan(span)) throw new Error(`${text}: ${span.error}`);
-  return span.last;
+  return value(parseDateSpan(text)).last;
 }
+/** A state's Y/N vector by its number. */
+const yn = (n: number): string => space.yn(stateIndexOf(n as StateNumber));
 
 describe(`${FILE}: the scenario`, () => {
   it("is dated 31 March 2016 and cites nothing published later", () => {
@@ -89,12 +91,12 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
     states: Record<string, string>;
     equilibria: Record<"nash" | "gmr" | "smr" | "seq", number[]>;
   };
-  const result = analysisJson(analyze(space));
+  const result = analysisResult(analyze(space));
 
   it("numbers the states as when the results were pinned", () => {
     expect(space.model.options.map((o) => o.id)).toEqual(pinned.options);
     expect(result.statusQuo).toBe(pinned.statusQuo);
-    for (const [s, yn] of Object.entries(pinned.states)) expect(space.yn(Number(s) - 1), `state ${s}`).toBe(yn);
+    for (const [s, states] of Object.entries(pinned.states)) expect(yn(Number(s)), `state ${s}`).toBe(states);
   });
 
   it("finds the pinned equilibria under Nash, GMR, SMR and SEQ", () => {
@@ -102,20 +104,22 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   });
 
   it("the status quo is GMR- and SMR-stable but not Nash or SEQ: only the opposition would move", () => {
-    const sq = pinned.statusQuo;
-    expect(space.yn(sq - 1)).toBe("NNYNNNYNY");
+    const sq = pinned.statusQuo as StateNumber;
+    expect(yn(sq)).toBe("NNYNNNYNY");
     expect(result.equilibria.gmr).toContain(sq);
     expect(result.equilibria.nash).not.toContain(sq);
     const nashStable = result.stability.nash!;
-    expect(Object.entries(nashStable).filter(([, states]) => !states.includes(sq)).map(([dm]) => dm)).toEqual(["Opposition (Uribe)"]);
+    // Keyed by decision-maker id; named as when pinned.
+    const name = (id: string): string => space.model.decisionMakers.find((d) => d.id === id)!.name;
+    expect(Object.entries(nashStable).filter(([, states]) => !states.includes(sq)).map(([dm]) => name(dm))).toEqual(["Opposition (Uribe)"]);
   });
 
   it("has a Nash and SEQ equilibrium with the agreement signed, the ceasefire agreed and the plebiscite kept (state 147)", () => {
     expect(pinned.states["147"]).toBe("YYYNYYNNY");
-    expect(result.equilibria.nash).toContain(147);
-    expect(result.equilibria.seq).toContain(147);
+    expect(result.equilibria.nash).toContain(147 as StateNumber);
+    expect(result.equilibria.seq).toContain(147 as StateNumber);
     // Signed by both with the plebiscite and a constituent assembly both held to: excluded.
-    const signedBothWays = (result.equilibria.nash ?? []).filter((s) => /^Y.Y.Y.Y/.test(space.yn(s - 1)));
+    const signedBothWays = (result.equilibria.nash ?? []).filter((s) => /^Y.Y.Y.Y/.test(yn(s)));
     expect(signedBothWays).toEqual([]);
   });
 });

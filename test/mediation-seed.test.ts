@@ -8,15 +8,16 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { analyze, deadlineAnalysis, loadScenario, resolveTarget, sensitivity, stabilize, type Analysis } from "@concord/core";
+import { analyze, deadlineAnalysis, loadScenario, resolveTarget, sensitivity, stabilize, viewDay, type Analysis, type Scenario } from "@concord/core";
+import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const FIXTURE = "test/fixtures/armenia-azerbaijan-2023-estimates.yaml";
 
-function load(): { a: Analysis; doc: Parameters<typeof deadlineAnalysis>[0] } {
+function load(): { a: Analysis; scenario: Scenario } {
   const r = loadScenario(readFileSync(join(ROOT, FIXTURE), "utf8"), { file: FIXTURE });
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
-  return { a: analyze(r.value.space!), doc: r.value.scenario.document };
+  return { a: analyze(r.value.space!), scenario: r.value.scenario };
 }
 
 describe("the seed's estimates, marked", () => {
@@ -34,7 +35,7 @@ describe("the seed's estimates, marked", () => {
 });
 
 describe("what would make a bilateral treaty stable and reachable (computed, pinned)", () => {
-  const { a, doc } = load();
+  const { a, scenario } = load();
   const target = resolveTarget(a.space.model, "treaty-direct");
   if (!target.ok) throw new Error("no target");
   const res = stabilize(a, target.value);
@@ -69,7 +70,7 @@ describe("what would make a bilateral treaty stable and reachable (computed, pin
   });
 
   it("has one deadline tied to an option: Azerbaijan's notice on the peacekeepers, due 10 May 2025 (the record's arithmetic)", () => {
-    const d = deadlineAnalysis(doc, a);
+    const d = deadlineAnalysis(scenario.record, a, value(viewDay(scenario))!.day);
     if (!d.ok) throw new Error("no deadlines");
     expect(d.value.deadlines.map((x) => [x.date, x.commitment.id, x.options.map((o) => [o.option, o.avoidable])])).toEqual([
       ["2025-05-10", "peacekeepers", [["az_peacekeepers_out", true]]],

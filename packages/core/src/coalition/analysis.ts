@@ -6,6 +6,7 @@
  * the serialisable form (states numbered from 1, decision makers by id).
  */
 import type { ConflictModel } from "../model/types.js";
+import { asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
 import { fail, ok, type Result } from "../problems.js";
 import { engineData, type Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
@@ -19,8 +20,8 @@ export interface CoalitionResult {
 }
 
 export interface FallenEquilibrium {
-  /** 0-based state: an equilibrium for the decision makers acting alone. */
-  readonly state: number;
+  /** An equilibrium for the decision makers acting alone. */
+  readonly state: StateIndex;
   /** Coalitions for which it is not stable. */
   readonly coalitions: readonly Coalition[];
 }
@@ -30,8 +31,8 @@ export interface CoalitionAnalysis {
   readonly concepts: readonly BasicConcept[];
   /** Each analysed coalition, answered by every other decision maker acting alone. */
   readonly coalitions: readonly CoalitionResult[];
-  /** Per concept, the equilibria (0-based) that are also stable for every analysed coalition. */
-  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+  /** Per concept, the equilibria that are also stable for every analysed coalition. */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateIndex[]>>>;
   /** Per concept, the equilibria some analysed coalition can leave. */
   readonly fallen: Readonly<Partial<Record<BasicConcept, readonly FallenEquilibrium[]>>>;
 }
@@ -57,7 +58,7 @@ export function analyzeCoalitions(a: Analysis, coalitions?: readonly Coalition[]
     coalition: H,
     flags: H.length === 1 ? Object.fromEntries(a.concepts.map((c) => [c, a.stable[c]![H[0]!]!])) : coalitionStability(data, H, a.concepts).flags,
   }));
-  const equilibria: Partial<Record<BasicConcept, number[]>> = {};
+  const equilibria: Partial<Record<BasicConcept, StateIndex[]>> = {};
   const fallen: Partial<Record<BasicConcept, FallenEquilibrium[]>> = {};
   for (const c of a.concepts) {
     equilibria[c] = [];
@@ -76,8 +77,8 @@ export interface PartitionAnalysis {
   readonly concepts: readonly BasicConcept[];
   /** The blocks (every decision maker in exactly one), each answered by the other blocks. */
   readonly blocks: readonly CoalitionResult[];
-  /** Per concept, states (0-based) stable for every block. */
-  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+  /** Per concept, states stable for every block. */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateIndex[]>>>;
 }
 
 /**
@@ -92,10 +93,10 @@ export function analyzePartition(a: Analysis, partition: readonly Coalition[]): 
     coalition: H,
     flags: coalitionStability(data, H, a.concepts, partition.filter((b) => b !== H)).flags,
   }));
-  const equilibria: Partial<Record<BasicConcept, number[]>> = {};
+  const equilibria: Partial<Record<BasicConcept, StateIndex[]>> = {};
   for (const c of a.concepts) {
     equilibria[c] = [];
-    for (let s = 0; s < a.space.size; s++) if (blocks.every((b) => b.flags[c]![s] === 1)) equilibria[c].push(s);
+    for (let s = 0; s < a.space.size; s++) if (blocks.every((b) => b.flags[c]![s] === 1)) equilibria[c].push(asStateIndex(s));
   }
   return { analysis: a, concepts: a.concepts, blocks, equilibria };
 }
@@ -107,8 +108,8 @@ export interface CoalitionJson {
   readonly members: readonly string[];
   /** "Armenia + United States and EU" */
   readonly name: string;
-  /** Per concept, the states (from 1) stable for the coalition. */
-  readonly stable: Partial<Record<BasicConcept, number[]>>;
+  /** Per concept, the states stable for the coalition. */
+  readonly stable: Partial<Record<BasicConcept, StateNumber[]>>;
 }
 
 export interface CoalitionAnalysisJson {
@@ -116,22 +117,22 @@ export interface CoalitionAnalysisJson {
   readonly concepts: readonly BasicConcept[];
   readonly coalitions: readonly CoalitionJson[];
   /** Per concept: equilibria of the decision makers acting alone, and those that also no coalition can leave. */
-  readonly equilibria: { individual: Partial<Record<BasicConcept, number[]>>; coalition: Partial<Record<BasicConcept, number[]>> };
+  readonly equilibria: { individual: Partial<Record<BasicConcept, StateNumber[]>>; coalition: Partial<Record<BasicConcept, StateNumber[]>> };
   /** Per concept, equilibria some coalition can leave, with those coalitions. */
-  readonly fallen: Partial<Record<BasicConcept, { state: number; coalitions: { members: string[]; name: string }[] }[]>>;
+  readonly fallen: Partial<Record<BasicConcept, { state: StateNumber; coalitions: { members: string[]; name: string }[] }[]>>;
   /** One paragraph in plain words. */
   readonly summary: string;
 }
 
 export function coalitionAnalysisJson(ca: CoalitionAnalysis): CoalitionAnalysisJson {
   const m = ca.analysis.space.model;
-  const individual: Partial<Record<BasicConcept, number[]>> = {};
-  const coalition: Partial<Record<BasicConcept, number[]>> = {};
+  const individual: Partial<Record<BasicConcept, StateNumber[]>> = {};
+  const coalition: Partial<Record<BasicConcept, StateNumber[]>> = {};
   const fallen: CoalitionAnalysisJson["fallen"] = {};
   for (const c of ca.concepts) {
-    individual[c] = ca.analysis.equilibria[c]!.map((s) => s + 1);
-    coalition[c] = ca.equilibria[c]!.map((s) => s + 1);
-    fallen[c] = ca.fallen[c]!.map((f) => ({ state: f.state + 1, coalitions: f.coalitions.map((H) => ({ members: coalitionIds(m, H), name: coalitionName(m, H) })) }));
+    individual[c] = ca.analysis.equilibria[c]!.map(stateNumber);
+    coalition[c] = ca.equilibria[c]!.map(stateNumber);
+    fallen[c] = ca.fallen[c]!.map((f) => ({ state: stateNumber(f.state), coalitions: f.coalitions.map((H) => ({ members: coalitionIds(m, H), name: coalitionName(m, H) })) }));
   }
   return {
     decisionMakers: m.decisionMakers.map((d) => ({ id: d.id, name: d.name })),
@@ -147,18 +148,18 @@ export interface PartitionAnalysisJson {
   readonly blocks: readonly CoalitionJson[];
   readonly concepts: readonly BasicConcept[];
   /** Per concept: states stable for every block, and the ordinary equilibria for comparison. */
-  readonly equilibria: { partition: Partial<Record<BasicConcept, number[]>>; individual: Partial<Record<BasicConcept, number[]>> };
+  readonly equilibria: { partition: Partial<Record<BasicConcept, StateNumber[]>>; individual: Partial<Record<BasicConcept, StateNumber[]>> };
   readonly summary: string;
 }
 
 export function partitionAnalysisJson(pa: PartitionAnalysis): PartitionAnalysisJson {
   const m = pa.analysis.space.model;
-  const partition: Partial<Record<BasicConcept, number[]>> = {};
-  const individual: Partial<Record<BasicConcept, number[]>> = {};
+  const partition: Partial<Record<BasicConcept, StateNumber[]>> = {};
+  const individual: Partial<Record<BasicConcept, StateNumber[]>> = {};
   const lines: string[] = [`Playing as ${pa.blocks.map((b) => coalitionName(m, b.coalition)).join("; ")}:`];
   for (const c of pa.concepts) {
-    partition[c] = pa.equilibria[c]!.map((s) => s + 1);
-    individual[c] = pa.analysis.equilibria[c]!.map((s) => s + 1);
+    partition[c] = pa.equilibria[c]!.map(stateNumber);
+    individual[c] = pa.analysis.equilibria[c]!.map(stateNumber);
     const gained = partition[c].filter((s) => !individual[c]!.includes(s));
     const lost = individual[c].filter((s) => !partition[c]!.includes(s));
     lines.push(
@@ -172,8 +173,8 @@ export function partitionAnalysisJson(pa: PartitionAnalysis): PartitionAnalysisJ
 function resultJson(m: ConflictModel, r: CoalitionResult): CoalitionJson {
   const stable: CoalitionJson["stable"] = {};
   for (const [c, f] of Object.entries(r.flags) as [BasicConcept, Uint8Array][]) {
-    const out: number[] = [];
-    for (let s = 0; s < f.length; s++) if (f[s] === 1) out.push(s + 1);
+    const out: StateNumber[] = [];
+    for (let s = 0; s < f.length; s++) if (f[s] === 1) out.push(stateNumber(asStateIndex(s)));
     stable[c] = out;
   }
   return { members: coalitionIds(m, r.coalition), name: coalitionName(m, r.coalition), stable };
@@ -197,9 +198,9 @@ function fallenSummary(m: ConflictModel, ca: CoalitionAnalysis): string {
     // Name the smallest coalitions that break each equilibrium (the first few).
     const smallest = fell.slice(0, SHOWN_STATES).map((f) => {
       const size = Math.min(...f.coalitions.map((H) => H.length));
-      return `state ${f.state + 1} (${f.coalitions.filter((H) => H.length === size).map((H) => coalitionName(m, H)).join("; ")})`;
+      return `state ${stateNumber(f.state)} (${f.coalitions.filter((H) => H.length === size).map((H) => coalitionName(m, H)).join("; ")})`;
     });
-    const held = ca.equilibria[c]!.map((s) => s + 1);
+    const held = ca.equilibria[c]!.map(stateNumber);
     parts.push(
       `${CONCEPT_LABELS[c]}: ${fell.length} of ${total} equilibri${total === 1 ? "um" : "a"} can be left by a coalition whose members all gain — ${smallest.join(", ")}${more(fell.length)}; ` +
         `${held.length === 0 ? "none holds" : `${stateList(held)} hold${held.length === 1 ? "s" : ""}`} against every coalition.`,

@@ -45,7 +45,7 @@ export function buildClosure(index: MoveIndex, movers: readonly number[]): Closu
   for (const k of movers) {
     const start = index.blockStart[k]!;
     const mem = index.members[k]!;
-    const code = index.code[k];
+    const code = index.code[k]!;
     if (code === null) {
       for (let b = 0; b + 1 < start.length; b++) for (let p = start[b]! + 1; p < start[b + 1]!; p++) union(mem[start[b]!]!, mem[p]!);
       continue;

@@ -3,21 +3,22 @@
  * for people, and reading them from decision-maker ids with problems as data.
  */
 import type { ConflictModel } from "../model/types.js";
+import { asDmIndex, type DmIndex } from "../numbering.js";
 import { fail, ok, type Problem, type Result } from "../problems.js";
-import { unknown } from "../scenario/suggest.js";
+import { unknown } from "../format/suggest.js";
 
 /** Decision makers (indices, ascending) that move together. */
-export type Coalition = readonly number[];
+export type Coalition = readonly DmIndex[];
 
 /** Every coalition is analysed for models of at most this many decision makers (2^6 − 1 = 63 coalitions). */
 export const MAX_ALL_COALITIONS_DMS = 6;
 
 /** Every coalition of `min`..`max` decision makers out of `dmCount`, smaller first, then in index order. */
 export function coalitionsOf(dmCount: number, min = 2, max = dmCount): Coalition[] {
-  const out: number[][] = [];
+  const out: DmIndex[][] = [];
   for (let mask = 1; mask < 1 << dmCount; mask++) {
-    const c: number[] = [];
-    for (let d = 0; d < dmCount; d++) if ((mask >>> d) & 1) c.push(d);
+    const c: DmIndex[] = [];
+    for (let d = 0; d < dmCount; d++) if ((mask >>> d) & 1) c.push(asDmIndex(d));
     if (c.length >= min && c.length <= max) out.push(c);
   }
   return out.sort((a, b) => a.length - b.length || compare(a, b));
@@ -44,10 +45,10 @@ export function coalitionIds(model: ConflictModel, H: Coalition): string[] {
  */
 export function parseCoalition(model: ConflictModel, refs: readonly string[]): Result<Coalition> {
   const problems: Problem[] = [];
-  const out: number[] = [];
+  const out: DmIndex[] = [];
   const ids = new Set(model.decisionMakers.map((d) => d.id));
   refs.forEach((ref, i) => {
-    const d = model.decisionMakers.findIndex((x) => x.id === ref || x.name === ref);
+    const d = asDmIndex(model.decisionMakers.findIndex((x) => x.id === ref || x.name === ref));
     if (d < 0) problems.push({ code: "unknown-ref", path: [i], message: unknown("decision maker", ref, ids) });
     else if (out.includes(d)) problems.push({ code: "duplicate-id", path: [i], message: `decision maker "${model.decisionMakers[d]!.id}" is listed twice` });
     else out.push(d);
@@ -83,9 +84,9 @@ export function parsePartition(model: ConflictModel, groups: readonly (readonly 
     blocks.push(r.value);
   });
   if (problems.length > 0) return fail(problems);
-  model.decisionMakers.forEach((_, d) => {
+  for (const { index: d } of model.decisionMakers) {
     if (!where.has(d)) blocks.push([d]);
-  });
+  }
   return ok(blocks.sort((a, b) => a[0]! - b[0]!));
 }
 

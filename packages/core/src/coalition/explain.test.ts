@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { generateModel } from "../model/generate.js";
-import type { MoveDescription } from "../model/describe.js";
+import { value } from "../../../../test/fixtures/result.js";
+import { generateModel } from "../scenario/generate.js";
+import type { MoveDescription } from "../stability/describe.js";
 import { validateDocument } from "../scenario/load.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
@@ -10,6 +11,7 @@ import { explainCoalition } from "./explain.js";
 import { CoalitionOracle } from "./oracle.js";
 import { otherDecisionMakers } from "./stability.js";
 import { coalitionStatusQuo } from "./status-quo.js";
+import { asDmIndex, asStateIndex } from "../numbering.js";
 
 function models(count: number): Analysis[] {
   const out: Analysis[] = [];
@@ -49,7 +51,7 @@ describe("coalition explanations", () => {
         const others = otherDecisionMakers(D, H);
         for (let s = 0; s < a.space.size; s++) {
           for (const c of BASIC_CONCEPTS) {
-            const x = explainCoalition(a, H, s, c, { limit: 3 });
+            const x = explainCoalition(a, H, asStateIndex(s), c, { limit: 3 });
             expect(x.stable).toBe(co.stable(H, s, c, others.map((d) => [d])));
             expect(x.total).toBe(co.improvements(H, s).length);
             for (const imp of x.improvements) {
@@ -86,8 +88,8 @@ describe("status quo analysis with coalitions", () => {
       const co = new CoalitionOracle(o);
       const P = o.P;
       const D = a.index.dmCount;
-      for (const coalitions of [[] as Coalition[], [[0, 1]], coalitionsOf(D)]) {
-        const r = coalitionStatusQuo(a, coalitions, 0);
+      for (const coalitions of [[] as Coalition[], [[0, 1].map(asDmIndex)], coalitionsOf(D)]) {
+        const r = value(coalitionStatusQuo(a, coalitions, asStateIndex(0)));
         const closure = (withCoalitions: boolean): Set<number> => {
           const seen = new Set([0]);
           for (let grew = true; grew; ) {
@@ -109,7 +111,7 @@ describe("status quo analysis with coalitions", () => {
           expect(x.path.length).toBe(x.distance);
           let at = 0;
           for (const st of x.path) {
-            const who = st.by.map((n) => a.space.model.decisionMakers.findIndex((d) => d.name === n));
+            const who = st.by.map((n) => asDmIndex(a.space.model.decisionMakers.findIndex((d) => d.name === n)));
             expect(st.from - 1).toBe(at);
             expect(follow(a, o, st.moves, at, who, who.length === 1)).toBe(st.to - 1);
             for (const d of who) expect(P[d]![st.to - 1]!).toBeGreaterThan(P[d]![at]!);

@@ -3,7 +3,8 @@
  * can make (every member strictly better off), and for each either a response of the
  * others that leaves some member no better off (a sanction) or the fact that none does.
  */
-import { describeMove, moveText, type MoveDescription } from "../model/describe.js";
+import { asDmIndex, asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
+import { describeMove, moveText, type MoveDescription } from "../stability/describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import type { Analysis } from "../stability/analysis.js";
 import { CONCEPT_NAMES, type BasicConcept } from "../stability/concepts.js";
@@ -23,8 +24,8 @@ export interface MemberGain {
 }
 
 export interface JointImprovement {
-  /** 1-based state the coalition reaches. */
-  readonly to: number;
+  /** The state the coalition reaches. */
+  readonly to: StateNumber;
   /** A shortest legal sequence of the members' moves that gets there. */
   readonly steps: readonly MoveDescription[];
   readonly gains: readonly MemberGain[];
@@ -32,13 +33,13 @@ export interface JointImprovement {
   readonly deterred: boolean;
   /** The others' shortest response that leaves some member no better off than before. */
   readonly sanction?: readonly MoveDescription[];
-  readonly endsAt?: number;
+  readonly endsAt?: StateNumber;
   /** Members no better off at `endsAt` than at the start. */
   readonly hurt?: readonly string[];
 }
 
 export interface CoalitionExplanation {
-  readonly state: number;
+  readonly state: StateNumber;
   /** Decision-maker ids of the coalition, and their names. */
   readonly members: readonly string[];
   readonly coalition: readonly string[];
@@ -58,8 +59,8 @@ export interface ExplainOptions {
   readonly limit?: number;
 }
 
-/** Explains state `s` (0-based) for coalition `H` under `concept`. */
-export function explainCoalition(a: Analysis, H: Coalition, s: number, concept: BasicConcept, opts: ExplainOptions = {}): CoalitionExplanation {
+/** Explains state `s` for coalition `H` under `concept`. */
+export function explainCoalition(a: Analysis, H: Coalition, s: StateIndex, concept: BasicConcept, opts: ExplainOptions = {}): CoalitionExplanation {
   const { space, index } = a;
   const P = a.payoffs.map((p) => p.payoff);
   const others = opts.others ?? otherDecisionMakers(index.dmCount, H).map((d) => [d]);
@@ -74,12 +75,12 @@ export function explainCoalition(a: Analysis, H: Coalition, s: number, concept: 
   const witness = stable ? -1 : all.find((t) => beats(pass.values[concept]!(t), k, ps)) ?? -1;
   const shown = [...(witness >= 0 ? [witness] : []), ...all.filter((t) => t !== witness)].slice(0, Math.max(1, opts.limit ?? 5));
   const names = H.map((d) => space.model.decisionMakers[d]!.name);
-  const describe = (steps: readonly Step[]): MoveDescription[] => steps.map((st) => describeMove(space, st.mover, st.from, st.to));
+  const describe = (steps: readonly Step[]): MoveDescription[] => steps.map((st) => describeMove(space, asDmIndex(st.mover), asStateIndex(st.from), asStateIndex(st.to)));
   const improvements = shown.map((t): JointImprovement => {
     const base = {
-      to: t + 1,
+      to: stateNumber(asStateIndex(t)),
       steps: describe(dist.get(t)!),
-      gains: H.map((d, j) => ({ id: space.model.decisionMakers[d]!.id, decisionMaker: names[j]!, rankBefore: rankOf(a.payoffs[d]!, s), rankAfter: rankOf(a.payoffs[d]!, t) })),
+      gains: H.map((d, j) => ({ id: space.model.decisionMakers[d]!.id, decisionMaker: names[j]!, rankBefore: rankOf(a.payoffs[d]!, s), rankAfter: rankOf(a.payoffs[d]!, asStateIndex(t)) })),
     };
     if (concept === "nash" || t === witness) return { ...base, deterred: false };
     const found = sanction(a, H, others, s, t, concept);
@@ -89,19 +90,19 @@ export function explainCoalition(a: Analysis, H: Coalition, s: number, concept: 
       ...base,
       deterred: true,
       sanction: describe(found),
-      endsAt: end + 1,
+      endsAt: stateNumber(asStateIndex(end)),
       hurt: H.filter((d) => P[d]![end]! <= P[d]![s]!).map((d) => space.model.decisionMakers[d]!.name),
     };
   });
   return {
-    state: s + 1,
+    state: stateNumber(s),
     members: H.map((d) => space.model.decisionMakers[d]!.id),
     coalition: names,
     concept,
     stable,
     improvements,
     total: all.length,
-    text: explanationText(coalitionName(space.model, H), s + 1, concept, stable, improvements, all.length),
+    text: explanationText(coalitionName(space.model, H), stateNumber(s), concept, stable, improvements, all.length),
   };
 }
 

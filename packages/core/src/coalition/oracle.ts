@@ -6,7 +6,9 @@
  */
 import type { BasicConcept } from "../stability/concepts.js";
 import type { Oracle } from "../stability/oracle.js";
-import type { Coalition } from "./coalitions.js";
+
+/** Decision makers by position (plain numbers: the oracle shares no types with the fast code). */
+type Coalition = readonly number[];
 
 export class CoalitionOracle {
   constructor(readonly oracle: Oracle) {}

@@ -1,11 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { generateModel } from "../model/generate.js";
+import { value } from "../../../../test/fixtures/result.js";
+import { generateModel } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
 import { analyze } from "../stability/analysis.js";
 import { Oracle } from "../stability/oracle.js";
 import { coalitionsOf } from "./coalitions.js";
 import { CoalitionOracle } from "./oracle.js";
 import { jointMoveReport } from "./question.js";
+import { asDmIndex, asStateIndex } from "../numbering.js";
 
 describe("can a coalition move a state?", () => {
   it("counts what the members reach and prefer, and answers yes exactly when a joint improvement exists", () => {
@@ -19,13 +21,13 @@ describe("can a coalition move a state?", () => {
       const co = new CoalitionOracle(o);
       for (const H of coalitionsOf(3)) {
         const s = seed % a.space.size;
-        const r = jointMoveReport(a, H, s);
+        const r = value(jointMoveReport(a, H, asStateIndex(s)));
         const reach = o.reach(H, s, false).filter((t) => t !== s);
         expect(r.reachable).toBe(reach.length);
         H.forEach((d, j) => expect(r.preferredBy[j]!.states).toBe(reach.filter((t) => o.P[d]![t]! > o.P[d]![s]!).length));
         expect([...r.jointImprovements].sort((x, y) => x - y)).toEqual(co.improvements(H, s).map((t) => t + 1));
         expect(r.answer.startsWith(r.jointImprovements.length > 0 ? "Yes." : "No.")).toBe(true);
-        for (const c of a.concepts) expect(r.stability[c]!.stable).toBe(co.stable(H, s, c, [0, 1, 2].filter((d) => !H.includes(d)).map((d) => [d])));
+        for (const c of a.concepts) expect(r.stability[c]!.stable).toBe(co.stable(H, s, c, [0, 1, 2].map(asDmIndex).filter((d) => !H.includes(d)).map((d) => [d])));
         if (r.jointImprovements.length > 0) yes++;
         else no++;
       }

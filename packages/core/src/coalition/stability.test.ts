@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { generateModel, randomRankings, rng } from "../model/generate.js";
+import { generateModel, randomRankings, rng } from "../scenario/generate.js";
 import { PerceivedOracle } from "../perception/oracle.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { asDmIndex } from "../numbering.js";
 import { validateDocument } from "../scenario/load.js";
 import { analyze, engineData, type Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
@@ -85,7 +86,7 @@ describe("coalition stability", () => {
       const a = randomAnalysis(seed);
       if (!a) continue;
       for (let i = 0; i < a.index.dmCount; i++) {
-        const fast = coalitionStability(engineData(a), [i], BASIC_CONCEPTS);
+        const fast = coalitionStability(engineData(a), [asDmIndex(i)], BASIC_CONCEPTS);
         for (const c of BASIC_CONCEPTS) expect(Array.from(fast.flags[c]!)).toEqual(Array.from(a.stable[c]![i]!));
       }
     }
@@ -102,8 +103,8 @@ describe("coalition stability", () => {
       const r = rng(seed);
       const label = Array.from({ length: D }, () => Math.floor(r() * 2));
       const partitions: Coalition[][] = [
-        [[0, 1], ...Array.from({ length: D - 2 }, (_, j) => [j + 2])],
-        [0, 1].map((g) => Array.from({ length: D }, (_, d) => d).filter((d) => label[d] === g)).filter((b) => b.length > 0),
+        [[0, 1], ...Array.from({ length: D - 2 }, (_, j) => [j + 2])].map((b) => b.map(asDmIndex)),
+        [0, 1].map((g) => Array.from({ length: D }, (_, d) => asDmIndex(d)).filter((d) => label[d] === g)).filter((b) => b.length > 0),
       ];
       for (const partition of partitions) {
         const pa = analyzePartition(a, partition);

@@ -23,6 +23,7 @@
  * H's moves, combined over reachable SCCs (closure.ts). With one member these are
  * exactly Nash, GMR, SMR and SEQ.
  */
+import { asDmIndex, type DmIndex } from "../numbering.js";
 import type { BasicConcept } from "../stability/concepts.js";
 import type { EngineData } from "../stability/engine.js";
 import { minReachImprovements } from "../stability/improvement-reach.js";
@@ -125,8 +126,8 @@ export function coalitionStability(data: EngineData, H: Coalition, concepts: rea
   return { coalition: H, flags, payoffs: p, values };
 }
 
-export function otherDecisionMakers(dmCount: number, H: Coalition): number[] {
-  return Array.from({ length: dmCount }, (_, d) => d).filter((d) => !H.includes(d));
+export function otherDecisionMakers(dmCount: number, H: Coalition): DmIndex[] {
+  return Array.from({ length: dmCount }, (_, d) => asDmIndex(d)).filter((d) => !H.includes(d));
 }
 
 /** The antichain of the values of SCC c's members. */

@@ -7,11 +7,13 @@
  * status quo analysis (stability/status-quo.ts) is run alongside to say which states
  * and equilibria only the coalitions open up.
  */
-import { describeMove, type MoveDescription } from "../model/describe.js";
+import { asDmIndex, asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
+import { ok, type Result } from "../problems.js";
+import { describeMove, type MoveDescription } from "../stability/describe.js";
 import type { Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
 import { movesFrom } from "../stability/moves.js";
-import { statusQuoAnalysis } from "../stability/status-quo.js";
+import { statusQuoReach } from "../stability/status-quo.js";
 import { coalitionIds, coalitionName, stateList, type Coalition } from "./coalitions.js";
 import { coalitionalImprovements, shortestSequence } from "./moves.js";
 
@@ -19,16 +21,14 @@ export interface JointStep {
   /** Who moves: one decision maker, or the members of a coalition moving together (ids, and names). */
   readonly members: readonly string[];
   readonly by: readonly string[];
-  /** 1-based states. */
-  readonly from: number;
-  readonly to: number;
+  readonly from: StateNumber;
+  readonly to: StateNumber;
   /** The members' moves in order (one move for a unilateral improvement). */
   readonly moves: readonly MoveDescription[];
 }
 
 export interface CoalitionReachedState {
-  /** 1-based. */
-  readonly state: number;
+  readonly state: StateNumber;
   /** Steps on a shortest path; a joint move is one step. */
   readonly distance: number;
   readonly path: readonly JointStep[];
@@ -37,27 +37,31 @@ export interface CoalitionReachedState {
 }
 
 export interface CoalitionStatusQuo {
-  readonly statusQuo: number;
+  readonly statusQuo: StateNumber;
   readonly coalitions: readonly { members: readonly string[]; name: string }[];
   /** Every state reachable (the start included, at distance 0), nearest first. */
   readonly reachable: readonly CoalitionReachedState[];
   /** Per concept, the equilibria among them, nearest first. */
   readonly equilibria: Partial<Record<BasicConcept, readonly CoalitionReachedState[]>>;
-  /** Per concept, equilibria (1-based) reachable only with the coalitions' joint moves. */
-  readonly onlyWithCoalitions: Partial<Record<BasicConcept, readonly number[]>>;
+  /** Per concept, equilibria reachable only with the coalitions' joint moves. */
+  readonly onlyWithCoalitions: Partial<Record<BasicConcept, readonly StateNumber[]>>;
   readonly summary: string;
 }
 
-/** Status quo analysis from `from` (0-based; default: the model's status quo) with the coalitions' joint improvements. */
-export function coalitionStatusQuo(a: Analysis, coalitions: readonly Coalition[], from?: number): CoalitionStatusQuo {
+/**
+ * Status quo analysis from `from` (default: the model's status quo) with the coalitions'
+ * joint improvements, or a "usage" problem when there is no state to start from.
+ */
+export function coalitionStatusQuo(a: Analysis, coalitions: readonly Coalition[], from?: StateIndex): Result<CoalitionStatusQuo> {
+  const found = statusQuoReach(a, "improvements", from);
+  if (!found.ok) return found;
+  const alone = found.value;
+  const start = alone.from;
   const { space, index } = a;
-  const start = from ?? space.statusQuo;
-  if (start < 0 || start >= space.size) throw new RangeError("the model has no status quo; give a starting state");
   const m = space.model;
   const P = a.payoffs.map((p) => p.payoff);
   const D = index.dmCount;
   const S = space.size;
-  const alone = new Set(statusQuoAnalysis(a, "improvements", start).reachable.map((r) => r.state - 1));
   const dist = new Int32Array(S).fill(-1);
   const prev = new Int32Array(S).fill(-1);
   // Who made the step into each state: a decision maker (0..D-1) or coalition D + c.
@@ -78,17 +82,19 @@ export function coalitionStatusQuo(a: Analysis, coalitions: readonly Coalition[]
       if (H.length > 1) for (const w of coalitionalImprovements(index, P, H, u)) reach(u, w, D + c);
     });
   }
+  const move = (mover: number, u: number, w: number): MoveDescription => describeMove(space, asDmIndex(mover), asStateIndex(u), asStateIndex(w));
   const step = (u: number, w: number, who: number): JointStep => {
-    if (who < D) return { members: [m.decisionMakers[who]!.id], by: [m.decisionMakers[who]!.name], from: u + 1, to: w + 1, moves: [describeMove(space, who, u, w)] };
+    const ends = { from: stateNumber(asStateIndex(u)), to: stateNumber(asStateIndex(w)) };
+    if (who < D) return { members: [m.decisionMakers[who]!.id], by: [m.decisionMakers[who]!.name], ...ends, moves: [move(who, u, w)] };
     const H = coalitions[who - D]!;
     const seq = shortestSequence(index, H, u, w)!;
-    return { members: coalitionIds(m, H), by: H.map((d) => m.decisionMakers[d]!.name), from: u + 1, to: w + 1, moves: seq.map((st) => describeMove(space, st.mover, st.from, st.to)) };
+    return { members: coalitionIds(m, H), by: H.map((d) => m.decisionMakers[d]!.name), ...ends, moves: seq.map((st) => move(st.mover, st.from, st.to)) };
   };
   const reached = new Map<number, CoalitionReachedState>();
   const reachable = order.map((s) => {
     const path: JointStep[] = [];
     for (let v = s; v !== start; v = prev[v]!) path.push(step(prev[v]!, v, mover[v]!));
-    const r: CoalitionReachedState = { state: s + 1, distance: dist[s]!, path: path.reverse(), reachableAlone: alone.has(s) };
+    const r: CoalitionReachedState = { state: stateNumber(asStateIndex(s)), distance: dist[s]!, path: path.reverse(), reachableAlone: alone.dist[s]! >= 0 };
     reached.set(s, r);
     return r;
   });
@@ -100,14 +106,15 @@ export function coalitionStatusQuo(a: Analysis, coalitions: readonly Coalition[]
     onlyWithCoalitions[c] = eq.filter((r) => !r.reachableAlone).map((r) => r.state).sort((x, y) => x - y);
   }
   const names = coalitions.filter((H) => H.length > 1).map((H) => coalitionName(m, H));
-  return {
-    statusQuo: start + 1,
+  const statusQuo = stateNumber(asStateIndex(start));
+  return ok({
+    statusQuo,
     coalitions: coalitions.map((H) => ({ members: coalitionIds(m, H), name: coalitionName(m, H) })),
     reachable,
     equilibria,
     onlyWithCoalitions,
-    summary: summaryText(start + 1, names, reachable, a.concepts, equilibria, onlyWithCoalitions),
-  };
+    summary: summaryText(statusQuo, names, reachable, a.concepts, equilibria, onlyWithCoalitions),
+  });
 }
 
 function summaryText(

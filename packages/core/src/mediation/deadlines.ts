@@ -12,12 +12,12 @@
  * leads to the same value. Model the act that would prevent it as an option of its own.
  */
 import { isoDay } from "../dates.js";
-import { describeMove, type MoveDescription } from "../model/describe.js";
 import type { ConditionInfo, ConflictModel } from "../model/types.js";
-import type { Problem, Result } from "../problems.js";
+import { asStateIndex, stateNumber, type StateNumber } from "../numbering.js";
+import { fail, ok, type Result } from "../problems.js";
 import { commitmentTerm } from "../record/deadlines.js";
-import { asOfDay, dateOf } from "../record/normalise.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { NegotiationRecord } from "../record/record.js";
+import { describeMove, type MoveDescription } from "../stability/describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
@@ -67,7 +67,7 @@ export interface DeadlineStep {
   /** Options settled from this date on (this deadline's and earlier ones'). */
   readonly settled: readonly string[];
   /** Per concept, the equilibria the conflict can reach from `after` by unilateral improvements, with the settled options fixed. */
-  readonly reachableEquilibria: Record<BasicConcept, readonly number[]> | null;
+  readonly reachableEquilibria: Record<BasicConcept, readonly StateNumber[]> | null;
   readonly words: string;
 }
 
@@ -80,33 +80,30 @@ export interface DeadlineAnalysis {
 }
 
 /**
- * The deadlines tied to options of `a`'s model, as of `asOf` (YYYY, YYYY-MM or
- * YYYY-MM-DD; default the scenario's `asOf`). `doc` is the validated scenario document.
+ * The deadlines tied to options of `a`'s model, counted from `day` (days since
+ * 1970-01-01; see viewDay), with the commitments' terms from the scenario's `record`;
+ * a "missing" problem when the model has no status quo to start from.
  */
-export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: string): Result<DeadlineAnalysis> {
-  const text = asOf ?? doc.asOf;
-  const fail = (message: string): Result<DeadlineAnalysis> => ({ ok: false, problems: [{ code: "date", path: asOf === undefined ? ["asOf"] : [], message } as Problem] });
-  if (text === undefined) return fail("the scenario has no asOf date; give the day to count the deadlines from");
-  const when = asOfDay(text);
-  if ("error" in when) return fail(when.error);
-  const day = when.day;
+export function deadlineAnalysis(record: NegotiationRecord, a: Analysis, day: number): Result<DeadlineAnalysis> {
   const { space } = a;
   const model = space.model;
   const sq = space.statusQuo;
-  if (sq < 0) return { ok: false, problems: [{ code: "missing", path: ["model", "statusQuo"], message: "the model has no status quo to start from" }] };
+  if (sq === undefined) return fail([{ code: "missing", path: ["model", "statusQuo"], message: "the model has no status quo to start from" }]);
 
   // Group the tied options by commitment and date.
   const groups = new Map<string, { date: number; at: "notice" | "expiry"; commitment: { id: string; what: string }; approximate: boolean; options: number[] }>();
   const passed = new Map<string, { commitment: string; options: string[]; date?: string }>();
   for (const o of model.options) {
     if (!o.deadline) continue;
-    const c = (doc.commitments ?? []).find((x) => x.id === o.deadline!.commitment);
+    const c = record.commitments.find((x) => x.id === o.deadline!.commitment);
     if (!c) continue;
-    const fromDay = dateOf(c.from).first;
-    const term = commitmentTerm(doc, c, Math.max(day, fromDay));
+    // A commitment that starts later is looked at from its start.
+    const at = Math.max(day, c.from.first);
+    const term = commitmentTerm(record, c, at);
     const useNotice = o.deadline.at === "notice" || (o.deadline.at === undefined && term.noticeDeadline !== undefined);
     const date = useNotice ? term.noticeDeadline : term.expiry ?? term.endsOn;
-    const dateDay = date === undefined ? undefined : dateOf(date).first;
+    const daysTo = useNotice ? term.daysToNoticeDeadline : term.daysToExpiry;
+    const dateDay = daysTo === undefined ? undefined : at + daysTo;
     if (term.state === "expired" || term.state === "ended" || dateDay === undefined || dateDay < day) {
       const p = passed.get(c.id) ?? { commitment: c.id, options: [], ...(date !== undefined ? { date } : {}) };
       p.options.push(o.id);
@@ -124,11 +121,12 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
   const fixedValues = new Map<number, boolean>();
   let vector = space.vector(sq);
   for (const g of ordered) {
-    const before = space.indexOf(vector);
+    // Feasible: the status quo, or the state an earlier deadline left (the walk stops at an infeasible one).
+    const before = space.indexOf(vector)!;
     // Where the conflict can go before this deadline, with the earlier deadlines' options fixed.
     const pre = restricted(a, fixedValues);
-    const preStart = pre === null ? -1 : pre.space.indexOf(vector);
-    const preReach = pre !== null && preStart >= 0 ? reachFrom(pre.index, pre.payoffs.map((p) => p.payoff), preStart, "improvements") : null;
+    const preStart = pre?.space.indexOf(vector);
+    const preReach = pre !== null && preStart !== undefined ? reachFrom(pre.index, pre.payoffs.map((p) => p.payoff), preStart, "improvements") : null;
     const settledHere: SettledOption[] = g.options.map((o) => {
       const info = model.options[o]!;
       const dm = model.decisionMakers[info.dm]!;
@@ -138,9 +136,9 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
       const avoidable = after === was;
       let avoid: SettledOption["avoid"];
       const w = space.indexOf(flipped(vector, o));
-      if (avoidable && before >= 0 && w >= 0) {
+      if (avoidable && w !== undefined) {
         const legal = legalMove(a.index, info.dm, before, w);
-        const reachable = preReach !== null && Array.from(preReach.order).some((s) => takenIn(pre!.space.vector(s), o) !== was);
+        const reachable = preReach !== null && Array.from(preReach.order).some((s) => takenIn(pre!.space.vector(asStateIndex(s)), o) !== was);
         avoid = {
           move: describeMove(space, info.dm, before, w),
           legal,
@@ -164,14 +162,16 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
       if (s.after !== takenIn(vector, o)) vector = s.after ? vector + 2 ** o : vector - 2 ** o;
     }
     const afterState = space.indexOf(vector);
-    const post = afterState >= 0 ? restricted(a, fixedValues) : null;
+    const post = afterState !== undefined ? restricted(a, fixedValues) : null;
     let reachableEquilibria: DeadlineStep["reachableEquilibria"] = null;
     if (post !== null) {
-      const start = post.space.indexOf(vector);
+      // The restricted model keeps the state (its options are the settled values), and its states are the model's.
+      const start = post.space.indexOf(vector)!;
       const r = reachFrom(post.index, post.payoffs.map((p) => p.payoff), start, "improvements");
+      const asWritten = (s: number): StateNumber => stateNumber(space.indexOf(post.space.vector(asStateIndex(s)))!);
       reachableEquilibria = Object.fromEntries(
-        BASIC_CONCEPTS.map((c) => [c, post.equilibria[c]!.filter((s) => r.dist[s]! >= 0).map((s) => space.indexOf(post.space.vector(s)) + 1).sort((x, y) => x - y)]),
-      ) as Record<BasicConcept, number[]>;
+        BASIC_CONCEPTS.map((c) => [c, post.equilibria[c]!.filter((s) => r.dist[s]! >= 0).map(asWritten).sort((x, y) => x - y)]),
+      ) as Record<BasicConcept, StateNumber[]>;
     }
     const date = isoDay(g.date);
     steps.push({
@@ -182,15 +182,15 @@ export function deadlineAnalysis(doc: ScenarioDocument, a: Analysis, asOf?: stri
       approximate: g.approximate,
       options: settledHere,
       before: stateWords(space, before),
-      after: afterState >= 0 ? stateWords(space, afterState) : null,
+      after: afterState !== undefined ? stateWords(space, afterState) : null,
       settled: [...fixedValues.keys()].map((o) => model.options[o]!.id),
       reachableEquilibria,
       words: `${date} (${g.at === "notice" ? "last day to give notice on" : "end of"} "${g.commitment.what}", in ${g.date - day} days${g.approximate ? ", approximate" : ""}): ${settledHere.map((s) => s.words).join("; ")}.` +
-        (afterState < 0 ? " The default state is not feasible: a feasibility condition rules it out." : afterState === before ? ` The status quo stays state ${before + 1}.` : ` If nobody acts, the status quo becomes state ${afterState + 1}.`),
+        (afterState === undefined ? " The default state is not feasible: a feasibility condition rules it out." : afterState === before ? ` The status quo stays state ${stateNumber(before)}.` : ` If nobody acts, the status quo becomes state ${stateNumber(afterState)}.`),
     });
-    if (afterState < 0) break;
+    if (afterState === undefined) break;
   }
-  return { ok: true, value: { asOf: isoDay(day), deadlines: steps, passed: [...passed.values()] } };
+  return ok({ asOf: isoDay(day), deadlines: steps, passed: [...passed.values()] });
 }
 
 /** The model with some options fixed at values (removing the states where they differ), analysed; null when nothing is left. */
@@ -201,6 +201,6 @@ function restricted(a: Analysis, fixed: ReadonlyMap<number, boolean>): Analysis 
   const conditions = [...model.conditions, ...extra];
   const variant: ConflictModel = { ...model, conditions, infeasible: conditions.flatMap((c) => c.removes) };
   const space = StateSpace.build(variant);
-  if ("error" in space || space.size === 0) return null;
-  return analyze(space, BASIC_CONCEPTS);
+  if (!space.ok || space.value.size === 0) return null;
+  return analyze(space.value, BASIC_CONCEPTS);
 }

@@ -17,6 +17,7 @@
  */
 import { formatExpr, type Expr } from "../model/expression.js";
 import type { ConditionInfo, ConflictModel, DecisionMakerInfo, PriorityStatement } from "../model/types.js";
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import type { Payoffs } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
@@ -84,7 +85,7 @@ export function listEstimates(space: StateSpace): Estimate[] {
   if (model.statusQuo?.estimate) {
     // Only misreadings that give a feasible state.
     push({ kind: "statusQuo", ...(model.statusQuo.note !== undefined ? { note: model.statusQuo.note } : {}) }, "the status quo", (i) =>
-      model.options.filter((o) => space.indexOf(flipped(sq, o.index)) >= 0).map((o) => ({
+      model.options.filter((o) => space.indexOf(flipped(sq, o.index)) !== undefined).map((o) => ({
         item: i,
         kind: "status-quo" as const,
         option: o.id,
@@ -98,8 +99,8 @@ export function listEstimates(space: StateSpace): Estimate[] {
 /** A model with some variations applied, analysed; null when the variant has no feasible state or too many. */
 export interface VariantAnalysis {
   readonly analysis: Analysis;
-  /** The status quo in the variant (0-based; −1 when it is not feasible there or there is none). */
-  readonly statusQuo: number;
+  /** The status quo in the variant (undefined when it is not feasible there or there is none). */
+  readonly statusQuo: StateIndex | undefined;
   /** Whether the variant's states are the unchanged model's (same numbers). */
   readonly sameStates: boolean;
 }
@@ -136,7 +137,7 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
   const changedDms = new Map<number, PriorityStatement[]>();
   for (const [d, list] of statements) changedDms.set(d, list.filter((st) => st.expr !== DROPPED));
   if (dropped.size === 0 && fixed.length === 0) {
-    const statusQuo = sq === undefined ? -1 : base.space.indexOf(sq);
+    const statusQuo = sq === undefined ? undefined : base.space.indexOf(sq);
     if (changedDms.size === 0) return { analysis: base, statusQuo, sameStates: true };
     const compute = (k: number) => (): Payoffs => payoffsWith(base.space, model.decisionMakers[k]!, changedDms.get(k)!);
     if (cache) {
@@ -155,20 +156,24 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
     return list ? { ...dm, preference: { kind: "priorities", statements: list } } : dm;
   });
   const variant: ConflictModel = { ...model, decisionMakers, conditions, infeasible: conditions.flatMap((c) => c.removes), ...(sq !== undefined && model.statusQuo ? { statusQuo: { ...model.statusQuo, vector: sq } } : {}) };
-  const built = StateSpace.build(variant);
-  if ("error" in built || built.size === 0) return null;
+  const enumerated = StateSpace.build(variant);
+  if (!enumerated.ok || enumerated.value.size === 0) return null;
+  const built = enumerated.value;
   // Rankings name states by vector; states a dropped condition brings back are ranked below all others, tied.
-  const space = built.withModel({
+  const space = new StateSpace({
     ...variant,
     decisionMakers: variant.decisionMakers.map((dm) => {
       if (dm.preference.kind !== "ranking") return dm;
       const ranked = new Set(dm.preference.levels.flat());
       const extra: number[] = [];
-      for (let s = 0; s < built.size; s++) if (!ranked.has(built.vector(s))) extra.push(built.vector(s));
+      for (let s = 0; s < built.size; s++) {
+        const v = built.vector(asStateIndex(s));
+        if (!ranked.has(v)) extra.push(v);
+      }
       return extra.length === 0 ? dm : { ...dm, preference: { kind: "ranking", levels: [...dm.preference.levels, extra] } };
     }),
-  });
-  return { analysis: analyze(space, BASIC_CONCEPTS), statusQuo: sq === undefined ? -1 : space.indexOf(sq), sameStates: false };
+  }, built);
+  return { analysis: analyze(space, BASIC_CONCEPTS), statusQuo: sq === undefined ? undefined : space.indexOf(sq), sameStates: false };
 }
 
 /** A statement's opposite, without a double negation. */

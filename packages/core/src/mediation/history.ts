@@ -16,9 +16,9 @@
  * from it holds if it holds from one of them, and a later pattern matches if one of its
  * states does.
  */
-import { describeMove, type MoveDescription } from "../model/describe.js";
 import type { Observation } from "../model/types.js";
-import { dateOf } from "../record/normalise.js";
+import { asDmIndex, stateIndexOf, stateNumber, type StateNumber } from "../numbering.js";
+import { describeMove, type MoveDescription } from "../stability/describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
@@ -31,8 +31,8 @@ export interface ObservedStates {
   readonly date: string;
   readonly text: string;
   readonly kind: Observation["kind"];
-  /** The matching states, numbered from 1. */
-  readonly states: readonly number[];
+  /** The matching states. */
+  readonly states: readonly StateNumber[];
   readonly sources: Observation["sources"];
 }
 
@@ -69,19 +69,19 @@ export function historyCheck(a: Analysis): HistoryCheck {
   const { space } = a;
   const P = a.payoffs.map((p) => p.payoff);
   const observations = [...(space.model.observed ?? [])]
-    .map((o, i) => ({ o, i, day: dateOf(o.date).first }))
-    .sort((x, y) => x.day - y.day || x.i - y.i)
-    .map(({ o }) => ({ date: o.date, text: o.text, kind: o.kind, states: targetStates(space, o).map((s) => s + 1), sources: o.sources }));
+    .map((o, i) => ({ o, i }))
+    .sort((x, y) => x.o.day - y.o.day || x.i - y.i)
+    .map(({ o }) => ({ date: o.date, text: o.text, kind: o.kind, states: targetStates(space, o).map(stateNumber), sources: o.sources }));
   const eq = (c: BasicConcept, s: number): boolean => a.stable[c]!.every((f) => f[s] === 1);
   const steps: HistoryStep[] = [];
   observations.forEach((from, i) => {
-    const starts = from.states.map((s) => s - 1);
+    const starts = from.states.map(stateIndexOf);
     // Everything reachable from any of the earlier states.
     const reachable = new Uint8Array(space.size);
     for (const s of starts) for (const t of reachFrom(a.index, P, s, "improvements").order) reachable[t] = 1;
     for (let j = i + 1; j < observations.length; j++) {
       const to = observations[j]!;
-      const later = to.states.map((s) => s - 1);
+      const later = to.states.map(stateIndexOf);
       const predictions: Prediction[] = [];
       const anyReached = later.some((t) => reachable[t] === 1);
       predictions.push({
@@ -114,13 +114,14 @@ export function historyCheck(a: Analysis): HistoryCheck {
       if (j === i + 1 && from.kind === "state" && to.kind === "state" && starts.length === 1 && later.length === 1) {
         const s = starts[0]!;
         const t = later[0]!;
-        space.model.decisionMakers.forEach((dm, k) => {
+        space.model.decisionMakers.forEach((dm, i) => {
+          const k = asDmIndex(i);
           // Decision maker k's own part of the change, applied to the earlier state.
           let v = space.vector(s);
           for (const o of dm.options) if (space.taken(s, o) !== space.taken(t, o)) v += space.taken(t, o) ? 2 ** o : -(2 ** o);
           if (v === space.vector(s)) return;
           const w = space.indexOf(v);
-          if (w < 0) {
+          if (w === undefined) {
             predictions.push({ kind: "move", dm: dm.id, held: "open", words: `${dm.name}'s part of the change, on its own, is not a feasible state: it cannot be judged as a unilateral move` });
             return;
           }

@@ -6,8 +6,9 @@
  * code in this folder.
  */
 import { evaluate } from "../model/expression.js";
+import { asStateIndex } from "../numbering.js";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import type { StateSpace } from "../statespace/space.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { Oracle } from "../stability/oracle.js";
@@ -18,10 +19,10 @@ export function oraclePayoffs(space: StateSpace): Int32Array[] {
     const pref = dm.preference;
     const out = new Int32Array(space.size);
     if (pref.kind === "ranking") {
-      pref.levels.forEach((level, k) => level.forEach((v) => (out[space.indexOf(v)] = pref.levels.length - 1 - k)));
+      pref.levels.forEach((level, k) => level.forEach((v) => (out[space.indexOf(v)!] = pref.levels.length - 1 - k)));
       return out;
     }
-    const truth = (s: number): string => pref.statements.map((st) => (evaluate(st.expr, (o) => space.taken(s, o)) ? "1" : "0")).join("");
+    const truth = (s: number): string => pref.statements.map((st) => (evaluate(st.expr, (o) => space.taken(asStateIndex(s), o)) ? "1" : "0")).join("");
     const keys = Array.from({ length: space.size }, (_, s) => truth(s));
     const distinct = [...new Set(keys)].sort();
     keys.forEach((k, s) => (out[s] = distinct.indexOf(k)));
@@ -70,7 +71,7 @@ export function oracleOutcome(doc: ScenarioDocument, target: (space: StateSpace,
   if (!r.ok) throw new Error(`oracle: the changed document does not validate: ${r.problems.map((p) => p.message).join("; ")}`);
   const space = r.value.space!;
   const oracle = new Oracle(space, oraclePayoffs(space));
-  const dist = fromVector === null ? null : oracleDistances(oracle, space.indexOf(fromVector));
+  const dist = fromVector === null ? null : oracleDistances(oracle, space.indexOf(fromVector)!);
   let best: { concepts: BasicConcept[]; state: number; key: number[] } | null = null;
   for (let t = 0; t < space.size; t++) {
     if (!target(space, t) || (dist !== null && dist[t]! < 0)) continue;
@@ -106,7 +107,7 @@ export function docWithThirdParty(doc: ScenarioDocument, space: StateSpace, kind
   const model = doc.model!;
   const x = "oracle_x";
   const q = model.decisionMakers.slice(0, g + 1).reduce((n, dm) => n + dm.options.length, 0);
-  const ynOf = (ref: number | string): string => (typeof ref === "number" ? space.yn(ref - 1) : ref.toUpperCase());
+  const ynOf = (ref: number | string): string => (typeof ref === "number" ? space.yn(asStateIndex(ref - 1)) : ref.toUpperCase());
   const both = (ref: number | string): string[] => [0, 1].map((v) => ynOf(ref).slice(0, q) + (v ? "Y" : "N") + ynOf(ref).slice(q));
   const decisionMakers = model.decisionMakers.map((dm, k) => {
     let out = { ...dm };

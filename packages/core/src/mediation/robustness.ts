@@ -10,7 +10,8 @@
  * alone. So the work splits into chunks of variant indices that can run anywhere
  * (threads, workers, machines) and merge by adding counts, with the same result.
  */
-import { rng } from "../model/generate.js";
+import { asStateIndex } from "../numbering.js";
+import { rng } from "../scenario/generate.js";
 import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
@@ -121,7 +122,8 @@ export function robustnessChunk(base: Analysis, plan: RobustnessPlan, from: numb
     if (v === null) skipped++;
     else {
       const a = v.analysis;
-      const map = v.sameStates ? null : Array.from({ length: a.space.size }, (_, s) => space.indexOf(a.space.vector(s)));
+      // The variant's states by number in the model as written (−1: not a state of it).
+      const map = v.sameStates ? null : Array.from({ length: a.space.size }, (_, s) => space.indexOf(a.space.vector(asStateIndex(s))) ?? -1);
       for (let s = 0; s < a.space.size; s++) {
         const t = map === null ? s : map[s]!;
         if (t >= 0) counts.present[t]!++;
@@ -187,7 +189,7 @@ export function robustnessResult(base: Analysis, plan: RobustnessPlan, counts: R
     const asWritten = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, base.stable[c]!.every((f) => f[s] === 1)])) as Record<BasicConcept, boolean>;
     if (!BASIC_CONCEPTS.some((c) => counts.equilibrium[c][s]! > 0 || asWritten[c])) continue;
     const share = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, counts.equilibrium[c][s]! / n])) as Record<BasicConcept, number>;
-    states.push({ ...stateWords(space, s), share, asWritten });
+    states.push({ ...stateWords(space, asStateIndex(s)), share, asWritten });
   }
   const key = (x: StateRobustness): number[] => BASIC_CONCEPTS.map((c) => x.share[c]);
   states.sort((a, b) => {

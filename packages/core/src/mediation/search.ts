@@ -10,7 +10,8 @@
  * GMR-stable, and where d becomes so; and the target state must be reachable. Only
  * candidates that pass these tests are analysed in full.
  */
-import { describeMove, type MoveDescription } from "../model/describe.js";
+import { asDmIndex, asStateIndex, stateNumber, type StateIndex } from "../numbering.js";
+import { describeMove, type MoveDescription } from "../stability/describe.js";
 import type { Expr } from "../model/expression.js";
 import type { ConflictModel, PriorityStatement } from "../model/types.js";
 import type { Payoffs } from "../statespace/payoffs.js";
@@ -96,8 +97,8 @@ export interface ChangeSearch {
 
 export interface SearchOptions {
   readonly goal: readonly BasicConcept[];
-  /** The start state (0-based), or −1 when there is none (then only equilibrium counts). */
-  readonly start: number;
+  /** The start state; absent when there is none (then only equilibrium counts). */
+  readonly start?: StateIndex;
   readonly maxSize: 1 | 2;
   readonly maxPairEvaluations: number;
   readonly thirdParty: boolean;
@@ -175,7 +176,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
   const P0 = base.payoffs;
   const gmrBase = base.stable.gmr!;
   const arrays = (ps: readonly Payoffs[]): Int32Array[] => ps.map((p) => p.payoff);
-  const reachWith = (ps: readonly Payoffs[]): ReachFrom | null => (start >= 0 ? reachFrom(index, arrays(ps), start, "improvements") : null);
+  const reachWith = (ps: readonly Payoffs[]): ReachFrom | null => (start !== undefined ? reachFrom(index, arrays(ps), start, "improvements") : null);
   /** Target states where every decision maker outside `changed` is GMR-stable in the unchanged model. */
   const othersStable = (changed: readonly number[]): number[] =>
     T.filter((t) => gmrBase.every((f, i) => changed.includes(i) || f[t] === 1));
@@ -250,14 +251,14 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       words: parts.map((p) => p.words).join("; and "),
       concepts: o.concepts,
       meetsGoal: meets(o),
-      state: stateWords(space, state),
+      state: stateWords(space, asStateIndex(state)),
       path: o.steps.map(describe),
       revisesEstimate: parts.some((p) => p.kind === "preference" && p.change.kind !== "add" && p.touches[0]!.estimate),
       touchesEstimates: parts.some((p) => p.touches.some((r) => r.estimate)),
       sameEffect: same,
     });
   };
-  const describeHere = (m: { mover: number; from: number; to: number }): MoveDescription => describeMove(space, m.mover, m.from, m.to);
+  const describeHere = (m: { mover: number; from: number; to: number }): MoveDescription => describeMove(space, asDmIndex(m.mover), asStateIndex(m.from), asStateIndex(m.to));
   for (const d of prioritised) {
     for (const e of singles[d]!) {
       if (e.outcome === null) continue;
@@ -281,16 +282,18 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
             for (let position = 1; position <= K + 1; position++) {
               thirdPartyOptions++;
               if (Tgd.length === 0) { thirdPartyRuledOut++; continue; }
-              const x = withThirdPartyOption(model, kind, g, d, position, targetExpr);
-              const built = StateSpace.build(x.model);
-              if ("error" in built) continue;
+              const x = withThirdPartyOption(model, kind, asDmIndex(g), asDmIndex(d), position, targetExpr);
+              const enumerated = StateSpace.build(x.model);
+              if (!enumerated.ok) continue;
+              const built = enumerated.value;
               // The others' stability is as in the unchanged model (they ignore x); g and d must become GMR-stable.
               const prep = prepareAnalysis(built, { concepts: BASIC_CONCEPTS });
-              const Tplus = targetStates(built, { expr: x.target }).filter((t) => Tgd.includes(space.indexOf(x.project(built.vector(t)))));
+              // No condition mentions x, so a feasible state without it is feasible in the unchanged model.
+              const Tplus = targetStates(built, { expr: x.target }).filter((t) => Tgd.includes(space.indexOf(x.project(built.vector(t)))!));
               const gmrG = analyzeDm({ ...prep, concepts: ["gmr"] }, g).flags.gmr!;
               const gmrD = analyzeDm({ ...prep, concepts: ["gmr"] }, d).flags.gmr!;
-              const sq = start >= 0 ? built.indexOf(x.expand(space.vector(start))) : -1;
-              const reach = sq >= 0 ? reachFrom(prep.index, prep.payoffs.map((p) => p.payoff), sq, "improvements") : null;
+              const sq = start !== undefined ? built.indexOf(x.expand(space.vector(start))) : undefined;
+              const reach = sq !== undefined ? reachFrom(prep.index, prep.payoffs.map((p) => p.payoff), sq, "improvements") : null;
               if (!Tplus.some((t) => gmrG[t] === 1 && gmrD[t] === 1 && (reach === null || reach.dist[t]! >= 0))) { thirdPartyRuledOut++; continue; }
               thirdPartyAnalysed++;
               const a = finishAnalysis(prep, model.decisionMakers.map((_, k) => analyzeDm(prep, k)));
@@ -307,15 +310,15 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
               to: model.decisionMakers[d]!.id,
               position: best.position,
               option: (() => {
-                const x = withThirdPartyOption(model, kind, g, d, best.position, targetExpr);
+                const x = withThirdPartyOption(model, kind, asDmIndex(g), asDmIndex(d), best.position, targetExpr);
                 const o = x.model.options[x.option]!;
                 return { id: o.id, label: o.label };
               })(),
             };
-            const project = (s: number): number => space.indexOf(best.project(best.space.vector(s)));
+            const project = (s: number): StateIndex => space.indexOf(best.project(best.space.vector(asStateIndex(s))))!;
             const describeThere = (m: { mover: number; from: number; to: number }): MoveDescription => {
-              const move = describeMove(best.space, m.mover, m.from, m.to);
-              return { ...move, from: project(m.from) + 1, to: project(m.to) + 1 };
+              const move = describeMove(best.space, asDmIndex(m.mover), asStateIndex(m.from), asStateIndex(m.to));
+              return { ...move, from: stateNumber(project(m.from)), to: stateNumber(project(m.to)) };
             };
             const part: ChangePart = { kind: "third-party", option, positions: works.map((w) => w.position), ...thirdPartyWords(model, option, targetWords) };
             record([part], [], best.o, describeThere, project(best.o.state));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../model/expression.js";
-import { generateModel, rng } from "../model/generate.js";
+import { generateModel, rng } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { asStateIndex, type StateNumber } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
@@ -42,8 +43,8 @@ export function markedCase(seed: number): { doc: Doc; space: StateSpace } | null
       }),
     })),
     feasibility: (m.feasibility ?? []).map((c, k) => (k === 0 && seed % 3 !== 0 ? { ...c, estimate: true } : c)),
-    statusQuo: { taken: ids.filter((_, o) => s0.taken(sq, o)), ...(seed % 3 === 1 ? { estimate: true } : {}) },
-    targets: [{ id: "t", label: "the target", pattern: s0.taken(t, ids.indexOf(pick)) ? pick : `-${pick}` }],
+    statusQuo: { taken: ids.filter((_, o) => s0.taken(asStateIndex(sq), o)), ...(seed % 3 === 1 ? { estimate: true } : {}) },
+    targets: [{ id: "t", label: "the target", pattern: s0.taken(asStateIndex(t), ids.indexOf(pick)) ? pick : `-${pick}` }],
   };
   const doc: Doc = { ...base, model };
   const v = validateDocument(doc);
@@ -90,13 +91,13 @@ function oracleConclusions(doc: Doc): Map<string, boolean | string[]> | null {
   if (!v.ok) return null;
   const space = v.value.space!;
   const sq = space.statusQuo;
-  if (sq < 0) return null;
+  if (sq === undefined) return null;
   const oracle = new Oracle(space, oraclePayoffs(space));
   const dist = oracleDistances(oracle, sq);
   const eq = (c: (typeof BASIC_CONCEPTS)[number], s: number): boolean => space.model.decisionMakers.every((_, i) => oracle.stable(i, s, c));
-  const all = (f: (s: number) => boolean): string[] => Array.from({ length: space.size }, (_, s) => s).filter(f).map((s) => space.yn(s)).sort();
+  const all = (f: (s: number) => boolean): string[] => Array.from({ length: space.size }, (_, s) => s).filter(f).map((s) => space.yn(asStateIndex(s))).sort();
   const out = new Map<string, boolean | string[]>();
-  const inT = (s: number): boolean => evaluate(target.expr, (o) => space.taken(s, o));
+  const inT = (s: number): boolean => evaluate(target.expr, (o) => space.taken(asStateIndex(s), o));
   for (const c of BASIC_CONCEPTS) {
     out.set(`status-quo-stable:${c}`, eq(c, sq));
     out.set(`equilibria:${c}`, all((s) => eq(c, s)));
@@ -142,12 +143,12 @@ describe("sensitivity to estimates, against the definitions", () => {
 
       const base = oracleConclusions(doc)!;
       const toSet = (vectors: string[]): StateSet => {
-        const states: number[] = [];
+        const states: StateNumber[] = [];
         const others: string[] = [];
         for (const yn of vectors) {
-          const s = Array.from({ length: space.size }, (_, i) => i).find((i) => space.yn(i) === yn);
+          const s = Array.from({ length: space.size }, (_, i) => i).find((i) => space.yn(asStateIndex(i)) === yn);
           if (s === undefined) others.push(yn);
-          else states.push(s + 1);
+          else states.push((s + 1) as StateNumber);
         }
         // Others in the order of their vectors (first option least significant), as states are numbered.
         const rev = (yn: string): string => [...yn].reverse().join("");
@@ -216,8 +217,8 @@ describe("robustness", () => {
         const space = v.value.space!;
         const oracle = new Oracle(space, oraclePayoffs(space));
         for (let s = 0; s < space.size; s++) {
-          const t = c.space.indexOf(space.vector(s));
-          if (t < 0) continue;
+          const t = c.space.indexOf(space.vector(asStateIndex(s)));
+          if (t === undefined) continue;
           present[t]!++;
           for (const x of BASIC_CONCEPTS) if (space.model.decisionMakers.every((_, d) => oracle.stable(d, s, x))) want[x]![t]!++;
         }

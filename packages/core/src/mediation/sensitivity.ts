@@ -6,6 +6,7 @@
  * pair of variations of two different estimates; a pair is reported for a conclusion
  * only when neither of its variations changes that conclusion alone.
  */
+import { asStateIndex, stateNumber, type StateNumber } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
@@ -14,9 +15,9 @@ import { analyseVariant, listEstimates, type Estimate, type Variation, type Vari
 import { targetStates, type Target } from "./targets.js";
 import { VariantCache } from "./variant.js";
 
-/** States in an answer: numbers from 1 in the unchanged model, and Y/N vectors of states it does not have. */
+/** States in an answer: their numbers in the unchanged model, and Y/N vectors of states it does not have. */
 export interface StateSet {
-  readonly states: readonly number[];
+  readonly states: readonly StateNumber[];
   readonly others: readonly string[];
 }
 
@@ -66,13 +67,13 @@ function conclusionsOf(v: VariantAnalysis, targets: readonly Target[], sqWords: 
   const { analysis: a, statusQuo: sq } = v;
   const { space } = a;
   const hasSq = space.model.statusQuo !== undefined;
-  if (hasSq && sq < 0) return null;
-  const reach = sq >= 0 ? reachFrom(a.index, a.payoffs.map((p) => p.payoff), sq, "improvements") : null;
-  const vectors = (states: readonly number[]): number[] => states.map((s) => space.vector(s)).sort((x, y) => x - y);
+  if (hasSq && sq === undefined) return null;
+  const reach = sq !== undefined ? reachFrom(a.index, a.payoffs.map((p) => p.payoff), sq, "improvements") : null;
+  const vectors = (states: readonly number[]): number[] => states.map((s) => space.vector(asStateIndex(s))).sort((x, y) => x - y);
   const eqAt = (c: BasicConcept, t: number): boolean => a.stable[c]!.every((f) => f[t] === 1);
   const out: Raw[] = [];
   for (const c of BASIC_CONCEPTS) {
-    if (sq >= 0) out.push({ id: `status-quo-stable:${c}`, question: `Is the status quo (${sqWords}) an equilibrium under ${CONCEPT_LABELS[c]}?`, value: eqAt(c, sq) });
+    if (sq !== undefined) out.push({ id: `status-quo-stable:${c}`, question: `Is the status quo (${sqWords}) an equilibrium under ${CONCEPT_LABELS[c]}?`, value: eqAt(c, sq) });
   }
   for (const c of BASIC_CONCEPTS) out.push({ id: `equilibria:${c}`, question: `Which states are equilibria under ${CONCEPT_LABELS[c]}?`, value: vectors(a.equilibria[c]!) });
   if (reach) {
@@ -100,7 +101,7 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
   const estimates = listEstimates(space);
   const targets = opts.targets ?? (space.model.targets ?? []).map((t) => ({ id: t.id, label: t.label, pattern: t.text, expr: t.expr }));
   const sq = space.statusQuo;
-  const sqWords = sq >= 0 ? `state ${sq + 1}` : "";
+  const sqWords = sq !== undefined ? `state ${stateNumber(sq)}` : "";
   const baseRaw = conclusionsOf(analyseVariant(base, estimates, [])!, targets, sqWords)!;
   const answer = (value: Raw["value"]): ConclusionAnswer => (typeof value === "boolean" ? value : toStateSet(space, value));
   const changed = new Map<string, { variations: Variation[]; value: Raw["value"] }[]>(baseRaw.map((r) => [r.id, []]));
@@ -173,12 +174,12 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
 }
 
 function toStateSet(space: StateSpace, vectors: readonly number[]): StateSet {
-  const states: number[] = [];
+  const states: StateNumber[] = [];
   const others: string[] = [];
   const n = space.model.options.length;
   for (const v of vectors) {
     const s = space.indexOf(v);
-    if (s >= 0) states.push(s + 1);
+    if (s !== undefined) states.push(stateNumber(s));
     else others.push(Array.from({ length: n }, (_, o) => (Math.floor(v / 2 ** o) % 2 === 1 ? "Y" : "N")).join(""));
   }
   return { states: states.sort((x, y) => x - y), others };

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../model/expression.js";
-import { generateModel, rng } from "../model/generate.js";
+import { generateModel, rng } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
@@ -20,7 +21,7 @@ interface Case {
   doc: ScenarioDocument;
   space: StateSpace;
   target: string;
-  start: number;
+  start: StateIndex;
   goal: BasicConcept[];
 }
 
@@ -43,8 +44,8 @@ function randomCase(seed: number, size: "small" | "tiny"): Case | null {
   // A target of one or two literals, read off a random state so it matches something.
   const s = Math.floor(r() * space.size);
   const picked = ids.filter(() => r() < 0.5).slice(0, 2);
-  const lits = (picked.length ? picked : [ids[0]!]).map((id) => (space.taken(s, ids.indexOf(id)) ? id : `-${id}`));
-  return { doc, space, target: lits.join(" & "), start: Math.floor(r() * space.size), goal: GOALS[seed % GOALS.length]! };
+  const lits = (picked.length ? picked : [ids[0]!]).map((id) => (space.taken(asStateIndex(s), ids.indexOf(id)) ? id : `-${id}`));
+  return { doc, space, target: lits.join(" & "), start: asStateIndex(Math.floor(r() * space.size)), goal: GOALS[seed % GOALS.length]! };
 }
 
 const statementsOf = (doc: ScenarioDocument, d: number): string[] =>
@@ -88,7 +89,7 @@ describe("stabilization: the smallest changes, against brute force", () => {
       const { doc, space, goal, start } = c;
       const target = resolveTarget(space.model, c.target);
       if (!target.ok) throw new Error("bad target");
-      const inTarget = (sp: StateSpace, s: number): boolean => evaluate(target.value.expr, (o) => sp.taken(s, o));
+      const inTarget = (sp: StateSpace, s: number): boolean => evaluate(target.value.expr, (o) => sp.taken(asStateIndex(s), o));
       const fast = searchChanges(analyze(space), target.value.expr, c.target, { goal, start, maxSize: 1, maxPairEvaluations: 0, thirdParty: true, limit: Infinity });
       compared++;
       const startVector = space.vector(start);
@@ -121,7 +122,7 @@ describe("stabilization: the smallest changes, against brute force", () => {
               const x = docWithThirdParty(doc, space, kind, g, d, p, c.target);
               const q = doc.model!.decisionMakers.slice(0, g + 1).reduce((n, m) => n + m.options.length, 0);
               const low = startVector % 2 ** q;
-              const o = oracleOutcome(x, (sp, s) => inTarget(shrink(sp, s, q), 0) && sp.taken(s, q) === (kind === "offer"), goal, low + (startVector - low) * 2);
+              const o = oracleOutcome(x, (sp, s) => inTarget(shrink(sp, s, q), 0) && sp.taken(asStateIndex(s), q) === (kind === "offer"), goal, low + (startVector - low) * 2);
               if (o) third.push({ key: `${kind} ${gm.id}->${dm.id}`, position: p, o });
             }
           });
@@ -178,7 +179,7 @@ describe("stabilization: the smallest changes, against brute force", () => {
       if (!fast.coverage.pairs.searched) continue;
       searched++;
       expect(fast.coverage.pairs.exhaustive).toBe(true);
-      const inTarget = (sp: StateSpace, s: number): boolean => evaluate(target.value.expr, (o) => sp.taken(s, o));
+      const inTarget = (sp: StateSpace, s: number): boolean => evaluate(target.value.expr, (o) => sp.taken(asStateIndex(s), o));
       const startVector = space.vector(start);
       const ids = space.model.options.map((o) => o.id);
       const additions = [...ids, ...ids.map((id) => `-${id}`), ...(c.target.includes("&") ? [c.target] : [])];
@@ -242,7 +243,7 @@ describe("stabilization: the smallest changes, against brute force", () => {
 /** State s of a model with an extra option at q, seen in the model without it (the caller tests the same target). */
 function shrink(sp: StateSpace, s: number, q: number): StateSpace {
   // A view that hides option q: option o < q reads itself, o ≥ q reads o + 1.
-  return { taken: (_: number, o: number) => sp.taken(s, o >= q ? o + 1 : o) } as unknown as StateSpace;
+  return { taken: (_: number, o: number) => sp.taken(asStateIndex(s), o >= q ? o + 1 : o) } as unknown as StateSpace;
 }
 
 describe("stabilization: pulls and the blocked path", () => {
@@ -270,7 +271,7 @@ describe("stabilization: pulls and the blocked path", () => {
           const st = space.model.decisionMakers[i]!.preference;
           if (st.kind !== "priorities") continue;
           const k = imp.why!.position - 1;
-          const holds = (s: number, j: number): boolean => evaluate(st.statements[j]!.expr, (o) => space.taken(s, o));
+          const holds = (s: number, j: number): boolean => evaluate(st.statements[j]!.expr, (o) => space.taken(asStateIndex(s), o));
           expect(holds(imp.move.to - 1, k)).toBe(true);
           expect(holds(focus, k)).toBe(false);
           for (let j = 0; j < k; j++) expect(holds(imp.move.to - 1, j)).toBe(holds(focus, j));
@@ -281,7 +282,7 @@ describe("stabilization: pulls and the blocked path", () => {
       expect(res.reach!.reachable).toBe(T.some((t) => dist[t]! >= 0));
       if (res.reach!.reachable || res.reach!.blocked === null) continue;
       const steps = res.reach!.blocked!.steps;
-      let at = c.start;
+      let at: number = c.start;
       for (const st of steps) {
         const k = space.model.decisionMakers.findIndex((d) => d.name === st.move.by);
         expect(st.move.from - 1).toBe(at);

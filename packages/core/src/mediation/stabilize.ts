@@ -11,13 +11,15 @@
  * (c) Changes: the smallest changes that make a target state an equilibrium reachable
  *     from the status quo (search.ts).
  */
-import { describeMove, type MoveDescription } from "../model/describe.js";
+import { asDmIndex, asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
+import { describeMove, type MoveDescription } from "../stability/describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import { reanalyse } from "./variant.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { explain } from "../stability/explain.js";
-import { pathSteps, reachFrom, type ReachFrom } from "../stability/reach-from.js";
+import { reachFrom, type ReachFrom } from "../stability/reach-from.js";
+import { pathTo } from "../stability/status-quo.js";
 import { fewestBlockedPath } from "./paths.js";
 import { searchChanges, type ChangeSearch } from "./search.js";
 import { matchTarget, targetStates, type Target, type TargetMatch } from "./targets.js";
@@ -26,10 +28,10 @@ import { decide, stateWords, type Decision, type StateWords, type StatementRef }
 export interface StabilizeOptions {
   /** The goal: an equilibrium under every one of these concepts (default: all four, i.e. Nash, which implies the others). */
   readonly concepts?: readonly BasicConcept[];
-  /** Where the conflict starts (0-based state); default the status quo. */
-  readonly from?: number;
-  /** The target state explained in (a) (0-based); default: see `focus` in the result. */
-  readonly focus?: number;
+  /** Where the conflict starts; default the status quo. */
+  readonly from?: StateIndex;
+  /** The target state explained in (a); default: see `focus` in the result. */
+  readonly focus?: StateIndex;
   /** Largest change searched: 1 or 2 (default 2). */
   readonly maxSize?: 1 | 2;
   /** Evaluations allowed for changes of size 2 (default 5,000). */
@@ -50,7 +52,7 @@ export interface Pull {
   /** The mover's rank of the state it moves to (1 = best). */
   readonly rank: number;
   /** Per concept other than Nash (which ignores responses): the shortest sanction, if any. */
-  readonly sanctions: Partial<Record<BasicConcept, { readonly sanctioned: boolean; readonly by?: readonly MoveDescription[]; readonly endsAt?: number }>>;
+  readonly sanctions: Partial<Record<BasicConcept, { readonly sanctioned: boolean; readonly by?: readonly MoveDescription[]; readonly endsAt?: StateNumber }>>;
 }
 
 export interface DmPulls {
@@ -83,10 +85,10 @@ export interface TargetReach {
 export interface StabilizeResult {
   readonly target: TargetMatch;
   readonly goal: readonly BasicConcept[];
-  /** Per concept, the target states that are equilibria now (numbers from 1). */
-  readonly equilibria: Record<BasicConcept, readonly number[]>;
-  /** The target states reachable from the start by unilateral improvements (numbers from 1). */
-  readonly reachableStates: readonly number[] | null;
+  /** Per concept, the target states that are equilibria now. */
+  readonly equilibria: Record<BasicConcept, readonly StateNumber[]>;
+  /** The target states reachable from the start by unilateral improvements. */
+  readonly reachableStates: readonly StateNumber[] | null;
   /** The target state explained in `pulls`, and why it was chosen (null when no feasible state matches the target). */
   readonly focus: (StateWords & { readonly why: string }) | null;
   /** (a) */
@@ -106,9 +108,9 @@ export function stabilize(a: Analysis, target: Target, opts: StabilizeOptions = 
   const match = matchTarget(space, target, opts.stateLimit ?? 50);
   const start = opts.from ?? space.statusQuo;
   const P = full.payoffs.map((p) => p.payoff);
-  const reach = start >= 0 ? reachFrom(index, P, start, "improvements") : null;
+  const reach = start !== undefined ? reachFrom(index, P, start, "improvements") : null;
   const eqAt = (c: BasicConcept, t: number): boolean => full.stable[c]!.every((f) => f[t] === 1);
-  const equilibria = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, T.filter((t) => eqAt(c, t)).map((t) => t + 1)])) as Record<BasicConcept, number[]>;
+  const equilibria = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, T.filter((t) => eqAt(c, t)).map(stateNumber)])) as Record<BasicConcept, StateNumber[]>;
 
   const focusChoice = chooseFocus(full, T, reach, opts.focus);
   const targetWords = target.label ?? `"${target.pattern}"`;
@@ -116,10 +118,10 @@ export function stabilize(a: Analysis, target: Target, opts: StabilizeOptions = 
     target: match,
     goal,
     equilibria,
-    reachableStates: reach ? T.filter((t) => reach.dist[t]! >= 0).map((t) => t + 1) : null,
+    reachableStates: reach ? T.filter((t) => reach.dist[t]! >= 0).map(stateNumber) : null,
     focus: focusChoice === null ? null : { ...stateWords(space, focusChoice.state), why: focusChoice.why },
     pulls: focusChoice === null ? [] : pullsAt(full, focusChoice.state),
-    reach: start < 0 || T.length === 0 ? null : targetReach(full, start, T, reach!),
+    reach: start === undefined || T.length === 0 ? null : targetReach(full, start, T, reach!),
     changes: searchChanges(full, target.expr, targetWords, {
       goal,
       start,
@@ -132,7 +134,7 @@ export function stabilize(a: Analysis, target: Target, opts: StabilizeOptions = 
 }
 
 /** The target state to explain: the one given, else a reachable one, then the one closest to stable, then the lowest-numbered. */
-function chooseFocus(a: Analysis, T: readonly number[], reach: ReachFrom | null, given?: number): { state: number; why: string } | null {
+function chooseFocus(a: Analysis, T: readonly StateIndex[], reach: ReachFrom | null, given?: StateIndex): { state: StateIndex; why: string } | null {
   if (given !== undefined) return { state: given, why: "chosen by the user" };
   if (T.length === 0) return null;
   const unstablePairs = (t: number): number => BASIC_CONCEPTS.reduce((n, c) => n + a.stable[c]!.filter((f) => f[t] !== 1).length, 0);
@@ -151,12 +153,13 @@ function chooseFocus(a: Analysis, T: readonly number[], reach: ReachFrom | null,
 }
 
 /** (a) Each decision maker's improvements from state t, with the statement behind each and the sanctions per concept. */
-export function pullsAt(a: Analysis, t: number): DmPulls[] {
+export function pullsAt(a: Analysis, t: StateIndex): DmPulls[] {
   const { space } = a;
-  return space.model.decisionMakers.map((dm, i) => {
+  return space.model.decisionMakers.map((dm, k) => {
+    const i = asDmIndex(k);
     const byConcept = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, explain(a, t, i, c)])) as Record<BasicConcept, ReturnType<typeof explain>>;
     const improvements: Pull[] = byConcept.nash.improvements.map((imp, j) => {
-      const to = imp.move.to - 1;
+      const to = asStateIndex(imp.move.to - 1);
       const d = decide(space, i, to, t, (s) => rankOf(a.payoffs[i]!, s));
       const sanctions: Pull["sanctions"] = {};
       for (const c of ["gmr", "smr", "seq"] as const) {
@@ -176,24 +179,25 @@ export function pullsAt(a: Analysis, t: number): DmPulls[] {
 }
 
 /** (b) */
-function targetReach(a: Analysis, start: number, T: readonly number[], reach: ReachFrom): TargetReach {
+function targetReach(a: Analysis, start: StateIndex, T: readonly StateIndex[], reach: ReachFrom): TargetReach {
   const { space } = a;
   const P = a.payoffs.map((p) => p.payoff);
   const reached = T.filter((t) => reach.dist[t]! >= 0).sort((x, y) => reach.dist[x]! - reach.dist[y]! || x - y);
   const startWords = stateWords(space, start);
   if (reached.length > 0) {
     const t = reached[0]!;
-    return { start: startWords, reachable: true, nearest: { state: stateWords(space, t), path: pathSteps(reach, t).map((m) => describeMove(space, m.mover, m.from, m.to)) } };
+    return { start: startWords, reachable: true, nearest: { state: stateWords(space, t), path: pathTo(space, reach, t) } };
   }
   const inT = new Uint8Array(space.size);
   for (const t of T) inT[t] = 1;
   const steps = fewestBlockedPath(a.index, P, start, (s) => inT[s] === 1);
   if (steps === null) return { start: startWords, reachable: false, blocked: null };
   const out: BlockedStep[] = steps.map((st) => {
-    const move = describeMove(space, st.mover, st.from, st.to);
+    const [mover, from, to] = [asDmIndex(st.mover), asStateIndex(st.from), asStateIndex(st.to)];
+    const move = describeMove(space, mover, from, to);
     const what = move.changes.map((c) => `${c.taken ? "take" : "drop"} "${c.label}"`).join(" and ");
     if (st.improvement) return { move, improvement: true, words: `${move.by} would ${what}: it prefers state ${move.to} to state ${move.from}` };
-    const decision = decide(space, st.mover, st.from, st.to, (s) => rankOf(a.payoffs[st.mover]!, s));
+    const decision = decide(space, mover, from, to, (s) => rankOf(a.payoffs[mover]!, s));
     const why = decision.statement
       ? `its statement ${decision.statement.position}, "${decision.statement.text}"${decision.statement.estimate ? " (a modeller's estimate)" : ""}, holds in state ${move.from} and not in state ${move.to}`
       : decision.prefers === "tie"
@@ -201,5 +205,5 @@ function targetReach(a: Analysis, start: number, T: readonly number[], reach: Re
         : `its ranking puts state ${move.from} (rank ${decision.ranks![0]}) above state ${move.to} (rank ${decision.ranks![1]})`;
     return { move, improvement: false, decision, words: `${move.by} would not ${what} (state ${move.from} → ${move.to}): ${why}` };
   });
-  return { start: startWords, reachable: false, blocked: { state: stateWords(space, steps[steps.length - 1]!.to), steps: out, blockedSteps: out.filter((s) => !s.improvement).length } };
+  return { start: startWords, reachable: false, blocked: { state: stateWords(space, asStateIndex(steps[steps.length - 1]!.to)), steps: out, blockedSteps: out.filter((s) => !s.improvement).length } };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { evaluate } from "../model/expression.js";
-import { generateModel } from "../model/generate.js";
+import { generateModel } from "../scenario/generate.js";
 import { loadScenario, validateDocument } from "../scenario/load.js";
+import { asStateIndex } from "../numbering.js";
 import { analyze } from "../stability/analysis.js";
 import { stabilize } from "./stabilize.js";
 import { matchTarget, resolveTarget, stateFilter, targetStates } from "./targets.js";
@@ -85,7 +86,7 @@ describe("targets", () => {
         for (const st of dm.preference.statements) {
           const t = resolveTarget(space.model, st.text);
           if (!t.ok) throw new Error(st.text);
-          const want = Array.from({ length: space.size }, (_, s) => s).filter((s) => evaluate(st.expr, (o) => space.taken(s, o)));
+          const want = Array.from({ length: space.size }, (_, s) => s).filter((s) => evaluate(st.expr, (o) => space.taken(asStateIndex(s), o)));
           expect(targetStates(space, t.value)).toEqual(want);
         }
       }

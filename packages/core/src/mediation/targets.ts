@@ -6,7 +6,8 @@
  */
 import type { Expr } from "../model/expression.js";
 import type { ConflictModel } from "../model/types.js";
-import type { Problem, Result } from "../problems.js";
+import { asStateIndex, type StateIndex } from "../numbering.js";
+import { fail, ok, type Result } from "../problems.js";
 import { compileStatement } from "../scenario/compile.js";
 import { truthColumn } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
@@ -27,19 +28,20 @@ export interface Target {
  */
 export function resolveTarget(model: ConflictModel, text: string): Result<Target> {
   const named = model.targets?.find((t) => t.id === text);
-  if (named) return { ok: true, value: { id: named.id, label: named.label, pattern: named.text, expr: named.expr } };
+  if (named) return ok({ id: named.id, label: named.label, pattern: named.text, expr: named.expr });
   const c = compileStatement(text, model.options.map((o) => o.id));
-  if ("expr" in c) return { ok: true, value: { pattern: text, expr: c.expr } };
+  if ("expr" in c) return ok({ pattern: text, expr: c.expr });
+  // Every option of a loaded model is sound, so the statement is an expression or a problem (never "broken").
+  if (!("code" in c)) return fail([{ code: "internal", path: ["target"], message: `the pattern "${text}" names an option that failed to load` }]);
   const known = model.targets?.length ? `; the model's targets are ${model.targets.map((t) => `"${t.id}"`).join(", ")}` : "";
-  const problem: Problem = { code: c.code, path: ["target"], message: `${c.message}${known}`, ...(c.offset !== undefined ? { offset: c.offset } : {}) };
-  return { ok: false, problems: [problem] };
+  return fail([{ code: c.code, path: ["target"], message: `${c.message}${known}`, ...(c.offset !== undefined ? { offset: c.offset } : {}) }]);
 }
 
-/** The feasible states (0-based, ascending) where the target's pattern is true. */
-export function targetStates(space: StateSpace, target: Pick<Target, "expr">): number[] {
+/** The feasible states (ascending) where the target's pattern is true. */
+export function targetStates(space: StateSpace, target: Pick<Target, "expr">): StateIndex[] {
   const col = truthColumn(space, target.expr);
-  const out: number[] = [];
-  for (let s = 0; s < space.size; s++) if (col[s] === 1) out.push(s);
+  const out: StateIndex[] = [];
+  for (let s = 0; s < space.size; s++) if (col[s] === 1) out.push(asStateIndex(s));
   return out;
 }
 
@@ -61,13 +63,13 @@ export function matchTarget(space: StateSpace, target: Target, limit = Infinity)
     target: { ...(target.id !== undefined ? { id: target.id } : {}), ...(target.label !== undefined ? { label: target.label } : {}), pattern: target.pattern },
     count: states.length,
     states: states.slice(0, limit).map((s) => stateWords(space, s)),
-    statusQuoMatches: sq >= 0 && states.includes(sq),
+    statusQuoMatches: sq !== undefined && states.includes(sq),
   };
 }
 
 /**
- * A filter for any result that lists states numbered from 1: true for the states the
- * target names. `filter(result.equilibria.nash, byTarget)` and the like.
+ * A filter for any result that lists states as users number them: true for the states
+ * the target names (false for a number that is no state). `result.equilibria.nash.filter(byTarget)` and the like.
  */
 export function stateFilter(space: StateSpace, target: Pick<Target, "expr">): (state: number) => boolean {
   const col = truthColumn(space, target.expr);

@@ -22,6 +22,7 @@
 import { formatExpr, type Expr, type Term } from "../model/expression.js";
 import type { ConflictModel, DecisionMakerInfo, OptionInfo, PriorityStatement } from "../model/types.js";
 import { MAX_OPTIONS } from "../model/types.js";
+import type { DmIndex } from "../numbering.js";
 import { splitVector, vectorOf } from "../statespace/enumerate.js";
 import { refOf, type StatementRef } from "./words.js";
 
@@ -55,7 +56,7 @@ export function canAddOption(model: ConflictModel): boolean {
 }
 
 /** The model with the third party's option added (see the file comment). */
-export function withThirdPartyOption(model: ConflictModel, kind: "offer" | "threat", g: number, d: number, position: number, target: Expr): ExpandedModel {
+export function withThirdPartyOption(model: ConflictModel, kind: "offer" | "threat", g: DmIndex, d: DmIndex, position: number, target: Expr): ExpandedModel {
   const gInfo = model.decisionMakers[g]!;
   const q = gInfo.options[gInfo.options.length - 1]! + 1;
   const up = (o: number): number => (o >= q ? o + 1 : o);
@@ -111,7 +112,7 @@ export function withThirdPartyOption(model: ConflictModel, kind: "offer" | "thre
   return { model: expanded, option: q, expand, project, target: { kind: "and", args: [T, kind === "offer" ? x : notX] } };
 }
 
-function newOption(index: number, id: string, g: number, kind: "offer" | "threat", gName: string, dName: string): OptionInfo {
+function newOption(index: number, id: string, g: DmIndex, kind: "offer" | "threat", gName: string, dName: string): OptionInfo {
   const label = kind === "offer"
     ? `${gName} commits to give ${dName} something it values, while the target holds (new option)`
     : `${gName} imposes a cost on ${dName} while the target does not hold (new option)`;

@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { generateModel, rng } from "../model/generate.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { asStateIndex, stateIndexOf, stateNumber } from "../numbering.js";
+import { generateModel, rng } from "../scenario/generate.js";
+import { loadScenario, validateDocument } from "../scenario/load.js";
+import type { Scenario } from "../scenario/types.js";
+import { viewDay, type ViewDayOptions } from "../scenario/view-day.js";
 import type { StateSpace } from "../statespace/space.js";
-import { loadScenario } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { Oracle } from "../stability/oracle.js";
-import { validateDocument } from "../scenario/load.js";
 import { deadlineAnalysis } from "./deadlines.js";
 import { historyCheck } from "./history.js";
 import { oracleDistances, oraclePayoffs } from "./oracle.js";
@@ -71,16 +73,23 @@ model:
     - { date: 2032, pattern: build & protest, sources: [report] }
 `;
 
-function load(text: string): { doc: ScenarioDocument; a: ReturnType<typeof analyze> } {
+function load(text: string): { doc: ScenarioDocument; scenario: Scenario; a: ReturnType<typeof analyze> } {
   const r = loadScenario(text, { file: "harbour.yaml" });
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
-  return { doc: r.value.scenario.document, a: analyze(r.value.space!) };
+  return { doc: r.value.scenario.document, scenario: r.value.scenario, a: analyze(r.value.space!) };
+}
+
+/** The deadlines counted from the scenario's view day (its asOf, else the day asked for, else the record's last date). */
+function deadlinesOf(scenario: Scenario, a: ReturnType<typeof analyze>, options: ViewDayOptions = {}): ReturnType<typeof deadlineAnalysis> {
+  const day = viewDay(scenario, options);
+  if (!day.ok) return day;
+  return deadlineAnalysis(scenario.record, a, day.value!.day);
 }
 
 describe("deadlines tied to options", () => {
   it("walks the deadlines in date order: the dates from the record, the default state, the move that avoids it and whether anyone wants it", () => {
-    const { doc, a } = load(HARBOUR);
-    const r = deadlineAnalysis(doc, a);
+    const { scenario, a } = load(HARBOUR);
+    const r = deadlinesOf(scenario, a);
     if (!r.ok) throw new Error("no analysis");
     const d = r.value;
     expect(d.asOf).toBe("2030-02-01");
@@ -112,8 +121,8 @@ describe("deadlines tied to options", () => {
   });
 
   it("says where the conflict can go after each deadline, with the settled options fixed, as a re-analysis of the restricted document does", () => {
-    const { doc, a } = load(HARBOUR);
-    const r = deadlineAnalysis(doc, a);
+    const { doc, scenario, a } = load(HARBOUR);
+    const r = deadlinesOf(scenario, a);
     if (!r.ok) throw new Error("no analysis");
     const fixes = [[{ infeasible: "-lease_ends" }], [{ infeasible: "-lease_ends" }, { infeasible: "expel" }]];
     r.value.deadlines.forEach((step, k) => {
@@ -122,24 +131,30 @@ describe("deadlines tied to options", () => {
       if (!v.ok) throw new Error("restricted document invalid");
       const space = v.value.space!;
       const oracle = new Oracle(space, oraclePayoffs(space));
-      const dist = oracleDistances(oracle, space.indexOf(a.space.vector(step.after!.state - 1)));
+      const dist = oracleDistances(oracle, space.indexOf(a.space.vector(stateIndexOf(step.after!.state)))!);
       for (const c of BASIC_CONCEPTS) {
         const want = Array.from({ length: space.size }, (_, s) => s)
           .filter((s) => dist[s]! >= 0 && space.model.decisionMakers.every((_, i) => oracle.stable(i, s, c)))
-          .map((s) => a.space.indexOf(space.vector(s)) + 1)
+          .map((s) => stateNumber(a.space.indexOf(space.vector(asStateIndex(s)))!))
           .sort((x, y) => x - y);
         expect(step.reachableEquilibria![c], `deadline ${k + 1}, ${c}`).toEqual(want);
       }
     });
   });
 
-  it("needs a day to count from", () => {
-    const { doc, a } = load(HARBOUR.replace("asOf: 2030-02-01\n", ""));
-    const r = deadlineAnalysis(doc, a);
-    expect(r.ok).toBe(false);
-    expect(deadlineAnalysis(doc, a, "2030-13").ok).toBe(false);
-    const later = deadlineAnalysis(doc, a, "2030-07");
+  it("counts from the view day: the day asked for, else the scenario's date, else the record's last date", () => {
+    const { scenario, a } = load(HARBOUR.replace("asOf: 2030-02-01\n", ""));
+    // The record's last date: the monitors' start, 1 January 2030.
+    const r = deadlinesOf(scenario, a);
+    expect(r.ok && r.value.asOf).toBe("2030-01-01");
+    expect(deadlinesOf(scenario, a, { asOf: "2030-13" }).ok).toBe(false);
+    const later = deadlinesOf(scenario, a, { asOf: "2030-07" });
     expect(later.ok && later.value.deadlines.map((x) => x.commitment.id)).toEqual(["monitors"]);
+  });
+
+  it("needs a status quo to start from", () => {
+    const { scenario, a } = load(HARBOUR.replace("  statusQuo: []\n", ""));
+    expect(deadlinesOf(scenario, a)).toMatchObject({ ok: false, problems: [{ code: "missing", path: ["model", "statusQuo"] }] });
   });
 });
 
@@ -209,9 +224,9 @@ function randomObserved(seed: number): { a: ReturnType<typeof analyze>; space: S
     const date = `${2031 + k}-0${1 + Math.floor(r() * 9)}`;
     if (r() < 0.25) {
       const o = Math.floor(r() * ids.length);
-      return { date, pattern: s0.taken(s, o) ? ids[o]! : `-${ids[o]!}`, sources: ["report"] };
+      return { date, pattern: s0.taken(asStateIndex(s), o) ? ids[o]! : `-${ids[o]!}`, sources: ["report"] };
     }
-    return { date, taken: ids.filter((_, o) => s0.taken(s, o)), sources: ["report"] };
+    return { date, taken: ids.filter((_, o) => s0.taken(asStateIndex(s), o)), sources: ["report"] };
   });
   const v = validateDocument({ ...doc, sources: [{ id: "report", title: "An invented report" }], model: { ...doc.model!, observed } });
   if (!v.ok) return null;

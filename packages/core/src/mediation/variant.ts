@@ -5,6 +5,7 @@
  * A faster variant engine plugs in here and nowhere else.
  */
 import type { DecisionMakerInfo, PriorityStatement } from "../model/types.js";
+import { asStateIndex, type StateIndex } from "../numbering.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { analyzeDm, finishAnalysis, type Analysis, type PreparedAnalysis } from "../stability/analysis.js";
@@ -84,20 +85,20 @@ export class VariantCache {
       return { ...e.flags, ...stabilityForDm(data, k, ["seq"]).flags };
     });
     const stable = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, flags.map((f) => f[c]!)])) as Record<BasicConcept, Uint8Array[]>;
-    const equilibria = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, allStable(stable[c])])) as Record<BasicConcept, number[]>;
+    const equilibria = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, allStable(stable[c])])) as Record<BasicConcept, StateIndex[]>;
     return { space: base.space, concepts: BASIC_CONCEPTS, payoffs: entries.map((e) => e.payoffs), index: base.index, cells: data.cells, stable, equilibria };
   }
 }
 
 /** States stable for every decision maker: an AND of the flag columns, then a scan. */
-function allStable(perDm: readonly Uint8Array[]): number[] {
+function allStable(perDm: readonly Uint8Array[]): StateIndex[] {
   const S = perDm[0]?.length ?? 0;
   const all = Uint8Array.from(perDm[0] ?? []);
   for (let k = 1; k < perDm.length; k++) {
     const f = perDm[k]!;
     for (let s = 0; s < S; s++) all[s]! &= f[s]!;
   }
-  const out: number[] = [];
-  for (let s = 0; s < S; s++) if (all[s] === 1) out.push(s);
+  const out: StateIndex[] = [];
+  for (let s = 0; s < S; s++) if (all[s] === 1) out.push(asStateIndex(s));
   return out;
 }

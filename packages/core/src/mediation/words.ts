@@ -3,9 +3,9 @@
  * their evidence and estimate mark, and which statement decides a decision maker's
  * comparison of two states. States are numbered from 1 wherever users see them.
  */
-import { describeState } from "../model/describe.js";
 import { evaluate } from "../model/expression.js";
 import type { ConflictModel, Evidence, PriorityStatement } from "../model/types.js";
+import { stateNumber, type DmIndex, type StateIndex, type StateNumber } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 
 /** A preference statement as users see it: whose, where in the order, the text, and what it rests on. */
@@ -21,21 +21,29 @@ export interface StatementRef {
   readonly evidence: readonly Evidence[];
 }
 
-/** A state as users see it: its number (from 1), Y/N vector and the options taken, in words. */
+/** A state as users see it: its number, Y/N vector and the options taken, in words. */
 export interface StateWords {
-  readonly state: number;
+  readonly state: StateNumber;
   readonly yn: string;
+  /** "Armenia: sign the treaty; Azerbaijan: none of its options" — the options taken, per decision maker. */
   readonly words: string;
 }
 
-export function stateWords(space: StateSpace, s: number): StateWords {
-  return { state: s + 1, yn: space.yn(s), words: describeState(space, s) };
+export function stateWords(space: StateSpace, s: StateIndex): StateWords {
+  const m = space.model;
+  const words = m.decisionMakers
+    .map((dm) => {
+      const taken = dm.options.filter((o) => space.taken(s, o)).map((o) => m.options[o]!.label);
+      return `${dm.name}: ${taken.length ? taken.join(", ") : "none of its options"}`;
+    })
+    .join("; ");
+  return { state: stateNumber(s), yn: space.yn(s), words };
 }
 
-/** Statement `k` (0-based) of decision maker `dm`, which must have statements. */
-export function statementRef(model: ConflictModel, dm: number, k: number): StatementRef {
+/** Statement `k` (0-based) of decision maker `dm`; undefined when it has a ranking instead of statements, or fewer statements. */
+export function statementRef(model: ConflictModel, dm: DmIndex, k: number): StatementRef | undefined {
   const d = model.decisionMakers[dm]!;
-  if (d.preference.kind !== "priorities") throw new RangeError(`decision maker "${d.id}" has a ranking, not statements`);
+  if (d.preference.kind !== "priorities" || k >= d.preference.statements.length) return undefined;
   return refOf(d.id, d.preference.statements, k);
 }
 
@@ -56,11 +64,11 @@ export interface Decision {
 }
 
 /**
- * How decision maker `dm` compares states `a` and `b` (0-based): with statements, the
- * most important one true in one and false in the other decides (option prioritization
- * is lexicographic); with a ranking, the ranks decide.
+ * How decision maker `dm` compares states `a` and `b`: with statements, the most
+ * important one true in one and false in the other decides (option prioritization is
+ * lexicographic); with a ranking, the ranks decide.
  */
-export function decide(space: StateSpace, dm: number, a: number, b: number, ranks?: (s: number) => number): Decision {
+export function decide(space: StateSpace, dm: DmIndex, a: StateIndex, b: StateIndex, ranks?: (s: StateIndex) => number): Decision {
   const d = space.model.decisionMakers[dm]!;
   if (d.preference.kind === "ranking") {
     const ra = ranks ? ranks(a) : 0;
@@ -71,7 +79,7 @@ export function decide(space: StateSpace, dm: number, a: number, b: number, rank
   for (let k = 0; k < statements.length; k++) {
     const ta = evaluate(statements[k]!.expr, (o) => space.taken(a, o));
     const tb = evaluate(statements[k]!.expr, (o) => space.taken(b, o));
-    if (ta !== tb) return { prefers: ta ? "first" : "second", statement: statementRef(space.model, dm, k) };
+    if (ta !== tb) return { prefers: ta ? "first" : "second", statement: refOf(d.id, statements, k) };
   }
   return { prefers: "tie" };
 }

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { generateModel, rng } from "../model/generate.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import { generateModel, rng } from "../scenario/generate.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { asDmIndex } from "../numbering.js";
 import { validateDocument } from "../scenario/load.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { computePayoffs } from "../statespace/payoffs.js";
+import { StateSpace } from "../statespace/space.js";
 import { analyzeHypergame, hypergameJson, perceivedModel } from "./hypergame.js";
 import { PerceivedOracle } from "./oracle.js";
 
@@ -39,7 +41,7 @@ describe("first-level hypergames", () => {
       const D = space.model.decisionMakers.length;
       // Viewer i's game: its readings in place of the others' preferences, judged by the literal oracle.
       const oracles = Array.from({ length: D }, (_, i) => {
-        const view = space.withModel(perceivedModel(space.model, i));
+        const view = new StateSpace(perceivedModel(space.model, asDmIndex(i)), space);
         return new PerceivedOracle(view, view.model.decisionMakers.map((dm) => computePayoffs(view, dm).payoff));
       });
       const truth = new PerceivedOracle(space, space.model.decisionMakers.map((dm) => computePayoffs(space, dm).payoff));
@@ -56,7 +58,7 @@ describe("first-level hypergames", () => {
         for (const e of [...h.onlyByMisreading[c]!, ...h.brokenByMisreading[c]!]) {
           expect(e.because.length).toBeGreaterThan(0);
           for (const b of e.because) {
-            const view = space.withModel(perceivedModel(space.model, b.viewer, b.misread));
+            const view = new StateSpace(perceivedModel(space.model, b.viewer, b.misread), space);
             const o = new PerceivedOracle(view, view.model.decisionMakers.map((dm) => computePayoffs(view, dm).payoff));
             expect(o.stable(b.viewer, e.state, c)).toBe(oracles[b.viewer]!.stable(b.viewer, e.state, c));
             expect(o.stable(b.viewer, e.state, c)).not.toBe(truth.stable(b.viewer, e.state, c));

@@ -13,31 +13,32 @@
  * can change SEQ stability, never Nash, GMR or SMR stability.
  */
 import type { ConflictModel, DecisionMakerInfo } from "../model/types.js";
+import { asDmIndex, asStateIndex, stateNumber, type DmIndex, type StateIndex, type StateNumber } from "../numbering.js";
+import { StateSpace } from "../statespace/space.js";
 import { analyze, type Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
 
 export interface PerceivedGame {
   /** The decision maker whose game this is. */
-  readonly viewer: number;
+  readonly viewer: DmIndex;
   /** Decision makers whose preferences it reads differently from the model. */
-  readonly misread: readonly number[];
+  readonly misread: readonly DmIndex[];
   /** The whole analysis of its game: its own stability, and what it expects of everyone. */
   readonly analysis: Analysis;
 }
 
 export interface MisreadingEffect {
-  /** 0-based state. */
-  readonly state: number;
+  readonly state: StateIndex;
   /** Per decision maker whose stability here differs from the true game: whose preferences it misreads to that effect. */
-  readonly because: readonly { readonly viewer: number; readonly misread: readonly number[] }[];
+  readonly because: readonly { readonly viewer: DmIndex; readonly misread: readonly DmIndex[] }[];
 }
 
 export interface Hypergame {
   readonly truth: Analysis;
   /** The game of each decision maker that misreads someone. */
   readonly games: readonly PerceivedGame[];
-  /** Per concept, states stable for every decision maker in its own game (0-based). */
-  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly number[]>>>;
+  /** Per concept, states stable for every decision maker in its own game. */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateIndex[]>>>;
   /** Per concept, hypergame equilibria that are not equilibria of the true game. */
   readonly onlyByMisreading: Readonly<Partial<Record<BasicConcept, readonly MisreadingEffect[]>>>;
   /** Per concept, true equilibria that are not hypergame equilibria. */
@@ -45,8 +46,8 @@ export interface Hypergame {
 }
 
 /** The model as `viewer` sees it, with only the readings of `only` (default: all of its readings). */
-export function perceivedModel(model: ConflictModel, viewer: number, only?: readonly number[]): ConflictModel {
-  const readings = (model.decisionMakers[viewer]!.perceives ?? []).filter((r) => only === undefined || only.includes(r.dm));
+export function perceivedModel(model: ConflictModel, viewer: DmIndex, only?: readonly DmIndex[]): ConflictModel {
+  const readings = (model.decisionMakers[viewer]!.perceives ?? []).filter((r) => only === undefined || only.includes(asDmIndex(r.dm)));
   return {
     ...model,
     decisionMakers: model.decisionMakers.map((dm): DecisionMakerInfo => {
@@ -64,20 +65,21 @@ export function analyzeHypergame(truth: Analysis): Hypergame {
   const games: PerceivedGame[] = model.decisionMakers
     .filter((dm) => (dm.perceives ?? []).length > 0)
     .map((dm) => ({
-      viewer: dm.index,
-      misread: dm.perceives!.map((r) => r.dm).sort((a, b) => a - b),
-      analysis: analyze(space.withModel(perceivedModel(model, dm.index)), concepts),
+      viewer: asDmIndex(dm.index),
+      misread: dm.perceives!.map((r) => asDmIndex(r.dm)).sort((a, b) => a - b),
+      // The same states, read with the viewer's beliefs.
+      analysis: analyze(new StateSpace(perceivedModel(model, asDmIndex(dm.index)), space), concepts),
     }));
   const own = (i: number): Analysis => games.find((g) => g.viewer === i)?.analysis ?? truth;
   // The stability of viewer i at s with only its reading of k: computed once per (i, k) when needed.
   const single = new Map<string, Analysis>();
-  const withOnly = (i: number, k: number): Analysis => {
+  const withOnly = (i: DmIndex, k: DmIndex): Analysis => {
     const key = `${i}:${k}`;
-    if (!single.has(key)) single.set(key, analyze(space.withModel(perceivedModel(model, i, [k])), concepts));
+    if (!single.has(key)) single.set(key, analyze(new StateSpace(perceivedModel(model, i, [k]), space), concepts));
     return single.get(key)!;
   };
   const D = model.decisionMakers.length;
-  const equilibria: Partial<Record<BasicConcept, number[]>> = {};
+  const equilibria: Partial<Record<BasicConcept, StateIndex[]>> = {};
   const onlyByMisreading: Partial<Record<BasicConcept, MisreadingEffect[]>> = {};
   const brokenByMisreading: Partial<Record<BasicConcept, MisreadingEffect[]>> = {};
   for (const c of concepts) {
@@ -85,7 +87,8 @@ export function analyzeHypergame(truth: Analysis): Hypergame {
     onlyByMisreading[c] = [];
     brokenByMisreading[c] = [];
     const trueEq = new Set(truth.equilibria[c]!);
-    for (let s = 0; s < space.size; s++) {
+    for (let n = 0; n < space.size; n++) {
+      const s = asStateIndex(n);
       const stable = (i: number): boolean => own(i).stable[c]![i]![s] === 1;
       let all = true;
       for (let i = 0; i < D && all; i++) all = stable(i);
@@ -108,15 +111,15 @@ export function analyzeHypergame(truth: Analysis): Hypergame {
 export interface HypergameJson {
   readonly concepts: readonly BasicConcept[];
   /** Per decision maker that misreads someone: whom, and the equilibria it expects (states from 1). */
-  readonly games: readonly { viewer: string; misreads: string[]; expects: Partial<Record<BasicConcept, number[]>> }[];
-  readonly equilibria: { truth: Partial<Record<BasicConcept, number[]>>; hypergame: Partial<Record<BasicConcept, number[]>> };
+  readonly games: readonly { viewer: string; misreads: string[]; expects: Partial<Record<BasicConcept, StateNumber[]>> }[];
+  readonly equilibria: { truth: Partial<Record<BasicConcept, StateNumber[]>>; hypergame: Partial<Record<BasicConcept, StateNumber[]>> };
   readonly onlyByMisreading: Partial<Record<BasicConcept, EffectJson[]>>;
   readonly brokenByMisreading: Partial<Record<BasicConcept, EffectJson[]>>;
   readonly summary: string;
 }
 
 export interface EffectJson {
-  readonly state: number;
+  readonly state: StateNumber;
   readonly because: { viewer: string; misreads: string[] }[];
   readonly text: string;
 }
@@ -127,21 +130,21 @@ export function hypergameJson(h: Hypergame): HypergameJson {
   const name = (d: number): string => m.decisionMakers[d]!.name;
   const effects = (list: readonly MisreadingEffect[], holds: boolean): EffectJson[] =>
     list.map((e) => ({
-      state: e.state + 1,
+      state: stateNumber(e.state),
       because: e.because.map((b) => ({ viewer: id(b.viewer), misreads: b.misread.map(id) })),
       text:
-        `State ${e.state + 1} ${holds ? "holds only because" : "would hold but for the fact that"} ` +
+        `State ${stateNumber(e.state)} ${holds ? "holds only because" : "would hold but for the fact that"} ` +
         e.because.map((b) => `${name(b.viewer)} misreads ${b.misread.map(name).join(" and ")}`).join(", and ") +
         (holds ? "." : ": the misreading makes it leave."),
     }));
-  const truth: Partial<Record<BasicConcept, number[]>> = {};
-  const hyper: Partial<Record<BasicConcept, number[]>> = {};
+  const truth: Partial<Record<BasicConcept, StateNumber[]>> = {};
+  const hyper: Partial<Record<BasicConcept, StateNumber[]>> = {};
   const only: HypergameJson["onlyByMisreading"] = {};
   const broken: HypergameJson["brokenByMisreading"] = {};
   const lines: string[] = [];
   for (const c of h.truth.concepts) {
-    truth[c] = h.truth.equilibria[c]!.map((s) => s + 1);
-    hyper[c] = h.equilibria[c]!.map((s) => s + 1);
+    truth[c] = h.truth.equilibria[c]!.map(stateNumber);
+    hyper[c] = h.equilibria[c]!.map(stateNumber);
     only[c] = effects(h.onlyByMisreading[c]!, true);
     broken[c] = effects(h.brokenByMisreading[c]!, false);
     const n = only[c].length + broken[c].length;
@@ -157,7 +160,7 @@ export function hypergameJson(h: Hypergame): HypergameJson {
     games: h.games.map((g) => ({
       viewer: id(g.viewer),
       misreads: g.misread.map(id),
-      expects: Object.fromEntries(h.truth.concepts.map((c) => [c, g.analysis.equilibria[c]!.map((s) => s + 1)])),
+      expects: Object.fromEntries(h.truth.concepts.map((c) => [c, g.analysis.equilibria[c]!.map(stateNumber)])),
     })),
     equilibria: { truth, hypergame: hyper },
     onlyByMisreading: only,

@@ -344,7 +344,7 @@ function buildModel(
   (m.observed ?? []).forEach((ob, i) => {
     const path: DocPath = ["model", "observed", i];
     const d = parseDate(ob.date);
-    if (!isPartialDate(d)) report("date", [...path, "date"], d.error);
+    if (!d.ok) report("date", [...path, "date"], messageOf(d));
     if (ob.sources.length === 0) report("missing", [...path, "sources"], "the observation cites no source; expected at least one source id");
     ob.sources.forEach((r, j) => {
       const id = typeof r === "string" ? r : r.source;
@@ -367,11 +367,11 @@ function buildModel(
         expr = { kind: "and", args: options.map((o) => (taken.has(o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
       }
     }
-    if (!expr) return;
+    if (!expr || !d.ok) return;
     const sources = ob.sources.map((r) => (typeof r === "string" ? { source: r } : { ...r }));
     const text = ob.pattern ?? `taken: ${ob.taken!.length ? ob.taken!.join(", ") : "none"}`;
     observedAt.push(i);
-    observed.push({ date: ob.date, kind: ob.pattern !== undefined ? "pattern" : "state", text, expr, sources, ...(ob.note !== undefined ? { note: ob.note } : {}) });
+    observed.push({ date: ob.date, day: d.value.first, kind: ob.pattern !== undefined ? "pattern" : "state", text, expr, sources, ...(ob.note !== undefined ? { note: ob.note } : {}) });
   });
 
   return {
@@ -466,7 +466,7 @@ function buildCondition(
 
 /** Checks an option's deadline against the record's commitments; returns it as the model keeps it. */
 function checkDeadline(
-  doc: ScenarioDocument,
+  doc: ScenarioParts,
   deadline: NonNullable<NonNullable<ScenarioDocument["model"]>["decisionMakers"][number]["options"][number]["deadline"]>,
   commitments: ReadonlySet<string>,
   path: DocPath,
@@ -512,6 +512,7 @@ function checkAgainstStates(doc: ScenarioParts, built: BuiltModel, states: Enume
     const removedBy = breaks(model, model.statusQuo.vector);
     report("infeasible", path, `the status quo is not a feasible state${removedBy ? `: it breaks the condition "${removedBy.text}"` : ""}`);
   }
+  const space = new StateSpace(model, states);
   const matchesNone = (expr: Expr): boolean => !truthColumn(space, expr).includes(1);
   model.targets?.forEach((t, k) => {
     const i = built.targetAt[k]!;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
+import { stateIndexOf, stateNumber, type StateIndex } from "../numbering.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { fairAndStable, type PackageToState } from "./fair-stable.js";
@@ -48,13 +49,12 @@ const result = settled.value;
 /** Options in model order: withdraw (bit 0), disarm (bit 1), talks (bit 2). */
 const toState: PackageToState = (c: Choice) => {
   const v = (c.withdraw === "yes" ? 1 : 0) + (c.disarm === "yes" ? 2 : 0) + (c.talks === "yes" ? 4 : 0);
-  const s = space.indexOf(v);
-  return s < 0 ? "infeasible" : s;
+  return space.indexOf(v) ?? "infeasible";
 };
 
 describe("fair and stable", () => {
-  const calls: [number, BasicConcept][] = [];
-  const r = fairAndStable(result, analysis, toState, { stabilization: (s, c) => (calls.push([s, c]), `what state ${s + 1} needs under ${c}`) });
+  const calls: [StateIndex, BasicConcept][] = [];
+  const r = fairAndStable(result, analysis, toState, { stabilization: (s, c) => (calls.push([s, c]), `what state ${stateNumber(s)} needs under ${c}`) });
   const v = r.ok ? r.value : null;
 
   it("maps every listed frontier package to its state and reads the analysis' equilibria", () => {
@@ -63,25 +63,25 @@ describe("fair and stable", () => {
     expect(v!.packages.length).toBe(listed);
     for (const p of v!.packages) {
       const s = toState(p.package);
-      expect(p.state).toBe(s === "infeasible" ? null : s + 1);
+      expect(p.state).toBe(s === "infeasible" ? null : stateNumber(s));
       if (s === "infeasible") continue;
       for (const c of BASIC_CONCEPTS) {
         expect(p.equilibrium[c]).toBe(analysis.equilibria[c]!.includes(s));
         const movers = space.model.decisionMakers.filter((_, d) => analysis.stable[c]![d]![s] !== 1).map((d) => d.name);
         expect(p.unstableFor[c]).toEqual(movers);
-        expect(p.needs?.[c]).toBe(p.equilibrium[c] ? undefined : `what state ${s + 1} needs under ${c}`);
+        expect(p.needs?.[c]).toBe(p.equilibrium[c] ? undefined : `what state ${stateNumber(s)} needs under ${c}`);
       }
     }
   });
 
   it("calls the stabilization hook once per unstable (state, concept) of a listed package, and only then", () => {
-    const expected = v!.packages.flatMap((p) => (p.state === null ? [] : BASIC_CONCEPTS.filter((c) => !p.equilibrium[c]).map((c): [number, BasicConcept] => [p.state! - 1, c])));
+    const expected = v!.packages.flatMap((p) => (p.state === null ? [] : BASIC_CONCEPTS.filter((c) => !p.equilibrium[c]).map((c): [StateIndex, BasicConcept] => [stateIndexOf(p.state!), c])));
     expect(calls).toEqual(expected);
   });
 
   it("lists, per concept, the acceptable packages whose state is an equilibrium", () => {
     for (const c of BASIC_CONCEPTS) {
-      const want = v!.packages.flatMap((p, i) => (p.acceptable && p.state !== null && analysis.equilibria[c]!.includes(p.state - 1) ? [i] : []));
+      const want = v!.packages.flatMap((p, i) => (p.acceptable && p.state !== null && analysis.equilibria[c]!.includes(stateIndexOf(p.state)) ? [i] : []));
       expect(v!.fairAndStable[c]).toEqual(want);
     }
     expect(v!.explanation).toMatch(/^Of \d+ frontier packages examined, \d+ (is|are) better than no agreement for every party; of those, \d+ under Nash, \d+ under GMR, \d+ under SMR and \d+ under SEQ would hold/);
@@ -93,7 +93,7 @@ describe("fair and stable", () => {
   });
 
   it("reports a mapping to a state that does not exist instead of crashing", () => {
-    const bad = fairAndStable(result, analysis, () => 99);
+    const bad = fairAndStable(result, analysis, () => 99 as StateIndex);
     expect(bad.ok).toBe(false);
     expect(!bad.ok && bad.problems[0]!.message).toBe(`the package maps to 99, which is not a state of the model; expected a state index from 0 to ${space.size - 1} or "infeasible"`);
   });

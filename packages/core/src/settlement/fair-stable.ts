@@ -10,6 +10,7 @@
  * place for the mediation analysis of what would make the state stable (deterrents,
  * preference changes). Without it, `needs` is left out.
  */
+import { stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
 import { fail, ok, type Problem, type Result } from "../problems.js";
 import type { Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
@@ -17,19 +18,19 @@ import { packageWords, type PackagesResult } from "./packages.js";
 import type { Choice } from "./types.js";
 import { joinWords } from "./words.js";
 
-/** The model state (0-based index into the analysis' state space) a package means, or "infeasible". */
-export type PackageToState = (choice: Choice) => number | "infeasible";
+/** The model state a package means (a position in the analysis' state space), or "infeasible". */
+export type PackageToState = (choice: Choice) => StateIndex | "infeasible";
 
 export interface FairStableOptions<Needs = unknown> {
-  readonly stabilization?: (state: number, concept: BasicConcept) => Needs;
+  readonly stabilization?: (state: StateIndex, concept: BasicConcept) => Needs;
 }
 
 export interface PackageStability<Needs = unknown> {
   /** Index into the result's frontier. */
   readonly point: number;
   readonly package: Choice;
-  /** The model state, numbered from 1 as users see it; null when the package maps to an infeasible combination. */
-  readonly state: number | null;
+  /** The model state; null when the package maps to an infeasible combination. */
+  readonly state: StateNumber | null;
   /** Better than no agreement for every party. */
   readonly acceptable: boolean;
   readonly isNash: boolean;
@@ -86,14 +87,14 @@ export function fairAndStable<Needs = unknown>(result: PackagesResult, analysis:
       const explanation =
         s === "infeasible"
           ? `${words}: this combination is not a feasible state of the conflict model.`
-          : `${words} is state ${s + 1}: ` +
+          : `${words} is state ${stateNumber(s)}: ` +
             (stableUnder.length ? `an equilibrium under ${joinWords(stableUnder.map((c) => CONCEPT_LABELS[c]))}` : "an equilibrium under none of the concepts") +
             (not.length ? `; not under ${joinWords(not.map((c) => `${CONCEPT_LABELS[c]} (unstable for ${joinWords(unstableFor[c]!)})`))}` : "") +
             ".";
       packages.push({
         point: j,
         package: choice,
-        state: s === "infeasible" ? null : s + 1,
+        state: s === "infeasible" ? null : stateNumber(s),
         acceptable: point.acceptable,
         isNash: j === nashPoint,
         isKalaiSmorodinsky: j === ksPoint,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { validateDocument } from "../scenario/load.js";
-import type { ScenarioDocument } from "../scenario/schema.js";
+import type { ScenarioDocument } from "../format/schema.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { fairAndStable, type PackageToState } from "./fair-stable.js";
@@ -173,8 +173,7 @@ describe("sensitivity of the fair-and-stable set", () => {
   const space = loaded.value.space!;
   const analysis = analyze(space);
   const toState: PackageToState = (ch) => {
-    const s = space.indexOf((ch.withdraw === "yes" ? 1 : 0) + (ch.disarm === "yes" ? 2 : 0) + (ch.talks === "yes" ? 4 : 0));
-    return s < 0 ? "infeasible" : s;
+    return space.indexOf((ch.withdraw === "yes" ? 1 : 0) + (ch.disarm === "yes" ? 2 : 0) + (ch.talks === "yes" ? 4 : 0)) ?? "infeasible";
   };
   const yesNo = [{ id: "no" }, { id: "yes" }];
   const input = (withdrawNo: ValueInput): PackagesInput => ({

@@ -4,7 +4,7 @@
  * these inputs anywhere in its document).
  */
 import { fail, ok, type DocPath, type Problem, type ProblemCode, type Result } from "../problems.js";
-import { unknown } from "../scenario/suggest.js";
+import { unknown } from "../format/suggest.js";
 import type { Choice, PackagesInput, PointsInput, SettlementIssue, ValueInput } from "./types.js";
 
 export interface Named {

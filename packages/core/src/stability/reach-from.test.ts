@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generateModel } from "../model/generate.js";
+import { generateModel } from "../scenario/generate.js";
 import { validateDocument } from "../scenario/load.js";
 import { analyze } from "./analysis.js";
 import { Oracle } from "./oracle.js";
