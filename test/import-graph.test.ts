@@ -1,7 +1,9 @@
 /**
  * The shape of the code, read from its import statements:
  * - the folders of packages/core/src depend on each other without a cycle (data flows
- *   one way: format → model → state space → stability; format → record; all → scenario);
+ *   one way: format → model → state space → stability; format → record; all → scenario),
+ *   and the analyses built on a loaded scenario (mediation, coalition, perception,
+ *   settlement) sit on top: no folder imports them;
  * - `concord --version` and `concord validate` never load the report package or ELK:
  *   nothing the CLI imports statically reaches @concord/report (the report use case
  *   loads it with a dynamic import()).
@@ -99,6 +101,13 @@ describe("packages/core/src: folders depend on each other without a cycle", () =
   it("has no cycle between folders", () => {
     const found = cycles(graph).map((c) => `${c.join(" ↔ ")} (${c.flatMap((a) => c.filter((b) => graph.get(a)?.has(b)).map((b) => `${a} → ${b} in ${why.get(`${a} → ${b}`)}`)).join("; ")})`);
     expect(found).toEqual([]);
+  });
+
+  it("keeps the analyses on top: no folder imports mediation, coalition, perception or settlement", () => {
+    const top = ["mediation", "coalition", "perception", "settlement"];
+    expect([...graph.keys()]).toEqual(expect.arrayContaining(top));
+    const into = [...graph].flatMap(([from, to]) => [...to].filter((t) => top.includes(t)).map((t) => `${from} → ${t} in ${why.get(`${from} → ${t}`)}`));
+    expect(into).toEqual([]);
   });
 
   it("detects a cycle when there is one (the check itself works)", () => {
