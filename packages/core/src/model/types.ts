@@ -25,14 +25,32 @@ export interface OptionInfo {
   readonly dm: number;
   /** toY: may only change N→Y; toN: may only change Y→N. */
   readonly oneWay?: "toY" | "toN";
+  /** A deadline of the record that settles the option (see OptionDeadline). */
+  readonly deadline?: OptionDeadline;
+  /** A modeller's judgement that the evidence does not directly show (the option may not really be open). */
+  readonly estimate?: true;
   readonly note?: string;
   readonly evidence: readonly Evidence[];
+}
+
+/**
+ * A commitment's deadline tied to an option: from that day on the option is settled.
+ * If nobody has moved it before, it takes `ifNoAction` (keep = the value it has).
+ */
+export interface OptionDeadline {
+  /** Id of a commitment of the record. */
+  readonly commitment: string;
+  /** Which of the commitment's dates; absent = notice when it renews with a notice period, else expiry. */
+  readonly at?: "notice" | "expiry";
+  readonly ifNoAction: "keep" | "Y" | "N";
 }
 
 export interface PriorityStatement {
   /** As written in the document. */
   readonly text: string;
   readonly expr: Expr;
+  /** A modeller's judgement that the evidence does not directly show. */
+  readonly estimate?: true;
   readonly note?: string;
   readonly evidence: readonly Evidence[];
 }
@@ -60,6 +78,8 @@ export interface ConditionInfo {
   readonly text: string;
   /** Patterns of states this condition removes. */
   readonly removes: readonly Term[];
+  /** A modeller's judgement that the evidence does not directly show. */
+  readonly estimate?: true;
   readonly note?: string;
   readonly evidence: readonly Evidence[];
 }
@@ -67,8 +87,42 @@ export interface ConditionInfo {
 export interface StatusQuo {
   /** The state vector (bit k = option k taken). */
   readonly vector: number;
+  /** A modeller's judgement that the evidence does not directly show. */
+  readonly estimate?: true;
   readonly note?: string;
   readonly evidence: readonly Evidence[];
+}
+
+/** A named outcome: every feasible state where `expr` is true. */
+export interface TargetInfo {
+  readonly id: string;
+  readonly label: string;
+  /** The pattern as written. */
+  readonly text: string;
+  readonly expr: Expr;
+  readonly note?: string;
+  readonly evidence: readonly Evidence[];
+}
+
+/** A source cited by an observation, in its long form. */
+export interface Citation {
+  readonly source: string;
+  readonly quote?: string;
+  readonly page?: string;
+  readonly note?: string;
+}
+
+/** A state (or part of one) observed on a date. */
+export interface Observation {
+  /** As written (YYYY, YYYY-MM or YYYY-MM-DD, maybe with ~). */
+  readonly date: string;
+  /** "state": `expr` fixes every option (from `taken`); "pattern": only what `expr` says. */
+  readonly kind: "state" | "pattern";
+  /** The pattern as written, or the options taken joined by " & " with all others negated. */
+  readonly text: string;
+  readonly expr: Expr;
+  readonly sources: readonly Citation[];
+  readonly note?: string;
 }
 
 export interface ConflictModel {
@@ -78,6 +132,10 @@ export interface ConflictModel {
   /** Every pattern that makes a state infeasible (the union over conditions). */
   readonly infeasible: readonly Term[];
   readonly statusQuo?: StatusQuo;
+  /** Named outcomes, in document order. */
+  readonly targets?: readonly TargetInfo[];
+  /** Observed states, in document order. */
+  readonly observed?: readonly Observation[];
   readonly note?: string;
 }
 

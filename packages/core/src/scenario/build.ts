@@ -4,7 +4,8 @@
  * space) and reports every problem with its path in the document.
  */
 import { isPartialDate, parseDate } from "../dates.js";
-import { parseExpr, resolveExpr, toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
+import { toTerms, formatExpr, type Expr, type Term } from "../model/expression.js";
+import { truthColumn } from "../statespace/payoffs.js";
 import {
   MAX_OPTIONS,
   MAX_OPTIONS_PER_DM,
@@ -12,14 +13,18 @@ import {
   type ConflictModel,
   type DecisionMakerInfo,
   type Evidence,
+  type Observation,
+  type OptionDeadline,
   type OptionInfo,
   type Preference,
   type PriorityStatement,
+  type TargetInfo,
 } from "../model/types.js";
 import { formatPath, type DocPath, type Problem } from "../problems.js";
-import { checkEvidenceRefs, checkRecord } from "../record/check.js";
+import { checkEvidenceRefs, checkRecord, type RecordIds } from "../record/check.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument } from "./schema.js";
+import { compileStatement } from "./compile.js";
 import { unknown } from "./suggest.js";
 import type { Scenario } from "./types.js";
 
@@ -63,7 +68,7 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
   let space: StateSpace | undefined;
   if (doc.model) {
     const before = problems.length;
-    const built = buildModel(doc, actorIds, evidence, report);
+    const built = buildModel(doc, { actors: actorIds, sources: sourceIds, record: recordIds }, evidence, report);
     if (built && problems.slice(before).every((p) => leavesStatesAlone(p.path))) {
       const r = StateSpace.build(built.model);
       if ("error" in r) report("limit", ["model"], `${r.message}; add feasibility conditions or leave out options`);
@@ -99,7 +104,13 @@ export function buildScenario(doc: ScenarioDocument): { scenario?: Scenario; spa
  * (a statement, a name, evidence), so the states can still be checked in the same run.
  */
 function leavesStatesAlone(path: DocPath): boolean {
-  return path.includes("evidence") || (path[1] === "decisionMakers" && ["preferences", "actor", "name", "note"].includes(String(path[3])));
+  return (
+    path.includes("evidence") ||
+    path.includes("deadline") ||
+    path[1] === "targets" ||
+    path[1] === "observed" ||
+    (path[1] === "decisionMakers" && ["preferences", "actor", "name", "note"].includes(String(path[3])))
+  );
 }
 
 /** Records a problem; `offset` is the character inside the text at `path` it is about. */
@@ -120,15 +131,19 @@ interface BuiltModel {
   /** Rankings still as document references, resolved once the states are known. */
   rankings: { dm: number; path: DocPath; refs: readonly (StateRefDocument | readonly StateRefDocument[])[] }[];
   statusQuoPath: DocPath;
+  /** Where each built target and observation is in the document (some may have failed to build). */
+  targetAt: number[];
+  observedAt: number[];
 }
 
 function buildModel(
   doc: ScenarioDocument,
-  actorIds: ReadonlySet<string>,
+  ids: { readonly actors: ReadonlySet<string>; readonly sources: ReadonlySet<string>; readonly record: RecordIds },
   evidence: (list: readonly EvidenceDocument[] | undefined, path: DocPath) => Evidence[],
   report: Report,
 ): BuiltModel | undefined {
   const m = doc.model!;
+  const actorIds = ids.actors;
   const dmsDoc = m.decisionMakers;
   if (dmsDoc.length === 0) report("missing", ["model", "decisionMakers"], "expected at least one decision maker, found none");
   uniqueIds(dmsDoc, ["model", "decisionMakers"], "decision maker", report);
@@ -163,6 +178,8 @@ function buildModel(
         label: o.label,
         dm: d,
         ...(o.oneWay ? { oneWay: o.oneWay } : {}),
+        ...(o.deadline ? { deadline: checkDeadline(doc, o.deadline, ids.record.commitments, ["model", "decisionMakers", d, "options", k, "deadline"], report) } : {}),
+        ...(o.estimate ? { estimate: true as const } : {}),
         ...(o.note !== undefined ? { note: o.note } : {}),
         evidence: evidence(o.evidence, ["model", "decisionMakers", d, "options", k, "evidence"]),
       });
@@ -173,32 +190,12 @@ function buildModel(
     return undefined;
   }
   const optionIds = new Set(optionByid.keys());
-  const lookup = (name: string): number | string => {
-    const idx = optionByid.get(name);
-    if (idx !== undefined) return idx;
-    if (/^[0-9]+$/.test(name)) {
-      const k = Number(name);
-      if (k >= 1 && k <= options.length) return k - 1;
-      return `option number ${name} is out of range; the model has options 1 to ${options.length}`;
-    }
-    return unknown("option", name, optionIds);
-  };
+  const optionIdList = options.map((o) => o.id);
   const compile = (text: string, path: DocPath): Expr | undefined => {
-    if (text.trim() === "") {
-      report("statement", path, 'the statement is empty; expected an expression such as "sign & -corridor"');
-      return undefined;
-    }
-    const raw = parseExpr(text);
-    if ("message" in raw) {
-      report("statement", path, `${raw.message} (at character ${raw.at + 1} of "${text}")`, raw.at);
-      return undefined;
-    }
-    const e = resolveExpr(raw, lookup);
-    if ("message" in e) {
-      report("unknown-ref", path, `${e.message} (at character ${e.at + 1} of "${text}")`, e.at);
-      return undefined;
-    }
-    return e;
+    const c = compileStatement(text, optionIdList);
+    if ("expr" in c) return c.expr;
+    report(c.code, path, c.message, c.offset);
+    return undefined;
   };
   const optionRef = (id: string, path: DocPath): number | undefined => {
     const idx = optionByid.get(id);
@@ -229,6 +226,7 @@ function buildModel(
           statements.push({
             text,
             expr,
+            ...(typeof st !== "string" && st.estimate ? { estimate: true as const } : {}),
             ...(typeof st !== "string" && st.note !== undefined ? { note: st.note } : {}),
             evidence: ev,
           });
@@ -260,7 +258,7 @@ function buildModel(
   const conditions: ConditionInfo[] = [];
   (m.feasibility ?? []).forEach((c, i) => {
     const built = buildCondition(c, ["model", "feasibility", i], optionRef, compile, (o) => options[o]!.id, report);
-    if (built) conditions.push({ ...built, evidence: evidence(c.evidence, ["model", "feasibility", i, "evidence"]) });
+    if (built) conditions.push({ ...built, ...(c.estimate ? { estimate: true as const } : {}), evidence: evidence(c.evidence, ["model", "feasibility", i, "evidence"]) });
   });
 
   // Status quo.
@@ -280,10 +278,60 @@ function buildModel(
     });
     statusQuo = {
       vector,
+      ...(!Array.isArray(sq) && sq.estimate ? { estimate: true as const } : {}),
       ...(!Array.isArray(sq) && sq.note !== undefined ? { note: sq.note } : {}),
       evidence: Array.isArray(sq) ? [] : evidence(sq.evidence, [...sqPath, "evidence"]),
     };
   }
+
+  // Targets: named outcomes by pattern.
+  const targets: TargetInfo[] = [];
+  const targetAt: number[] = [];
+  if (m.targets !== undefined) {
+    uniqueIds(m.targets, ["model", "targets"], "target", report);
+    m.targets.forEach((t, i) => {
+      const expr = compile(t.pattern, ["model", "targets", i, "pattern"]);
+      const ev = evidence(t.evidence, ["model", "targets", i, "evidence"]);
+      if (expr) targetAt.push(i);
+      if (expr) targets.push({ id: t.id, label: t.label, text: t.pattern, expr, ...(t.note !== undefined ? { note: t.note } : {}), evidence: ev });
+    });
+  }
+
+  // Observed states: a whole state (taken) or part of one (pattern), dated and sourced.
+  const observed: Observation[] = [];
+  const observedAt: number[] = [];
+  (m.observed ?? []).forEach((ob, i) => {
+    const path: DocPath = ["model", "observed", i];
+    const d = parseDate(ob.date);
+    if (!isPartialDate(d)) report("date", [...path, "date"], d.error);
+    if (ob.sources.length === 0) report("missing", [...path, "sources"], "the observation cites no source; expected at least one source id");
+    ob.sources.forEach((r, j) => {
+      const id = typeof r === "string" ? r : r.source;
+      if (!ids.sources.has(id)) report("unknown-ref", typeof r === "string" ? [...path, "sources", j] : [...path, "sources", j, "source"], unknown("source", id, ids.sources));
+    });
+    if ((ob.taken === undefined) === (ob.pattern === undefined)) {
+      report(ob.taken === undefined ? "missing" : "type", path, `expected exactly one of "taken" (the whole state) or "pattern" (part of it), found ${ob.taken === undefined ? "neither" : "both"}`);
+      return;
+    }
+    let expr: Expr | undefined;
+    if (ob.pattern !== undefined) expr = compile(ob.pattern, [...path, "pattern"]);
+    else {
+      const taken = new Set<number>();
+      ob.taken!.forEach((id, j) => {
+        const o = optionRef(id, [...path, "taken", j]);
+        if (o !== undefined && taken.has(o)) report("duplicate-id", [...path, "taken", j], `option "${id}" is listed twice`);
+        if (o !== undefined) taken.add(o);
+      });
+      if (taken.size === new Set(ob.taken).size) {
+        expr = { kind: "and", args: options.map((o) => (taken.has(o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
+      }
+    }
+    if (!expr) return;
+    const sources = ob.sources.map((r) => (typeof r === "string" ? { source: r } : { ...r }));
+    const text = ob.pattern ?? `taken: ${ob.taken!.length ? ob.taken!.join(", ") : "none"}`;
+    observedAt.push(i);
+    observed.push({ date: ob.date, kind: ob.pattern !== undefined ? "pattern" : "state", text, expr, sources, ...(ob.note !== undefined ? { note: ob.note } : {}) });
+  });
 
   return {
     model: {
@@ -292,10 +340,14 @@ function buildModel(
       conditions,
       infeasible: conditions.flatMap((c) => c.removes),
       ...(statusQuo ? { statusQuo } : {}),
+      ...(m.targets !== undefined ? { targets } : {}),
+      ...(m.observed !== undefined ? { observed } : {}),
       ...(m.note !== undefined ? { note: m.note } : {}),
     },
     rankings,
     statusQuoPath: sqPath,
+    targetAt,
+    observedAt,
   };
 }
 
@@ -371,6 +423,25 @@ function buildCondition(
   return { kind, text, removes, ...note };
 }
 
+/** Checks an option's deadline against the record's commitments; returns it as the model keeps it. */
+function checkDeadline(
+  doc: ScenarioDocument,
+  deadline: NonNullable<NonNullable<ScenarioDocument["model"]>["decisionMakers"][number]["options"][number]["deadline"]>,
+  commitments: ReadonlySet<string>,
+  path: DocPath,
+  report: Report,
+): OptionDeadline {
+  const c = (doc.commitments ?? []).find((x) => x.id === deadline.commitment);
+  if (!commitments.has(deadline.commitment) || c === undefined) {
+    report("unknown-ref", [...path, "commitment"], unknown("commitment", deadline.commitment, commitments));
+  } else if (c.to === undefined && c.term === undefined) {
+    report("missing", [...path, "commitment"], `commitment "${c.id}" has no end ("to" or "term"), so it sets no deadline`);
+  } else if (deadline.at === "notice" && (c.renewal?.kind !== "automatic" || c.renewal.notice === undefined)) {
+    report("type", [...path, "at"], `commitment "${c.id}" has no notice period (renewal: {kind: automatic, notice: …}); expected at: expiry`);
+  }
+  return { commitment: deadline.commitment, ...(deadline.at ? { at: deadline.at } : {}), ifNoAction: deadline.ifNoAction };
+}
+
 /** The term fixing `fixed` options, of which those in `yes` are Y and the rest N. */
 function bitsTerm(fixed: readonly number[], yes: readonly number[]): Term {
   let loMask = 0, loValue = 0, hiMask = 0, hiValue = 0;
@@ -397,6 +468,23 @@ function checkAgainstStates(doc: ScenarioDocument, built: BuiltModel, space: Sta
     const removedBy = breaks(model, model.statusQuo.vector);
     report("infeasible", path, `the status quo is not a feasible state${removedBy ? `: it breaks the condition "${removedBy.text}"` : ""}`);
   }
+  const matchesNone = (expr: Expr): boolean => !truthColumn(space, expr).includes(1);
+  model.targets?.forEach((t, k) => {
+    const i = built.targetAt[k]!;
+    if (matchesNone(t.expr)) report("infeasible", ["model", "targets", i, "pattern"], `the target "${t.id}" matches no feasible state; expected a pattern some feasible state satisfies`);
+  });
+  model.observed?.forEach((ob, k) => {
+    const i = built.observedAt[k]!;
+    if (!matchesNone(ob.expr)) return;
+    if (ob.kind === "pattern") {
+      report("infeasible", ["model", "observed", i, "pattern"], `no feasible state matches the observed pattern "${ob.text}"`);
+      return;
+    }
+    let vector = 0;
+    for (const id of doc.model!.observed![i]!.taken!) vector += 2 ** model.options.find((o) => o.id === id)!.index;
+    const by = breaks(model, vector);
+    report("infeasible", ["model", "observed", i, "taken"], `the observed state is not a feasible state${by ? `: it breaks the condition "${by.text}"` : ""}`);
+  });
   const n = model.options.length;
   for (const r of built.rankings) {
     const levels: number[][] = [];

@@ -7,6 +7,7 @@
 import { z } from "zod";
 import {
   CommitmentEntrySchema,
+  SourceRefSchema,
   DocumentEntrySchema,
   EventEntrySchema,
   FactEntrySchema,
@@ -36,6 +37,11 @@ export const EvidenceSchema = z
   .describe("What a modelling choice rests on: a source and, ideally, a verbatim quote, or a statement, event or document of the record.");
 
 const EvidenceListSchema = z.array(EvidenceSchema);
+
+/** The one confidence mark of the format: sensitivity and robustness analyses vary what carries it. */
+const EstimateSchema = z
+  .boolean()
+  .describe("true: a modeller's judgement that the evidence does not directly show; sensitivity and robustness analyses vary it");
 
 export const SourceSchema = z.strictObject({
   id: IdSchema,
@@ -72,6 +78,20 @@ export const OptionDefSchema = z.strictObject({
     .enum(["toY", "toN"])
     .optional()
     .describe("toY: once taken it cannot be undone (may only change N→Y); toN: may only change Y→N"),
+  deadline: z
+    .strictObject({
+      commitment: IdSchema.describe("id of a commitment in `commitments` (the record) whose date is the deadline"),
+      at: z
+        .enum(["notice", "expiry"])
+        .optional()
+        .describe("notice: the last day to give notice against renewal; expiry: the end of the running term. Default: notice when the commitment renews automatically with a notice period, else expiry"),
+      ifNoAction: z
+        .enum(["keep", "Y", "N"])
+        .describe("the option's value from the deadline on when nobody has moved it before: keep (the chance to change it passes), Y or N"),
+    })
+    .optional()
+    .describe("a deadline from the record that settles this option"),
+  estimate: EstimateSchema.optional(),
   note: NoteSchema.optional(),
   evidence: EvidenceListSchema.optional(),
 });
@@ -83,6 +103,7 @@ export const StatementSchema = z.union([
   ExpressionTextSchema.describe("an option-prioritization statement, e.g. `sign & -corridor`"),
   z.strictObject({
     statement: ExpressionTextSchema,
+    estimate: EstimateSchema.optional(),
     note: NoteSchema.optional(),
     evidence: EvidenceListSchema.optional(),
   }),
@@ -118,6 +139,7 @@ export const ConditionSchema = z
       .union([ExpressionTextSchema, PatternSchema])
       .optional()
       .describe("an expression or a Y/N pattern; every state matching it is removed"),
+    estimate: EstimateSchema.optional(),
     note: NoteSchema.optional(),
     evidence: EvidenceListSchema.optional(),
   })
@@ -127,15 +149,38 @@ export const StatusQuoSchema = z.union([
   z.array(OptionIdSchema).describe("the options taken (Y) today; all others are N"),
   z.strictObject({
     taken: z.array(OptionIdSchema),
+    estimate: EstimateSchema.optional(),
     note: NoteSchema.optional(),
     evidence: EvidenceListSchema.optional(),
   }),
 ]);
 
+export const TargetSchema = z
+  .strictObject({
+    id: IdSchema,
+    label: z.string().describe("the outcome in words, for people"),
+    pattern: ExpressionTextSchema.describe("a statement of the preference language; the target is every feasible state where it is true"),
+    note: NoteSchema.optional(),
+    evidence: EvidenceListSchema.optional(),
+  })
+  .describe("A named outcome, e.g. a treaty signed bilaterally without the corridor, that analyses can aim at or filter by.");
+
+export const ObservationSchema = z
+  .strictObject({
+    date: DateTextSchema.describe("when the state was observed"),
+    taken: z.array(OptionIdSchema).optional().describe("the whole state: the options taken (Y) then; all others are N"),
+    pattern: ExpressionTextSchema.optional().describe("part of the state: a statement that was true then"),
+    sources: z.array(SourceRefSchema).describe("the sources that show it; at least one"),
+    note: NoteSchema.optional(),
+  })
+  .describe("A state of the model observed on a date: exactly one of taken (the whole state) or pattern (part of it).");
+
 export const ModelSchema = z.strictObject({
   decisionMakers: z.array(DecisionMakerSchema),
   feasibility: z.array(ConditionSchema).optional(),
   statusQuo: StatusQuoSchema.optional(),
+  targets: z.array(TargetSchema).optional().describe("named outcomes (option patterns) analyses can aim at"),
+  observed: z.array(ObservationSchema).optional().describe("states observed on dates, to check the model's predictions against"),
   note: NoteSchema.optional(),
 });
 
@@ -164,3 +209,5 @@ export type ConditionDocument = z.output<typeof ConditionSchema>;
 export type EvidenceDocument = z.output<typeof EvidenceSchema>;
 export type StatementDocument = z.output<typeof StatementSchema>;
 export type StateRefDocument = z.output<typeof StateRefSchema>;
+export type TargetDocument = z.output<typeof TargetSchema>;
+export type ObservationDocument = z.output<typeof ObservationSchema>;

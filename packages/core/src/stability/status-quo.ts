@@ -7,7 +7,7 @@
 import { describeMove, type MoveDescription } from "../model/describe.js";
 import type { Analysis } from "./analysis.js";
 import type { BasicConcept } from "./concepts.js";
-import { movesFrom } from "./moves.js";
+import { pathSteps, reachFrom } from "./reach-from.js";
 
 export interface ReachedState {
   /** 1-based state number. */
@@ -35,37 +35,12 @@ export function statusQuoAnalysis(a: Analysis, by: "improvements" | "moves" = "i
   const { space, index } = a;
   const start = from ?? space.statusQuo;
   if (start < 0 || start >= space.size) throw new RangeError("the model has no status quo; give a starting state");
-  const P = a.payoffs.map((p) => p.payoff);
-  const D = index.dmCount;
-  const S = space.size;
-  const dist = new Int32Array(S).fill(-1);
-  const prev = new Int32Array(S).fill(-1);
-  const mover = new Int32Array(S).fill(-1);
-  const order: number[] = [start];
-  dist[start] = 0;
-  for (let q = 0; q < order.length; q++) {
-    const u = order[q]!;
-    for (let k = 0; k < D; k++) {
-      for (const w of movesFrom(index, k, u)) {
-        if (dist[w] !== -1) continue;
-        if (by === "improvements" && P[k]![w]! <= P[k]![u]!) continue;
-        dist[w] = dist[u]! + 1;
-        prev[w] = u;
-        mover[w] = k;
-        order.push(w);
-      }
-    }
-  }
+  const r = reachFrom(index, a.payoffs.map((p) => p.payoff), start, by);
   const reached = new Map<number, ReachedState>();
-  const pathTo = (s: number): MoveDescription[] => {
-    const steps: MoveDescription[] = [];
-    for (let v = s; v !== start; v = prev[v]!) steps.push(describeMove(space, mover[v]!, prev[v]!, v));
-    return steps.reverse();
-  };
-  const reachable = order.map((s) => {
-    const r: ReachedState = { state: s + 1, distance: dist[s]!, path: pathTo(s) };
-    reached.set(s, r);
-    return r;
+  const reachable = Array.from(r.order, (s) => {
+    const x: ReachedState = { state: s + 1, distance: r.dist[s]!, path: pathSteps(r, s).map((m) => describeMove(space, m.mover, m.from, m.to)) };
+    reached.set(s, x);
+    return x;
   });
   const equilibria: StatusQuoAnalysis["equilibria"] = {};
   const unreachable: StatusQuoAnalysis["unreachable"] = {};
