@@ -46,3 +46,5 @@ export { exportCameo, importCameo, defaultCameo, cameoOf, CAMEO_COLUMNS, type Ca
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, type StatusQuoAnalysis, type ReachedState } from "./stability/status-quo.js";
+export { reachFrom, pathSteps, type ReachFrom } from "./stability/reach-from.js";
+export { decide, statementRef, type Decision, type StatementRef } from "./mediation/words.js";
