@@ -6,13 +6,13 @@
 import {
   CONCEPT_LABELS,
   CONCEPT_NAMES,
-  explain,
   rankOf,
-  statusQuoAnalysis,
   type Analysis,
   type BasicConcept,
   type StatusQuoAnalysis,
 } from "@concord/core";
+import { analysisFacts, type Facts } from "./facts.js";
+import { groupEquilibria, type GroupOptions } from "./group-equilibria.js";
 import { choicesIn } from "./model-part.js";
 import type { AnalysisSection, EquilibriumEntry, RankEntry, StateChoices, StatusQuoAnalysisEntry } from "./types.js";
 import { CONCEPT_MEANINGS, joinWords, moveWords, ordinal, plural } from "./words.js";
@@ -20,13 +20,17 @@ import { CONCEPT_MEANINGS, joinWords, moveWords, ordinal, plural } from "./words
 export interface AnalysisOptions {
   /** Most equilibria described one by one (default 30): those under every concept, then the reachable ones, then the rest. */
   readonly maxEquilibria?: number;
+  readonly groups?: GroupOptions;
 }
 
-export function analysisSection(a: Analysis, options: AnalysisOptions = {}): AnalysisSection {
+/** The analysis in words, from what `analysisFacts` worked out (or from an analysis alone). */
+export function analysisSection(from: Analysis | Facts, options: AnalysisOptions = {}): AnalysisSection {
+  const f = "a" in from ? from : analysisFacts(from);
+  const { a } = f;
   const { space } = a;
   const sq = space.statusQuo;
-  const sqa = sq >= 0 ? statusQuoAnalysis(a, "improvements") : undefined;
-  const conceptsOf = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const sqa = f.sqa;
+  const conceptsOf = (s: number): BasicConcept[] => a.concepts.filter((c) => f.eq[c]![s] === 1);
   const reached = new Map(sqa?.reachable.map((r) => [r.state - 1, r]) ?? []);
   const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];
   // First the equilibria under every concept (the most robust predictions), then the
@@ -49,7 +53,8 @@ export function analysisSection(a: Analysis, options: AnalysisOptions = {}): Ana
     concepts: a.concepts.map((c) => ({ concept: c, label: CONCEPT_LABELS[c], name: CONCEPT_NAMES[c], meaning: CONCEPT_MEANINGS[c], equilibria: a.equilibria[c]!.map((s) => s + 1) })),
     equilibria,
     equilibriaTotal: union.length,
-    ...(sqa !== undefined ? { statusQuo: statusQuoEntry(a, sqa) } : {}),
+    groups: groupEquilibria(f, options.groups),
+    ...(sqa !== undefined ? { statusQuo: statusQuoEntry(f, sqa) } : {}),
   };
 }
 
@@ -87,7 +92,8 @@ function equilibriumReading(
   return parts.join(" ");
 }
 
-function statusQuoEntry(a: Analysis, sqa: StatusQuoAnalysis): StatusQuoAnalysisEntry {
+function statusQuoEntry(f: Facts, sqa: StatusQuoAnalysis): StatusQuoAnalysisEntry {
+  const { a } = f;
   const { space } = a;
   const s = sqa.statusQuo - 1;
   const dms = space.model.decisionMakers;
@@ -95,12 +101,12 @@ function statusQuoEntry(a: Analysis, sqa: StatusQuoAnalysis): StatusQuoAnalysisE
     dm: dm.name,
     rank: rankOf(a.payoffs[d]!, s),
     levels: a.payoffs[d]!.levels,
-    explanations: a.concepts.map((c) => {
-      const x = explain(a, s, d, c);
+    explanations: a.concepts.map((c, k) => {
+      const x = f.explanations![d]![k]!;
       return { concept: c, stable: x.stable, text: x.text, improvements: x.improvements };
     }),
   }));
-  const equilibriumUnder = a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const equilibriumUnder = a.concepts.filter((c) => f.eq[c]![s] === 1);
   const named = new Set<number>();
   for (const st of stability) {
     for (const x of st.explanations) {

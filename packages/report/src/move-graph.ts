@@ -5,7 +5,7 @@
  * most `cap` states in all. Its edges are every unilateral improvement between two
  * drawn states, each belonging to the one decision maker whose options it changes.
  */
-import { describeMove, movesFrom, statusQuoAnalysis, type Analysis, type BasicConcept } from "@concord/core";
+import { describeMove, movesFrom, statusQuoAnalysis, type Analysis, type BasicConcept, type StatusQuoAnalysis } from "@concord/core";
 import { choicesIn } from "./model-part.js";
 import type { MoveGraph, MoveGraphEdge } from "./types.js";
 
@@ -17,14 +17,19 @@ export interface MoveGraphOptions {
 }
 
 /** The graph around the status quo, or undefined when the model has none. */
-export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGraph | undefined {
+export function moveGraph(a: Analysis, options: MoveGraphOptions = {}, known?: StatusQuoAnalysis): MoveGraph | undefined {
   const { space, index } = a;
   if (space.statusQuo < 0) return undefined;
   const depth = options.depth ?? 2;
   const cap = Math.max(1, options.cap ?? 40);
-  const sqa = statusQuoAnalysis(a, "improvements");
+  const sqa = known ?? statusQuoAnalysis(a, "improvements");
   const reached = new Map(sqa.reachable.map((r) => [r.state - 1, r]));
-  const isEq = (s: number): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const masks = a.concepts.map((c) => {
+    const mask = new Uint8Array(space.size);
+    for (const s of a.equilibria[c]!) mask[s] = 1;
+    return mask;
+  });
+  const isEq = (s: number): BasicConcept[] => a.concepts.filter((_, k) => masks[k]![s] === 1);
 
   const chosen = new Set<number>([space.statusQuo]);
   const add = (states: readonly number[]): boolean => {

@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadScenario } from "@concord/core";
+import { briefData, pathsSvg } from "@concord/report";
+const f = process.argv[2] ?? "scenarios/armenia-azerbaijan-2023.yaml";
+const r = loadScenario(readFileSync(f, "utf8"), { file: f });
+if (!r.ok) throw new Error("bad");
+const b = briefData(r.value);
+if (!b.ok) throw new Error("x");
+const svg = await pathsSvg(b.value.paths!);
+writeFileSync("/tmp/rep/paths.html", `<!DOCTYPE html><html><body style="margin:0">${svg}</body></html>`);

@@ -1,0 +1,10 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { loadScenario } from "@concord/core";
+import { reportData, timelineSvg } from "@concord/report";
+const f = process.argv[2] ?? "scenarios/armenia-azerbaijan-2023.yaml";
+const r = loadScenario(readFileSync(f, "utf8"), { file: f });
+if (!r.ok) throw new Error("bad");
+const d = reportData(r.value);
+const dl = d.record!.commitments.flatMap((c) => [...(c.noticeDeadline && c.state === "running" ? [{ id: c.id + ":notice", date: c.noticeDeadline, label: `Notice due: ${c.what}` }] : []), ...(c.expiry && c.state === "running" ? [{ id: c.id + ":expiry", date: c.expiry, label: `Term ends: ${c.what}` }] : [])]);
+const svg = timelineSvg(d.timeline, { asOf: d.record!.asOf, deadlines: dl });
+writeFileSync("/tmp/rep/tl.html", `<!DOCTYPE html><html><body style="margin:0">${svg}</body></html>`);
