@@ -17,6 +17,8 @@ const LINE = 14;
 const PAD = 7;
 const BOX = 210;
 const LABEL_WIDTH = 130;
+const LEGEND_MOVE = "a move that improves the mover's position (colour: who moves)";
+const LEGEND_BLOCKED = "✕ a step the mover would rather not take";
 
 const HOLD_TAG: Record<HoldLevel, string> = {
   firm: `✓ ${HOLD_WORDS.firm}`,
@@ -40,61 +42,70 @@ function box(n: PathsGraph["nodes"][number]): Box {
   return { state: n.state, title, body, tag, height: (title.length + body.length + 1) * LINE + 2 * PAD + 4 };
 }
 
-/** A step between two drawn boxes: one move, or a run of improving moves through boxes not drawn. */
+/** A step between two drawn boxes: a run of moves through states not drawn. */
 interface Step {
   readonly from: number;
   readonly to: number;
+  /** The first mover (its colour). */
   readonly dm: number;
+  /** Some move of the run is one its mover would rather not take. */
   readonly blocked: boolean;
+  /** Movers in order, and the first one that would rather not move. */
   readonly movers: readonly string[];
+  readonly blocker?: string;
   readonly words: readonly string[];
   readonly why?: string;
   readonly estimate: boolean;
 }
 
 /**
- * Keeps today, every titled box and both ends of every blocked step; a run of
- * improving moves through other states becomes one step naming its movers in order,
- * so long chains do not stretch the picture.
+ * Keeps today and the titled boxes (where moves lead, each named outcome as it would
+ * settle); each run of moves between two of them becomes one step that names its
+ * movers in order and, when one of its moves is blocked, who would rather not and why.
  */
 export function compress(g: PathsGraph): { nodes: PathsGraph["nodes"]; steps: Step[] } {
   const keep = new Set(g.nodes.filter((n) => n.today || n.title !== "").map((n) => n.state));
-  for (const e of g.edges) if (e.blocked) { keep.add(e.from); keep.add(e.to); }
-  const out = new Map(g.edges.map((e) => [e.from, [] as PathsGraph["edges"][number][]]));
-  for (const e of g.edges) out.get(e.from)!.push(e);
+  const out = new Map<number, PathsGraph["edges"][number][]>();
+  for (const e of g.edges) out.set(e.from, [...(out.get(e.from) ?? []), e]);
+  // A state with several ways on (paths part there) is drawn too.
+  for (const [from, list] of out) if (list.length > 1) keep.add(from);
   const steps: Step[] = [];
   const seen = new Set<string>();
-  for (const e of g.edges) {
-    if (!keep.has(e.from)) continue;
-    if (e.blocked) {
-      steps.push({ from: e.from, to: e.to, dm: e.dm, blocked: true, movers: [e.by], words: [e.words], ...(e.why !== undefined ? { why: e.why } : {}), estimate: e.estimate });
-      continue;
-    }
-    // Follow improving moves until a kept box.
-    const movers = [e.by];
-    const words = [e.words];
-    let at = e.to;
-    const visited = new Set([e.from]);
-    while (!keep.has(at) && !visited.has(at)) {
-      visited.add(at);
-      const next = out.get(at)?.find((x) => !x.blocked);
-      if (!next) break;
-      if (movers[movers.length - 1] !== next.by) movers.push(next.by);
-      words.push(next.words);
+  for (const first of g.edges) {
+    if (!keep.has(first.from)) continue;
+    const run = [first];
+    let at = first.to;
+    while (!keep.has(at)) {
+      const next = out.get(at)?.[0];
+      if (!next || run.includes(next)) break;
+      run.push(next);
       at = next.to;
     }
     keep.add(at);
-    const key = `${e.from}>${at}`;
+    const key = `${first.from}>${at}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    steps.push({ from: e.from, to: at, dm: e.dm, blocked: false, movers, words, estimate: false });
+    const blocked = run.find((e) => e.blocked);
+    const movers = run.map((e) => e.by).filter((b, i, all) => i === 0 || all[i - 1] !== b);
+    steps.push({
+      from: first.from,
+      to: at,
+      dm: (blocked ?? first).dm,
+      blocked: blocked !== undefined,
+      movers,
+      ...(blocked ? { blocker: blocked.by } : {}),
+      words: run.map((e) => e.words),
+      ...(blocked?.why !== undefined ? { why: blocked.why } : {}),
+      estimate: blocked?.estimate === true,
+    });
   }
   return { nodes: g.nodes.filter((n) => keep.has(n.state)), steps };
 }
 
 function edgeLabel(e: Step): string[] {
+  const more = e.words.length - 1;
   const text = e.blocked
-    ? `✕ ${e.movers[0]} would rather not${e.estimate ? " (its priority here is an estimate)" : ""}`
+    ? `✕ ${e.blocker} would rather not${e.estimate ? " (by an estimate)" : ""}${more ? `; then ${more} more ${more === 1 ? "move" : "moves"}` : ""}`
     : `${e.movers.join(", then ")} ${e.words.length === 1 ? "moves" : `(${e.words.length} moves)`}`;
   return wrapText(text, LABEL_WIDTH, FONT - 1);
 }
@@ -129,13 +140,17 @@ export async function pathsSvg(g: PathsGraph, idPrefix = "pg"): Promise<string |
   const { nodes: shown, steps } = compress(g);
   const boxes = new Map(shown.map((n) => [n.state, box(n)]));
   const labels = steps.map(edgeLabel);
-  // Top to bottom or left to right, whichever shows larger on a page about 940 pixels wide.
+  // Top to bottom or left to right, whichever shows larger in a box about 940 × 700
+  // pixels (a screen, or the width of a printed page and a third of its height).
   const down = await layout(shown, steps, labels, boxes, "DOWN");
   const right = await layout(shown, steps, labels, boxes, "RIGHT");
-  const scale = (l: ElkNode): number => Math.min(1, 940 / Math.max(1, l.width ?? 0), 1100 / Math.max(1, l.height ?? 0));
+  const scale = (l: ElkNode): number => Math.min(1, 940 / Math.max(1, l.width ?? 0), 700 / Math.max(1, l.height ?? 0));
   const out = scale(right) > scale(down) ? right : down;
-  const legendH = 26;
-  const width = Math.max(out.width ?? 0, 520);
+  const width = Math.max(out.width ?? 0, 380);
+  // The legend's second item goes under the first when the picture is too narrow for both.
+  const secondX = 40 + textWidth(LEGEND_MOVE, FONT) + 24;
+  const oneRow = secondX + 40 + textWidth(LEGEND_BLOCKED, FONT) <= width;
+  const legendH = oneRow ? 26 : 44;
   const height = (out.height ?? 0) + legendH;
 
   const markers = [
@@ -153,9 +168,7 @@ export async function pathsSvg(g: PathsGraph, idPrefix = "pg"): Promise<string |
     const text = l
       ? labels[i]!.map((t, k) => `<text class="pg-label${ge.blocked ? " pg-label-blocked" : ""}" x="${px((l.x ?? 0) + 2)}" y="${px((l.y ?? 0) + legendH + (k + 1) * (LINE - 1) - 2)}">${escapeXml(t)}</text>`).join("")
       : "";
-    const title = ge.blocked
-      ? `Blocked step: ${ge.words[0]} — ${ge.movers[0]} would rather not${ge.why ? ` (${ge.why}${ge.estimate ? ", a modeller's estimate" : ""})` : ""}`
-      : `${ge.words.length === 1 ? "A move that improves the mover's position" : "Moves that each improve the mover's position"}: ${ge.words.join(", then ")}`;
+    const title = `${ge.blocked ? `A step ${ge.blocker} would rather not take${ge.why ? ` (${ge.why}${ge.estimate ? ", a modeller's estimate" : ""})` : ""}: ` : ""}${ge.words.join(", then ")}`;
     return `<g class="pg-step" data-from="${ge.from}" data-to="${ge.to}" data-blocked="${ge.blocked}"><title>${escapeXml(title)}</title><path class="${cls}" d="${d}" fill="none" stroke-width="${ge.blocked ? 2 : 1.8}"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#${marker})"/>${text}</g>`;
   });
   const nodes = (out.children ?? []).map((c) => {
@@ -174,12 +187,12 @@ export async function pathsSvg(g: PathsGraph, idPrefix = "pg"): Promise<string |
     const alt = `${n.title || "On the way"}: ${n.today ? "" : "compared with today, "}${n.lines.join("; ") || "the same as today"}. ${b.tag.replace(/^[✓✗~] /, "")}.`;
     return `<g class="pg-node" data-state="${state}"><title>${escapeXml(alt)}</title><rect class="${cls}" x="${px(x)}" y="${px(y)}" width="${px(c.width ?? BOX)}" height="${px(c.height ?? b.height)}" rx="5"/>${lines.join("")}</g>`;
   });
-  // Legend: a move that improves the mover's position (coloured by mover), a blocked step.
+  const [sx, sy] = oneRow ? [secondX, 0] : [0, 18];
   const legend = [
-    `<line class="pg-edge ${dmClass(0)}" x1="4" y1="10" x2="34" y2="10" stroke-width="1.8" marker-end="url(#${idPrefix}-arrow-0)"/><text x="40" y="14">a move that improves the mover's position (colour: who moves)</text>`,
-    `<line class="pg-edge pg-blocked" x1="${px(4 + 400)}" y1="10" x2="${px(34 + 400)}" y2="10" stroke-width="2" stroke-dasharray="5 4" marker-end="url(#${idPrefix}-blocked)"/><text x="${px(440)}" y="14">✕ a step the mover would rather not take</text>`,
+    `<line class="pg-edge ${dmClass(0)}" x1="4" y1="10" x2="34" y2="10" stroke-width="1.8" marker-end="url(#${idPrefix}-arrow-0)"/><text x="40" y="14">${escapeXml(LEGEND_MOVE)}</text>`,
+    `<line class="pg-edge pg-blocked" x1="${px(sx + 4)}" y1="${10 + sy}" x2="${px(sx + 34)}" y2="${10 + sy}" stroke-width="2" stroke-dasharray="5 4" marker-end="url(#${idPrefix}-blocked)"/><text x="${px(sx + 40)}" y="${14 + sy}">${escapeXml(LEGEND_BLOCKED)}</text>`,
   ];
-  const summary = steps.filter((e) => e.blocked).map((e) => `${e.movers[0]} would rather not: ${e.words[0]}`);
+  const summary = steps.filter((e) => e.blocked).map((e) => `${e.blocker} would rather not (${e.words.join(", then ")})`);
   const aria = `Paths from today's situation to where moves lead and to the named outcomes${summary.length ? `; blocked steps: ${summary.join("; ")}` : ""}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="paths-graph" viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img" aria-label="${escapeXml(aria)}" font-family="sans-serif" font-size="${FONT}">`,

@@ -24,7 +24,7 @@ nav.toc ul { display: inline; margin: 0; padding: 0; }
 nav.toc ul > li { display: inline; }
 nav.toc ul > li::before { content: " · "; color: var(--muted); }
 nav.toc ul > li:first-child::before { content: ": "; }
-.scroll { overflow-x: auto; max-width: 100%; }
+.scroll { overflow-x: auto; max-width: 100%; position: relative; }
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; font-size: .93rem; }
 th, td { border: 1px solid var(--rule); padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: var(--soft); }
@@ -48,7 +48,9 @@ a.ext { text-decoration: none; font-size: .8em; margin-left: .1em; }
 .eq, .group { border: 1px solid var(--rule); border-radius: 6px; padding: .2rem .9rem .4rem; margin: .8rem 0; }
 figure { margin: 1rem 0; }
 figure svg { display: block; max-width: 100%; height: auto; }
-.figure-scroll svg { min-width: 36rem; }
+/* On a phone a picture keeps a readable size and scrolls sideways inside its box. */
+.figure-scroll svg { min-width: 46rem; }
+.figure-scroll svg.timeline-chart { min-width: 56rem; }
 figcaption { font-size: .9rem; color: var(--muted); margin-top: .3rem; }
 .inactive-title { text-decoration: line-through; }
 details { margin: .5rem 0; }
@@ -85,6 +87,7 @@ ol.brief-sources { font-size: .85rem; columns: 2 22rem; column-gap: 1.5rem; padd
 ol.brief-sources > li { break-inside: avoid; margin-bottom: .2rem; }
 @media (max-width: 40rem) {
   main { padding: .6rem .8rem 2rem; }
+  nav.toc ul { display: none; }
   h1 { font-size: 1.35rem; }
   h2 { font-size: 1.2rem; }
   table { font-size: .85rem; }
@@ -107,7 +110,7 @@ ol.brief-sources > li { break-inside: avoid; margin-bottom: .2rem; }
 export const BRIEF_PRINT_CSS = `
 @media print {
   @page { size: A4; margin: 12mm 13mm; }
-  body.brief-page { font-size: 8.6pt; line-height: 1.3; }
+  body.brief-page { font-size: 8.4pt; line-height: 1.28; }
   body.brief-page h1 { font-size: 13pt; margin: 0 0 .1rem; }
   body.brief-page h3 { font-size: 10pt; margin: .5rem 0 .15rem; }
   body.brief-page h4 { font-size: 9pt; margin: .35rem 0 .1rem; }
@@ -116,12 +119,18 @@ export const BRIEF_PRINT_CSS = `
   body.brief-page .bottom-line { padding: .05rem .6rem .15rem; margin: .3rem 0 .4rem; }
   body.brief-page .bottom-line p { margin: .2rem 0; }
   body.brief-page figure { margin: .3rem 0; }
-  body.brief-page figure svg { max-height: 95mm; width: auto; margin: 0 auto; }
+  body.brief-page figure svg { max-height: 88mm; width: auto; margin: 0 auto; }
   body.brief-page figcaption { font-size: 7.5pt; }
-  body.brief-page table { font-size: 7.5pt; margin: .2rem 0; }
-  body.brief-page th, body.brief-page td { padding: .05rem .25rem; }
+  body.brief-page table { font-size: 7pt; margin: .1rem 0; line-height: 1.15; }
+  body.brief-page th, body.brief-page td { padding: 0 .25rem; }
+  body.brief-page table.holdings thead th:not(:first-child) { min-width: 0; }
+  body.brief-page table.holdings th .hold { font-size: 6.5pt; }
+  body.brief-page table.holdings tr.dm-row th { padding-top: .1rem; }
+  body.brief-page caption { font-size: 7pt; padding-bottom: 0; }
   body.brief-page ol.brief-sources { font-size: 6.8pt; columns: 3; padding-left: 1.6rem; }
   body.brief-page ol.brief-sources .src-title { display: none; }
   body.brief-page .cites { font-size: 7pt; }
+  /* The named outcomes one by one repeat the bottom line at length: on paper the bottom line and the picture carry them. */
+  body.brief-page .targets-detail { display: none; }
 }
 `;

@@ -271,8 +271,8 @@ export function timelineSvg(items: readonly TimelineItem[], options: TimelineOpt
         let e = i;
         while (e + 1 < segments.length && segments[e + 1]!.gap) e++;
         const mid = (s.x0 + segments[e]!.x1) / 2;
-        ticks.push(`<text class="break" x="${px(mid)}" y="${px(bottom + 16)}" text-anchor="middle">≈</text><line class="break-line" x1="${px(mid - 3)}" x2="${px(mid + 3)}" y1="${top}" y2="${px(bottom)}"/>`);
-        lastLabelEnd = Math.max(lastLabelEnd, mid + 6);
+        // The break mark sits in a row of its own under the month labels, so the two never collide.
+        ticks.push(`<text class="break" x="${px(mid)}" y="${px(bottom + 32)}" text-anchor="middle">≈</text><line class="break-line" x1="${px(mid - 3)}" x2="${px(mid + 3)}" y1="${top}" y2="${px(bottom)}"/>`);
       }
       continue;
     }
@@ -297,7 +297,7 @@ export function timelineSvg(items: readonly TimelineItem[], options: TimelineOpt
           return `<g class="as-of"><line x1="${px(ax)}" x2="${px(ax)}" y1="4" y2="${px(bottom)}"/><text x="${px(tx)}" y="13"${tx < ax ? ' text-anchor="end"' : ""}>${escapeXml(text)}</text></g>`;
         })()
       : "";
-  const height = bottom + 24;
+  const height = bottom + 38;
   const span = `${dayWords(firstDay)} to ${dayWords(lastDay)}`;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="timeline-chart" viewBox="0 0 ${WIDTH} ${px(height)}" width="${WIDTH}" height="${px(height)}" role="img" aria-label="${escapeXml(`The timeline, ${span}: ${items.length} entries of the record in ${laneList.length} lanes${deadlines.length ? `, and ${deadlines.length} deadlines` : ""}. The table below lists every entry.`)}" font-family="sans-serif" font-size="${FONT}">`,
@@ -313,12 +313,12 @@ export function timelineSvg(items: readonly TimelineItem[], options: TimelineOpt
 
 const TIMELINE_CSS =
   ".timeline-chart text{fill:#1b1b1b}.timeline-chart .lane-head{fill:#fff;fill-opacity:.92}.timeline-chart .lane-name{font-weight:bold;fill:#333}.timeline-chart .lane-rule{stroke:#ddd}.timeline-chart .year-band{fill:#f3f3f3}.timeline-chart .grid{stroke:#e2e2e2}" +
-  ".timeline-chart .break{fill:#666;font-size:14px}.timeline-chart .break-line{stroke:#bbb;stroke-dasharray:2 2}" +
+  ".timeline-chart .break{fill:#555;font-size:14px}.timeline-chart .break-line{stroke:#bbb;stroke-dasharray:2 2}" +
   ".timeline-chart .mark circle,.timeline-chart .mark rect{fill:#1f5fa8;stroke:#1f5fa8}.timeline-chart .mark-document circle,.timeline-chart .mark-document rect{fill:#6a3d9a;stroke:#6a3d9a}" +
   ".timeline-chart .mark-statement circle,.timeline-chart .mark-statement rect{fill:#b15928;stroke:#b15928;fill-opacity:.55}.timeline-chart .mark rect{fill-opacity:.35}" +
   ".timeline-chart .mark.inactive circle,.timeline-chart .mark.inactive rect{fill:#fff;stroke-dasharray:3 2;stroke-width:1.5}.timeline-chart .mark.inactive text{fill:#666;text-decoration:line-through}" +
   ".timeline-chart .mark path,.timeline-chart .deadline-mark path{fill:#c62828}.timeline-chart .as-of line{stroke:#c62828;stroke-dasharray:4 3}.timeline-chart .as-of text{fill:#c62828}" +
-  "@media (prefers-color-scheme:dark){.timeline-chart text{fill:#e8e8e8}.timeline-chart .lane-head{fill:#17191b}.timeline-chart .lane-name{fill:#cfcfcf}.timeline-chart .lane-rule{stroke:#3a3a3a}.timeline-chart .year-band{fill:#26282b}.timeline-chart .grid{stroke:#333}" +
+  "@media (prefers-color-scheme:dark){.timeline-chart text{fill:#e8e8e8}.timeline-chart .break{fill:#b0b0b0}.timeline-chart .lane-head{fill:#17191b}.timeline-chart .lane-name{fill:#cfcfcf}.timeline-chart .lane-rule{stroke:#3a3a3a}.timeline-chart .year-band{fill:#26282b}.timeline-chart .grid{stroke:#333}" +
   ".timeline-chart .mark circle,.timeline-chart .mark rect{fill:#6ea8fe;stroke:#6ea8fe}.timeline-chart .mark-document circle,.timeline-chart .mark-document rect{fill:#c39bf0;stroke:#c39bf0}.timeline-chart .mark-statement circle,.timeline-chart .mark-statement rect{fill:#f0a070;stroke:#f0a070}" +
   ".timeline-chart .mark.inactive circle,.timeline-chart .mark.inactive rect{fill:#1d1f21}.timeline-chart .mark.inactive text{fill:#9a9a9a}" +
   ".timeline-chart .mark path,.timeline-chart .deadline-mark path{fill:#ff8a80}.timeline-chart .as-of line{stroke:#ff8a80}.timeline-chart .as-of text{fill:#ff8a80}}";

@@ -52,7 +52,7 @@ export function briefBody(b: BriefData, pictures: BriefPictures, kit: HtmlKit, o
   if (b.next.length === 0) o.push(`<p>${b.nextNone ? kit.claim(b.nextNone) : "The model gives no status quo, so Concord cannot say what comes next."}</p>`);
   else o.push(`<ol class="moves">${b.next.map((m) => `<li>${m.claims.map((c, i) => `<p${i === 0 ? ' class="lead"' : ""}>${kit.claim(c)}</p>`).join("")}</li>`).join("")}</ol>`);
   if (b.targets.length > 0) {
-    o.push(`<h4>The named outcomes</h4><ul class="targets">${b.targets.map((t) => `<li>${kit.claim(t.claim)}</li>`).join("")}</ul>`);
+    o.push(`<div class="targets-detail"><h4>The named outcomes</h4><ul class="targets">${b.targets.map((t) => `<li>${kit.claim(t.claim)}</li>`).join("")}</ul></div>`);
   }
   if (b.holdings) o.push('<h3 id="holdings">Who holds what</h3>', holdingsHtml(b.holdings, "Each party's choices: today, where moves lead, and in each named outcome as it would settle. Bold cells differ from today."));
   o.push('<h3 id="waiting-now">Who is waiting on whom</h3>');

@@ -26,9 +26,8 @@ export function pathsGraph(f: Facts, next: readonly ExpectedMove[], targets: rea
   }
   for (const t of targets) {
     steps.push(...t.path, ...t.settle);
-    const reached = t.path.length ? t.path[t.path.length - 1]!.to : f.sq + 1;
-    title(reached, t.label);
-    if (t.settle.length) title(t.end.state, `${t.label}, as it would settle`);
+    // The outcome as it would settle: where the way there ends, after the moves that follow.
+    title(t.end.state, t.label);
   }
   const edges = new Map<string, PathsGraph["edges"][number]>();
   for (const s of steps) {
