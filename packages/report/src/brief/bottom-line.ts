@@ -22,9 +22,9 @@ export function nextSentence(moves: readonly ExpectedMove[], decisionMakers: rea
   const cites = [top.step, ...top.then].flatMap((s) => s.why?.cites ?? []);
   const refs = [top.step, ...top.then].flatMap((s) => (s.why ? [s.why.anchor] : []));
   if (top.deterrence === "credible") {
-    return claim(`No party is likely to move first: ${top.step.by} could gain (${top.step.words}), but the others' answers would leave it no better off.${rest}`, cites, refs);
+    return claim(`No party is likely to move first: ${top.step.by} could gain (${top.step.words}), but the others' answers would leave it no better off.${rest}`, cites, refs, "status-quo");
   }
-  return claim(`${top.step.by} is best placed to move next: ${top.step.words}${follow}${end}.${rest}`, cites, refs);
+  return claim(`${top.step.by} is best placed to move next: ${top.step.words}${follow}${end}.${rest}`, cites, refs, "status-quo");
 }
 
 /**
@@ -72,7 +72,7 @@ export function targetsSentence(targets: readonly TargetOutlook[]): Claim | unde
   const holdText =
     hold.length === n ? ` Once reached, ${which(hold, n)} would hold.` : hold.length === 0 ? ` Once reached, ${n === 1 ? "it would not" : "none would"} hold.` : ` Once reached, ${which(hold, n)} would hold; ${which(notHold, n)} would not.`;
   const steps = targets.flatMap((t) => [...t.path, ...t.settle]);
-  return claim(capitalise(first) + holdText, [...targets.flatMap((t) => t.claim.cites.slice(0, 2)), ...steps.flatMap((s) => s.why?.cites ?? [])], steps.flatMap((s) => (s.why ? [s.why.anchor] : [])));
+  return claim(capitalise(first) + holdText, [...targets.flatMap((t) => t.claim.cites.slice(0, 2)), ...steps.flatMap((s) => s.why?.cites ?? [])], steps.flatMap((s) => (s.why ? [s.why.anchor] : [])), "targets");
 }
 
 /** What would have to change for the named outcomes: the mediation results when given, else the priorities that block the way. */

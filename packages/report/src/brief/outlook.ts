@@ -92,13 +92,13 @@ const DETERRENCE_WORDS: Record<ExpectedMove["deterrence"], string> = {
 function moveClaims(step: BriefStep, deterrence: ExpectedMove["deterrence"], then: readonly BriefStep[], settles: ExpectedMove["settles"], estimates: readonly PriorityRef[]): Claim[] {
   const out: Claim[] = [];
   const why = step.why;
-  out.push(claim(`${capitalise(step.words)}: it would improve ${step.by}'s position, and ${DETERRENCE_WORDS[deterrence]}.`, why?.cites ?? [], why ? [why.anchor] : []));
+  out.push(claim(`${capitalise(step.words)}: it would improve ${step.by}'s position, and ${DETERRENCE_WORDS[deterrence]}.`, why?.cites ?? [], why ? [why.anchor] : [], "status-quo"));
   if (why) out.push(claim(`Why: ${priorityWords(why)}.`, why.cites, [why.anchor]));
   if (then.length > 0 || settles) {
     const follow = then.length > 0 ? `Then ${stepsWords(then)}` : "Nothing would follow";
     const end = settles ? `; the outcome would ${holdWords(settles.holds)}` : "";
     const cites = then.flatMap((t) => t.why?.cites ?? []);
-    out.push(claim(`${follow}${end}.`, cites.length ? cites : (why?.cites ?? []), then.flatMap((t) => (t.why ? [t.why.anchor] : []))));
+    out.push(claim(`${follow}${end}.`, cites.length ? cites : (why?.cites ?? []), then.flatMap((t) => (t.why ? [t.why.anchor] : [])), "status-quo"));
   }
   if (estimates.length > 0) {
     out.push(claim(`How sure: this rests on ${countWords(estimates.length, "estimate")} of the modeller: ${joinWords(estimates.map(priorityWords))}.`, estimates.flatMap((e) => e.cites), estimates.map((e) => e.anchor)));
@@ -124,5 +124,5 @@ export function todayClaim(doc: ScenarioDocument, f: Facts, moves: readonly Expe
   else if (top) verdict = `This is not likely to hold: ${top.step.by} can improve its position by moving alone, and ${DETERRENCE_WORDS[top.deterrence].replace(/, so it is unlikely$/, "")}.`;
   else verdict = "This is not likely to hold.";
   const cites = [...src.cites, ...(top?.step.why?.cites ?? [])];
-  return { holds: level, claim: claim(`${situation}. ${verdict}`, cites, [...src.refs, ...(top?.step.why ? [top.step.why.anchor] : [])]) };
+  return { holds: level, claim: claim(`${situation}. ${verdict}`, cites, [...src.refs, ...(top?.step.why ? [top.step.why.anchor] : [])], "today") };
 }

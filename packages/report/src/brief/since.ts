@@ -10,8 +10,8 @@ import { asOf, evaluate, isDateSpan, parseDateSpan, type Loaded, type ScenarioDo
 import { explanationsAt, holdLevel, type Facts } from "../facts.js";
 import { priorityRef } from "../priorities.js";
 import type { Claim, PriorityRef, SinceSection, TimelineItem } from "../types.js";
-import { countWords, dayWords, joinWords } from "../words.js";
-import { expectedMoves, priorityWords, todayClaim } from "./outlook.js";
+import { countWords, dayWords, joinWords, numberWords, ordinalWords } from "../words.js";
+import { expectedMoves, todayClaim } from "./outlook.js";
 import { claim } from "./steps.js";
 
 /** The last state observed whole on or before `day` (0-based), if the model records one. */
@@ -53,6 +53,7 @@ export function sinceSection(loaded: Loaded, f: Facts | undefined, sinceDay: num
       counts.length ? `Since ${since} the record has ${joinWords(counts)} more${statusChanges.length ? `, and ${countWords(statusChanges.length, "event")} changed status` : ""}.` : `Nothing was recorded after ${since}.`,
       entries.flatMap((e) => e.cites),
       entries.map((e) => `rec-${e.id}`),
+      "timeline",
     ),
   );
   if (f && f.sq >= 0) answer.push(...answerMoved(doc, f, sinceDay, since, asOfText), ...evidenceMoved(doc, f, then.dropped.evidence, since));
@@ -104,7 +105,7 @@ function evidenceMoved(doc: ScenarioDocument, f: Facts, dropped: readonly string
   const bare = list.filter((x) => x.count === x.total);
   const text =
     `${countWords(list.length, "priority", "priorities")} of the model rest${list.length === 1 ? "s" : ""} partly on evidence recorded after ${since}` +
-    (bare.length ? `, and ${countWords(bare.length, "of them", "of them")} on nothing recorded before: ${joinWords(bare.map((x) => priorityWords(x.ref)))}` : "") +
+    (bare.length ? `, and ${countWords(bare.length, "of them", "of them")} on nothing recorded before: ${joinWords([...bare.slice(0, 4).map((x) => `${x.ref.dm}'s ${ordinalWords(x.ref.position)} priority`), ...(bare.length > 4 ? [`${numberWords(bare.length - 4)} more`] : [])])}` : "") +
     ".";
   return [claim(text, list.flatMap((x) => x.ref.cites), list.map((x) => x.ref.anchor))];
 }

@@ -72,9 +72,14 @@ export function stepsWords(steps: readonly BriefStep[]): string {
   return steps.map((s) => s.words).join(", then ");
 }
 
-/** A sentence with its sources and the anchors it draws on, without repeated citations. */
-export function claim(text: string, cites: readonly Cite[], refs: readonly string[] = []): Claim {
-  return { text, cites: uniqueCites(cites), refs: [...new Set(refs)] };
+/**
+ * A sentence with its sources and the anchors it draws on, without repeated citations;
+ * `section` is the report's section that shows the reasoning, for a sentence that draws
+ * on no entry (a model without evidence).
+ */
+export function claim(text: string, cites: readonly Cite[], refs: readonly string[] = [], section?: string): Claim {
+  const anchors = [...new Set(refs)];
+  return { text, cites: uniqueCites(cites), refs: anchors.length || section === undefined ? anchors : [section] };
 }
 
 /** "Armenia, Russia and the US and EU". */

@@ -53,7 +53,7 @@ function targetClaim(o: Omit<TargetOutlook, "claim">, wayExists: boolean, target
   };
   if (!wayExists) {
     parts.push(`${o.label}: no sequence of moves leads there from today.`);
-    return claim(parts.join(" "), cites, refs);
+    return claim(parts.join(" "), cites, refs, "targets");
   }
   if (o.path.length === 0) parts.push(`${o.label}: this is today's situation.`);
   else if (o.reachable) parts.push(`${o.label}: moves that each improve the mover's position lead there from today (${stepsWords(o.path)}).`);
@@ -70,5 +70,5 @@ function targetClaim(o: Omit<TargetOutlook, "claim">, wayExists: boolean, target
   if (o.settle.length > 0) {
     parts.push(`Once there, these moves would follow: ${stepsWords(o.settle)}; the outcome would then ${holdShort(end)}${o.end.inTarget ? "" : ", though no longer as this outcome"}.`);
   } else parts.push(`Once there, it would ${holdShort(end)}.`);
-  return claim(parts.join(" "), cites, refs);
+  return claim(parts.join(" "), cites, refs, "targets");
 }
