@@ -68,7 +68,7 @@ export function renderMarkdown(data: ReportData, files: PictureFiles = {}): stri
 
   const o: string[] = [];
   o.push(`# ${md(data.title)}`, "");
-  const meta = [data.asOf !== undefined ? `As of ${data.asOf}` : "", data.generated !== undefined ? `Generated ${data.generated}` : ""].filter((x) => x !== "");
+  const meta = [data.brief.asOfWords !== undefined ? `as of ${data.brief.asOfWords}` : "", data.generated !== undefined ? `generated ${data.generated}` : ""].filter((x) => x !== "");
   o.push(`*A Concord report${meta.length ? ` · ${md(meta.join(" · "))}` : ""}*`, "");
 
   o.push("## In brief", "", ...briefMarkdownBody(data.brief, { ...(files.paths !== undefined ? { paths: files.paths } : {}) }, sources, 3));

@@ -69,70 +69,70 @@ describe.skipIf(!present)("the brief and the report in chromium", () => {
     return { page, errors, requests };
   }
 
+  // The checks run in the page: written as JavaScript source, since the package is type-checked without DOM types.
+
   /** Elements reaching past the screen's edges, other than those inside a box that scrolls or clips. */
-  function tooWide(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-      const w = document.documentElement.clientWidth;
-      const out: string[] = [];
-      if (document.documentElement.scrollWidth > w + 1) out.push(`the page scrolls sideways: ${document.documentElement.scrollWidth} > ${w}`);
-      const clipped = (el: Element): boolean => {
-        for (let p = el.parentElement; p; p = p.parentElement) {
-          const o = getComputedStyle(p).overflowX;
-          if (o === "auto" || o === "scroll" || o === "hidden") return true;
-        }
-        return false;
-      };
-      for (const el of document.body.querySelectorAll("*")) {
-        const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0) continue;
-        if ((r.right > w + 1 || r.left < -1) && !clipped(el)) out.push(`${el.tagName.toLowerCase()}.${el.getAttribute("class") ?? ""} spans ${Math.round(r.left)}–${Math.round(r.right)}`);
+  const TOO_WIDE = `(() => {
+    const w = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > w + 1) out.push("the page scrolls sideways: " + document.documentElement.scrollWidth + " > " + w);
+    const clipped = (el) => {
+      for (let p = el.parentElement; p; p = p.parentElement) {
+        const o = getComputedStyle(p).overflowX;
+        if (o === "auto" || o === "scroll" || o === "hidden") return true;
       }
-      return out.slice(0, 10);
-    });
-  }
+      return false;
+    };
+    for (const el of document.body.querySelectorAll("*")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if ((r.right > w + 1 || r.left < -1) && !clipped(el)) out.push(el.tagName.toLowerCase() + "." + (el.getAttribute("class") || "") + " spans " + Math.round(r.left) + "–" + Math.round(r.right));
+    }
+    return out.slice(0, 10);
+  })()`;
 
   /** Pairs of timeline labels whose boxes overlap. */
-  function overlappingLabels(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-      const boxes = [...document.querySelectorAll("svg.timeline-chart text")].map((t) => ({ text: t.textContent ?? "", r: t.getBoundingClientRect() }));
-      const out: string[] = [];
-      for (let i = 0; i < boxes.length; i++) {
-        for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i]!.r, b = boxes[j]!.r;
-          const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-          const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-          if (x > 0.5 && y > 0.5) out.push(`“${boxes[i]!.text}” / “${boxes[j]!.text}”`);
-        }
+  const OVERLAPPING_LABELS = `(() => {
+    const boxes = [...document.querySelectorAll("svg.timeline-chart text")].map((t) => ({ text: t.textContent || "", r: t.getBoundingClientRect() }));
+    const out = [];
+    for (let i = 0; i < boxes.length; i++) {
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i].r, b = boxes[j].r;
+        const x = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+        const y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+        if (x > 0.5 && y > 0.5) out.push("“" + boxes[i].text + "” / “" + boxes[j].text + "”");
       }
-      return out.slice(0, 10);
-    });
-  }
+    }
+    return out.slice(0, 10);
+  })()`;
 
   /**
    * Text in the pictures whose colour stands out too little from what is behind it
    * (WCAG contrast below 4.5): the box it sits in, else the page.
    */
-  function faintText(page: Page): Promise<string[]> {
-    return page.evaluate(() => {
-      const rgb = (c: string): number[] => (c.match(/[\d.]+/g) ?? ["0", "0", "0"]).slice(0, 3).map(Number);
-      const lum = (c: number[]): number => {
-        const [r, g, b] = c.map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-      };
-      const contrast = (a: string, b: string): number => { const x = lum(rgb(a)), y = lum(rgb(b)); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
-      const page = getComputedStyle(document.body).backgroundColor;
-      const out: string[] = [];
-      for (const t of document.querySelectorAll("svg text")) {
-        if ((t.textContent ?? "").trim() === "" || t.closest("marker")) continue;
-        const box = t.parentElement?.querySelector(":scope > rect");
-        const fill = box ? getComputedStyle(box).fill : "none";
-        const behind = fill !== "none" && !fill.startsWith("url") && getComputedStyle(box!).fillOpacity === "1" ? fill : page;
-        const c = contrast(getComputedStyle(t).fill, behind);
-        if (c < 4.5) out.push(`“${t.textContent}” ${getComputedStyle(t).fill} on ${behind}: ${c.toFixed(2)}`);
-      }
-      return out.slice(0, 10);
-    });
-  }
+  const FAINT_TEXT = `(() => {
+    const rgb = (c) => (c.match(/[\\d.]+/g) || ["0", "0", "0"]).slice(0, 3).map(Number);
+    const lum = (c) => {
+      const [r, g, b] = c.map((v) => { const s = v / 255; return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4; });
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    const contrast = (a, b) => { const x = lum(rgb(a)), y = lum(rgb(b)); return (Math.max(x, y) + 0.05) / (Math.min(x, y) + 0.05); };
+    const page = getComputedStyle(document.body).backgroundColor;
+    const out = [];
+    for (const t of document.querySelectorAll("svg text")) {
+      if ((t.textContent || "").trim() === "" || t.closest("marker")) continue;
+      const box = t.parentElement && t.parentElement.querySelector(":scope > rect");
+      const fill = box ? getComputedStyle(box).fill : "none";
+      const behind = fill !== "none" && !fill.startsWith("url") && getComputedStyle(box).fillOpacity === "1" ? fill : page;
+      const c = contrast(getComputedStyle(t).fill, behind);
+      if (c < 4.5) out.push("“" + t.textContent + "” " + getComputedStyle(t).fill + " on " + behind + ": " + c.toFixed(2));
+    }
+    return out.slice(0, 10);
+  })()`;
+
+  const tooWide = (page: Page): Promise<string[]> => page.evaluate(TOO_WIDE) as Promise<string[]>;
+  const overlappingLabels = (page: Page): Promise<string[]> => page.evaluate(OVERLAPPING_LABELS) as Promise<string[]>;
+  const faintText = (page: Page): Promise<string[]> => page.evaluate(FAINT_TEXT) as Promise<string[]>;
 
   for (const view of VIEWS) {
     for (const scheme of SCHEMES) {
@@ -145,7 +145,7 @@ describe.skipIf(!present)("the brief and the report in chromium", () => {
         expect(await tooWide(page)).toEqual([]);
         expect(await faintText(page)).toEqual([]);
         if (view.width === 1280) {
-          const height = await page.evaluate(() => document.documentElement.scrollHeight);
+          const height = (await page.evaluate("document.documentElement.scrollHeight")) as number;
           expect(height, "the seed's page before any detail is opened").toBeLessThan(15_000);
           expect(await overlappingLabels(page)).toEqual([]);
           for (const sel of ["svg.paths-graph", "svg.timeline-chart", "svg.move-graph"]) {
