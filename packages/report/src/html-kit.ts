@@ -13,11 +13,15 @@ export interface HtmlKit {
   quotes(list: readonly Cite[]): string;
   note(text: string | undefined): string;
   evidence(list: readonly EvidenceEntry[]): string;
-  /** A sentence of the brief with its citations. */
+  /** A sentence of the brief with its citations and a link to where it comes from in the report. */
   claim(c: Claim): string;
 }
 
-export function htmlKit(sources: readonly SourceEntry[]): HtmlKit {
+/**
+ * `reportHref`: where the full report is ("" = this page); undefined = nowhere, so a
+ * brief on its own without a report links only to its sources.
+ */
+export function htmlKit(sources: readonly SourceEntry[], reportHref?: string): HtmlKit {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const cite = (c: Cite): string => {
     const s = byId.get(c.source);
@@ -50,7 +54,9 @@ export function htmlKit(sources: readonly SourceEntry[]): HtmlKit {
     return `${lead}${q}${cites(e.cites)}${page}${note(e.note)}`;
   };
   const evidence = (list: readonly EvidenceEntry[]): string => (list.length === 0 ? "" : `<ul class="evidence">${list.map((e) => `<li>${evidenceItem(e)}</li>`).join("")}</ul>`);
-  const claim = (c: Claim): string => `${esc(c.text)}${citeGroup(c.cites)}`;
+  const ref = (c: Claim): string =>
+    reportHref === undefined || c.refs.length === 0 ? "" : ` <a class="ref" href="${esc(`${reportHref}#${c.refs[0]!}`)}" title="where this comes from in the report">→</a>`;
+  const claim = (c: Claim): string => `${esc(c.text)}${citeGroup(c.cites)}${ref(c)}`;
   return { cite, cites, citeGroup, quotes, note, evidence, claim };
 }
 

@@ -28,7 +28,7 @@ export interface Pictures {
 const INACTIVE = new Set(["cancelled", "declined", "postponed"]);
 
 export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
-  const kit = htmlKit(data.sources);
+  const kit = htmlKit(data.sources, "");
   const out: string[] = [];
   out.push("<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${esc(data.title)} — Concord report</title>`, `<style>${REPORT_CSS}</style>`, "</head>", "<body>", "<main>");

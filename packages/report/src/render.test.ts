@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { loadScenario, type Loaded } from "@concord/core";
-import { buildReport, escapeMarkdown, reportData, timelineSvg } from "./index.js";
+import { buildBrief, buildReport, escapeMarkdown, reportData, timelineSvg } from "./index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -21,6 +21,7 @@ function load(path: string): Loaded {
 const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
 
 const FILES = [
+  "scenarios/armenia-azerbaijan-2023.yaml",
   "test/fixtures/report-small.yaml",
   "docs/examples/record-armenia-azerbaijan.yaml",
   "scenarios/elmira.yaml",
@@ -87,6 +88,36 @@ describe("the HTML report", () => {
     expect(a.text).not.toMatch(/generated/i);
     const c = await buildReport(load("test/fixtures/report-small.yaml"), "html", { generated: "2024-07-01" });
     expect(c.text).toContain("generated 2024-07-01");
+  });
+});
+
+describe("the brief on its own", () => {
+  it("is a valid, self-contained page whose links go to its sources, their addresses or the full report", async () => {
+    const r = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "html", { reportHref: "seed.html" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const { text: html, data } = r.value;
+    const result = await validator.validateString(html);
+    expect(result.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+    expect(html).not.toMatch(/<script|\ssrc=|<link\b/i);
+    const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
+    const urls = new Set(data.sources.flatMap((s) => (s.url !== undefined ? [s.url] : [])));
+    for (const m of html.matchAll(/href="([^"]*)"/g)) {
+      const h = m[1]!.replace(/&amp;/g, "&");
+      if (h.startsWith("#")) expect(ids.has(h.slice(1)), h).toBe(true);
+      else if (!h.startsWith("seed.html#") && h !== "seed.html") expect(urls.has(h), h).toBe(true);
+    }
+    // Every source a sentence cites is listed, under its number in the full report.
+    for (const m of html.matchAll(/<a href="#src-([^"]+)" title="[^"]*">(\d+)<\/a>/g)) expect(data.sources.find((s) => s.id === m[1])?.n).toBe(Number(m[2]));
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="paths-graph"');
+  });
+
+  it("writes Markdown with its picture beside it", async () => {
+    const r = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "md", { baseName: "seed-brief", reportHref: "seed.md" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.files.map((f) => f.name)).toEqual(["seed-brief-paths.svg"]);
+    expect(r.value.text).toContain("](seed-brief-paths.svg)");
+    expect(r.value.text).toMatch(/^## Bottom line$/m);
+    for (const s of r.value.data.sources) expect(r.value.text).toContain(`<a id="src-${s.id}"></a>`);
   });
 });
 

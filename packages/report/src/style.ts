@@ -40,7 +40,8 @@ ul.evidence > li { margin: .15rem 0; }
 a.cite { text-decoration: none; font-size: .85em; vertical-align: super; line-height: 0; margin-left: .1em; }
 a.ext { text-decoration: none; font-size: .8em; margin-left: .1em; }
 .cites { font-size: .8em; color: var(--muted); white-space: normal; }
-.cites a { text-decoration: none; }
+.cites a, a.ref { text-decoration: none; }
+a.ref { font-size: .85em; }
 .stable { color: var(--yes); font-weight: 600; }
 .unstable { color: var(--no); font-weight: 600; }
 .tag { display: inline-block; font-size: .8rem; border: 1px solid var(--muted); border-radius: .7rem; padding: 0 .5rem; margin-left: .3rem; vertical-align: middle; }

@@ -97,7 +97,7 @@ export function briefSourcesHtml(sources: readonly SourceEntry[]): string {
 
 /** The brief as a page of its own (what `concord brief` writes). */
 export function renderBriefHtml(b: BriefData, pictures: BriefPictures = {}, options: BriefHtmlOptions = {}): string {
-  const kit = htmlKit(b.sources);
+  const kit = htmlKit(b.sources, options.reportHref);
   const out: string[] = [];
   out.push("<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">', '<meta name="viewport" content="width=device-width, initial-scale=1">');
   out.push(`<title>${esc(b.title)} — Concord brief</title>`, `<style>${REPORT_CSS}${BRIEF_PRINT_CSS}</style>`, "</head>", '<body class="brief-page">', "<main>");
