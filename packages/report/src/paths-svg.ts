@@ -11,6 +11,7 @@ import { escapeXml } from "./escape.js";
 import { HOLD_WORDS } from "./phrases.js";
 import { dmClass, dmColourCss, dmDash, px, textWidth, wrapText } from "./palette.js";
 import type { HoldLevel, PathsGraph } from "./types.js";
+import { ordinalWords } from "./words.js";
 
 const FONT = 11;
 const LINE = 14;
@@ -31,15 +32,16 @@ interface Box {
   readonly state: number;
   readonly title: string[];
   readonly body: string[];
-  readonly tag: string;
+  /** How firmly it holds, wrapped like the rest. */
+  readonly tag: string[];
   readonly height: number;
 }
 
 function box(n: PathsGraph["nodes"][number]): Box {
   const title = n.title ? wrapText(n.title, BOX - 2 * PAD, FONT, true) : [];
   const body = n.lines.length ? n.lines.flatMap((l) => wrapText(`${n.today ? "" : "• "}${l}`, BOX - 2 * PAD, FONT)) : ["(the same as today)"];
-  const tag = n.today ? `Today: ${HOLD_TAG[n.holds].replace(/^[✓✗~] /, "")}` : HOLD_TAG[n.holds];
-  return { state: n.state, title, body, tag, height: (title.length + body.length + 1) * LINE + 2 * PAD + 4 };
+  const tag = wrapText(n.today ? `Today: ${HOLD_TAG[n.holds].replace(/^[✓✗~] /, "")}` : HOLD_TAG[n.holds], BOX - 2 * PAD, FONT);
+  return { state: n.state, title, body, tag, height: (title.length + body.length + tag.length) * LINE + 2 * PAD + 4 };
 }
 
 /** A step between two drawn boxes: a run of moves through states not drawn. */
@@ -55,6 +57,7 @@ interface Step {
   readonly blocker?: string;
   readonly words: readonly string[];
   readonly why?: string;
+  readonly priority?: number;
   readonly estimate: boolean;
 }
 
@@ -96,6 +99,7 @@ export function compress(g: PathsGraph): { nodes: PathsGraph["nodes"]; steps: St
       ...(blocked ? { blocker: blocked.by } : {}),
       words: run.map((e) => e.words),
       ...(blocked?.why !== undefined ? { why: blocked.why } : {}),
+      ...(blocked?.priority !== undefined ? { priority: blocked.priority } : {}),
       estimate: blocked?.estimate === true,
     });
   }
@@ -105,7 +109,7 @@ export function compress(g: PathsGraph): { nodes: PathsGraph["nodes"]; steps: St
 function edgeLabel(e: Step): string[] {
   const more = e.words.length - 1;
   const text = e.blocked
-    ? `✕ ${e.blocker} would rather not${e.estimate ? " (by an estimate)" : ""}${more ? `; then ${more} more ${more === 1 ? "move" : "moves"}` : ""}`
+    ? `✕ ${e.blocker} would rather not${e.priority !== undefined ? ` (its ${ordinalWords(e.priority)} priority${e.estimate ? ", an estimate" : ""})` : ""}${more ? `; then ${more} more ${more === 1 ? "move" : "moves"}` : ""}`
     : `${e.movers.join(", then ")} ${e.words.length === 1 ? "moves" : `(${e.words.length} moves)`}`;
   return wrapText(text, LABEL_WIDTH, FONT - 1);
 }
@@ -182,9 +186,9 @@ export async function pathsSvg(g: PathsGraph, idPrefix = "pg"): Promise<string |
     const lines: string[] = [];
     for (const t of b.title) { ty += LINE; lines.push(`<text x="${px(x + PAD)}" y="${px(ty - 3)}" font-weight="bold">${escapeXml(t)}</text>`); }
     for (const t of b.body) { ty += LINE; lines.push(`<text x="${px(x + PAD)}" y="${px(ty - 3)}">${escapeXml(t)}</text>`); }
-    ty += LINE + 4;
-    lines.push(`<text class="pg-tag" x="${px(x + PAD)}" y="${px(ty - 3)}">${escapeXml(b.tag)}</text>`);
-    const alt = `${n.title || "On the way"}: ${n.today ? "" : "compared with today, "}${n.lines.join("; ") || "the same as today"}. ${b.tag.replace(/^[✓✗~] /, "")}.`;
+    ty += 4;
+    for (const t of b.tag) { ty += LINE; lines.push(`<text class="pg-tag" x="${px(x + PAD)}" y="${px(ty - 3)}">${escapeXml(t)}</text>`); }
+    const alt = `${n.title || "On the way"}: ${n.today ? "" : "compared with today, "}${n.lines.join("; ") || "the same as today"}. ${b.tag.join(" ").replace(/^[✓✗~] /, "")}.`;
     return `<g class="pg-node" data-state="${state}"><title>${escapeXml(alt)}</title><rect class="${cls}" x="${px(x)}" y="${px(y)}" width="${px(c.width ?? BOX)}" height="${px(c.height ?? b.height)}" rx="5"/>${lines.join("")}</g>`;
   });
   const [sx, sy] = oneRow ? [secondX, 0] : [0, 18];

@@ -511,7 +511,18 @@ export interface PathsGraph {
     /** How the state differs from today, in words (today: what each party does). */
     readonly lines: readonly string[];
   }[];
-  readonly edges: readonly { readonly from: number; readonly to: number; readonly dm: number; readonly by: string; readonly words: string; readonly blocked: boolean; readonly why?: string; readonly estimate: boolean }[];
+  readonly edges: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly dm: number;
+    readonly by: string;
+    readonly words: string;
+    readonly blocked: boolean;
+    /** The statement that decides the step for the mover, in words, and its place in the mover's order. */
+    readonly why?: string;
+    readonly priority?: number;
+    readonly estimate: boolean;
+  }[];
 }
 
 /** The brief: the answer first, in plain words, every sentence with its sources. */

@@ -40,7 +40,7 @@ export function pathsGraph(f: Facts, next: readonly ExpectedMove[], targets: rea
       by: s.by,
       words: s.words,
       blocked: s.blocked,
-      ...(s.why ? { why: `${s.why.dm}'s priority: ${s.why.words}` } : {}),
+      ...(s.why ? { why: `${s.why.dm}'s priority: ${s.why.words}`, priority: s.why.position } : {}),
       estimate: s.why?.estimate === true,
     });
   }
