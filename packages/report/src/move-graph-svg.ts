@@ -76,7 +76,7 @@ async function layoutIn(g: MoveGraph, direction: "RIGHT" | "DOWN"): Promise<Move
     children: g.nodes.map((n) => ({ id: `s${n.state}`, width: NODE_WIDTH, height: nodeLines(n, sqOf(g)).length * LINE + 2 * PAD })),
     edges: g.edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`s${e.from}`], targets: [`s${e.to}`] })),
   };
-  const out = await elk.layout(graph);
+  const out = await (await elk()).layout(graph);
   const nodes = (out.children ?? []).map((c) => ({ state: Number(c.id.slice(1)), x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
   const edges = (out.edges ?? []).map((e, i) => {
     const src = g.edges[i]!;

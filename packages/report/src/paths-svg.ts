@@ -115,7 +115,7 @@ function edgeLabel(e: Step): string[] {
 }
 
 async function layout(nodes: PathsGraph["nodes"], steps: readonly Step[], labels: readonly string[][], boxes: ReadonlyMap<number, Box>, direction: "DOWN" | "RIGHT"): Promise<ElkNode> {
-  return elk.layout({
+  return (await elk()).layout({
     id: "root",
     layoutOptions: {
       "elk.algorithm": "layered",
