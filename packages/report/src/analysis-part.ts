@@ -6,17 +6,17 @@
 import {
   CONCEPT_LABELS,
   CONCEPT_NAMES,
-  explain,
   rankOf,
   stateIndexOf,
   stateNumber,
-  statusQuoAnalysis,
   type StateIndex,
   type StateNumber,
   type Analysis,
   type BasicConcept,
   type StatusQuoAnalysis,
 } from "@concord/core";
+import { analysisFacts, type Facts } from "./facts.js";
+import { groupEquilibria, type GroupOptions } from "./group-equilibria.js";
 import { choicesIn } from "./model-part.js";
 import type { AnalysisSection, EquilibriumEntry, RankEntry, StateChoices, StatusQuoAnalysisEntry } from "./types.js";
 import { CONCEPT_MEANINGS, joinWords, moveWords, ordinal, plural } from "./words.js";
@@ -24,14 +24,17 @@ import { CONCEPT_MEANINGS, joinWords, moveWords, ordinal, plural } from "./words
 export interface AnalysisOptions {
   /** Most equilibria described one by one (default 30): those under every concept, then the reachable ones, then the rest. */
   readonly maxEquilibria?: number;
+  readonly groups?: GroupOptions;
 }
 
-export function analysisSection(a: Analysis, options: AnalysisOptions = {}): AnalysisSection {
+/** The analysis in words, from what `analysisFacts` worked out (or from an analysis alone). */
+export function analysisSection(from: Analysis | Facts, options: AnalysisOptions = {}): AnalysisSection {
+  const f = "a" in from ? from : analysisFacts(from);
+  const { a } = f;
   const { space } = a;
   const sq = space.statusQuo;
-  const found = statusQuoAnalysis(a, "improvements");
-  const sqa = found.ok ? found.value : undefined;
-  const conceptsOf = (s: StateIndex): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const sqa = f.sqa;
+  const conceptsOf = (s: StateIndex): BasicConcept[] => a.concepts.filter((c) => f.eq[c]![s] === 1);
   const reached = new Map(sqa?.reachable.map((r) => [stateIndexOf(r.state), r]) ?? []);
   // Paths are written out for the reachable equilibria (the same path under every concept).
   const paths = new Map(a.concepts.flatMap((c) => sqa?.equilibria[c]!.map((r) => [stateIndexOf(r.state), r.path] as const) ?? []));
@@ -56,7 +59,8 @@ export function analysisSection(a: Analysis, options: AnalysisOptions = {}): Ana
     concepts: a.concepts.map((c) => ({ concept: c, label: CONCEPT_LABELS[c], name: CONCEPT_NAMES[c], meaning: CONCEPT_MEANINGS[c], equilibria: a.equilibria[c]!.map(stateNumber) })),
     equilibria,
     equilibriaTotal: union.length,
-    ...(sqa !== undefined ? { statusQuo: statusQuoEntry(a, sqa) } : {}),
+    groups: groupEquilibria(f, options.groups),
+    ...(sqa !== undefined ? { statusQuo: statusQuoEntry(f, sqa) } : {}),
   };
 }
 
@@ -94,7 +98,8 @@ function equilibriumReading(
   return parts.join(" ");
 }
 
-function statusQuoEntry(a: Analysis, sqa: StatusQuoAnalysis): StatusQuoAnalysisEntry {
+function statusQuoEntry(f: Facts, sqa: StatusQuoAnalysis): StatusQuoAnalysisEntry {
+  const { a } = f;
   const { space } = a;
   const s = stateIndexOf(sqa.statusQuo);
   const dms = space.model.decisionMakers;
@@ -102,12 +107,12 @@ function statusQuoEntry(a: Analysis, sqa: StatusQuoAnalysis): StatusQuoAnalysisE
     dm: dm.name,
     rank: rankOf(a.payoffs[dm.index]!, s),
     levels: a.payoffs[dm.index]!.levels,
-    explanations: a.concepts.map((c) => {
-      const x = explain(a, s, dm.index, c);
+    explanations: a.concepts.map((c, k) => {
+      const x = f.explanations![dm.index]![k]!;
       return { concept: c, stable: x.stable, text: x.text, improvements: x.improvements };
     }),
   }));
-  const equilibriumUnder = a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const equilibriumUnder = a.concepts.filter((c) => f.eq[c]![s] === 1);
   const named = new Set<StateNumber>();
   for (const st of stability) {
     for (const x of st.explanations) {

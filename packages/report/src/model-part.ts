@@ -1,6 +1,8 @@
 /** The model in option form, with every choice's note and evidence. */
 import { actorName, stateNumber, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateIndex, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
+import { patternMask } from "./facts.js";
+import { isEstimate } from "./priorities.js";
 import type { ModelSection, StateChoices } from "./types.js";
 import { exprWords } from "./words.js";
 
@@ -36,6 +38,7 @@ export function modelSection(record: NegotiationRecord, space: StateSpace): Mode
           id: opt.id,
           label: opt.label,
           ...(opt.oneWay !== undefined ? { oneWay: opt.oneWay } : {}),
+          estimate: isEstimate(opt),
           ...(opt.note !== undefined ? { note: opt.note } : {}),
           evidence: ev(opt.evidence),
         };
@@ -48,6 +51,7 @@ export function modelSection(record: NegotiationRecord, space: StateSpace): Mode
                 rank: k + 1,
                 text: p.text,
                 words: exprWords(p.expr, m.options),
+                estimate: isEstimate(p),
                 ...(p.note !== undefined ? { note: p.note } : {}),
                 evidence: ev(p.evidence),
               })),
@@ -62,7 +66,11 @@ export function modelSection(record: NegotiationRecord, space: StateSpace): Mode
               ),
             },
     })),
-    conditions: m.conditions.map((c) => ({ text: c.text, words: conditionWords(c, m.options), ...(c.note !== undefined ? { note: c.note } : {}), evidence: ev(c.evidence) })),
+    conditions: m.conditions.map((c) => ({ text: c.text, words: conditionWords(c, m.options), estimate: isEstimate(c), ...(c.note !== undefined ? { note: c.note } : {}), evidence: ev(c.evidence) })),
+    targets: (m.targets ?? []).map((t) => {
+      const matching = patternMask(space, t.expr).reduce((n, x) => n + x, 0);
+      return { id: t.id, label: t.label, pattern: t.text, matching, ...(t.note !== undefined ? { note: t.note } : {}), evidence: ev(t.evidence) };
+    }),
     ...(sq !== undefined
       ? {
           statusQuo: {

@@ -3,11 +3,11 @@
  * the states and routes the moves (orthogonal edges); this file only draws what ELK
  * returns. ELK is deterministic for the same graph (fixed random seed).
  */
-import ELK from "elkjs/lib/elk.bundled.js";
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
 import { CONCEPT_LABELS } from "@concord/core";
 import { escapeXml } from "./escape.js";
-import { dmColour, dmDash, px, textWidth } from "./palette.js";
+import { elk } from "./elk.js";
+import { dmClass, dmColourCss, dmDash, px, textWidth } from "./palette.js";
 import type { MoveGraph, MoveGraphNode } from "./types.js";
 import { clip } from "./words.js";
 
@@ -55,10 +55,6 @@ export interface MoveGraphLayout {
   readonly edges: readonly { readonly from: number; readonly to: number; readonly dm: number; readonly points: readonly { x: number; y: number }[] }[];
 }
 
-// elkjs is CommonJS: under Node's ESM interop the default import is module.exports,
-// which is the constructor and carries itself as `.default`; bundlers agree on `.default`.
-const elk = new ELK.default();
-
 function sqOf(g: MoveGraph): MoveGraphNode | undefined {
   return g.nodes.find((n) => n.statusQuo);
 }
@@ -80,7 +76,7 @@ async function layoutIn(g: MoveGraph, direction: "RIGHT" | "DOWN"): Promise<Move
     children: g.nodes.map((n) => ({ id: `s${n.state}`, width: NODE_WIDTH, height: nodeLines(n, sqOf(g)).length * LINE + 2 * PAD })),
     edges: g.edges.map((e, i): ElkExtendedEdge => ({ id: `e${i}`, sources: [`s${e.from}`], targets: [`s${e.to}`] })),
   };
-  const out = await elk.layout(graph);
+  const out = await (await elk()).layout(graph);
   const nodes = (out.children ?? []).map((c) => ({ state: Number(c.id.slice(1)), x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
   const edges = (out.edges ?? []).map((e, i) => {
     const src = g.edges[i]!;
@@ -100,6 +96,10 @@ export async function layoutMoveGraph(g: MoveGraph): Promise<MoveGraphLayout> {
   const scale = (l: MoveGraphLayout): number => Math.min(1, 900 / Math.max(1, l.width), 1200 / Math.max(1, l.height));
   return scale(down) > scale(right) ? down : right;
 }
+
+const MOVE_GRAPH_CSS =
+  ".move-graph .state{fill:#fff;stroke:#555;stroke-width:1}.move-graph .mg-eq{fill:#e3f2e1;stroke:#2e7d32;stroke-width:1.5}.move-graph .mg-sq{fill:#fff3cd;stroke:#000;stroke-width:3}.move-graph text{fill:#111}" +
+  "@media (prefers-color-scheme:dark){.move-graph .state{fill:#1d1f21;stroke:#9aa0a6}.move-graph .mg-eq{fill:#1c3520;stroke:#66bb6a}.move-graph .mg-sq{fill:#3d3410;stroke:#f5f5f5}.move-graph text{fill:#e8e8e8}}";
 
 /** The SVG of the graph, with a legend of decision makers' colours. `idPrefix` keeps marker ids unique in a page. */
 export async function moveGraphSvg(g: MoveGraph, idPrefix = "mg"): Promise<string> {
@@ -121,7 +121,7 @@ export async function moveGraphSvg(g: MoveGraph, idPrefix = "mg"): Promise<strin
     const y = ly + LINE / 2;
     if (item.kind === "dm") {
       const dash = dmDash(item.d);
-      legend.push(`<line x1="${px(lx)}" y1="${px(y)}" x2="${px(lx + 28)}" y2="${px(y)}" stroke="${dmColour(item.d)}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#${idPrefix}-arrow-${item.d})"/>`);
+      legend.push(`<line class="${dmClass(item.d)}" x1="${px(lx)}" y1="${px(y)}" x2="${px(lx + 28)}" y2="${px(y)}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#${idPrefix}-arrow-${item.d})"/>`);
     } else {
       legend.push(`<rect x="${px(lx + 4)}" y="${px(ly + 1)}" width="22" height="${LINE - 2}" rx="3" class="${item.kind === "sq" ? "mg-sq" : "mg-eq"}"/>`);
     }
@@ -132,14 +132,14 @@ export async function moveGraphSvg(g: MoveGraph, idPrefix = "mg"): Promise<strin
   const height = top + layout.height;
 
   const markers = g.decisionMakers.map(
-    (_, d) => `<marker id="${idPrefix}-arrow-${d}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z" fill="${dmColour(d)}"/></marker>`,
+    (_, d) => `<marker id="${idPrefix}-arrow-${d}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path class="${dmClass(d, "fill")}" d="M0,0L10,5L0,10z"/></marker>`,
   );
   const edges = layout.edges.map((e) => {
     const ge = g.edges.find((x) => x.from === e.from && x.to === e.to)!;
     const d = e.points.map((p, i) => `${i === 0 ? "M" : "L"}${px(p.x)},${px(p.y)}`).join("");
     const dash = dmDash(e.dm);
     const what = `${ge.by}: ${ge.changes.map((c) => `${c.taken ? "takes" : "drops"} “${c.label}”`).join(", ")} (state ${e.from} → ${e.to})`;
-    return `<path class="move" data-from="${e.from}" data-to="${e.to}" data-dm="${e.dm}" d="${d}" fill="none" stroke="${dmColour(e.dm)}" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#${idPrefix}-arrow-${e.dm})"><title>${escapeXml(what)}</title></path>`;
+    return `<path class="move ${dmClass(e.dm)}" data-from="${e.from}" data-to="${e.to}" data-dm="${e.dm}" d="${d}" fill="none" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#${idPrefix}-arrow-${e.dm})"><title>${escapeXml(what)}</title></path>`;
   });
   const nodes = layout.nodes.map((p) => {
     const n = byState.get(p.state)!;
@@ -152,7 +152,7 @@ export async function moveGraphSvg(g: MoveGraph, idPrefix = "mg"): Promise<strin
   });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="move-graph" viewBox="0 0 ${px(width)} ${px(height)}" width="${px(width)}" height="${px(height)}" role="img" aria-label="States around the status quo and the unilateral improvements between them" font-family="sans-serif" font-size="${FONT}">`,
-    `<style>.state{fill:#fff;stroke:#555;stroke-width:1}.mg-eq{fill:#e3f2e1;stroke:#2e7d32;stroke-width:1.5}.mg-sq{fill:#fff3cd;stroke:#000;stroke-width:3}text{fill:#111}</style>`,
+    `<style>${MOVE_GRAPH_CSS}${dmColourCss(".move-graph", g.decisionMakers.length)}</style>`,
     `<defs>${markers.join("")}</defs>`,
     `<g class="legend">${legend.join("")}</g>`,
     `<g transform="translate(0,${px(top)})">`,

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analyze, BASIC_CONCEPTS, legalMove, loadScenario, type Analysis, type Loaded } from "@concord/core";
-import { dmColour, layoutMoveGraph, moveGraph, moveGraphSvg, type MoveGraph } from "./index.js";
+import { dmClass, dmColour, layoutMoveGraph, moveGraph, moveGraphSvg, type MoveGraph } from "./index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -112,19 +112,21 @@ describe("the SVG of the moves", () => {
         expect(apart, `${p.state} and ${q.state} overlap`).toBe(true);
       }
     }
-    const edges = [...svg.matchAll(/<path class="move" data-from="(\d+)" data-to="(\d+)" data-dm="(\d+)" d="([^"]+)" fill="none" stroke="([^"]+)"/g)];
+    const edges = [...svg.matchAll(/<path class="move (dm-\d+)" data-from="(\d+)" data-to="(\d+)" data-dm="(\d+)" d="([^"]+)" fill="none"/g)];
     expect(edges).toHaveLength(g.edges.length);
-    for (const [, from, to, dm, d, stroke] of edges) {
-      expect(stroke).toBe(dmColour(Number(dm)));
+    for (const [, cls, from, to, dm, d] of edges) {
+      expect(cls).toBe(dmClass(Number(dm)));
       expect(legalMove(a.index, Number(dm), Number(from) - 1, Number(to) - 1)).toBe(true);
       expect(a.payoffs[Number(dm)]!.payoff[Number(to) - 1]!).toBeGreaterThan(a.payoffs[Number(dm)]!.payoff[Number(from) - 1]!);
       expect(d).toMatch(/^M[\d.]+,[\d.]+(L[\d.]+,[\d.]+)+$/);
     }
-    // The legend names every decision maker in its colour.
+    // The legend names every decision maker in its colour, in light and dark mode.
     for (const [d, name] of g.decisionMakers.entries()) {
-      expect(svg).toContain(`stroke="${dmColour(d)}"`);
+      expect(svg).toContain(`<line class="${dmClass(d)}"`);
+      expect(svg).toContain(`.move-graph .${dmClass(d)}{stroke:${dmColour(d)}}`);
       expect(svg).toContain(`move by ${name}`);
     }
+    expect(svg).toMatch(/@media \(prefers-color-scheme:dark\)\{[^}]*\.move-graph \.dm-0\{stroke:#/);
   });
 
   it("is the same SVG every time", async () => {

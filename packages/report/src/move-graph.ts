@@ -16,6 +16,7 @@ import {
   type Analysis,
   type BasicConcept,
   type StateIndex,
+  type StatusQuoAnalysis,
 } from "@concord/core";
 import { choicesIn } from "./model-part.js";
 import type { MoveGraph, MoveGraphEdge } from "./types.js";
@@ -27,17 +28,22 @@ export interface MoveGraphOptions {
   readonly cap?: number;
 }
 
-/** The graph around the status quo, or undefined when the model has none. */
-export function moveGraph(a: Analysis, options: MoveGraphOptions = {}): MoveGraph | undefined {
+/** The graph around the status quo (`known`: its status quo analysis, when already made), or undefined when the model has none. */
+export function moveGraph(a: Analysis, options: MoveGraphOptions = {}, known?: StatusQuoAnalysis): MoveGraph | undefined {
   const { space, index } = a;
   // No status quo, no picture of where the conflict can go from it.
-  const analysis = statusQuoAnalysis(a, "improvements");
+  const analysis = known ? { ok: true as const, value: known } : statusQuoAnalysis(a, "improvements");
   if (!analysis.ok) return undefined;
   const sqa = analysis.value;
   const depth = options.depth ?? 2;
   const cap = Math.max(1, options.cap ?? 40);
   const reached = new Map(sqa.reachable.map((r) => [stateIndexOf(r.state), r]));
-  const isEq = (s: StateIndex): BasicConcept[] => a.concepts.filter((c) => a.equilibria[c]!.includes(s));
+  const masks = a.concepts.map((c) => {
+    const mask = new Uint8Array(space.size);
+    for (const s of a.equilibria[c]!) mask[s] = 1;
+    return mask;
+  });
+  const isEq = (s: StateIndex): BasicConcept[] => a.concepts.filter((_, k) => masks[k]![s] === 1);
 
   const chosen = new Set<StateIndex>([stateIndexOf(sqa.statusQuo)]);
   const add = (states: readonly StateIndex[]): boolean => {

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { loadScenario, type Loaded } from "@concord/core";
-import { buildReport, escapeMarkdown, reportData, timelineSvg } from "./index.js";
+import { buildBrief, buildReport, escapeMarkdown, reportData, timelineSvg } from "./index.js";
 
 const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 
@@ -21,6 +21,7 @@ function load(path: string): Loaded {
 const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } });
 
 const FILES = [
+  "scenarios/armenia-azerbaijan-2023.yaml",
   "test/fixtures/report-small.yaml",
   "docs/examples/record-armenia-azerbaijan.yaml",
   "scenarios/elmira.yaml",
@@ -55,8 +56,9 @@ describe("the HTML report", () => {
 
   it("has the sections in order, a cite on every record entry, and the scenario's text escaped", async () => {
     const { text: html, data } = await buildReport(load("test/fixtures/report-small.yaml"), "html");
-    const order = ["question", "actors", "timeline", "waiting", "model", "equilibria", "status-quo", "contradictions", "sources"].map((id) => html.indexOf(`<section id="${id}">`));
-    expect(order.every((x, i) => x > 0 && (i === 0 || x > order[i - 1]!))).toBe(true);
+    // The brief first, then the process, the model, the analysis for specialists, the sources.
+    const order = ['brief" class="brief', "process", "question", "actors", "timeline", "waiting", "contradictions", "model", "analysis", "equilibria", "status-quo", "sources"].map((id) => html.indexOf(`<section id="${id}">`));
+    expect(order.map((x, i) => x > 0 && (i === 0 || x > order[i - 1]!))).toEqual(order.map(() => true));
     for (const t of data.timeline) {
       const row = new RegExp(`<tr id="rec-${t.id}">.*?</tr>`).exec(html)![0];
       for (const c of t.cites) expect(row).toContain(`href="#src-${c.source}"`);
@@ -68,14 +70,14 @@ describe("the HTML report", () => {
     expect(html).not.toContain("<soon>");
     expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="move-graph"');
     // The shelf mark is not a web address: shown, not linked.
-    expect(html).toMatch(/Archive note, box 7<\/strong>\. City archive \(invented\), 2024\. shelf 7, folder 3/);
+    expect(html).toMatch(/>Archive note, box 7\. City archive \(invented\), 2024\. shelf 7, folder 3\./);
   });
 
   it("says an explanation once for the concepts it holds under", async () => {
     const { text: html } = await buildReport(load("scenarios/examples/getting-started.yaml"), "html");
-    const neighbour = /<h3>Neighbour <span class="muted">\(ranks the status quo \d+ of \d+\)<\/span><\/h3><ul>\n(.*?)<\/ul>/s.exec(html)![1]!;
+    const neighbour = /<summary>Neighbour <span class="muted">\(ranks the status quo \d+ of \d+; stable under every concept\)<\/span><\/summary><ul>(.*?)<\/ul>/s.exec(html)![1]!;
     expect(neighbour.match(/<li>/g)).toHaveLength(1);
-    expect(neighbour).toContain("<strong>Nash, GMR, SMR, SEQ:</strong> <span class=\"stable\">stable</span>");
+    expect(neighbour).toContain('<strong>Nash, GMR, SMR, SEQ:</strong> <span class="stable">stable</span>');
     expect(html).toContain("No one can improve its position by moving alone from the status quo, so it stands alone.");
   });
 
@@ -83,17 +85,50 @@ describe("the HTML report", () => {
     const a = await buildReport(load("test/fixtures/report-small.yaml"), "html");
     const b = await buildReport(load("test/fixtures/report-small.yaml"), "html");
     expect(b.text).toBe(a.text);
-    expect(a.text).not.toMatch(/Generated/);
+    expect(a.text).not.toMatch(/generated/i);
     const c = await buildReport(load("test/fixtures/report-small.yaml"), "html", { generated: "2024-07-01" });
-    expect(c.text).toContain("Generated 2024-07-01");
+    expect(c.text).toContain("generated 2024-07-01");
+  });
+});
+
+describe("the brief on its own", () => {
+  it("is a valid, self-contained page whose links go to its sources, their addresses or the full report", async () => {
+    const r = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "html", { reportHref: "seed.html" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const { text: html, data } = r.value;
+    const result = await validator.validateString(html);
+    expect(result.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
+    expect(html).not.toMatch(/<script|\ssrc=|<link\b/i);
+    const ids = new Set([...html.matchAll(/\sid="([^"]*)"/g)].map((m) => m[1]!));
+    const urls = new Set(data.sources.flatMap((s) => (s.url !== undefined ? [s.url] : [])));
+    for (const m of html.matchAll(/href="([^"]*)"/g)) {
+      const h = m[1]!.replace(/&amp;/g, "&");
+      if (h.startsWith("#")) expect(ids.has(h.slice(1)), h).toBe(true);
+      else if (!h.startsWith("seed.html#") && h !== "seed.html") expect(urls.has(h), h).toBe(true);
+    }
+    // Every source a sentence cites is listed, under its number in the full report.
+    for (const m of html.matchAll(/<a href="#src-([^"]+)" title="[^"]*">(\d+)<\/a>/g)) expect(data.sources.find((s) => s.id === m[1])?.n).toBe(Number(m[2]));
+    expect(html).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="paths-graph"');
+  });
+
+  it("writes Markdown with its picture beside it", async () => {
+    const r = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "md", { baseName: "seed-brief", reportHref: "seed.md" });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    expect(r.value.files.map((f) => f.name)).toEqual(["seed-brief-paths.svg"]);
+    expect(r.value.text).toContain("](seed-brief-paths.svg)");
+    expect(r.value.text).toMatch(/^## Bottom line$/m);
+    for (const s of r.value.data.sources) expect(r.value.text).toContain(`<a id="src-${s.id}"></a>`);
   });
 });
 
 describe("the Markdown report", () => {
   it("links its pictures as files beside it and cites sources by anchor and address", async () => {
     const r = await buildReport(load("test/fixtures/report-small.yaml"), "md", { baseName: "talks" });
-    expect(r.files.map((f) => f.name)).toEqual(["talks-timeline.svg", "talks-moves.svg"]);
+    expect(r.files.map((f) => f.name)).toEqual(["talks-paths.svg", "talks-timeline.svg", "talks-moves.svg"]);
     expect(r.text).toContain("![The record on a time axis](talks-timeline.svg)");
+    expect(r.text).toContain("](talks-paths.svg)");
+    // The brief comes first.
+    expect(r.text.indexOf("## In brief")).toBeLessThan(r.text.indexOf("## The process"));
     expect(r.text).toContain("](talks-moves.svg)");
     for (const f of r.files) expect(f.text).toMatch(/^<\?xml version="1\.0" encoding="UTF-8"\?>\n<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(r.text).toContain('1. <a id="src-gazette"></a>**The Gazette\'s report on the talks**');
@@ -130,9 +165,12 @@ describe("the timeline chart", () => {
       const m = marks.find((x) => x.id === t.id)!;
       expect(m.cls.includes("inactive"), t.id).toBe(t.status === "declined" || t.status === "cancelled" || t.status === "postponed");
     }
-    expect(marks.filter((m) => m.cls.includes("inactive")).map((m) => m.id)).toEqual(["granada-five-party", "washington-2023-11-20"]);
-    // The axis carries the years the record spans.
-    for (const y of ["2021", "2022", "2023"]) expect(svg).toContain(`>${y}</text>`);
+    expect(marks.filter((m) => m.cls.includes("inactive")).map((m) => m.id).sort()).toEqual(["granada-five-party", "washington-2023-11-20"]);
+    // The axis names the years that have entries, on the first month it labels in each; the quiet
+    // stretches (December 2020 to December 2022, February to August 2023) shrink to break marks.
+    for (const y of ["2020", "2023"]) expect(svg).toMatch(new RegExp(`>[A-Z][a-z]{2} ${y}</text>`));
+    for (const y of ["2021", "2022"]) expect(svg).not.toMatch(new RegExp(`>[A-Z][a-z]{2} ${y}</text>`));
+    expect(svg.match(/class="break"/g)).toHaveLength(2);
   });
 
   it("is absent when nothing is dated", () => {

@@ -1,18 +1,35 @@
-/** Pictures and the whole report in one call. */
-import type { Loaded } from "@concord/core";
+/** Pictures and the whole report, or the brief alone, in one call. */
+import type { Loaded, Result } from "@concord/core";
+import { briefData, type BriefOptions } from "./brief/brief-data.js";
+import { renderBriefHtml, type BriefPictures } from "./brief/html.js";
+import { renderBriefMarkdown } from "./brief/markdown.js";
 import type { Pictures } from "./html.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown } from "./markdown.js";
 import { moveGraphSvg } from "./move-graph-svg.js";
+import { pathsSvg } from "./paths-svg.js";
 import { reportData, type ReportOptions } from "./report-data.js";
-import { timelineSvg } from "./timeline-svg.js";
-import type { ReportData } from "./types.js";
+import { timelineSvg, type TimelineDeadline } from "./timeline-svg.js";
+import type { BriefData, RecordViews, ReportData } from "./types.js";
 
-/** Draws the report's pictures (the move graph needs ELK, which is asynchronous). */
+/** The deadlines ahead that the timeline draws: running commitments' notice dates and term ends. */
+export function timelineDeadlines(r: RecordViews | undefined): TimelineDeadline[] {
+  if (!r) return [];
+  return r.commitments.flatMap((c) => {
+    if (c.state !== "running") return [];
+    const out: TimelineDeadline[] = [];
+    if (c.renewsAtExpiry && c.noticeDeadline !== undefined && c.noticeDeadline >= r.asOf) out.push({ id: `${c.id}:notice`, date: c.noticeDeadline, label: `notice due: ${c.what}` });
+    if (c.expiry !== undefined && c.expiry >= r.asOf) out.push({ id: `${c.id}:expiry`, date: c.expiry, label: `term ends: ${c.what}` });
+    return out;
+  });
+}
+
+/** Draws the report's pictures (the graphs need ELK, which is asynchronous). */
 export async function drawPictures(data: ReportData): Promise<Pictures> {
-  const timeline = timelineSvg(data.timeline);
+  const timeline = timelineSvg(data.timeline, { ...(data.record ? { asOf: data.record.asOf } : {}), deadlines: timelineDeadlines(data.record) });
   const moves = data.moveGraph ? await moveGraphSvg(data.moveGraph) : undefined;
-  return { ...(timeline !== undefined ? { timeline } : {}), ...(moves !== undefined ? { moves } : {}) };
+  const paths = data.brief.paths ? await pathsSvg(data.brief.paths) : undefined;
+  return { ...(timeline !== undefined ? { timeline } : {}), ...(moves !== undefined ? { moves } : {}), ...(paths !== undefined ? { paths } : {}) };
 }
 
 export interface BuiltReport {
@@ -25,21 +42,53 @@ export interface BuiltReport {
 
 /**
  * The report of a loaded scenario. For Markdown, the pictures are separate SVG files
- * named `<baseName>-timeline.svg` and `<baseName>-moves.svg`, linked from the text by
- * those relative names, to be written in the same folder.
+ * named `<baseName>-paths.svg`, `<baseName>-timeline.svg` and `<baseName>-moves.svg`,
+ * linked from the text by those relative names, to be written in the same folder.
+ * Throws a RangeError for a bad `asOf` or `since` (see briefData for a Result).
  */
 export async function buildReport(loaded: Loaded, format: "html" | "md", options: ReportOptions & { baseName?: string } = {}): Promise<BuiltReport> {
   const data = reportData(loaded, options);
   const pictures = await drawPictures(data);
   if (format === "html") return { data, text: renderHtml(data, pictures), files: [] };
-  const base = options.baseName ?? data.id;
-  const files: { name: string; text: string }[] = [];
-  const names: { timeline?: string; moves?: string } = {};
-  if (pictures.timeline !== undefined) { names.timeline = `${base}-timeline.svg`; files.push({ name: names.timeline, text: svgFile(pictures.timeline) }); }
-  if (pictures.moves !== undefined) { names.moves = `${base}-moves.svg`; files.push({ name: names.moves, text: svgFile(pictures.moves) }); }
+  const { names, files } = pictureFiles(options.baseName ?? data.id, pictures);
   return { data, text: renderMarkdown(data, names), files };
 }
 
-function svgFile(svg: string): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+export interface BuiltBrief {
+  readonly data: BriefData;
+  readonly text: string;
+  readonly files: readonly { readonly name: string; readonly text: string }[];
+}
+
+/**
+ * The brief of a loaded scenario alone: an HTML page that prints on two A4 pages, or
+ * Markdown with its picture as `<baseName>-paths.svg`. `reportHref` is where the full
+ * report is, for the brief's links to it. Bad dates in the options are problems.
+ */
+export async function buildBrief(
+  loaded: Loaded,
+  format: "html" | "md",
+  options: BriefOptions & { baseName?: string; reportHref?: string } = {},
+): Promise<Result<BuiltBrief>> {
+  const r = briefData(loaded, options);
+  if (!r.ok) return r;
+  const data = r.value;
+  const paths = data.paths ? await pathsSvg(data.paths) : undefined;
+  const pictures: BriefPictures = paths !== undefined ? { paths } : {};
+  const link = options.reportHref !== undefined ? { reportHref: options.reportHref } : {};
+  if (format === "html") return { ok: true, value: { data, text: renderBriefHtml(data, pictures, link), files: [] } };
+  const { names, files } = pictureFiles(options.baseName ?? `${data.id}-brief`, pictures);
+  return { ok: true, value: { data, text: renderBriefMarkdown(data, names, link), files } };
+}
+
+function pictureFiles(base: string, pictures: Pictures): { names: { timeline?: string; moves?: string; paths?: string }; files: { name: string; text: string }[] } {
+  const names: { timeline?: string; moves?: string; paths?: string } = {};
+  const files: { name: string; text: string }[] = [];
+  for (const key of ["paths", "timeline", "moves"] as const) {
+    const svg = pictures[key];
+    if (svg === undefined) continue;
+    names[key] = `${base}-${key}.svg`;
+    files.push({ name: names[key], text: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n` });
+  }
+  return { names, files };
 }

@@ -1,28 +1,32 @@
 /** From a loaded scenario to the report's data. */
-import { analyze, hasEntries, viewDay, type Analysis, type Loaded, type ViewDay } from "@concord/core";
+import { analyze, type Analysis, type Loaded, type ViewDay } from "@concord/core";
 import { analysisSection, type AnalysisOptions } from "./analysis-part.js";
-import { sourceList } from "./cites.js";
+import { briefContext, briefFrom } from "./brief/brief-data.js";
 import { modelSection } from "./model-part.js";
 import { moveGraph, type MoveGraphOptions } from "./move-graph.js";
-import { actorEntries, contradictionEntries, recordViews, timelineItems } from "./record-part.js";
-import type { ReportData } from "./types.js";
+import { actorEntries, contradictionEntries } from "./record-part.js";
+import type { MediationHooks, ReportData } from "./types.js";
 
 export interface ReportOptions {
   /**
-   * The day the record's views (waiting, deadlines) are computed for (see core's
-   * viewDay); default: the scenario's asOf, else the last date in the record. Never
-   * today: the same input gives the same report.
+   * The day the record's views (waiting, deadlines) and the brief are computed for
+   * (see core's viewDay); default: the scenario's asOf, else the last date in the
+   * record. Never today: the same input gives the same report.
    */
   readonly day?: ViewDay;
+  /** An earlier day (days since 1970-01-01): the brief says what changed since then and how the answer moved. */
+  readonly sinceDay?: number;
   /** A "generated on …" text to print, if wanted; nothing time-dependent is added otherwise. */
   readonly generated?: string;
   /** A finished analysis of the scenario's state space, to avoid computing it again. */
   readonly analysis?: Analysis;
+  /** Results of the mediation analyses, for the brief, when available. */
+  readonly mediation?: MediationHooks;
   readonly graph?: MoveGraphOptions;
   readonly equilibria?: AnalysisOptions;
 }
 
-/** The report's data. */
+/** The report's data: the brief on top, then the record, the model and the analysis. */
 export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportData {
   const { scenario, space } = loaded;
   const doc = scenario.document;
@@ -34,17 +38,12 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
       ? [description, "description" as const]
       : [`What does the record of “${scenario.title}” show${space ? ", and which outcomes of the conflict are stable" : ""}?`, "title" as const];
 
-  let record: ReportData["record"];
-  const r = scenario.record;
-  if (hasEntries(r)) {
-    // Without a day asked for, the scenario's own dates decide; they were checked when it was loaded.
-    const fallback = viewDay(scenario);
-    const day = options.day ?? (fallback.ok ? fallback.value : undefined);
-    if (day !== undefined) record = recordViews(r, day.day, day.from);
-  }
-
   const a = space ? (options.analysis ?? analyze(space)) : undefined;
-  const graph = a ? moveGraph(a, options.graph) : undefined;
+  const ctx = briefContext(loaded, { ...options, ...(a ? { analysis: a } : {}) });
+  const { facts, record } = ctx;
+  const graph = facts ? moveGraph(facts.a, options.graph, facts.sqa) : undefined;
+  const brief = briefFrom(loaded, ctx, options.mediation);
+  const r = scenario.record;
   return {
     id: scenario.id,
     title: scenario.title,
@@ -54,12 +53,13 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
     ...(from === "question" && description ? { background: description } : {}),
     ...(options.generated !== undefined ? { generated: options.generated } : {}),
     actors: actorEntries(r, scenario.model),
-    timeline: timelineItems(r),
+    timeline: ctx.timeline,
     ...(record ? { record } : {}),
     ...(space ? { model: modelSection(r, space) } : {}),
-    ...(a ? { analysis: analysisSection(a, options.equilibria) } : {}),
+    ...(facts ? { analysis: analysisSection(facts, options.equilibria) } : {}),
     ...(graph ? { moveGraph: graph } : {}),
     contradictions: contradictionEntries(r),
-    sources: sourceList(r),
+    sources: ctx.sources,
+    brief,
   };
 }

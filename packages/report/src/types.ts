@@ -128,6 +128,8 @@ export interface OptionEntry {
   readonly id: string;
   readonly label: string;
   readonly oneWay?: "toY" | "toN";
+  /** A modeller's judgement the evidence does not directly show (marked, or called one in its note). */
+  readonly estimate: boolean;
   readonly note?: string;
   readonly evidence: readonly EvidenceEntry[];
 }
@@ -139,6 +141,8 @@ export interface PreferenceStatementEntry {
   readonly text: string;
   /** In words, with option labels, e.g. `“sign the treaty” and not “open the corridor”`. */
   readonly words: string;
+  /** A modeller's judgement the evidence does not directly show (marked, or called one in its note). */
+  readonly estimate: boolean;
   readonly note?: string;
   readonly evidence: readonly EvidenceEntry[];
 }
@@ -164,6 +168,19 @@ export interface ConditionEntry {
   readonly text: string;
   /** In words, with option labels. */
   readonly words: string;
+  readonly estimate: boolean;
+  readonly note?: string;
+  readonly evidence: readonly EvidenceEntry[];
+}
+
+/** A named outcome of the model. */
+export interface TargetEntry {
+  readonly id: string;
+  readonly label: string;
+  /** As written, e.g. `sign_direct & -am_corridor`. */
+  readonly pattern: string;
+  /** Feasible states that match it. */
+  readonly matching: number;
   readonly note?: string;
   readonly evidence: readonly EvidenceEntry[];
 }
@@ -191,6 +208,7 @@ export interface ModelSection {
   readonly decisionMakers: readonly DecisionMakerEntry[];
   readonly conditions: readonly ConditionEntry[];
   readonly statusQuo?: StatusQuoEntry;
+  readonly targets: readonly TargetEntry[];
 }
 
 export interface ConceptEntry {
@@ -267,6 +285,8 @@ export interface AnalysisSection {
   /** Equilibria under any concept: those under every concept, then the status quo and those reachable from it, then the rest (more concepts first, then nearest); capped (see AnalysisOptions). */
   readonly equilibria: readonly EquilibriumEntry[];
   readonly equilibriaTotal: number;
+  /** Every equilibrium, grouped by what the equilibria have in common. */
+  readonly groups: readonly EquilibriumGroup[];
   readonly statusQuo?: StatusQuoAnalysisEntry;
 }
 
@@ -346,4 +366,208 @@ export interface ReportData {
   readonly moveGraph?: MoveGraph;
   readonly contradictions: readonly ContradictionEntry[];
   readonly sources: readonly SourceEntry[];
+  /** The brief: the answer first, in plain words. */
+  readonly brief: BriefData;
+}
+
+/**
+ * How firmly an outcome holds, in words a non-specialist can use (the solution
+ * concepts stay in the specialists' part): "firm" — no one gains by changing its own
+ * choices (Nash); "deterred" — someone could gain, but the others' own best answers
+ * would leave it no better off (sequential stability); "threat" — only answers that
+ * would cost the answering side too could stop a move (GMR or SMR, not SEQ); "none".
+ */
+export type HoldLevel = "firm" | "deterred" | "threat" | "none";
+
+/** A preference statement of a decision maker, as the brief cites it. */
+export interface PriorityRef {
+  readonly dm: string;
+  readonly dmId: string;
+  /** 1 = its most important statement. */
+  readonly position: number;
+  /** As written, e.g. `-sign_direct & -sign_russia IF -am_corridor`. */
+  readonly text: string;
+  /** In words, with the options' short labels. */
+  readonly words: string;
+  /** Marked `estimate: true`, or (until the seed is remodelled) its note calls it an estimate. */
+  readonly estimate: boolean;
+  readonly note?: string;
+  /** The sources of its evidence. */
+  readonly cites: readonly Cite[];
+  /** Its anchor in the full report. */
+  readonly anchor: string;
+}
+
+/** One sentence of the brief, with the sources it rests on and the entries it draws on. */
+export interface Claim {
+  readonly text: string;
+  readonly cites: readonly Cite[];
+  /** Anchors in the full report of the record entries and model statements it draws on. */
+  readonly refs: readonly string[];
+}
+
+/** A move in the brief: who does what, in words, and why (the statement that decides it for the mover). */
+export interface BriefStep {
+  readonly from: number;
+  readonly to: number;
+  readonly dm: number;
+  readonly by: string;
+  /** "Azerbaijan asks the Russian peacekeepers to leave". */
+  readonly words: string;
+  /** Not an improvement for the mover: the mover would rather stay. */
+  readonly blocked: boolean;
+  /** For a move the mover makes: the statement that makes it better; for a blocked one: the statement that makes it worse. */
+  readonly why?: PriorityRef;
+}
+
+/** A likely next move from today's situation. */
+export interface ExpectedMove {
+  readonly rank: number;
+  readonly step: BriefStep;
+  /** Whether the others could stop it: "none" — nothing they could do; "costly" — only answers that cost them too; "credible" — answers that suit them. */
+  readonly deterrence: "none" | "costly" | "credible";
+  /** The moves that would follow, each improving its mover's position, to where the conflict would settle. */
+  readonly then: readonly BriefStep[];
+  /** Where it would settle and how firmly; absent when nothing reachable holds. */
+  readonly settles?: { readonly state: number; readonly holds: HoldLevel; readonly words: string };
+  /** The estimates the move and what follows rest on. */
+  readonly estimates: readonly PriorityRef[];
+  /** The move in sentences: what and how likely; why; what follows; how sure. */
+  readonly claims: readonly Claim[];
+}
+
+/** A named outcome (a target of the model) and the way to it from today. */
+export interface TargetOutlook {
+  readonly id: string;
+  readonly label: string;
+  readonly pattern: string;
+  /** Feasible states that match it. */
+  readonly matching: number;
+  /** Whether moves that each improve the mover's position lead from today into it. */
+  readonly reachable: boolean;
+  /** A way from today into it with the fewest steps a mover would rather not take, then the fewest steps. */
+  readonly path: readonly BriefStep[];
+  /** From where the path ends, the moves that improve their movers' positions up to where it holds. */
+  readonly settle: readonly BriefStep[];
+  /** Where it would settle (state number, for specialists) and how firmly it holds there. */
+  readonly end: { readonly state: number; readonly holds: HoldLevel; readonly inTarget: boolean };
+  readonly claim: Claim;
+}
+
+/**
+ * Results of the mediation analyses, when the caller has them (issue 10): the brief
+ * uses them instead of what it can only infer from the blocked steps.
+ */
+export interface MediationHooks {
+  /** The smallest changes that would make a target hold and be reachable, smallest first. */
+  readonly changes?: readonly {
+    readonly target: string;
+    /** The change in words, e.g. "Azerbaijan ranks a treaty above the corridor". */
+    readonly words: string;
+    /** The statements it touches: decision maker id and 1-based position. */
+    readonly statements: readonly { readonly dm: string; readonly position: number }[];
+  }[];
+  /** Which estimates a conclusion depends on (changing one flips it). */
+  readonly dependsOn?: readonly {
+    readonly conclusion: "status-quo" | "next-move" | `target:${string}`;
+    readonly statements: readonly { readonly dm: string; readonly position: number }[];
+  }[];
+}
+
+/** What changed between an earlier day and the record's day. */
+export interface SinceSection {
+  readonly since: string;
+  /** Entries recorded after that day, oldest first. */
+  readonly entries: readonly { readonly id: string; readonly type: TimelineItem["type"]; readonly date: string; readonly title: string; readonly cites: readonly Cite[] }[];
+  /** Events whose status changed since, e.g. planned → declined. */
+  readonly statusChanges: readonly { readonly id: string; readonly title: string; readonly then: string; readonly now: string; readonly cites: readonly Cite[] }[];
+  /** How the answer moved, and what evidence is new. */
+  readonly answer: readonly Claim[];
+}
+
+/** Who holds what: every option, who controls it, and its value today and in the outcomes the brief names. */
+export interface Holdings {
+  readonly columns: readonly { readonly title: string; readonly kind: "today" | "lead" | "target"; readonly state: number; readonly holds: HoldLevel }[];
+  readonly rows: readonly {
+    readonly dm: string;
+    readonly dmIndex: number;
+    readonly option: string;
+    readonly label: string;
+    readonly oneWay?: "toY" | "toN";
+    /** Taken (true) or not, per column. */
+    readonly values: readonly boolean[];
+  }[];
+}
+
+/** The picture of paths: today, where moves lead, and the named outcomes, with the steps between them. */
+export interface PathsGraph {
+  readonly decisionMakers: readonly string[];
+  readonly nodes: readonly {
+    readonly state: number;
+    /** "Today", a target's label, "Where moves lead", or "" for a state on the way. */
+    readonly title: string;
+    readonly today: boolean;
+    readonly holds: HoldLevel;
+    /** How the state differs from today, in words (today: what each party does). */
+    readonly lines: readonly string[];
+  }[];
+  readonly edges: readonly {
+    readonly from: number;
+    readonly to: number;
+    readonly dm: number;
+    readonly by: string;
+    readonly words: string;
+    readonly blocked: boolean;
+    /** The statement that decides the step for the mover, in words, and its place in the mover's order. */
+    readonly why?: string;
+    readonly priority?: number;
+    readonly estimate: boolean;
+  }[];
+}
+
+/** The brief: the answer first, in plain words, every sentence with its sources. */
+export interface BriefData {
+  readonly id: string;
+  readonly title: string;
+  /** The record's day (YYYY-MM-DD) and in words. */
+  readonly asOf?: string;
+  readonly asOfWords?: string;
+  /** Three to five sentences. */
+  readonly bottomLine: readonly Claim[];
+  /** The likely next moves, most likely first. */
+  readonly next: readonly ExpectedMove[];
+  /** A sentence when no party can improve its position alone. */
+  readonly nextNone?: Claim;
+  readonly targets: readonly TargetOutlook[];
+  readonly waiting: readonly Claim[];
+  /** Waiting items left out of the brief (the full report lists them). */
+  readonly waitingMore: number;
+  readonly deadlines: readonly Claim[];
+  readonly since?: SinceSection;
+  /** How this was worked out, one paragraph. */
+  readonly method: Claim;
+  /** Every estimate of the model, and how many there are. */
+  readonly estimates: readonly PriorityRef[];
+  readonly paths?: PathsGraph;
+  readonly holdings?: Holdings;
+  /** The sources the brief cites, numbered as in the full report. */
+  readonly sources: readonly SourceEntry[];
+}
+
+/** Equilibria that have options in common: a named outcome they all reach, and every option they agree on. */
+export interface EquilibriumGroup {
+  /** The named outcome they all match, or what the group is. */
+  readonly title: string;
+  readonly target?: string;
+  /** The options the group was split on, with the side it is on (taken or not). */
+  readonly split: readonly { readonly label: string; readonly taken: boolean }[];
+  /** The options every equilibrium of the group agrees on, per decision maker. */
+  readonly pattern: readonly { readonly dm: string; readonly label: string; readonly taken: boolean }[];
+  readonly count: number;
+  readonly byConcept: readonly { readonly concept: BasicConcept; readonly count: number }[];
+  /** State numbers (1-based), ascending; at most `listCap` of them (see count). */
+  readonly states: readonly number[];
+  readonly statusQuo: boolean;
+  /** Those reachable from the status quo by unilateral improvements. */
+  readonly reachable: readonly number[];
 }

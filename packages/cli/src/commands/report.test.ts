@@ -34,12 +34,12 @@ describe("concord report", () => {
     expect(readFileSync(path, "utf8")).toBe(html);
   });
 
-  it("writes Markdown with its two pictures beside it, to the path given", async () => {
+  it("writes Markdown with its pictures beside it, to the path given", async () => {
     const dir = tmp();
     const r = await concord(dir, "report", SMALL, "--format", "md", "-o", "deep/er/talks.md");
     expect(r.code).toBe(0);
-    expect(readdirSync(join(dir, "deep/er")).sort()).toEqual(["talks-moves.svg", "talks-timeline.svg", "talks.md"]);
-    expect(readFileSync(join(dir, "deep/er/talks.md"), "utf8")).toContain("](talks-moves.svg)");
+    expect(readdirSync(join(dir, "deep/er")).sort()).toEqual(["talks-moves.svg", "talks-paths.svg", "talks-timeline.svg", "talks.md"]);
+    for (const name of ["talks-moves.svg", "talks-paths.svg", "talks-timeline.svg"]) expect(readFileSync(join(dir, "deep/er/talks.md"), "utf8")).toContain(`](${name})`);
   });
 
   it("reports on a record without a model, a model without a record, and a .gmcr file", async () => {

@@ -16,7 +16,7 @@ export interface ReportCliOptions {
 export function registerReport(program: Command, io: CliIo): void {
   program
     .command("report")
-    .description("write a report a non-specialist can read: the question, actors, timeline, waiting and deadlines, the model, the equilibria and the status quo in plain words, with pictures and sources")
+    .description("write a report a non-specialist can read: the brief on top (the answer in plain words), then the process, the model and the analysis in detail, with pictures and sources")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .addOption(new Option("--format <format>", "html (one self-contained page) or md (Markdown, pictures as SVG files beside it)").choices(["html", "md"]).default("html"))
     .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md)")
@@ -25,8 +25,8 @@ export function registerReport(program: Command, io: CliIo): void {
       "after",
       `
 The HTML report is one file with its pictures inline: it opens offline and prints.
-The Markdown report links two pictures written beside it: <name>-timeline.svg and
-<name>-moves.svg. Files are written whole or not at all.
+The Markdown report links the pictures written beside it: <name>-paths.svg,
+<name>-timeline.svg and <name>-moves.svg. Files are written whole or not at all.
 
 Examples:
   concord report scenarios/elmira.yaml

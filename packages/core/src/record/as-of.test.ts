@@ -82,4 +82,25 @@ describe("as of a date", () => {
     expect(r.dropped.statements).toEqual(["south-late"]);
     expect(r.document.events!.find((e) => e.id === "march-round")).toMatchObject({ status: "cancelled", statusDate: "2024-03-20" });
   });
+
+  it("prunes targets' evidence and drops observations not yet made or shown only by later sources", () => {
+    const withModel: ScenarioDocument = {
+      ...doc,
+      model: {
+        ...doc.model!,
+        targets: [{ id: "signed", label: "a treaty", pattern: "sign", evidence: [{ statement: "north-ready" }, { event: "incident" }] }],
+        observed: [
+          { date: "2024-02", taken: [], sources: ["s-feb"] },
+          { date: "2024-03-05", taken: ["sign"], sources: ["s-late"] },
+          { date: "2024-04", taken: ["sign", "direct"], sources: ["s-jan"] },
+        ],
+      },
+    };
+    const r = asOf(withModel, day("2024-03-10"));
+    expect(r.document.model!.targets![0]!.evidence).toEqual([{ statement: "north-ready" }]);
+    expect(r.dropped.evidence).toContain("model.targets[0].evidence[1]");
+    // The March observation rests on a source published later; April's had not happened.
+    expect(r.document.model!.observed).toEqual([{ date: "2024-02", taken: [], sources: ["s-feb"] }]);
+    expect(reload(r.document)).toEqual([]);
+  });
 });

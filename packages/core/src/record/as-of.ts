@@ -18,7 +18,8 @@
  *   source); notices and early ends after the day are removed; tracks starting
  *   later are dropped;
  * - the model is kept; evidence citing a dropped source, statement, event or
- *   document is dropped;
+ *   document is dropped (targets' too); observed states dated later, or shown only
+ *   by dropped sources, are dropped;
  * - references to dropped entries (answers, supersedes, track, contradicts, …) are
  *   removed, so the result is again a valid scenario document, dated the day.
  */
@@ -186,6 +187,11 @@ export function asOf(doc: ScenarioDocument, record: NegotiationRecord, day: numb
       }),
       ...(m.feasibility !== undefined ? { feasibility: m.feasibility.map((c, i) => withEvidence(c, `model.feasibility[${i}]`)) } : {}),
       ...(m.statusQuo !== undefined ? { statusQuo: Array.isArray(m.statusQuo) ? m.statusQuo : withEvidence(m.statusQuo, "model.statusQuo") } : {}),
+      ...(m.targets !== undefined ? { targets: m.targets.map((t, i) => withEvidence(t, `model.targets[${i}]`)) } : {}),
+      // An observation is known on its date, from sources published by then.
+      ...(m.observed !== undefined
+        ? { observed: m.observed.filter((o) => dateOf(o.date).last <= day && cite(o.sources).length > 0).map((o) => ({ ...o, sources: cite(o.sources) })) }
+        : {}),
     };
   }
 

@@ -1,0 +1,111 @@
+/**
+ * What changed since an earlier day: the entries recorded after it, the events whose
+ * status changed, and how the analysis answer moved. The scenario as of that day comes
+ * from core's asOf(), which keeps the model and drops later evidence; the situation
+ * the analysis starts from then is the last observed state on or before that day, else
+ * the model's status quo — so the answer can move only when observations say the
+ * situation did, and the sentences say which it is.
+ */
+import { asOf, evaluate, isDateSpan, parseDateSpan, type Loaded, type ScenarioDocument } from "@concord/core";
+import { explanationsAt, holdLevel, type Facts } from "../facts.js";
+import { priorityRef } from "../priorities.js";
+import type { Claim, PriorityRef, SinceSection, TimelineItem } from "../types.js";
+import { countWords, dayWords, joinWords, numberWords, ordinalWords } from "../words.js";
+import { expectedMoves, todayClaim } from "./outlook.js";
+import { claim } from "./steps.js";
+
+/** The last state observed whole on or before `day` (0-based), if the model records one. */
+export function observedState(f: Facts, day: number): number | undefined {
+  const space = f.a.space;
+  let best: { last: number; s: number } | undefined;
+  for (const o of space.model.observed ?? []) {
+    if (o.kind !== "state") continue;
+    const d = parseDateSpan(o.date);
+    if (!isDateSpan(d) || d.last > day || (best && d.last < best.last)) continue;
+    for (let s = 0; s < space.size; s++) {
+      if (evaluate(o.expr, (k) => space.taken(s, k))) { best = { last: d.last, s }; break; }
+    }
+  }
+  return best?.s;
+}
+
+export function sinceSection(loaded: Loaded, f: Facts | undefined, sinceDay: number, timeline: readonly TimelineItem[], asOfText: string): SinceSection {
+  const doc = loaded.scenario.document;
+  const then = asOf(doc, sinceDay);
+  const since = dayWords(sinceDay);
+  const isNew = new Set([...then.dropped.events, ...then.dropped.documents, ...then.dropped.statements]);
+  const entries = timeline.filter((t) => isNew.has(t.id)).map((t) => ({ id: t.id, type: t.type, date: t.date, title: t.title, cites: t.cites }));
+  const statusChanges = (then.document.events ?? []).flatMap((e) => {
+    const now = doc.events?.find((x) => x.id === e.id);
+    const a = e.status ?? "happened";
+    const b = now?.status ?? "happened";
+    if (!now || a === b) return [];
+    return [{ id: e.id, title: e.title, then: a, now: b, cites: timeline.find((t) => t.id === e.id)?.cites ?? [] }];
+  });
+  const answer: Claim[] = [];
+  const count = (type: TimelineItem["type"], noun: string): string | undefined => {
+    const n = entries.filter((e) => e.type === type).length;
+    return n ? countWords(n, noun) : undefined;
+  };
+  const counts = [count("event", "event"), count("document", "document"), count("statement", "statement")].filter((x) => x !== undefined);
+  answer.push(
+    claim(
+      counts.length ? `Since ${since} the record has ${joinWords(counts)} more${statusChanges.length ? `, and ${countWords(statusChanges.length, "event")} changed status` : ""}.` : `Nothing was recorded after ${since}.`,
+      entries.flatMap((e) => e.cites),
+      entries.map((e) => `rec-${e.id}`),
+      "timeline",
+    ),
+  );
+  if (f && f.sq >= 0) answer.push(...answerMoved(doc, f, sinceDay, since, asOfText), ...evidenceMoved(doc, f, then.dropped.evidence, since));
+  return { since: since, entries, statusChanges, answer };
+}
+
+/** How the model's answer then compares with now. */
+function answerMoved(doc: ScenarioDocument, f: Facts, sinceDay: number, since: string, asOfText: string): Claim[] {
+  const thenState = observedState(f, sinceDay) ?? f.sq;
+  const nowMoves = expectedMoves(doc, f, 1);
+  const now = todayClaim(doc, f, nowMoves, `Now (${asOfText})`)!;
+  if (thenState === f.sq) {
+    const observed = (f.a.space.model.observed ?? []).some((o) => o.kind === "state");
+    return [
+      claim(
+        `The analysis answer has not moved: the model is the same at both dates, and ${observed ? `the situation observed on or before ${since} is today's` : `the model records no observed situation before today, so it starts from today's situation at both dates`}.`,
+        now.claim.cites,
+        now.claim.refs,
+      ),
+    ];
+  }
+  const thenMoves = expectedMoves(doc, f, 1, thenState, explanationsAt(f.a, thenState));
+  const was = todayClaim(doc, f, thenMoves, `On ${since}`, thenState)!;
+  const changed = holdLevel(f, thenState) !== holdLevel(f, f.sq) || thenMoves[0]?.step.words !== nowMoves[0]?.step.words;
+  return [
+    claim(`${changed ? "The analysis answer has moved." : "The situation has changed, but the analysis answer reads the same."} ${was.claim.text}`, was.claim.cites, was.claim.refs),
+    now.claim,
+  ];
+}
+
+/** The preference statements whose evidence is partly or wholly new since the day. */
+function evidenceMoved(doc: ScenarioDocument, f: Facts, dropped: readonly string[], since: string): Claim[] {
+  const space = f.a.space;
+  const newCount = new Map<string, { ref: PriorityRef; count: number; total: number }>();
+  for (const path of dropped) {
+    const m = /^model\.decisionMakers\[(\d+)\]\.preferences\[(\d+)\]\.evidence\[\d+\]$/.exec(path);
+    if (!m) continue;
+    const dm = Number(m[1]);
+    const k = Number(m[2]);
+    const ref = priorityRef(doc, space, dm, k);
+    const d = space.model.decisionMakers[dm]!;
+    if (!ref || d.preference.kind !== "priorities") continue;
+    const hit = newCount.get(ref.anchor) ?? { ref, count: 0, total: d.preference.statements[k]!.evidence.length };
+    hit.count++;
+    newCount.set(ref.anchor, hit);
+  }
+  if (newCount.size === 0) return [];
+  const list = [...newCount.values()];
+  const bare = list.filter((x) => x.count === x.total);
+  const text =
+    `${countWords(list.length, "priority", "priorities")} of the model rest${list.length === 1 ? "s" : ""} partly on evidence recorded after ${since}` +
+    (bare.length ? `, and ${countWords(bare.length, "of them", "of them")} on nothing recorded before: ${joinWords([...bare.slice(0, 4).map((x) => `${x.ref.dm}'s ${ordinalWords(x.ref.position)} priority`), ...(bare.length > 4 ? [`${numberWords(bare.length - 4)} more`] : [])])}` : "") +
+    ".";
+  return [claim(text, list.flatMap((x) => x.ref.cites), list.map((x) => x.ref.anchor))];
+}

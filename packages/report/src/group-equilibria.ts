@@ -1,0 +1,89 @@
+/**
+ * Equilibria grouped by what they have in common, for a report that stays short: first
+ * by the named outcome (target) they match, then, while there are few groups, the
+ * largest group is split on the option that divides it most evenly. Each group lists
+ * the options all its equilibria agree on.
+ */
+import { evaluate, type BasicConcept } from "@concord/core";
+import type { Facts } from "./facts.js";
+import type { EquilibriumGroup } from "./types.js";
+
+export interface GroupOptions {
+  /** Most groups (default 8). */
+  readonly maxGroups?: number;
+  /** Groups smaller than this are not split (default 8). */
+  readonly minSplit?: number;
+  /** Most state numbers listed per group (default 500). */
+  readonly listCap?: number;
+}
+
+export function groupEquilibria(f: Facts, options: GroupOptions = {}): EquilibriumGroup[] {
+  const { a } = f;
+  const space = a.space;
+  const m = space.model;
+  const maxGroups = options.maxGroups ?? 8;
+  const minSplit = options.minSplit ?? 8;
+  const cap = options.listCap ?? 500;
+  const union: number[] = [];
+  for (let s = 0; s < space.size; s++) if (a.concepts.some((c) => f.eq[c]![s] === 1)) union.push(s);
+  if (union.length === 0) return [];
+
+  let groups: { title: string; target?: string; split: { option: number; taken: boolean }[]; states: number[] }[] = [];
+  const left = new Set(union);
+  for (const t of m.targets ?? []) {
+    const states = union.filter((s) => left.has(s) && evaluate(t.expr, (o) => space.taken(s, o)));
+    for (const s of states) left.delete(s);
+    if (states.length) groups.push({ title: t.label, target: t.id, split: [], states });
+  }
+  if (left.size) groups.push({ title: m.targets?.length ? "None of the named outcomes" : "All equilibria", split: [], states: union.filter((s) => left.has(s)) });
+
+  while (groups.length < maxGroups) {
+    let best = -1;
+    let split = -1;
+    let balance = 0;
+    groups.forEach((g, i) => {
+      if (g.states.length < minSplit || (best >= 0 && g.states.length <= groups[best]!.states.length)) return;
+      let option = -1;
+      let even = 0;
+      for (let o = 0; o < m.options.length; o++) {
+        let yes = 0;
+        for (const s of g.states) if (space.taken(s, o)) yes++;
+        const smaller = Math.min(yes, g.states.length - yes);
+        if (smaller > even) { even = smaller; option = o; }
+      }
+      if (option >= 0) { best = i; split = option; balance = even; }
+    });
+    if (best < 0 || balance === 0) break;
+    const g = groups[best]!;
+    const yes = g.states.filter((s) => space.taken(s, split));
+    const no = g.states.filter((s) => !space.taken(s, split));
+    const parts = [
+      { ...g, split: [...g.split, { option: split, taken: true }], states: yes },
+      { ...g, split: [...g.split, { option: split, taken: false }], states: no },
+    ].sort((x, y) => y.states.length - x.states.length);
+    groups = [...groups.slice(0, best), ...parts, ...groups.slice(best + 1)];
+  }
+
+  const reached = new Set((f.sqa?.reachable ?? []).map((r) => r.state - 1));
+  return groups.map((g) => {
+    const pattern: EquilibriumGroup["pattern"][number][] = [];
+    for (const dm of m.decisionMakers) {
+      for (const o of dm.options) {
+        const v = space.taken(g.states[0]!, o);
+        if (g.states.every((s) => space.taken(s, o) === v)) pattern.push({ dm: dm.name, label: m.options[o]!.label, taken: v });
+      }
+    }
+    const byConcept = a.concepts.map((c: BasicConcept) => ({ concept: c, count: g.states.filter((s) => f.eq[c]![s] === 1).length }));
+    return {
+      title: g.title,
+      ...(g.target !== undefined ? { target: g.target } : {}),
+      split: g.split.map((x) => ({ label: m.options[x.option]!.label, taken: x.taken })),
+      pattern,
+      count: g.states.length,
+      byConcept,
+      states: g.states.slice(0, cap).map((s) => s + 1),
+      statusQuo: g.states.includes(space.statusQuo),
+      reachable: g.states.filter((s) => reached.has(s)).map((s) => s + 1),
+    };
+  });
+}
