@@ -24,8 +24,7 @@ export function asOf(input: ScenarioInput, options: AsOfOptions): Result<AsOfRes
   if (!opened.ok) return opened;
   const day = dayOf(opened.value, { asOf: options.date }, "date");
   if (!day.ok) return day;
-  const { document, record } = opened.value.scenario;
-  const r = recordAsOf(document, record, day.value.day);
+  const r = recordAsOf(opened.value.scenario, day.value.day);
   // The result must load again; if it does not, that is Concord's bug, and nothing is written.
   const check = validateDocument(r.document);
   if (!check.ok) return fail([{ code: "internal", path: [], message: `as-of produced an invalid scenario: ${check.problems.map(formatProblem).join("; ")}` }]);

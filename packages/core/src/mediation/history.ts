@@ -70,7 +70,7 @@ export function historyCheck(a: Analysis): HistoryCheck {
   const P = a.payoffs.map((p) => p.payoff);
   const observations = [...(space.model.observed ?? [])]
     .map((o, i) => ({ o, i }))
-    .sort((x, y) => x.o.day - y.o.day || x.i - y.i)
+    .sort((x, y) => x.o.first - y.o.first || x.i - y.i)
     .map(({ o }) => ({ date: o.date, text: o.text, kind: o.kind, states: targetStates(space, o).map(stateNumber), sources: o.sources }));
   const eq = (c: BasicConcept, s: number): boolean => a.stable[c]!.every((f) => f[s] === 1);
   const steps: HistoryStep[] = [];

@@ -134,8 +134,9 @@ export interface Citation {
 export interface Observation {
   /** As written (YYYY, YYYY-MM or YYYY-MM-DD, maybe with ~). */
   readonly date: string;
-  /** The first day the date can mean (days since 1970-01-01): observations are ordered by it. */
-  readonly day: number;
+  /** The first and last day the date can mean (days since 1970-01-01), parsed when the scenario is built. */
+  readonly first: number;
+  readonly last: number;
   /** "state": `expr` fixes every option (from `taken`); "pattern": only what `expr` says. */
   readonly kind: "state" | "pattern";
   /** The pattern as written, or the options taken joined by " & " with all others negated. */

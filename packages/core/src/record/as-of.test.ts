@@ -4,15 +4,19 @@ import { describe, expect, it } from "vitest";
 import { day, recordOf, recordSmall } from "../../../../test/fixtures/record.js";
 import { isoDay } from "../dates.js";
 import { formatProblem } from "../problems.js";
-import { loadScenario } from "../scenario/load.js";
+import { loadScenario, validateDocument } from "../scenario/load.js";
 import type { ScenarioDocument } from "../format/schema.js";
 import { asOf } from "./as-of.js";
 import { waiting } from "./waiting.js";
 
 const doc = recordSmall();
 
-/** The document as of `d`, with the dates of its record as loaded. */
-const restrict = (d: ScenarioDocument, at: number) => asOf(d, recordOf(d), at);
+/** The document as of `d`, with the dates of its record and model as loaded. */
+function restrict(d: ScenarioDocument, at: number): ReturnType<typeof asOf> {
+  const r = validateDocument(d);
+  if (!r.ok) throw new Error(r.problems.map(formatProblem).join("\n"));
+  return asOf(r.value.scenario, at);
+}
 
 /** Writes a document as YAML and loads it back: the problems, or none. */
 function reload(d: ScenarioDocument): string[] {
@@ -96,7 +100,7 @@ describe("as of a date", () => {
         ],
       },
     };
-    const r = asOf(withModel, day("2024-03-10"));
+    const r = restrict(withModel, day("2024-03-10"));
     expect(r.document.model!.targets![0]!.evidence).toEqual([{ statement: "north-ready" }]);
     expect(r.dropped.evidence).toContain("model.targets[0].evidence[1]");
     // The March observation rests on a source published later; April's had not happened.

@@ -25,6 +25,7 @@
  */
 import { isoDay, type DateSpan } from "../dates.js";
 import type { EvidenceDocument, ScenarioDocument } from "../format/schema.js";
+import type { ConflictModel } from "../model/types.js";
 import type { SourceRef } from "../format/record-schema.js";
 import { citationOf } from "./normalise.js";
 import type { NegotiationRecord } from "./record.js";
@@ -43,12 +44,21 @@ export interface AsOf {
   };
 }
 
+/** A scenario as loaded: its document, and the record and model parsed from it (a Scenario is one). */
+export interface AsOfInput {
+  readonly document: ScenarioDocument;
+  /** Entry i of each list is the document's entry i. */
+  readonly record: NegotiationRecord;
+  /** Observation i is the document's observation i. */
+  readonly model?: ConflictModel;
+}
+
 /**
- * The scenario `doc` restricted to what was known on `day` (a day number); `record`
- * is its record as loaded (entry i of each list is the document's entry i), whose
- * dates decide.
+ * The scenario restricted to what was known on `day` (a day number); the dates of
+ * its record and of the model's observations, as loaded, decide.
  */
-export function asOf(doc: ScenarioDocument, record: NegotiationRecord, day: number): AsOf {
+export function asOf(scenario: AsOfInput, day: number): AsOf {
+  const { document: doc, record } = scenario;
   const known = (date: DateSpan | undefined): boolean => date === undefined || date.first <= day;
   const keptSources = new Set(record.sources.filter((s) => s.date === undefined || s.date.last <= day).map((s) => s.id));
   const cite = (refs: readonly SourceRef[] | undefined): SourceRef[] => (refs ?? []).filter((r) => keptSources.has(citationOf(r).source));
@@ -190,7 +200,7 @@ export function asOf(doc: ScenarioDocument, record: NegotiationRecord, day: numb
       ...(m.targets !== undefined ? { targets: m.targets.map((t, i) => withEvidence(t, `model.targets[${i}]`)) } : {}),
       // An observation is known on its date, from sources published by then.
       ...(m.observed !== undefined
-        ? { observed: m.observed.filter((o) => dateOf(o.date).last <= day && cite(o.sources).length > 0).map((o) => ({ ...o, sources: cite(o.sources) })) }
+        ? { observed: paired(m.observed, scenario.model?.observed ?? []).filter(({ d, r }) => r.last <= day && cite(d.sources).length > 0).map(({ d }) => ({ ...d, sources: cite(d.sources) })) }
         : {}),
     };
   }

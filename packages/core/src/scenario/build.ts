@@ -371,7 +371,7 @@ function buildModel(
     const sources = ob.sources.map((r) => (typeof r === "string" ? { source: r } : { ...r }));
     const text = ob.pattern ?? `taken: ${ob.taken!.length ? ob.taken!.join(", ") : "none"}`;
     observedAt.push(i);
-    observed.push({ date: ob.date, day: d.value.first, kind: ob.pattern !== undefined ? "pattern" : "state", text, expr, sources, ...(ob.note !== undefined ? { note: ob.note } : {}) });
+    observed.push({ date: ob.date, first: d.value.first, last: d.value.last, kind: ob.pattern !== undefined ? "pattern" : "state", text, expr, sources, ...(ob.note !== undefined ? { note: ob.note } : {}) });
   });
 
   return {
