@@ -1,10 +1,11 @@
 /**
  * Use cases: the report a non-specialist can read — its data, and the whole report
- * as HTML or Markdown with its pictures. @concord/report (with ELK, for the move
- * graph) is loaded only here, when a report is made, so that other use cases start fast.
+ * as HTML or Markdown with its pictures — and the brief alone (the answer first, two
+ * printed pages). @concord/report (with ELK, for the pictures) is loaded only here,
+ * when a report is made, so that other use cases start fast.
  */
-import { BASIC_CONCEPTS, ok, type Analysis, type Loaded, type Result, type ViewDay } from "@concord/core";
-import type { ReportData } from "@concord/report";
+import { BASIC_CONCEPTS, fail, ok, viewDay, type Analysis, type Loaded, type Result, type ViewDay } from "@concord/core";
+import type { BriefData, ReportData } from "@concord/report";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { openScenario, type ScenarioInput } from "./source.js";
 import { dayOf } from "./view-day.js";
@@ -12,22 +13,37 @@ import { dayOf } from "./view-day.js";
 export interface ReportDataOptions {
   /** The day for who is waiting and deadlines; default: the scenario's asOf, else the record's last date (never today: the same input gives the same report). */
   readonly asOf?: string;
+  /** An earlier day (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means its last day), before the record's day: the brief says what changed since then and how the answer moved. */
+  readonly since?: string;
 }
 
 export interface ReportOptions extends ReportDataOptions {
   /** html: one self-contained page; md: Markdown with the pictures as separate SVG files. Default html. */
   readonly format?: "html" | "md";
-  /** Markdown: the pictures are named `<baseName>-timeline.svg` and `<baseName>-moves.svg`; default: the scenario's id. */
+  /** Markdown: the pictures are named `<baseName>-paths.svg`, `<baseName>-timeline.svg` and `<baseName>-moves.svg`; default: the scenario's id. */
   readonly baseName?: string;
 }
 
-export interface ReportResult {
-  readonly data: ReportData;
+export interface BriefOptions extends ReportDataOptions {
+  /** html: one page that prints on two A4 pages; md: Markdown with its picture as a separate SVG file. Default html. */
+  readonly format?: "html" | "md";
+  /** Markdown: the picture is named `<baseName>-paths.svg`; default: `<scenario id>-brief`. */
+  readonly baseName?: string;
+  /** Where the full report is, for the brief's links to its sections. */
+  readonly reportHref?: string;
+}
+
+/** A report or a brief, written out. */
+export interface Built<T> {
+  readonly data: T;
   /** The HTML page or the Markdown text. */
   readonly text: string;
-  /** Files to write beside a Markdown report (none for HTML, which inlines its pictures). */
+  /** Files to write beside a Markdown text (none for HTML, which inlines its pictures). */
   readonly files: readonly { readonly name: string; readonly text: string }[];
 }
+
+export type ReportResult = Built<ReportData>;
+export type BriefResult = Built<BriefData>;
 
 export async function reportData(input: ScenarioInput, options: ReportDataOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<ReportData>> {
   const r = await prepare(input, options, runner);
@@ -44,21 +60,54 @@ export async function report(input: ScenarioInput, options: ReportOptions = {}, 
   return ok({ data: built.data, text: built.text, files: built.files });
 }
 
-/** The opened scenario, its analysis and the view day the report is made with. */
+export async function brief(input: ScenarioInput, options: BriefOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<BriefResult>> {
+  const r = await prepare(input, options, runner);
+  if (!r.ok) return r;
+  const { buildBrief } = await import("@concord/report");
+  const built = await buildBrief(r.value.loaded, options.format ?? "html", {
+    ...r.value.options,
+    ...(options.baseName !== undefined ? { baseName: options.baseName } : {}),
+    ...(options.reportHref !== undefined ? { reportHref: options.reportHref } : {}),
+  });
+  return ok({ data: built.data, text: built.text, files: built.files });
+}
+
+/**
+ * The opened scenario, its analysis, and the days the report is made with: the
+ * record's day (asked for, else the scenario's own) and the earlier day of `since`,
+ * which must come before it. A bad date is a "usage" problem at its option.
+ */
 async function prepare(
   input: ScenarioInput,
   options: ReportDataOptions,
   runner: AnalysisRunner,
-): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; analysis?: Analysis } }>> {
+): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis } }>> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
+  const loaded = opened.value;
   let day: ViewDay | undefined;
   if (options.asOf !== undefined) {
-    const d = dayOf(opened.value, { asOf: options.asOf });
+    const d = dayOf(loaded, { asOf: options.asOf });
     if (!d.ok) return d;
     day = d.value;
+  } else {
+    // The scenario's own dates were checked when it was loaded.
+    const d = viewDay(loaded.scenario);
+    day = d.ok ? d.value : undefined;
   }
-  const { space } = opened.value;
+  let sinceDay: number | undefined;
+  if (options.since !== undefined) {
+    const d = dayOf(loaded, { asOf: options.since }, "since");
+    if (!d.ok) return d;
+    sinceDay = d.value.day;
+    if (day !== undefined && sinceDay >= day.day) {
+      return fail([{ code: "usage", path: ["since"], message: `expected a day before the record's day (${day.text}), found "${options.since}"` }]);
+    }
+  }
+  const { space } = loaded;
   const analysis = space ? await runner.analyze(space, BASIC_CONCEPTS) : undefined;
-  return ok({ loaded: opened.value, options: { ...(day ? { day } : {}), ...(analysis ? { analysis } : {}) } });
+  return ok({
+    loaded,
+    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}) },
+  });
 }

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import {
   analyze,
   asOf,
+  brief,
   compare,
   contradictions,
   convert,
@@ -33,6 +34,7 @@ const read = (path: string): ScenarioSource => {
 const PD = read("scenarios/prisoners-dilemma.yaml");
 const ELMIRA = read("scenarios/elmira.yaml");
 const RECORD = read("test/fixtures/record-small.yaml");
+const SEED = read("scenarios/armenia-azerbaijan-2023.yaml");
 
 function value<T>(r: Result<T>): T {
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
@@ -147,6 +149,35 @@ describe("problems instead of exceptions", () => {
   it("a bad CSV row is reported at its line in the CSV, and nothing is handed back to write", () => {
     const r = importEvents(RECORD, { text: "id,date,kind,title,sources\nbad,2023-13-40,meeting,Talks,s-mar\n", file: "e.csv" });
     expect(r).toEqual({ ok: false, problems: [{ code: "date", path: [], line: 2, file: "e.csv", message: 'column "date": month 13 is not between 01 and 12 in "2023-13-40"' }] });
+  });
+});
+
+describe("the report and the brief", () => {
+  it("make the brief alone, as HTML or as Markdown with its picture beside it, with what changed since a day", async () => {
+    const html = value(await brief(SEED, { since: "2023-11-01" }));
+    expect(html.text).toMatch(/^<!DOCTYPE html>/);
+    expect(html.files).toEqual([]);
+    expect(html.data.asOf).toBe("2023-12-07");
+    expect(html.data.since!.answer[0]!.text).toMatch(/^Since 1 November 2023 the record has /);
+    expectSerialisable(html.data);
+    const md = value(await brief(SEED, { format: "md", asOf: "2023-12-07" }));
+    expect(md.files.map((f) => f.name)).toEqual(["armenia-azerbaijan-2023-brief-paths.svg"]);
+    expect(md.data.since).toBeUndefined();
+    // The report carries the same brief on top.
+    const data = value(await reportData(SEED, { since: "2023-11-01" }));
+    expect(data.brief).toEqual(html.data);
+  });
+
+  it("refuse a day that is not a date, or a since not before the record's day, as a usage problem at the option", async () => {
+    expect(await brief(SEED, { since: "2023-13-01" })).toMatchObject({ ok: false, problems: [{ code: "usage", path: ["since"] }] });
+    expect(await brief(SEED, { asOf: "soon" })).toMatchObject({ ok: false, problems: [{ code: "usage", path: ["asOf"] }] });
+    // A fictional record dated 31 March 2024.
+    expect(await reportData(RECORD, { since: "2024-04" })).toEqual({
+      ok: false,
+      problems: [{ code: "usage", path: ["since"], message: 'expected a day before the record\'s day (2024-03-31), found "2024-04"' }],
+    });
+    // The record's day may be asked for, and since must come before it.
+    expect(value(await brief(SEED, { asOf: "2023-12-07", since: "2023-12-01" })).data.since).toBeDefined();
   });
 });
 

@@ -3,14 +3,27 @@
  * computed once: the status quo analysis, the status quo's explanations per decision
  * maker and concept, and each concept's equilibria as a mask.
  */
-import { evaluate, explain, statusQuoAnalysis, type Analysis, type BasicConcept, type Explanation, type Expr, type StateSpace, type StatusQuoAnalysis } from "@concord/core";
+import {
+  asDmIndex,
+  asStateIndex,
+  evaluate,
+  explain,
+  statusQuoAnalysis,
+  type Analysis,
+  type BasicConcept,
+  type Explanation,
+  type Expr,
+  type StateIndex,
+  type StateSpace,
+  type StatusQuoAnalysis,
+} from "@concord/core";
 import type { HoldLevel } from "./types.js";
 
 export interface Facts {
   readonly a: Analysis;
-  /** The status quo, 0-based; −1 when the model has none. */
-  readonly sq: number;
-  /** Where unilateral improvements lead from the status quo. */
+  /** The status quo, when the model has one. */
+  readonly sq?: StateIndex;
+  /** Where unilateral improvements lead from the status quo (with it). */
   readonly sqa?: StatusQuoAnalysis;
   /** explanations[dm][c]: the status quo explained for decision maker dm under a.concepts[c]. */
   readonly explanations?: readonly (readonly Explanation[])[];
@@ -26,22 +39,17 @@ export function analysisFacts(a: Analysis): Facts {
     for (const s of a.equilibria[c]!) mask[s] = 1;
     eq[c] = mask;
   }
-  if (sq < 0) return { a, sq, eq };
-  return {
-    a,
-    sq,
-    eq,
-    sqa: statusQuoAnalysis(a, "improvements"),
-    explanations: explanationsAt(a, sq),
-  };
+  const sqa = statusQuoAnalysis(a, "improvements");
+  if (sq === undefined || !sqa.ok) return { a, eq };
+  return { a, sq, eq, sqa: sqa.value, explanations: explanationsAt(a, sq) };
 }
 
-/** State `s` (0-based) explained for every decision maker under every concept computed. */
-export function explanationsAt(a: Analysis, s: number): Explanation[][] {
-  return a.space.model.decisionMakers.map((_, d) => a.concepts.map((c) => explain(a, s, d, c)));
+/** State `s` explained for every decision maker under every concept computed. */
+export function explanationsAt(a: Analysis, s: StateIndex): Explanation[][] {
+  return a.space.model.decisionMakers.map((_, d) => a.concepts.map((c) => explain(a, s, asDmIndex(d), c)));
 }
 
-/** How firmly state `s` (0-based) holds: see HoldLevel. Concepts not computed count as not holding. */
+/** How firmly state `s` holds: see HoldLevel. Concepts not computed count as not holding. */
 export function holdLevel(f: Facts, s: number): HoldLevel {
   if (f.eq.nash?.[s] === 1) return "firm";
   if (f.eq.seq?.[s] === 1) return "deterred";
@@ -57,6 +65,6 @@ export function holds(level: HoldLevel): boolean {
 /** mask[s] = 1 when the pattern (a target's, say) is true in state s. */
 export function patternMask(space: StateSpace, expr: Expr): Uint8Array {
   const mask = new Uint8Array(space.size);
-  for (let s = 0; s < space.size; s++) if (evaluate(expr, (o) => space.taken(s, o))) mask[s] = 1;
+  for (let s = 0; s < space.size; s++) if (evaluate(expr, (o) => space.taken(asStateIndex(s), o))) mask[s] = 1;
   return mask;
 }

@@ -4,7 +4,7 @@
  * largest group is split on the option that divides it most evenly. Each group lists
  * the options all its equilibria agree on.
  */
-import { evaluate, type BasicConcept } from "@concord/core";
+import { asStateIndex, evaluate, stateIndexOf, type BasicConcept, type StateIndex } from "@concord/core";
 import type { Facts } from "./facts.js";
 import type { EquilibriumGroup } from "./types.js";
 
@@ -24,11 +24,11 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
   const maxGroups = options.maxGroups ?? 8;
   const minSplit = options.minSplit ?? 8;
   const cap = options.listCap ?? 500;
-  const union: number[] = [];
-  for (let s = 0; s < space.size; s++) if (a.concepts.some((c) => f.eq[c]![s] === 1)) union.push(s);
+  const union: StateIndex[] = [];
+  for (let s = 0; s < space.size; s++) if (a.concepts.some((c) => f.eq[c]![s] === 1)) union.push(asStateIndex(s));
   if (union.length === 0) return [];
 
-  let groups: { title: string; target?: string; split: { option: number; taken: boolean }[]; states: number[] }[] = [];
+  let groups: { title: string; target?: string; split: { option: number; taken: boolean }[]; states: StateIndex[] }[] = [];
   const left = new Set(union);
   for (const t of m.targets ?? []) {
     const states = union.filter((s) => left.has(s) && evaluate(t.expr, (o) => space.taken(s, o)));
@@ -64,7 +64,7 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
     groups = [...groups.slice(0, best), ...parts, ...groups.slice(best + 1)];
   }
 
-  const reached = new Set((f.sqa?.reachable ?? []).map((r) => r.state - 1));
+  const reached = new Set((f.sqa?.reachable ?? []).map((r) => stateIndexOf(r.state)));
   return groups.map((g) => {
     const pattern: EquilibriumGroup["pattern"][number][] = [];
     for (const dm of m.decisionMakers) {
@@ -82,7 +82,7 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
       count: g.states.length,
       byConcept,
       states: g.states.slice(0, cap).map((s) => s + 1),
-      statusQuo: g.states.includes(space.statusQuo),
+      statusQuo: f.sq !== undefined && g.states.includes(f.sq),
       reachable: g.states.filter((s) => reached.has(s)).map((s) => s + 1),
     };
   });

@@ -6,7 +6,7 @@
  * inline SVG, no scripts, fonts or images from elsewhere; the only outside links are
  * the sources' own addresses. Every text from the scenario is escaped.
  */
-import { CONCEPT_LABELS } from "@concord/core";
+import { CONCEPT_LABELS, numberList } from "@concord/core";
 import { choicesWords } from "./analysis-part.js";
 import { briefBody } from "./brief/html.js";
 import { escapeXml as esc } from "./escape.js";
@@ -16,7 +16,7 @@ import { asOfWords, commitmentWords, INTRO_EQUILIBRIA, INTRO_GRAPH, INTRO_MODEL,
 import { priorityAnchor } from "./priorities.js";
 import { REPORT_CSS } from "./style.js";
 import type { AnalysisSection, DecisionMakerEntry, MoveGraph, ReportData, StateChoices, TimelineItem } from "./types.js";
-import { capitalise, countWords, dateWords, daysWords, joinWords, moveWords, numberList, numberWords, plural, relativeWords, shortLabel, unreachableWords } from "./words.js";
+import { capitalise, countWords, dateWords, daysWords, joinWords, moveWords, numberWords, plural, relativeWords, shortLabel, unreachableWords } from "./words.js";
 
 /** Pictures drawn for the report (SVG text), when there is something to draw. */
 export interface Pictures {

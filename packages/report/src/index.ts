@@ -5,14 +5,14 @@
  * HTML and Markdown renderings. No Node or DOM APIs, so the CLI, a worker and the web
  * app can all use it.
  *
- * The brief: briefData(loaded, options) → Result<BriefData>; renderBriefHtml /
+ * The brief: briefData(loaded, options) → BriefData; renderBriefHtml /
  * renderBriefMarkdown; buildBrief(loaded, "html" | "md", options) for all of it.
  * The full report (the brief on top): reportData, renderHtml, renderMarkdown,
  * buildReport.
  */
 export * from "./types.js";
 export { reportData, type ReportOptions } from "./report-data.js";
-export { briefData, briefDays, type BriefOptions } from "./brief/brief-data.js";
+export { briefData, type BriefOptions } from "./brief/brief-data.js";
 export { renderBriefHtml, holdingsHtml, type BriefPictures, type BriefHtmlOptions } from "./brief/html.js";
 export { renderBriefMarkdown, type BriefFiles } from "./brief/markdown.js";
 export { renderHtml, graphCaption, type Pictures } from "./html.js";

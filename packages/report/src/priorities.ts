@@ -1,5 +1,5 @@
 /** Preference statements as the brief cites them: in words, with their sources and estimate mark. */
-import { actorName, decide, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { actorName, asDmIndex, asStateIndex, decide, type NegotiationRecord, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
 import type { Cite, PriorityRef } from "./types.js";
 import { exprWordsShort } from "./words.js";
@@ -29,12 +29,12 @@ export function priorityAnchor(dmId: string, position: number): string {
 }
 
 /** Statement `k` (0-based) of decision maker `dm`; undefined for a decision maker with an explicit ranking. */
-export function priorityRef(doc: ScenarioDocument, space: StateSpace, dm: number, k: number): PriorityRef | undefined {
+export function priorityRef(record: NegotiationRecord, space: StateSpace, dm: number, k: number): PriorityRef | undefined {
   const m = space.model;
   const d = m.decisionMakers[dm]!;
   if (d.preference.kind !== "priorities") return undefined;
   const st = d.preference.statements[k]!;
-  const cites = uniqueCites(evidenceOf(doc, st.evidence, (id) => actorName(doc, id)).flatMap((e) => e.cites));
+  const cites = uniqueCites(evidenceOf(record, st.evidence, (id) => actorName(record, id)).flatMap((e) => e.cites));
   return {
     dm: d.name,
     dmId: d.id,
@@ -49,19 +49,19 @@ export function priorityRef(doc: ScenarioDocument, space: StateSpace, dm: number
 }
 
 /** Every statement of the model marked (or noted) as an estimate, in model order. */
-export function modelEstimates(doc: ScenarioDocument, space: StateSpace): PriorityRef[] {
+export function modelEstimates(record: NegotiationRecord, space: StateSpace): PriorityRef[] {
   const out: PriorityRef[] = [];
   space.model.decisionMakers.forEach((d, dm) => {
     if (d.preference.kind !== "priorities") return;
     d.preference.statements.forEach((st, k) => {
-      if (isEstimate(st)) out.push(priorityRef(doc, space, dm, k)!);
+      if (isEstimate(st)) out.push(priorityRef(record, space, dm, k)!);
     });
   });
   return out;
 }
 
 /** The statement that makes decision maker `dm` prefer state `better` to `worse` (0-based), if statements decide it. */
-export function decidingPriority(doc: ScenarioDocument, space: StateSpace, dm: number, better: number, worse: number): PriorityRef | undefined {
-  const d = decide(space, dm, better, worse);
-  return d.statement ? priorityRef(doc, space, dm, d.statement.position - 1) : undefined;
+export function decidingPriority(record: NegotiationRecord, space: StateSpace, dm: number, better: number, worse: number): PriorityRef | undefined {
+  const d = decide(space, asDmIndex(dm), asStateIndex(better), asStateIndex(worse));
+  return d.statement ? priorityRef(record, space, dm, d.statement.position - 1) : undefined;
 }

@@ -93,9 +93,7 @@ describe("the HTML report", () => {
 
 describe("the brief on its own", () => {
   it("is a valid, self-contained page whose links go to its sources, their addresses or the full report", async () => {
-    const r = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "html", { reportHref: "seed.html" });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    const { text: html, data } = r.value;
+    const { text: html, data } = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "html", { reportHref: "seed.html" });
     const result = await validator.validateString(html);
     expect(result.results.flatMap((x) => x.messages.map((m) => `${m.line}:${m.column} ${m.ruleId} ${m.message}`))).toEqual([]);
     expect(html).not.toMatch(/<script|\ssrc=|<link\b/i);
@@ -113,11 +111,10 @@ describe("the brief on its own", () => {
 
   it("writes Markdown with its picture beside it", async () => {
     const r = await buildBrief(load("scenarios/armenia-azerbaijan-2023.yaml"), "md", { baseName: "seed-brief", reportHref: "seed.md" });
-    if (!r.ok) throw new Error(JSON.stringify(r.problems));
-    expect(r.value.files.map((f) => f.name)).toEqual(["seed-brief-paths.svg"]);
-    expect(r.value.text).toContain("](seed-brief-paths.svg)");
-    expect(r.value.text).toMatch(/^## Bottom line$/m);
-    for (const s of r.value.data.sources) expect(r.value.text).toContain(`<a id="src-${s.id}"></a>`);
+    expect(r.files.map((f) => f.name)).toEqual(["seed-brief-paths.svg"]);
+    expect(r.text).toContain("](seed-brief-paths.svg)");
+    expect(r.text).toMatch(/^## Bottom line$/m);
+    for (const s of r.data.sources) expect(r.text).toContain(`<a id="src-${s.id}"></a>`);
   });
 });
 

@@ -1,5 +1,5 @@
 /** Pictures and the whole report, or the brief alone, in one call. */
-import type { Loaded, Result } from "@concord/core";
+import type { Loaded } from "@concord/core";
 import { briefData, type BriefOptions } from "./brief/brief-data.js";
 import { renderBriefHtml, type BriefPictures } from "./brief/html.js";
 import { renderBriefMarkdown } from "./brief/markdown.js";
@@ -44,7 +44,6 @@ export interface BuiltReport {
  * The report of a loaded scenario. For Markdown, the pictures are separate SVG files
  * named `<baseName>-paths.svg`, `<baseName>-timeline.svg` and `<baseName>-moves.svg`,
  * linked from the text by those relative names, to be written in the same folder.
- * Throws a RangeError for a bad `asOf` or `since` (see briefData for a Result).
  */
 export async function buildReport(loaded: Loaded, format: "html" | "md", options: ReportOptions & { baseName?: string } = {}): Promise<BuiltReport> {
   const data = reportData(loaded, options);
@@ -63,22 +62,20 @@ export interface BuiltBrief {
 /**
  * The brief of a loaded scenario alone: an HTML page that prints on two A4 pages, or
  * Markdown with its picture as `<baseName>-paths.svg`. `reportHref` is where the full
- * report is, for the brief's links to it. Bad dates in the options are problems.
+ * report is, for the brief's links to it.
  */
 export async function buildBrief(
   loaded: Loaded,
   format: "html" | "md",
   options: BriefOptions & { baseName?: string; reportHref?: string } = {},
-): Promise<Result<BuiltBrief>> {
-  const r = briefData(loaded, options);
-  if (!r.ok) return r;
-  const data = r.value;
+): Promise<BuiltBrief> {
+  const data = briefData(loaded, options);
   const paths = data.paths ? await pathsSvg(data.paths) : undefined;
   const pictures: BriefPictures = paths !== undefined ? { paths } : {};
   const link = options.reportHref !== undefined ? { reportHref: options.reportHref } : {};
-  if (format === "html") return { ok: true, value: { data, text: renderBriefHtml(data, pictures, link), files: [] } };
+  if (format === "html") return { data, text: renderBriefHtml(data, pictures, link), files: [] };
   const { names, files } = pictureFiles(options.baseName ?? `${data.id}-brief`, pictures);
-  return { ok: true, value: { data, text: renderBriefMarkdown(data, names, link), files } };
+  return { data, text: renderBriefMarkdown(data, names, link), files };
 }
 
 function pictureFiles(base: string, pictures: Pictures): { names: { timeline?: string; moves?: string; paths?: string }; files: { name: string; text: string }[] } {

@@ -1,11 +1,12 @@
 // Numbers in words: one date format, durations in the largest sensible units on the
 // calendar, counts with their nouns, option labels that read in a sentence.
 import { describe, expect, it } from "vitest";
-import { asOfDay } from "@concord/core";
+import { parseDate } from "@concord/core";
+import { value } from "../../../test/fixtures/result.js";
 import { negatePhrase } from "./brief/steps.js";
 import { countWords, dateWords, daysWords, durationWords, numberWords, optionPhrase, ordinalWords, relativeWords, shortLabel } from "./words.js";
 
-const day = (iso: string): number => (asOfDay(iso) as { day: number }).day;
+const day = (iso: string): number => value(parseDate(iso)).last;
 
 describe("words for numbers and dates", () => {
   it("writes dates of every precision in one format", () => {

@@ -89,8 +89,9 @@ export function dayWords(day: number): string {
  * 2023". Text that is not a date is returned as it is.
  */
 export function dateWords(text: string): string {
-  const span = parseDateSpan(String(text));
-  if (!isDateSpan(span)) return String(text);
+  const parsed = parseDateSpan(String(text));
+  if (!parsed.ok) return String(text);
+  const span = parsed.value;
   const one = (p: PartialDate): string =>
     p.precision === "year" ? String(p.year) : p.precision === "month" ? `${MONTHS[p.month! - 1]} ${p.year}` : dayWords(p.first);
   const about = span.approximate ? "about " : "";

@@ -64,17 +64,17 @@ export function briefData(loaded: Loaded, options: BriefOptions = {}): BriefData
 
 /** The brief from what the caller has already worked out. */
 export function briefFrom(loaded: Loaded, ctx: BriefContext, hooks?: MediationHooks): BriefData {
-  const doc = loaded.scenario.document;
+  const record = loaded.scenario.record;
   const f = ctx.facts;
   const asOfWords = ctx.day !== undefined ? dayWords(ctx.day) : undefined;
-  const next = f ? expectedMoves(doc, f) : [];
-  const today = f ? todayClaim(doc, f, next, asOfWords !== undefined ? `Today (${asOfWords})` : "Today") : undefined;
-  const targets = f ? targetOutlooks(doc, f) : [];
-  const estimates = f ? modelEstimates(doc, f.a.space) : [];
+  const next = f ? expectedMoves(record, f) : [];
+  const today = f ? todayClaim(record, f, next, asOfWords !== undefined ? `Today (${asOfWords})` : "Today") : undefined;
+  const targets = f ? targetOutlooks(record, f) : [];
+  const estimates = f ? modelEstimates(record, f.a.space) : [];
   const refOf = (dmId: string, position: number): PriorityRef | undefined => {
     if (!f) return undefined;
     const dm = f.a.space.model.decisionMakers.findIndex((d) => d.id === dmId);
-    return dm < 0 ? undefined : priorityRef(doc, f.a.space, dm, position - 1);
+    return dm < 0 ? undefined : priorityRef(record, f.a.space, dm, position - 1);
   };
 
   const bottomLine: Claim[] = [];
@@ -95,11 +95,11 @@ export function briefFrom(loaded: Loaded, ctx: BriefContext, hooks?: MediationHo
     bottomLine.push(claim("The model gives no status quo, so Concord cannot say where the conflict stands or where it can move.", [], ["model"]));
   }
 
-  const waiting = ctx.record ? waitingClaims(ctx.record) : { claims: [], more: 0 };
-  const deadlines = ctx.record ? deadlineClaims(ctx.record) : [];
+  const waiting = ctx.record && ctx.day !== undefined ? waitingClaims(ctx.record, ctx.day) : { claims: [], more: 0 };
+  const deadlines = ctx.record && ctx.day !== undefined ? deadlineClaims(ctx.record, ctx.day) : [];
   const since = ctx.sinceDay !== undefined ? sinceSection(loaded, f, ctx.sinceDay, ctx.timeline, asOfWords ?? "today") : undefined;
   const method = methodClaim(ctx, estimates.length);
-  const nextNone = f && f.sq >= 0 && next.length === 0 && today ? claim("No party can improve its position by changing only its own choices, so the model expects today's situation to continue.", today.claim.cites, today.claim.refs) : undefined;
+  const nextNone = f && f.sq !== undefined && next.length === 0 && today ? claim("No party can improve its position by changing only its own choices, so the model expects today's situation to continue.", today.claim.cites, today.claim.refs) : undefined;
   const paths = f ? pathsGraph(f, next, targets) : undefined;
   const held = f ? holdings(f, next, targets) : undefined;
 

@@ -3,7 +3,7 @@
  * holds, who can improve its position by moving alone, whether the others could stop
  * it, what would follow and where it would settle, and which estimates that rests on.
  */
-import { actorName, type ScenarioDocument } from "@concord/core";
+import { actorName, type NegotiationRecord } from "@concord/core";
 import { evidenceOf } from "../cites.js";
 import { holdLevel, holds, type Facts } from "../facts.js";
 import type { BriefStep, Claim, ExpectedMove, HoldLevel, PriorityRef } from "../types.js";
@@ -36,8 +36,8 @@ export function holdWords(level: HoldLevel): string {
 }
 
 /** The status quo's evidence as citations and anchors. */
-function statusQuoSources(doc: ScenarioDocument, f: Facts): { cites: Claim["cites"]; refs: string[] } {
-  const ev = evidenceOf(doc, f.a.space.model.statusQuo?.evidence ?? [], (id) => actorName(doc, id));
+function statusQuoSources(record: NegotiationRecord, f: Facts): { cites: Claim["cites"]; refs: string[] } {
+  const ev = evidenceOf(record, f.a.space.model.statusQuo?.evidence ?? [], (id) => actorName(record, id));
   return { cites: ev.flatMap((e) => e.cites), refs: ev.flatMap((e) => (e.id !== undefined && e.kind !== "source" ? [`rec-${e.id}`] : [])) };
 }
 
@@ -45,8 +45,8 @@ function statusQuoSources(doc: ScenarioDocument, f: Facts): { cites: Claim["cite
  * The likely next moves from today (or from state `at` with its explanations), most
  * likely first, at most `max`.
  */
-export function expectedMoves(doc: ScenarioDocument, f: Facts, max = 4, at = f.sq, explanations = f.explanations): ExpectedMove[] {
-  if (at < 0 || !explanations) return [];
+export function expectedMoves(record: NegotiationRecord, f: Facts, max = 4, at: number | undefined = f.sq, explanations = f.explanations): ExpectedMove[] {
+  if (at === undefined || !explanations) return [];
   const { a } = f;
   const space = a.space;
   const P = a.payoffs.map((p) => p.payoff);
@@ -68,9 +68,9 @@ export function expectedMoves(doc: ScenarioDocument, f: Facts, max = 4, at = f.s
   const weight = { none: 0, costly: 1, credible: 2 } as const;
   found.sort((x, y) => weight[x.deterrence] - weight[y.deterrence] || x.order - y.order || x.dm - y.dm || x.to - y.to);
   return found.slice(0, max).map((m, i) => {
-    const step = briefStep(doc, space, P, m.dm, at, m.to);
+    const step = briefStep(record, space, P, m.dm, at, m.to);
     const s = settle(f, m.to);
-    const then = s.steps.map((r) => briefStep(doc, space, P, r.mover, r.from, r.to));
+    const then = s.steps.map((r) => briefStep(record, space, P, r.mover, r.from, r.to));
     const settles = holds(s.holds) ? { state: s.end + 1, holds: s.holds, words: diffWords(space, at, s.end).join("; ") } : undefined;
     const whys = [step, ...then].flatMap((x) => (x.why ? [x.why] : []));
     const estimates = uniqueRefs(whys.filter((w) => w.estimate));
@@ -109,13 +109,13 @@ function moveClaims(step: BriefStep, deterrence: ExpectedMove["deterrence"], the
 }
 
 /** The situation in state `at` (default: today's) and whether it holds, in one or two sentences; `when` opens it ("Today (7 December 2023)"). */
-export function todayClaim(doc: ScenarioDocument, f: Facts, moves: readonly ExpectedMove[], when: string, at = f.sq): { holds: HoldLevel; claim: Claim } | undefined {
-  if (at < 0) return undefined;
+export function todayClaim(record: NegotiationRecord, f: Facts, moves: readonly ExpectedMove[], when: string, at: number | undefined = f.sq): { holds: HoldLevel; claim: Claim } | undefined {
+  if (at === undefined) return undefined;
   const space = f.a.space;
   const level = holdLevel(f, at);
   const doing = stateWords(space, at);
   const situation = doing.length > 0 ? `${when}, ${joinWords(doing)}` : `${when}, none of the options in the model is taken`;
-  const src = statusQuoSources(doc, f);
+  const src = statusQuoSources(record, f);
   const movers = [...new Set(moves.map((m) => m.step.by))];
   const top = moves[0];
   let verdict: string;

@@ -4,7 +4,7 @@
  * a mover would rather not take. Typed arrays and a binary heap, so they run on large
  * models; moves come from the analysis' move index.
  */
-import { legalMove, pathSteps, reachFrom, type Analysis } from "@concord/core";
+import { asStateIndex, legalMove, pathSteps, reachFrom, type Analysis } from "@concord/core";
 import { holdLevel, holds, type Facts } from "../facts.js";
 import type { HoldLevel } from "../types.js";
 
@@ -54,7 +54,7 @@ export function leastBlockedPath(a: Analysis, from: number, inTarget: Uint8Array
   const options = a.space.model.decisionMakers.map((d) => d.options);
   const changed = (k: number, u: number, w: number): number => {
     let n = 0;
-    for (const o of options[k]!) if (a.space.taken(u, o) !== a.space.taken(w, o)) n++;
+    for (const o of options[k]!) if (a.space.taken(asStateIndex(u), o) !== a.space.taken(asStateIndex(w), o)) n++;
     return n;
   };
   const cost = new Float64Array(S).fill(Infinity);

@@ -3,6 +3,7 @@
  * to the named outcomes (blocked steps marked, with who blocks and why), and who holds
  * what (every option, today and in those outcomes).
  */
+import { asStateIndex } from "@concord/core";
 import type { Facts } from "../facts.js";
 import { holdLevel } from "../facts.js";
 import type { BriefStep, ExpectedMove, Holdings, PathsGraph, TargetOutlook } from "../types.js";
@@ -10,9 +11,10 @@ import { shortLabel } from "../words.js";
 import { diffWords, stateWords } from "./steps.js";
 
 export function pathsGraph(f: Facts, next: readonly ExpectedMove[], targets: readonly TargetOutlook[]): PathsGraph | undefined {
-  if (f.sq < 0) return undefined;
+  const sq = f.sq;
+  if (sq === undefined) return undefined;
   const space = f.a.space;
-  const titles = new Map<number, string[]>([[f.sq + 1, ["Today"]]]);
+  const titles = new Map<number, string[]>([[sq + 1, ["Today"]]]);
   const title = (state: number, t: string): void => {
     const list = titles.get(state) ?? [];
     if (!list.includes(t)) list.push(t);
@@ -44,26 +46,27 @@ export function pathsGraph(f: Facts, next: readonly ExpectedMove[], targets: rea
       estimate: s.why?.estimate === true,
     });
   }
-  const states = new Set<number>([f.sq + 1, ...steps.flatMap((s) => [s.from, s.to])]);
-  const order = [...states].sort((x, y) => (x === f.sq + 1 ? -1 : y === f.sq + 1 ? 1 : x - y));
+  const states = new Set<number>([sq + 1, ...steps.flatMap((s) => [s.from, s.to])]);
+  const order = [...states].sort((x, y) => (x === sq + 1 ? -1 : y === sq + 1 ? 1 : x - y));
   return {
     decisionMakers: space.model.decisionMakers.map((d) => d.name),
     nodes: order.map((state) => {
       const s = state - 1;
-      const today = s === f.sq;
-      return { state, title: (titles.get(state) ?? []).join(" · "), today, holds: holdLevel(f, s), lines: today ? stateWords(space, s) : diffWords(space, f.sq, s) };
+      const today = s === sq;
+      return { state, title: (titles.get(state) ?? []).join(" · "), today, holds: holdLevel(f, s), lines: today ? stateWords(space, s) : diffWords(space, sq, s) };
     }),
     edges: [...edges.values()],
   };
 }
 
 export function holdings(f: Facts, next: readonly ExpectedMove[], targets: readonly TargetOutlook[]): Holdings | undefined {
-  if (f.sq < 0) return undefined;
+  const sq = f.sq;
+  if (sq === undefined) return undefined;
   const space = f.a.space;
   const m = space.model;
-  const columns: Holdings["columns"][number][] = [{ title: "Today", kind: "today", state: f.sq + 1, holds: holdLevel(f, f.sq) }];
+  const columns: Holdings["columns"][number][] = [{ title: "Today", kind: "today", state: sq + 1, holds: holdLevel(f, sq) }];
   const settles = next[0]?.settles;
-  if (settles && settles.state !== f.sq + 1) columns.push({ title: "Where moves lead", kind: "lead", state: settles.state, holds: settles.holds });
+  if (settles && settles.state !== sq + 1) columns.push({ title: "Where moves lead", kind: "lead", state: settles.state, holds: settles.holds });
   for (const t of targets) columns.push({ title: t.label, kind: "target", state: t.end.state, holds: t.end.holds });
   return {
     columns,
@@ -76,7 +79,7 @@ export function holdings(f: Facts, next: readonly ExpectedMove[], targets: reado
           option: opt.id,
           label: shortLabel(opt.label),
           ...(opt.oneWay !== undefined ? { oneWay: opt.oneWay } : {}),
-          values: columns.map((c) => space.taken(c.state - 1, o)),
+          values: columns.map((c) => space.taken(asStateIndex(c.state - 1), o)),
         };
       }),
     ),

@@ -1,18 +1,14 @@
-/** Who is waiting on whom and which deadlines run, as of the record's day, in sentences. */
-import { asOfDay } from "@concord/core";
+/**
+ * Who is waiting on whom and which deadlines run, as of the record's day, in sentences.
+ * `today` is the day number the views were computed for (their `asOf`); the other days
+ * come as days from it, so no date is read again.
+ */
 import type { Claim, CommitmentEntry, RecordViews } from "../types.js";
 import { dateWords, dayWords, durationWords, joinWords, relativeWords } from "../words.js";
 import { claim } from "./steps.js";
 
-function dayOf(iso: string): number {
-  const d = asOfDay(iso);
-  if ("error" in d) throw new RangeError(d.error); // the record's own dates are already checked
-  return d.day;
-}
-
 /** The waiting items in sentences, longest wait first; at most `max` (the rest are counted). */
-export function waitingClaims(r: RecordViews, max = 4): { claims: Claim[]; more: number } {
-  const today = dayOf(r.asOf);
+export function waitingClaims(r: RecordViews, today: number, max = 4): { claims: Claim[]; more: number } {
   const list = [...r.waiting].sort((x, y) => y.maxDays - x.maxDays || x.id.localeCompare(y.id));
   const claims = list.slice(0, max).map((w) => {
     const lo = durationWords(today - w.minDays, today);
@@ -25,14 +21,14 @@ export function waitingClaims(r: RecordViews, max = 4): { claims: Claim[]; more:
 }
 
 /** The deadlines still ahead: commitments' term ends and notice dates, and deadline events; soonest first. */
-export function deadlineClaims(r: RecordViews): Claim[] {
-  const today = dayOf(r.asOf);
+export function deadlineClaims(r: RecordViews, today: number): Claim[] {
   const out: { day: number; claim: Claim }[] = [];
   for (const c of r.commitments) {
-    if (c.state !== "running" || c.expiry === undefined) continue;
-    const expiry = dayOf(c.expiry);
+    if (c.state !== "running" || c.daysToExpiry === undefined) continue;
+    const expiry = today + c.daysToExpiry;
     if (expiry < today) continue;
-    const next = c.renewsAtExpiry && c.noticeDeadline !== undefined && dayOf(c.noticeDeadline) >= today ? dayOf(c.noticeDeadline) : expiry;
+    const notice = noticeDay(c, today);
+    const next = c.renewsAtExpiry && notice !== undefined && notice >= today ? notice : expiry;
     out.push({ day: next, claim: claim(commitmentSentence(c, today), c.cites, [`rec-${c.id}`]) });
   }
   for (const d of r.deadlines) {
@@ -43,11 +39,16 @@ export function deadlineClaims(r: RecordViews): Claim[] {
   return out.sort((x, y) => x.day - y.day).map((x) => x.claim);
 }
 
+/** The last day to give notice against renewal, when there is one. */
+function noticeDay(c: CommitmentEntry, today: number): number | undefined {
+  return c.daysToNoticeDeadline !== undefined ? today + c.daysToNoticeDeadline : undefined;
+}
+
 function commitmentSentence(c: CommitmentEntry, today: number): string {
-  const expiry = dayOf(c.expiry!);
+  const expiry = today + c.daysToExpiry!;
   const parts = [`${c.what}${c.alleged ? " (alleged)" : ""}: the term ends on ${dayWords(expiry)} (${relativeWords(today, expiry)})`];
   if (c.renewsAtExpiry) {
-    const notice = c.noticeDeadline !== undefined ? dayOf(c.noticeDeadline) : undefined;
+    const notice = noticeDay(c, today);
     const who = c.noticeBy?.length ? `${joinWords([...c.noticeBy], "or")} gives notice` : "notice is given";
     parts.push(notice !== undefined && notice >= today ? `it renews unless ${who} by ${dayWords(notice)} (${relativeWords(today, notice)})` : "it renews automatically");
   } else if (c.notices.length > 0) parts.push(`notice was given by ${joinWords(c.notices.map((n) => n.by))}, so it ends then`);

@@ -6,7 +6,7 @@
  * the model's status quo — so the answer can move only when observations say the
  * situation did, and the sentences say which it is.
  */
-import { asOf, evaluate, isDateSpan, parseDateSpan, type Loaded, type ScenarioDocument } from "@concord/core";
+import { asOf, asStateIndex, evaluate, type Loaded, type NegotiationRecord, type StateIndex } from "@concord/core";
 import { explanationsAt, holdLevel, type Facts } from "../facts.js";
 import { priorityRef } from "../priorities.js";
 import type { Claim, PriorityRef, SinceSection, TimelineItem } from "../types.js";
@@ -14,16 +14,15 @@ import { countWords, dayWords, joinWords, numberWords, ordinalWords } from "../w
 import { expectedMoves, todayClaim } from "./outlook.js";
 import { claim } from "./steps.js";
 
-/** The last state observed whole on or before `day` (0-based), if the model records one. */
-export function observedState(f: Facts, day: number): number | undefined {
+/** The last state observed whole on or before `day`, if the model records one. */
+export function observedState(f: Facts, day: number): StateIndex | undefined {
   const space = f.a.space;
-  let best: { last: number; s: number } | undefined;
+  let best: { last: number; s: StateIndex } | undefined;
   for (const o of space.model.observed ?? []) {
-    if (o.kind !== "state") continue;
-    const d = parseDateSpan(o.date);
-    if (!isDateSpan(d) || d.last > day || (best && d.last < best.last)) continue;
-    for (let s = 0; s < space.size; s++) {
-      if (evaluate(o.expr, (k) => space.taken(s, k))) { best = { last: d.last, s }; break; }
+    if (o.kind !== "state" || o.last > day || (best && o.last < best.last)) continue;
+    for (let k = 0; k < space.size; k++) {
+      const s = asStateIndex(k);
+      if (evaluate(o.expr, (x) => space.taken(s, x))) { best = { last: o.last, s }; break; }
     }
   }
   return best?.s;
@@ -31,7 +30,8 @@ export function observedState(f: Facts, day: number): number | undefined {
 
 export function sinceSection(loaded: Loaded, f: Facts | undefined, sinceDay: number, timeline: readonly TimelineItem[], asOfText: string): SinceSection {
   const doc = loaded.scenario.document;
-  const then = asOf(doc, sinceDay);
+  const record = loaded.scenario.record;
+  const then = asOf(loaded.scenario, sinceDay);
   const since = dayWords(sinceDay);
   const isNew = new Set([...then.dropped.events, ...then.dropped.documents, ...then.dropped.statements]);
   const entries = timeline.filter((t) => isNew.has(t.id)).map((t) => ({ id: t.id, type: t.type, date: t.date, title: t.title, cites: t.cites }));
@@ -56,16 +56,16 @@ export function sinceSection(loaded: Loaded, f: Facts | undefined, sinceDay: num
       "timeline",
     ),
   );
-  if (f && f.sq >= 0) answer.push(...answerMoved(doc, f, sinceDay, since, asOfText), ...evidenceMoved(doc, f, then.dropped.evidence, since));
+  if (f && f.sq !== undefined) answer.push(...answerMoved(record, f, f.sq, sinceDay, since, asOfText), ...evidenceMoved(record, f, then.dropped.evidence, since));
   return { since: since, entries, statusChanges, answer };
 }
 
 /** How the model's answer then compares with now. */
-function answerMoved(doc: ScenarioDocument, f: Facts, sinceDay: number, since: string, asOfText: string): Claim[] {
-  const thenState = observedState(f, sinceDay) ?? f.sq;
-  const nowMoves = expectedMoves(doc, f, 1);
-  const now = todayClaim(doc, f, nowMoves, `Now (${asOfText})`)!;
-  if (thenState === f.sq) {
+function answerMoved(record: NegotiationRecord, f: Facts, sq: StateIndex, sinceDay: number, since: string, asOfText: string): Claim[] {
+  const thenState = observedState(f, sinceDay) ?? sq;
+  const nowMoves = expectedMoves(record, f, 1);
+  const now = todayClaim(record, f, nowMoves, `Now (${asOfText})`)!;
+  if (thenState === sq) {
     const observed = (f.a.space.model.observed ?? []).some((o) => o.kind === "state");
     return [
       claim(
@@ -75,9 +75,9 @@ function answerMoved(doc: ScenarioDocument, f: Facts, sinceDay: number, since: s
       ),
     ];
   }
-  const thenMoves = expectedMoves(doc, f, 1, thenState, explanationsAt(f.a, thenState));
-  const was = todayClaim(doc, f, thenMoves, `On ${since}`, thenState)!;
-  const changed = holdLevel(f, thenState) !== holdLevel(f, f.sq) || thenMoves[0]?.step.words !== nowMoves[0]?.step.words;
+  const thenMoves = expectedMoves(record, f, 1, thenState, explanationsAt(f.a, thenState));
+  const was = todayClaim(record, f, thenMoves, `On ${since}`, thenState)!;
+  const changed = holdLevel(f, thenState) !== holdLevel(f, sq) || thenMoves[0]?.step.words !== nowMoves[0]?.step.words;
   return [
     claim(`${changed ? "The analysis answer has moved." : "The situation has changed, but the analysis answer reads the same."} ${was.claim.text}`, was.claim.cites, was.claim.refs),
     now.claim,
@@ -85,7 +85,7 @@ function answerMoved(doc: ScenarioDocument, f: Facts, sinceDay: number, since: s
 }
 
 /** The preference statements whose evidence is partly or wholly new since the day. */
-function evidenceMoved(doc: ScenarioDocument, f: Facts, dropped: readonly string[], since: string): Claim[] {
+function evidenceMoved(record: NegotiationRecord, f: Facts, dropped: readonly string[], since: string): Claim[] {
   const space = f.a.space;
   const newCount = new Map<string, { ref: PriorityRef; count: number; total: number }>();
   for (const path of dropped) {
@@ -93,7 +93,7 @@ function evidenceMoved(doc: ScenarioDocument, f: Facts, dropped: readonly string
     if (!m) continue;
     const dm = Number(m[1]);
     const k = Number(m[2]);
-    const ref = priorityRef(doc, space, dm, k);
+    const ref = priorityRef(record, space, dm, k);
     const d = space.model.decisionMakers[dm]!;
     if (!ref || d.preference.kind !== "priorities") continue;
     const hit = newCount.get(ref.anchor) ?? { ref, count: 0, total: d.preference.statements[k]!.evidence.length };

@@ -1,5 +1,5 @@
 /** Moves and outcomes in the brief's words: who does what, never a state number. */
-import { describeMove, type ScenarioDocument, type StateSpace } from "@concord/core";
+import { asDmIndex, asStateIndex, describeMove, type NegotiationRecord, type StateSpace } from "@concord/core";
 import { decidingPriority, uniqueCites } from "../priorities.js";
 import type { BriefStep, Cite, Claim } from "../types.js";
 import { joinWords, optionPhrase, shortLabel } from "../words.js";
@@ -28,7 +28,7 @@ function changePhrase(dmName: string, label: string, taken: boolean): string {
 
 /** What decision maker `dm` does moving from `from` to `to` (0-based), in words. */
 export function moveWordsBrief(space: StateSpace, dm: number, from: number, to: number): string {
-  const m = describeMove(space, dm, from, to);
+  const m = describeMove(space, asDmIndex(dm), asStateIndex(from), asStateIndex(to));
   return joinWords(m.changes.map((c) => changePhrase(m.by, c.label, c.taken)));
 }
 
@@ -38,8 +38,8 @@ export function diffWords(space: StateSpace, from: number, to: number): string[]
   const out: string[] = [];
   for (const dm of m.decisionMakers) {
     for (const o of dm.options) {
-      const a = space.taken(from, o);
-      const b = space.taken(to, o);
+      const a = space.taken(asStateIndex(from), o);
+      const b = space.taken(asStateIndex(to), o);
       if (a !== b) out.push(changePhrase(dm.name, m.options[o]!.label, b));
     }
   }
@@ -49,13 +49,13 @@ export function diffWords(space: StateSpace, from: number, to: number): string[]
 /** What each decision maker does in state `s`: the options taken, as phrases. */
 export function stateWords(space: StateSpace, s: number): string[] {
   const m = space.model;
-  return m.decisionMakers.flatMap((dm) => dm.options.filter((o) => space.taken(s, o)).map((o) => optionPhrase(dm.name, shortLabel(m.options[o]!.label))));
+  return m.decisionMakers.flatMap((dm) => dm.options.filter((o) => space.taken(asStateIndex(s), o)).map((o) => optionPhrase(dm.name, shortLabel(m.options[o]!.label))));
 }
 
 /** A step of a path, with the statement that decides it for the mover. */
-export function briefStep(doc: ScenarioDocument, space: StateSpace, payoffs: readonly Int32Array[], dm: number, from: number, to: number): BriefStep {
+export function briefStep(record: NegotiationRecord, space: StateSpace, payoffs: readonly Int32Array[], dm: number, from: number, to: number): BriefStep {
   const blocked = payoffs[dm]![to]! <= payoffs[dm]![from]!;
-  const why = blocked ? decidingPriority(doc, space, dm, from, to) : decidingPriority(doc, space, dm, to, from);
+  const why = blocked ? decidingPriority(record, space, dm, from, to) : decidingPriority(record, space, dm, to, from);
   return {
     from: from + 1,
     to: to + 1,

@@ -3,7 +3,7 @@
  * mover's position lead from today into them, and if not, which steps a party would
  * rather not take and why; then whether they would hold once reached.
  */
-import { actorName, type ScenarioDocument } from "@concord/core";
+import { actorName, type NegotiationRecord } from "@concord/core";
 import { evidenceOf } from "../cites.js";
 import { holdLevel, patternMask, type Facts } from "../facts.js";
 import type { BriefStep, Cite, TargetOutlook } from "../types.js";
@@ -12,10 +12,10 @@ import { holdShort } from "./outlook.js";
 import { leastBlockedPath, settle } from "./paths.js";
 import { briefStep, claim, stepsWords } from "./steps.js";
 
-export function targetOutlooks(doc: ScenarioDocument, f: Facts): TargetOutlook[] {
+export function targetOutlooks(record: NegotiationRecord, f: Facts): TargetOutlook[] {
   const { a, sq } = f;
   const targets = a.space.model.targets ?? [];
-  if (sq < 0) return [];
+  if (sq === undefined) return [];
   const P = a.payoffs.map((p) => p.payoff);
   return targets.map((t) => {
     const mask = patternMask(a.space, t.expr);
@@ -23,11 +23,11 @@ export function targetOutlooks(doc: ScenarioDocument, f: Facts): TargetOutlook[]
     for (let s = 0; s < mask.length; s++) matching += mask[s]!;
     // Some feasible state matches (validation checks it), but one-way options can still rule out every way there.
     const found = leastBlockedPath(a, sq, mask);
-    const path = (found?.steps ?? []).map((r) => briefStep(doc, a.space, P, r.mover, r.from, r.to));
-    const last = path.length ? path[path.length - 1]!.to - 1 : sq;
+    const path = (found?.steps ?? []).map((r) => briefStep(record, a.space, P, r.mover, r.from, r.to));
+    const last: number = path.length ? path[path.length - 1]!.to - 1 : sq;
     const s = found ? settle(f, last, (x) => mask[x] === 1) : { steps: [], end: sq, holds: holdLevel(f, sq) };
-    const settleSteps = s.steps.map((r) => briefStep(doc, a.space, P, r.mover, r.from, r.to));
-    const evidence = evidenceOf(doc, t.evidence, (id) => actorName(doc, id));
+    const settleSteps = s.steps.map((r) => briefStep(record, a.space, P, r.mover, r.from, r.to));
+    const evidence = evidenceOf(record, t.evidence, (id) => actorName(record, id));
     const outlook = {
       id: t.id,
       label: t.label,
