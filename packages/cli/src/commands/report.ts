@@ -49,9 +49,15 @@ export async function writeReport(io: CliIo, file: string, opts: ReportCliOption
   return { path, data: built.data };
 }
 
-/** What the terminal shows after writing a report: the answer in a few plain lines. */
+/** What the terminal shows after writing a report: the brief's bottom line, then the answer in a few precise lines. */
 export function summary(d: ReportData, path: string): string {
   const out: string[] = [`Wrote ${path}`, "", d.title, "", wrap(d.question, 88), ""];
+  // The report opens with the brief: its bottom line, in plain words, comes first here too.
+  if (d.brief.bottomLine.length > 0) {
+    out.push("In brief:");
+    for (const c of d.brief.bottomLine) out.push(wrap(`- ${c.text}`, 88, "  ").trimEnd());
+    out.push("");
+  }
   const a = d.analysis;
   if (a) {
     const sq = a.statusQuo;
