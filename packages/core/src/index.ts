@@ -8,6 +8,7 @@ export * from "./words.js";
 export * from "./numbering.js";
 export * from "./model/expression.js";
 export * from "./model/types.js";
+export { choiceOf, optionValues, valueChanges, valueText, valueWords, optionName, changeWords, type OptionValue, type ValueChange } from "./model/values.js";
 export * from "./format/schema.js";
 export * from "./scenario/types.js";
 export { loadScenario, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
@@ -77,7 +78,7 @@ export { coalitionStatusQuo, type CoalitionStatusQuo, type CoalitionReachedState
 export { analyzeHypergame, hypergameJson, perceivedModel, type Hypergame, type PerceivedGame, type MisreadingEffect, type HypergameJson, type EffectJson } from "./perception/hypergame.js";
 export { jointMoveReport, type JointMoveReport } from "./coalition/question.js";
 export { reachFrom, pathSteps, type ReachFrom } from "./stability/reach-from.js";
-export { compileStatement, type CompiledStatement } from "./scenario/compile.js";
+export { compileStatement, compileModelStatement, type CompiledStatement, type ChoiceNames } from "./scenario/compile.js";
 export { resolveTarget, targetStates, matchTarget, stateFilter, type Target, type TargetMatch } from "./mediation/targets.js";
 export { stabilize, pullsAt, type StabilizeOptions, type StabilizeResult, type DmPulls, type Pull, type TargetReach, type BlockedStep } from "./mediation/stabilize.js";
 export { searchChanges, type ChangeSearch, type FoundChange, type ChangePart, type SearchCoverage, type SearchOptions } from "./mediation/search.js";
