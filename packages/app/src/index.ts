@@ -8,7 +8,7 @@
  */
 export { inlineRunner, type AnalysisRunner } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
-export type { DecisionMakerSummary, OptionSummary, ModelSummary } from "./summary.js";
+export { valueCell, type DecisionMakerSummary, type OptionSummary, type ModelSummary } from "./summary.js";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.

@@ -8,7 +8,7 @@ export * from "./words.js";
 export * from "./numbering.js";
 export * from "./model/expression.js";
 export * from "./model/types.js";
-export { choiceOf, optionValues, valueChanges, valueText, valueWords, optionName, changeWords, type OptionValue, type ValueChange } from "./model/values.js";
+export { choiceOf, optionValues, valueChanges, valueText, valueWords, optionName, type OptionValue, type ValueChange } from "./model/values.js";
 export * from "./format/schema.js";
 export * from "./scenario/types.js";
 export { loadScenario, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
@@ -30,7 +30,7 @@ export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc }
 export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
 export { limitedMove, nonMyopic, twoDecisionMakers, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";
-export { describeMove, moveText, type MoveDescription, type OptionChange } from "./stability/describe.js";
+export { describeMove, moveText, changeText, type MoveDescription, type OptionChange } from "./stability/describe.js";
 export * from "./format/record-schema.js";
 export { CAMEO_CODES } from "./record/cameo-codes.js";
 export { parseDuration, formatDuration, addDuration, addMonths, type Duration } from "./record/duration.js";

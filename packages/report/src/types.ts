@@ -4,7 +4,7 @@
  * replaced by names, source references by citations of sources in `sources`, state
  * indices by the 1-based numbers users see everywhere.
  */
-import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription, Pen, WaitingItem } from "@concord/core";
+import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription, OptionChange, Pen, WaitingItem } from "@concord/core";
 
 /** A citation: a source of the `sources` list, with the words and page relied on. */
 export interface Cite {
@@ -308,7 +308,7 @@ export interface MoveGraphEdge {
   readonly dm: number;
   readonly by: string;
   /** The options it changes: labels, taken or dropped. */
-  readonly changes: readonly { readonly label: string; readonly taken: boolean }[];
+  readonly changes: readonly Pick<OptionChange, "label" | "taken" | "alternatives">[];
 }
 
 /**

@@ -1,5 +1,5 @@
 /** Small helpers for writing plain English from data. */
-import { dayNumber, daysInMonth, isoDay, numberList, parseDateSpan, type BasicConcept, type Expr, type MoveDescription, type OptionInfo, type PartialDate } from "@concord/core";
+import { changeText, dayNumber, daysInMonth, isoDay, numberList, parseDateSpan, type BasicConcept, type Expr, type MoveDescription, type OptionInfo, type PartialDate } from "@concord/core";
 
 /** "A", "A and B", "A, B and C" (from core, where the settlement explanations use it too). */
 export { joinWords } from "@concord/core";
@@ -49,7 +49,7 @@ export function exprWords(e: Expr, options: readonly OptionInfo[]): string {
 
 /** `Azerbaijan takes “X” and drops “Y”`. */
 export function moveWords(m: MoveDescription): string {
-  return `${m.by} ${m.changes.map((c) => `${c.taken ? "takes" : "drops"} “${c.label}”`).join(" and ")}`;
+  return `${m.by} ${m.changes.map((c) => changeText(c, (x) => `“${x}”`)).join(" and ")}`;
 }
 
 /** "the 1st", "2nd", … for ranks. */

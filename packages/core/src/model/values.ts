@@ -81,9 +81,3 @@ export function optionName(model: ConflictModel, o: number): string {
   const opt = model.options[o]!;
   return opt.alternative ? `${opt.alternative.choice} = ${opt.alternative.id}` : opt.id;
 }
-
-/** In words, one move's change of one option: `takes "…"`, `drops "…"` or `changes "…" from "…" to "…"`. */
-export function changeWords(c: ValueChange, quote: (s: string) => string = (s) => `"${s}"`): string {
-  if (c.to.choice) return `changes ${quote(c.to.label)} from ${quote(c.from.valueLabel ?? c.from.value)} to ${quote(c.to.valueLabel ?? c.to.value)}`;
-  return `${c.to.taken ? "takes" : "drops"} ${quote(c.to.label)}`;
-}
