@@ -24,7 +24,7 @@ export { asOf, type AsOfOptions, type AsOfResult } from "./as-of.js";
 export { contradictions } from "./contradictions.js";
 export { evidence, type EvidenceOptions } from "./evidence.js";
 export { compare, type CompareOptions } from "./compare.js";
-export { convert, type ConvertOptions } from "./convert.js";
+export { convert, type ConvertOptions, type ConvertResult } from "./convert.js";
 export { exportRecord, type ExportRecordOptions, type ExportRecordResult } from "./export-record.js";
 export { importEvents, type ImportEventsOptions, type ImportEventsResult } from "./import-events.js";
 export { report, reportData, brief, type ReportOptions, type ReportDataOptions, type ReportResult, type BriefOptions, type BriefResult, type Built } from "./report.js";
