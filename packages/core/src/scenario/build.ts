@@ -307,7 +307,9 @@ function buildModel(
       return undefined;
     }
     const a = choice.alternatives.find((x) => x.id === alt);
-    if (a === undefined) report("unknown-ref", path, unknownAlternative(id, alt, names));
+    if (a === undefined) {
+      if (!broken.has(alt)) report("unknown-ref", path, unknownAlternative(id, alt, names));
+    }
     else if (a.option !== undefined) return a.option;
     else if (allowDefault) return null;
     else report("type", path, `"${id} = ${alt}" is the first alternative, the state where no other is chosen; it has no yes/no option to list here (name the others, or write a statement in "infeasible")`);

@@ -46,6 +46,11 @@ export function compileStatement(
       refersToBroken = true;
       return 0;
     }
+    // An alternative defined in a part that failed the structure check is real, but not compilable.
+    if (choice !== undefined && alternative !== undefined && !choice.alternatives.some((a) => a.id === alternative) && broken.has(alternative)) {
+      refersToBroken = true;
+      return 0;
+    }
     if (alternative !== undefined || choice !== undefined) return alternativeExpr(name, alternative, choice, known);
     const idx = plain.includes(name) ? ids.indexOf(name) : -1;
     if (idx >= 0) return idx;
