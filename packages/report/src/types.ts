@@ -494,8 +494,8 @@ export interface Holdings {
     readonly option: string;
     readonly label: string;
     readonly oneWay?: "toY" | "toN";
-    /** Taken (true) or not, per column. */
-    readonly values: readonly boolean[];
+    /** Taken (true) or not, per column; for an option with alternatives, the label of the alternative chosen. */
+    readonly values: readonly (boolean | string)[];
   }[];
 }
 
