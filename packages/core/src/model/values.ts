@@ -42,9 +42,10 @@ export function choiceOf(model: ConflictModel, option: number): ChoiceInfo | und
 export function optionValues(model: ConflictModel, taken: (option: number) => boolean, dm?: DmIndex): OptionValue[] {
   const out: OptionValue[] = [];
   const done = new Set<string>();
-  for (const o of model.options) {
-    if (dm !== undefined && o.dm !== dm) continue;
-    const c = choiceOf(model, o.index);
+  // A decision maker's options are a contiguous run: only those are read when `dm` is given.
+  const list = dm === undefined ? model.options : model.decisionMakers[dm]!.options.map((o) => model.options[o]!);
+  for (const o of list) {
+    const c = o.alternative === undefined ? undefined : choiceOf(model, o.index);
     if (c === undefined) {
       const y = taken(o.index);
       out.push({ id: o.id, label: o.label, dm: o.dm, value: y ? "Y" : "N", taken: y, choice: false });
