@@ -281,7 +281,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
 
   it("no Nash equilibrium has third-party or extraterritorial transit; every Nash equilibrium with a treaty has Baku accepting the maps", () => {
     const at = (s: number, id: string) => space.yn(stateIndexOf(s as StateNumber))[pinned.options.indexOf(id)];
-    for (const s of result.equilibria.nash) {
+    for (const s of result.equilibria.nash!) {
       expect(at(s, "am_transit_monitored"), `state ${s}`).toBe("N");
       expect(at(s, "am_transit_extraterritorial"), `state ${s}`).toBe("N");
       const treaty = ["sign_brussels", "sign_washington", "sign_russia", "sign_direct"].some((o) => at(s, o) === "Y");
