@@ -13,7 +13,7 @@ export type { DayOptions } from "./view-day.js";
 
 // The use cases.
 export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
-export { states, type StatesResult, type StateRow } from "./states.js";
+export { states, type StatesOptions, type StatesResult, type StateRow } from "./states.js";
 export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
 export { explain, type ExplainOptions } from "./explain.js";
 export { statusQuo, type StatusQuoOptions } from "./status-quo.js";
