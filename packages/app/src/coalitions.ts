@@ -93,7 +93,7 @@ export async function coalitions(input: ScenarioInput, options: CoalitionsOption
   const sq = hasSq ? coalitionStatusQuo(a, coalitionsOf(a.index.dmCount)) : undefined;
   if (sq && !sq.ok) return sq;
   const json = coalitionAnalysisJson(all.value);
-  return ok({ answers: [fallenAnswer(loaded, json)], all: json, ...(sq ? { statusQuo: sq.value } : {}) });
+  return ok({ answers: [fallenAnswer(loaded, json, sq?.value)], all: json, ...(sq ? { statusQuo: sq.value } : {}) });
 }
 
 /** `am+west,az` → blocks; each decision maker found by id, name or the start of one; problems at the `partition` option. */
@@ -174,18 +174,22 @@ export function togetherAnswer(loaded: Loaded, a: Analysis, H: Coalition, r: Joi
 }
 
 /** Every coalition: which outcomes that hold against each side alone a group could break. */
-function fallenAnswer(loaded: Loaded, j: CoalitionAnalysisJson): PlainAnswer {
+function fallenAnswer(loaded: Loaded, j: CoalitionAnalysisJson, sq: CoalitionStatusQuo | undefined): PlainAnswer {
   const question = "Could some group of the parties, acting together, break an outcome that holds against each of them alone?";
   const c = BASIC_CONCEPTS.find((x) => (j.equilibria.individual[x]?.length ?? 0) > 0 && j.concepts.includes(x));
   if (c === undefined) return plainAnswer(loaded, question, ["No outcome holds against each party acting alone, so there is nothing for a group to break."], []);
   const total = j.equilibria.individual[c]!.length;
   const fell = j.fallen[c] ?? [];
   const groups = [...new Set(fell.flatMap((f) => f.coalitions.filter((g) => g.members.length === Math.min(...f.coalitions.map((x) => x.members.length))).map((g) => g.name)))];
-  const sentences = fell.length === 0
+  const sentences: string[] = fell.length === 0
     ? [`No. No group of the parties can leave any of the ${total} outcome${total === 1 ? "" : "s"} that hold against each of them alone in a way that all its members prefer.`]
     : [
         `Yes. Of the ${total} outcome${total === 1 ? "" : "s"} that hold against each party alone, ${fell.length} can be left by a group whose members all gain: ${groups.slice(0, 4).join("; ")}${groups.length > 4 ? ` and ${groups.length - 4} more groups` : ""}.`,
         `${j.equilibria.coalition[c]!.length} hold${j.equilibria.coalition[c]!.length === 1 ? "s" : ""} against every group as well.`,
       ];
+  if (sq) {
+    const only = new Set(Object.values(sq.onlyWithCoalitions).flat());
+    sentences.push(only.size > 0 ? `From today, joint moves would let the conflict settle in ${only.size === 1 ? "an outcome" : `${only.size} outcomes`} it cannot reach with each side acting alone.` : "From today, joint moves open no outcome where the conflict could settle that each side acting alone does not reach.");
+  }
   return plainAnswer(loaded, question, sentences, []);
 }

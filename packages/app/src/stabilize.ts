@@ -105,9 +105,10 @@ export function stabilizeAnswer(loaded: Loaded, name: string, r: StabilizeResult
     const top = ch.changes.slice(0, SHOWN_CHANGES);
     for (const c of top) for (const p of c.parts) refs.push(...p.touches);
     const lead = ch.goalMet ? (top[0]!.size === 1 ? "One change would be enough" : "Two changes together would be needed") : "No change the search tried makes it fully hold; the nearest";
-    const words = top.map((c) => c.parts.map((p) => partWords(loaded, p)).join(", together with ")).map((w, k) => (k === 0 ? w : `or ${w}`));
+    const words = top.map((c) => c.parts.map((p) => partWords(loaded, p)).join(" and ")).map((w, k) => (k === 0 ? w : `or ${w}`));
     sentences.push(`${lead}: ${words.join("; ")}${ch.total > top.length ? ` (${ch.total} such changes in all)` : ""}.`);
-    const who = [...new Set(top.flatMap((c) => c.parts.map((p) => (p.kind === "preference" ? dmName(loaded, p.change.dm) : dmName(loaded, p.option.by)))))];
+    // Per change, who would act (both, for a pair); the changes are alternatives.
+    const who = [...new Set(top.map((c) => [...new Set(c.parts.map((p) => dmName(loaded, p.kind === "preference" ? p.change.dm : p.option.by)))].join(" and ")))];
     sentences.push(`Who would have to change: ${who.join(" or ")}.${top.some((c) => c.revisesEstimate) ? " The first change revises a modeller's estimate, not a stated position." : ""}`);
   }
   return plainAnswer(loaded, question, sentences, refs);

@@ -3,9 +3,8 @@
  * (`sign_direct & -am_corridor`) or the id of one of the model's named targets — and
  * the target option every mediation use case shares.
  */
-import { matchTarget, ok, resolveTarget, type Result, type StateSpace, type Target, type TargetMatch } from "@concord/core";
+import { fail, matchTarget, ok, resolveTarget, type Problem, type Result, type StateSpace, type Target, type TargetMatch } from "@concord/core";
 import { targetName } from "./grounds.js";
-import { atOption } from "./options.js";
 import { openModel, type ScenarioInput } from "./source.js";
 
 export interface TargetOptions {
@@ -20,9 +19,10 @@ export interface TargetResult extends TargetMatch {
   readonly answer: string;
 }
 
-/** The target a user typed, as a problem at the `target` option when it does not parse. */
+/** The target a user typed, or a "usage" problem at the `target` option (with "did you mean") when it does not parse. */
 export function targetOption(space: StateSpace, text: string, option = "target"): Result<Target> {
-  return atOption(resolveTarget(space.model, text), option);
+  const t = resolveTarget(space.model, text);
+  return t.ok ? t : fail(t.problems.map((p): Problem => ({ ...p, code: "usage", path: [option] })));
 }
 
 export function target(input: ScenarioInput, options: TargetOptions): Result<TargetResult> {
