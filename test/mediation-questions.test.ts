@@ -1,0 +1,96 @@
+/**
+ * The three questions of issue 10, asked of the seed scenario as a new user would ask
+ * them on the command line. The seed model is being reworked, so these tests check the
+ * answers' structure — present, in plain words first, resting on named priorities with
+ * their sources, estimates named — not exact states or options. The pinned answers are
+ * in packages/cli/src/commands/mediation.test.ts (fictional and classic models) and
+ * test/mediation-seed.test.ts (the seed's marked copy).
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadScenario } from "@concord/core";
+import { concord, ROOT } from "./fixtures/concord.js";
+
+const SEED = "scenarios/armenia-azerbaijan-2023.yaml";
+const MARKED = "test/fixtures/armenia-azerbaijan-2023-estimates.yaml";
+/** What a mediator reads first carries no state numbers and no solution-concept names. */
+const SPECIALIST = /\bstates? \d|\bNash\b|\bGMR\b|\bSMR\b|\bSEQ\b|equilibri/;
+
+const json = async (args: string[]): Promise<any> => {
+  const r = await concord([...args, "--json"]);
+  expect(r.err).toBe("");
+  expect(r.code).toBe(0);
+  return JSON.parse(r.out);
+};
+
+/** The seed's named bilateral treaty (by its label), else its first named target. */
+function bilateralTarget(file: string): string {
+  const r = loadScenario(readFileSync(join(ROOT, file), "utf8"), { file });
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
+  const targets = r.value.space!.model.targets ?? [];
+  const t = targets.find((x) => /direct|bilateral/i.test(`${x.id} ${x.label}`)) ?? targets[0];
+  if (!t) throw new Error("the seed names no target");
+  return t.id;
+}
+
+interface Answer {
+  question: string;
+  answer: string[];
+  grounds: { dm: string; position: number; estimate: boolean; evidence: unknown[] }[];
+  sources: { id: string; citation: string }[];
+}
+
+/** An answer in plain words whose every priority is sourced from the record. */
+function expectSourcedAnswer(a: Answer): void {
+  expect(a.answer.length).toBeGreaterThan(0);
+  expect(a.answer.join(" ")).not.toMatch(SPECIALIST);
+  expect(a.grounds.length).toBeGreaterThan(0);
+  expect(a.sources.length).toBeGreaterThan(0);
+  for (const s of a.sources) expect(s.citation).toMatch(/\(.*\d{4}/);
+}
+
+describe("what would make a bilateral treaty stable and reachable, and who would have to change what?", () => {
+  const target = bilateralTarget(SEED);
+
+  it("gets a sourced answer in plain words that names who would have to change", async () => {
+    const j = await json(["stabilize", SEED, "--target", target, "--max-size", "1"]);
+    expectSourcedAnswer(j.answer);
+    expect(j.answer.answer.join(" ")).toMatch(/Who would have to change: |Nothing needs to change|No change the search tried/);
+    const r = await concord(["stabilize", SEED, "--target", target, "--max-size", "1"]);
+    expect(r.out.split("\n\n").slice(0, 2).join("\n")).not.toMatch(SPECIALIST);
+    expect(r.out).toMatch(/\nWhat this rests on:\n/);
+    expect(r.out).toMatch(/\nSources:\n {2}\[1\] /);
+  });
+});
+
+describe("which of the answers rest on the modeller's estimates?", () => {
+  it("on the seed: an answer that says which estimates each answer rests on (or that none is marked)", async () => {
+    const j = await json(["sensitivity", SEED, "--no-pairs"]);
+    expect(j.answer.answer.join(" ")).not.toMatch(SPECIALIST);
+    if (j.detail.estimates.length === 0) expect(j.answer.answer[0]).toContain("marks none of its judgements");
+    else for (const q of j.questions) for (const e of q.alone) expect(j.answer.answer.join(" ")).toContain(e);
+  });
+
+  it("with the seed's estimates marked: each answer names the estimates it rests on, sourced", async () => {
+    const j = await json(["sensitivity", MARKED, "--no-pairs"]);
+    expectSourcedAnswer(j.answer);
+    expect(j.answer.grounds.every((g: { estimate: boolean }) => g.estimate)).toBe(true);
+    const reach = j.questions.find((q: { question: string }) => q.question.startsWith("whether the conflict can get to a bilateral treaty"));
+    expect(reach.alone).toHaveLength(1);
+    expect(reach.alone[0]).toMatch(/^Azerbaijan's priority 3, /);
+    expect(j.answer.answer.join(" ")).toContain(`rests on one estimate: ${reach.alone[0]}`);
+  });
+});
+
+describe("can Armenia and the West together move the status quo?", () => {
+  it("gets a yes or no in plain words, with the reason and its sources", async () => {
+    const j = await json(["coalitions", SEED, "--partition", "Armenia+West"]);
+    expect(j.answers).toHaveLength(1);
+    const a = j.answers[0];
+    expect(a.question).toMatch(/^Can Armenia and .+ together move the status quo\?$/);
+    expect(a.answer[0]).toMatch(/^(Yes|No)\. /);
+    expectSourcedAnswer(a);
+    expect(j.together[0].members).toHaveLength(2);
+  });
+});
