@@ -35,6 +35,7 @@ export { robustness, type RobustnessOptions, type RobustnessUseCaseResult } from
 export { coalitions, type CoalitionsOptions, type CoalitionsResult } from "./coalitions.js";
 export { timeCheck, historyCheck } from "./time-check.js";
 export type { PlainAnswer, Ground, CitedSource } from "./grounds.js";
+export type { MediationReportOptions } from "./mediation-hooks.js";
 export { report, reportData, brief, type ReportOptions, type ReportDataOptions, type ReportResult, type BriefOptions, type BriefResult, type Built } from "./report.js";
 
 // What surfaces need to present results: core's result types and plain-words helpers.

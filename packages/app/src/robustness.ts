@@ -49,7 +49,7 @@ const percent = (x: number): string => `${Math.round(x * 100)}%`;
 /** How firmly, in words: held by no one gaining alone (Nash), by deterrence that pays (SEQ), by costly threats (GMR). */
 const FIRMLY: readonly [BasicConcept, string][] = [["nash", "no side gains by leaving"], ["seq", "leaving is deterred"], ["gmr", "leaving is deterred at least by costly threats"]];
 
-function robustnessAnswer(loaded: Loaded, r: RobustnessResult): PlainAnswer {
+export function robustnessAnswer(loaded: Loaded, r: RobustnessResult): PlainAnswer {
   const question = "If the modeller's estimates are wrong, in any combination, which outcomes still hold?";
   const n = r.plan.estimates.length;
   if (n === 0) return plainAnswer(loaded, question, ["The model marks none of its judgements as a modeller's estimate, so there is nothing to vary: the answers stand as the model gives them."], []);

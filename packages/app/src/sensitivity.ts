@@ -30,8 +30,13 @@ export async function sensitivity(input: ScenarioInput, options: SensitivityOpti
   const { loaded, space } = opened.value;
   const a = await runner.analyze(space, BASIC_CONCEPTS);
   const detail = sensitivityOf(a, { ...(options.pairs !== undefined ? { pairs: options.pairs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return ok({ ...sensitivityAnswerOf(loaded, detail), detail });
+}
+
+/** The plain answer and the estimates per question, from core's sensitivity result. */
+export function sensitivityAnswerOf(loaded: Loaded, detail: SensitivityResult): Omit<SensitivityUseCaseResult, "detail"> {
   const questions = byQuestion(loaded, detail);
-  return ok({ answer: sensitivityAnswer(loaded, detail, questions), questions, detail });
+  return { answer: sensitivityAnswer(loaded, detail, questions), questions };
 }
 
 /** A mediator's question for a conclusion id, whatever the concept. */

@@ -119,7 +119,7 @@ function dmName(loaded: Loaded, id: string): string {
 }
 
 /** A change in words, with the priorities it touches in words rather than as written. */
-function partWords(loaded: Loaded, p: ChangePart): string {
+export function partWords(loaded: Loaded, p: ChangePart): string {
   if (p.kind === "third-party") return p.words;
   const [first] = groundsOf(loaded, p.touches.slice(0, 1));
   const name = dmName(loaded, p.change.dm);
