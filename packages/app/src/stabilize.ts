@@ -100,7 +100,9 @@ export function stabilizeAnswer(loaded: Loaded, name: string, r: StabilizeResult
   }
   const ch = r.changes;
   if (ch.alreadyMet) sentences.push("Nothing needs to change: it already holds and the conflict can get there.");
-  else if (ch.changes.length === 0) sentences.push(`No change the search tried makes it hold and reachable (it tried ${ch.coverage.candidates}).`);
+  else if (ch.changes.length === 0) {
+    sentences.push(ch.coverage.pairs.searched ? "No change of one or two of the parties' priorities makes it hold and reachable." : "No change of a single priority of one party makes it hold and reachable; pairs of changes were not searched here.");
+  }
   else {
     const top = ch.changes.slice(0, SHOWN_CHANGES);
     for (const c of top) for (const p of c.parts) refs.push(...p.touches);
