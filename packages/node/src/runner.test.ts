@@ -30,8 +30,8 @@ describe("parallel robustness", () => {
   it("counts exactly as one thread does, reporting progress up to the total", async () => {
     const doc = generateModel({ decisionMakers: 3, options: [2, 2, 2], statements: 4, conditions: 1, oneWay: 0.2, seed: 7 });
     // Mark every statement as an estimate, so that variants differ.
-    const marked = { ...doc, model: { ...doc.model, decisionMakers: doc.model.decisionMakers.map((d) => ({ ...d, preferences: (d.preferences as unknown[]).map((p) => ({ statement: typeof p === "string" ? p : (p as { statement: string }).statement, estimate: true })) })) } };
-    const text = JSON.stringify(marked);
+    for (const dm of doc.model!.decisionMakers) dm.preferences = dm.preferences!.map((p) => ({ statement: typeof p === "string" ? p : p.statement, estimate: true }));
+    const text = JSON.stringify(doc);
     const loaded = loadScenario(text, { format: "json" });
     if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join("; "));
     const base = analyze(loaded.value.space!);
