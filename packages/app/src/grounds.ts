@@ -45,6 +45,7 @@ export interface PlainAnswer {
 /** The statements with their evidence, each once (by decision maker and place), in the order given. */
 export function groundsOf(loaded: Loaded, refs: readonly StatementRef[]): Ground[] {
   const model = loaded.space!.model;
+  const names = new Map(loaded.scenario.actors.map((a) => [a.id, a.name]));
   const seen = new Set<string>();
   const out: Ground[] = [];
   for (const r of refs) {
@@ -61,7 +62,11 @@ export function groundsOf(loaded: Loaded, refs: readonly StatementRef[]): Ground
       words: st ? exprWords(st.expr, model.options) : r.text,
       estimate: r.estimate,
       ...(r.note !== undefined ? { note: r.note } : {}),
-      evidence: r.evidence.map((e) => resolveEvidence(loaded.scenario.record, e)),
+      evidence: r.evidence.map((e) => {
+        const x = resolveEvidence(loaded.scenario.record, e);
+        // Speakers and participants by name, as people read them.
+        return x.actors ? { ...x, actors: x.actors.map((id) => names.get(id) ?? id) } : x;
+      }),
     });
   }
   return out;

@@ -34,6 +34,7 @@ export { sensitivity, type SensitivityOptions, type SensitivityUseCaseResult } f
 export { robustness, type RobustnessOptions, type RobustnessUseCaseResult } from "./robustness.js";
 export { coalitions, type CoalitionsOptions, type CoalitionsResult } from "./coalitions.js";
 export { timeCheck, historyCheck } from "./time-check.js";
+export { hypergame, type HypergameOptions } from "./hypergame.js";
 export type { PlainAnswer, Ground, CitedSource } from "./grounds.js";
 export type { MediationReportOptions } from "./mediation-hooks.js";
 export { report, reportData, brief, type ReportOptions, type ReportDataOptions, type ReportResult, type BriefOptions, type BriefResult, type Built } from "./report.js";
