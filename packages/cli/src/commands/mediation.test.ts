@@ -9,7 +9,7 @@ const PD = "scenarios/prisoners-dilemma.yaml";
 const CEASEFIRE = "test/fixtures/ceasefire-estimates.yaml";
 
 const concord = (...args: string[]): Promise<Run> => run(args);
-const json = async (...args: string[]): Promise<any> => {
+const json = async (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
   const r = await concord(...args, "--json");
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
