@@ -47,7 +47,7 @@ export function robustnessSvg(r: NonNullable<MediationSection["robustness"]>): s
       y += FONT + 3;
       parts.push(`<text x="10" y="${px(y)}">${escapeXml(line)}</text>`);
     }
-    y += 4;
+    y += 7;
     for (const c of BASIC_CONCEPTS) {
       const share = row.share[c];
       const w = BAR_W * share;
@@ -56,11 +56,11 @@ export function robustnessSvg(r: NonNullable<MediationSection["robustness"]>): s
         `<rect class="track" x="${BAR_X}" y="${px(y)}" width="${BAR_W}" height="${BAR_H}"/>`,
         w > 0 ? `<rect class="bar-${c}" x="${BAR_X}" y="${px(y)}" width="${px(w)}" height="${BAR_H}"/>` : "",
         `<text x="${BAR_X + BAR_W + 8}" y="${px(y + BAR_H)}">${Math.round(share * 100)}%</text>`,
-        row.asWritten[c] ? `<circle class="written" cx="${BAR_X + BAR_W + 50}" cy="${px(y + BAR_H / 2)}" r="5"/>` : "",
+        row.asWritten[c] ? `<circle class="written" cx="${BAR_X + BAR_W + 56}" cy="${px(y + BAR_H / 2)}" r="5"/>` : "",
       );
-      y += BAR_H + 3;
+      y += BAR_H + 5;
     }
-    y += 8;
+    y += 10;
   }
   const height = y + 6;
   const how = r.exhaustive ? `all ${r.variants} combinations of the estimates` : `${r.variants} combinations of the estimates drawn at random (seed ${r.seed})`;
