@@ -2,7 +2,9 @@
 // runs them, in this process. Exact answers are pinned on classic and fictional models
 // (Elmira, the Prisoner's Dilemma, the README's ceasefire with two estimates marked).
 import { describe, expect, it } from "vitest";
-import { concord as run, type Run } from "../../../../test/fixtures/concord.js";
+import { concord as run, ROOT, type Run } from "../../../../test/fixtures/concord.js";
+import { memoryIo } from "../io.js";
+import { main } from "../main.js";
 
 const ELMIRA = "scenarios/elmira.yaml";
 const PD = "scenarios/prisoners-dilemma.yaml";
@@ -119,6 +121,13 @@ describe("concord robustness", () => {
     expect(a.detail.plan).toMatchObject({ exhaustive: false, variants: 5, seed: 7 });
     expect(b).toEqual(a);
     expect((await concord("robustness", CEASEFIRE, "--threads", "0")).err).toContain("--threads: expected a whole number ≥ 1");
+  });
+
+  it("shows progress on standard error on a terminal, ending at every variant", async () => {
+    const io = memoryIo({ cwd: ROOT, isTTY: true, columns: 100 });
+    expect(await main(["robustness", CEASEFIRE, "--json"], io)).toBe(0);
+    expect(io.err()).toMatch(/\rvariants: 9\/9 \(100%\)\n$/);
+    expect(JSON.parse(io.out()).detail.variants).toBe(9);
   });
 
   it("writes no progress when standard error is not a terminal", async () => {
