@@ -7,6 +7,7 @@ export * from "./dates.js";
 export * from "./words.js";
 export * from "./numbering.js";
 export * from "./model/expression.js";
+export { exprWords } from "./model/expression-words.js";
 export * from "./model/types.js";
 export * from "./format/schema.js";
 export * from "./scenario/types.js";
