@@ -18,7 +18,7 @@ import {
   type StatementRef,
 } from "@concord/core";
 import { groundWords, groundsOf, moveChangeWords, moveWords, plainAnswer, targetName, type PlainAnswer } from "./grounds.js";
-import { atOption, conceptsOption, stateOption } from "./options.js";
+import { atOption, conceptsOption, countOption, stateOption, usage } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { openModel, type ScenarioInput } from "./source.js";
 import { targetOption } from "./target.js";
@@ -31,11 +31,11 @@ export interface StabilizeOptions {
   /** The target state to explain (a state number from 1); default: chosen by the analysis. */
   readonly focus?: number | string;
   /** Largest change searched: 1 or 2 (default 2). */
-  readonly maxSize?: 1 | 2;
+  readonly maxSize?: number | string;
   /** Whether to try new options for third parties (default true). */
   readonly thirdParty?: boolean;
   /** Most changes listed (default 20). */
-  readonly limit?: number;
+  readonly limit?: number | string;
 }
 
 export interface StabilizeUseCaseResult {
@@ -48,6 +48,10 @@ export interface StabilizeUseCaseResult {
 export async function stabilize(input: ScenarioInput, options: StabilizeOptions, runner: AnalysisRunner = inlineRunner): Promise<Result<StabilizeUseCaseResult>> {
   const concepts = conceptsOption(options.concepts);
   if (!concepts.ok) return concepts;
+  const maxSize = options.maxSize === undefined ? 2 : Number(options.maxSize);
+  if (maxSize !== 1 && maxSize !== 2) return usage("maxSize", `expected 1 or 2, found "${options.maxSize}"`);
+  const limit = countOption(options.limit ?? 20, "limit");
+  if (!limit.ok) return limit;
   const opened = openModel(input, " to stabilize");
   if (!opened.ok) return opened;
   const { loaded, space } = opened.value;
@@ -59,9 +63,9 @@ export async function stabilize(input: ScenarioInput, options: StabilizeOptions,
   const detail = stabilizeTarget(a, t.value, {
     concepts: concepts.value,
     ...(focus ? { focus: focus.value } : {}),
-    ...(options.maxSize !== undefined ? { maxSize: options.maxSize } : {}),
+    maxSize,
     ...(options.thirdParty !== undefined ? { thirdParty: options.thirdParty } : {}),
-    ...(options.limit !== undefined ? { limit: options.limit } : {}),
+    limit: limit.value,
   });
   const name = targetName(t.value);
   return ok({ answer: stabilizeAnswer(loaded, name, detail), detail });

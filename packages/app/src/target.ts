@@ -5,13 +5,14 @@
  */
 import { fail, matchTarget, ok, resolveTarget, type Problem, type Result, type StateSpace, type Target, type TargetMatch } from "@concord/core";
 import { targetName } from "./grounds.js";
+import { countOption } from "./options.js";
 import { openModel, type ScenarioInput } from "./source.js";
 
 export interface TargetOptions {
   /** A pattern (`sign_direct & -am_corridor`) or a named target's id. */
   readonly target: string;
   /** Most states listed (default 50). */
-  readonly limit?: number;
+  readonly limit?: number | string;
 }
 
 export interface TargetResult extends TargetMatch {
@@ -31,7 +32,9 @@ export function target(input: ScenarioInput, options: TargetOptions): Result<Tar
   const { space } = opened.value;
   const t = targetOption(space, options.target);
   if (!t.ok) return t;
-  const m = matchTarget(space, t.value, options.limit ?? 50);
+  const limit = countOption(options.limit ?? 50, "limit");
+  if (!limit.ok) return limit;
+  const m = matchTarget(space, t.value, limit.value);
   const name = targetName(t.value);
   const answer =
     m.count === 0

@@ -14,8 +14,7 @@ export function registerTarget(program: Command, io: CliIo): void {
     .option("--limit <n>", "most states listed", "50")
     .option("--json", "print JSON: target, count, states (number, Y/N, words), statusQuoMatches, answer")
     .action((file: string, pattern: string, opts: { limit: string; json?: boolean }) => {
-      const limit = Number(opts.limit);
-      const r = unwrap(target(readSource(io, file), { target: pattern, ...(Number.isInteger(limit) && limit > 0 ? { limit } : {}) }));
+      const r = unwrap(target(readSource(io, file), { target: pattern, limit: opts.limit }));
       if (opts.json) return printJson(io, r);
       let out = `${r.answer}\n`;
       if (r.states.length > 0) {
