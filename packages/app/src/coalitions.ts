@@ -96,8 +96,23 @@ export async function coalitions(input: ScenarioInput, options: CoalitionsOption
   return ok({ answers: [fallenAnswer(loaded, json, sq?.value)], all: json, ...(sq ? { statusQuo: sq.value } : {}) });
 }
 
-/** `am+west,az` → blocks; each decision maker found by id, name or the start of one; problems at the `partition` option. */
+/** `am+west,az` → blocks; decision makers left out act alone; problems at the `partition` option. */
 function partitionOption(loaded: Loaded, text: string): Result<Coalition[]> {
+  const groups = groupsOption(loaded, text, "partition");
+  if (!groups.ok) return groups;
+  const seen = new Set(groups.value.flat());
+  const blocks = [...groups.value];
+  const D = loaded.space!.model.decisionMakers.length;
+  for (let d = 0; d < D; d++) if (!seen.has(asDmIndex(d))) blocks.push([asDmIndex(d)]);
+  return ok(blocks.sort((x, y) => x[0]! - y[0]!));
+}
+
+/**
+ * Groups of decision makers as typed: members joined by "+", groups separated by ","
+ * (`am+west,az`); each member by id, name or the start of one, in one group at most.
+ * Problems are "usage" problems at `option`.
+ */
+export function groupsOption(loaded: Loaded, text: string, option: string): Result<Coalition[]> {
   const problems: Problem[] = [];
   const blocks: DmIndex[][] = [];
   const seen = new Set<number>();
@@ -105,8 +120,8 @@ function partitionOption(loaded: Loaded, text: string): Result<Coalition[]> {
     const block: DmIndex[] = [];
     for (const ref of group.split("+").map((r) => r.trim())) {
       const d = findDecisionMaker(loaded.scenario, ref);
-      if (!d.ok) problems.push(...d.problems.map((p): Problem => ({ ...p, code: "usage", path: ["partition"], message: `"${ref}": ${p.message}` })));
-      else if (seen.has(d.value)) problems.push({ code: "usage", path: ["partition"], message: `decision maker "${ref}" is in two groups; each belongs to one (groups are separated by ",", members joined by "+")` });
+      if (!d.ok) problems.push(...d.problems.map((p): Problem => ({ ...p, code: "usage", path: [option], message: `"${ref}": ${p.message}` })));
+      else if (seen.has(d.value)) problems.push({ code: "usage", path: [option], message: `decision maker "${ref}" is in two groups; each belongs to one (groups are separated by ",", members joined by "+")` });
       else {
         seen.add(d.value);
         block.push(d.value);
@@ -115,10 +130,8 @@ function partitionOption(loaded: Loaded, text: string): Result<Coalition[]> {
     if (block.length > 0) blocks.push(block.sort((x, y) => x - y));
   }
   if (problems.length > 0) return fail(problems);
-  if (blocks.length === 0) return fail([{ code: "usage", path: ["partition"], message: `expected groups of decision makers like "a+b,c", found "${text}"` }]);
-  const D = loaded.space!.model.decisionMakers.length;
-  for (let d = 0; d < D; d++) if (!seen.has(d)) blocks.push([asDmIndex(d)]);
-  return ok(blocks.sort((x, y) => x[0]! - y[0]!));
+  if (blocks.length === 0) return fail([{ code: "usage", path: [option], message: `expected groups of decision makers like "a+b,c", found "${text}"` }]);
+  return ok(blocks);
 }
 
 function togetherQuestion(a: Analysis, H: Coalition): string {

@@ -7,6 +7,8 @@
  */
 import {
   coalitionsOf,
+  ok,
+  type Result,
   jointMoveReport,
   planRobustness,
   resolveTarget,
@@ -17,7 +19,7 @@ import {
   type Loaded,
 } from "@concord/core";
 import type { MediationHooks } from "@concord/report";
-import { togetherAnswer } from "./coalitions.js";
+import { groupsOption, togetherAnswer } from "./coalitions.js";
 import { targetName, type PlainAnswer } from "./grounds.js";
 import { robustnessAnswer } from "./robustness.js";
 import { robustnessInline, type AnalysisRunner } from "./runner.js";
@@ -26,19 +28,24 @@ import type { ScenarioSource } from "./source.js";
 import { partWords, stabilizeAnswer } from "./stabilize.js";
 
 export interface MediationReportOptions {
+  /** Groups asked "can they together move today's situation?", members joined by "+", groups by "," (`Armenia+US+EU`); default: every pair, for models of at most four decision makers. */
+  readonly together?: string;
   /** Robustness variants to draw when there are more (default 200); 0 leaves robustness out. */
   readonly robustness?: number;
   /** The seed of the draws (default 1). */
   readonly seed?: number;
 }
 
-/** Pairs of parties asked about: every pair, for models of at most this many decision makers. */
-const MAX_PAIR_DMS = 6;
+/** Without groups named, every pair of parties is asked about in models of at most this many decision makers. */
+const MAX_PAIR_DMS = 4;
 
 type Statements = { dm: string; position: number }[];
 const statementsOf = (a: PlainAnswer): Statements => a.grounds.map((g) => ({ dm: g.dm, position: g.position }));
 
-export async function mediationHooks(loaded: Loaded, a: Analysis, runner: AnalysisRunner, options: MediationReportOptions = {}, source?: ScenarioSource): Promise<MediationHooks> {
+/** The hooks, or a "usage" problem at `together` when a group is not made of the model's decision makers. */
+export async function mediationHooks(loaded: Loaded, a: Analysis, runner: AnalysisRunner, options: MediationReportOptions = {}, source?: ScenarioSource): Promise<Result<MediationHooks>> {
+  const groups = options.together === undefined ? undefined : groupsOption(loaded, options.together, "together");
+  if (groups && !groups.ok) return groups;
   const model = a.space.model;
   const answers: NonNullable<MediationHooks["answers"]>[number][] = [];
   const changes: NonNullable<MediationHooks["changes"]>[number][] = [];
@@ -70,8 +77,9 @@ export async function mediationHooks(loaded: Loaded, a: Analysis, runner: Analys
       if (statements.length > 0) dependsOn.push({ conclusion, ...(question !== undefined ? { question } : {}), statements });
     }
   }
-  if (a.space.statusQuo !== undefined && model.decisionMakers.length <= MAX_PAIR_DMS) {
-    for (const H of coalitionsOf(model.decisionMakers.length, 2, 2)) {
+  const asked = groups ? groups.value.filter((H) => H.length > 1) : model.decisionMakers.length <= MAX_PAIR_DMS ? coalitionsOf(model.decisionMakers.length, 2, 2) : [];
+  if (a.space.statusQuo !== undefined) {
+    for (const H of asked) {
       const r = jointMoveReport(a, H);
       if (!r.ok) continue;
       const answer = togetherAnswer(loaded, a, H, r.value);
@@ -89,5 +97,5 @@ export async function mediationHooks(loaded: Loaded, a: Analysis, runner: Analys
     answers.push({ id: "robustness", question: answer.question, answer: answer.answer, statements: [] });
     robustness = { variants: res.variants, exhaustive: plan.exhaustive, seed: plan.seed, distinct: plan.distinct, states: res.states.map((x) => ({ state: x.state, share: x.share, asWritten: x.asWritten })) };
   }
-  return { answers, ...(changes.length ? { changes } : {}), ...(s.estimates.length > 0 ? { dependsOn } : {}), ...(robustness ? { robustness } : {}) };
+  return ok({ answers, ...(changes.length ? { changes } : {}), ...(s.estimates.length > 0 ? { dependsOn } : {}), ...(robustness ? { robustness } : {}) });
 }

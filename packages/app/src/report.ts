@@ -114,7 +114,9 @@ async function prepare(
   const { space } = loaded;
   const analysis = space ? await runner.analyze(space, BASIC_CONCEPTS) : undefined;
   const m = options.mediation;
-  const mediation = analysis && m ? await mediationHooks(loaded, analysis, runner, m === true ? {} : m, "text" in input ? input : undefined) : undefined;
+  const hooks = analysis && m ? await mediationHooks(loaded, analysis, runner, m === true ? {} : m, "text" in input ? input : undefined) : undefined;
+  if (hooks && !hooks.ok) return hooks;
+  const mediation = hooks?.value;
   return ok({
     loaded,
     options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}), ...(mediation ? { mediation } : {}) },
