@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
+import { registerBrief } from "./commands/brief.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
 import { registerConvert } from "./commands/convert.js";
@@ -48,8 +49,8 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
     // The negotiation record.
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
-    // The report.
-    registerReport,
+    // The brief and the report.
+    registerBrief, registerReport,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);
