@@ -5,6 +5,7 @@
  * format option, saying how to install it.
  */
 import { existsSync } from "node:fs";
+import type { Browser, BrowserType } from "playwright-core";
 import { fail, ok, type Result } from "@concord/core";
 
 /** Where Chromium is looked for unless told otherwise. */
@@ -27,13 +28,13 @@ export async function printPdf(html: string, options: PdfOptions = {}): Promise<
   if (!existsSync(executablePath)) {
     return fail([{ code: "usage", path: ["format"], message: `pdf needs Chromium, which is not at ${executablePath}: install it (apt-get install chromium) or set CONCORD_CHROMIUM to its path` }]);
   }
-  let chromium: typeof import("playwright-core").chromium;
+  let chromium: BrowserType;
   try {
     ({ chromium } = await import("playwright-core"));
   } catch {
     return fail([{ code: "usage", path: ["format"], message: "pdf needs the playwright-core package: npm install playwright-core@1.65" }]);
   }
-  let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
+  let browser: Browser | undefined;
   try {
     // launch() gives the browser a fresh temporary profile, removed when it closes.
     browser = await chromium.launch({ executablePath, args: ARGS });
