@@ -42,7 +42,9 @@ export function meets(f: Figure): boolean | undefined {
 
 function summary(times: number[], warmup: number): Timing {
   const sorted = [...times].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor((sorted.length - 1) / 2)]!, max: sorted[sorted.length - 1]!, runs: times.length, warmup };
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { min: sorted[0]!, median, max: sorted[sorted.length - 1]!, runs: times.length, warmup };
 }
 
 /** `warmup` uncounted runs of `f`, then `runs` timed ones (ms). */

@@ -35,4 +35,12 @@ describe("the built concord binary", () => {
     expect(existsSync(join(dir, "out", "armenia-azerbaijan-2023.html"))).toBe(true);
     expect(r.out).toContain("Concord — the embedded default scenario");
   });
+
+  it("`concord brief` prints the seed's brief, its bottom line first, and writes nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "concord-bin-"));
+    const r = concord(dir, "brief");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(r.out.split("\n").slice(2, 4)).toEqual(["", "BOTTOM LINE"]);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
 });
