@@ -84,7 +84,9 @@ try {
     const t0 = performance.now();
     const p = spawnSync(process.execPath, [join(process.cwd(), "packages/cli/bin/concord.js"), "analyze", file], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 });
     times.push(performance.now() - t0);
-    if (p.status !== 0) failed = (p.stderr ?? "").trim().split("\n").slice(-1)[0] ?? `exit ${p.status}`;
+    // The error's own line, not the stack under it.
+    const lines = (p.stderr ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    if (p.status !== 0) failed = (lines.find((l) => /error/i.test(l)) ?? lines[0] ?? `exit code ${p.status}`).slice(0, 200);
   }
   if (failed) {
     console.log(`\`concord analyze\` on 2^20 states, 3 DMs: FAILED: ${failed}`);

@@ -11,7 +11,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { availableParallelism, cpus } from "node:os";
+import { availableParallelism, cpus, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
@@ -53,7 +53,8 @@ const RESULTS = "bench/results/latest.json";
 
 interface Stored {
   readonly machine: string;
-  readonly groups: Record<string, { readonly when: string; readonly figures: readonly Figure[]; readonly failures: readonly string[] }>;
+  /** Per group: when it ran, the machine's 1-minute load average then, its figures and the scripts that failed. */
+  readonly groups: Record<string, { readonly when: string; readonly load: number; readonly figures: readonly Figure[]; readonly failures: readonly string[] }>;
 }
 
 const { values: args } = parseArgs({ options: { only: { type: "string" } } });
@@ -70,6 +71,7 @@ function runScript(argv: readonly string[]): Promise<{ figures: Figure[]; failur
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--import", "tsx", ...argv], { stdio: ["ignore", "pipe", "pipe"] });
     const figures: Figure[] = [];
+    let firstError = "";
     let lastErr = "";
     createInterface({ input: child.stdout }).on("line", (line) => {
       if (line.startsWith("@figure ")) figures.push(JSON.parse(line.slice(8)) as Figure);
@@ -78,9 +80,10 @@ function runScript(argv: readonly string[]): Promise<{ figures: Figure[]; failur
     createInterface({ input: child.stderr }).on("line", (line) => {
       console.log(`  ${line}`);
       if (line.trim()) lastErr = line.trim();
+      if (!firstError && /error/i.test(line)) firstError = line.trim();
     });
     child.on("close", (code, signal) => {
-      const failure = code === 0 ? undefined : `${argv.join(" ")} ended with ${signal ?? `exit code ${code}`}${lastErr ? `: ${lastErr}` : ""}`;
+      const failure = code === 0 ? undefined : `${argv.join(" ")} ended with ${signal ?? `exit code ${code}`}${firstError || lastErr ? `: ${firstError || lastErr}` : ""}`;
       resolve({ figures, ...(failure ? { failure } : {}) });
     });
   });
@@ -93,6 +96,11 @@ console.log(`Groups: ${groups.map((g) => g.id).join(", ")}. Timings: a warm-up r
 const scaled = groups.filter((g) => g.scaled);
 if (scaled.length) console.log(`Scaled down to keep the run near ten minutes on two cores: ${scaled.map((g) => `${g.id}: ${g.scaled}`).join("; ")}.`);
 
+/** The machine's load (1-minute average) against its cores: above them, other work competes and timings stretch. */
+const load = (): string => `load average ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+const busy = (): boolean => loadavg()[0]! > availableParallelism() * 0.75;
+console.log(`At the start: ${load()}${busy() ? " — the machine is busy with other work: timings will be slower than the code is" : ""}.`);
+
 const t0 = performance.now();
 const now: Stored["groups"] = {};
 for (const g of groups) {
@@ -104,7 +112,7 @@ for (const g of groups) {
     figures.push(...r.figures);
     if (r.failure) failures.push(r.failure);
   }
-  now[g.id] = { when: new Date().toISOString(), figures, failures };
+  now[g.id] = { when: new Date().toISOString(), load: loadavg()[0]!, figures, failures };
 }
 const elapsed = performance.now() - t0;
 
@@ -150,7 +158,7 @@ for (const f of figures) {
 const ranIssues = new Set(groups.flatMap((g) => [...g.title.matchAll(/\d+/g)].map((m) => Number(m[0]))));
 for (const n of NOT_MEASURED.filter((x) => wanted === undefined || ranIssues.has(x.issue))) rows.push([`#${n.issue}`, n.name, "—", "", "", "not measured", "", n.why]);
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
-console.log(`\n== Summary (${fmtMs(elapsed)} in all${previous ? "; previous: the last stored run of each figure" : "; no previous run stored"})`);
+console.log(`\n== Summary (${fmtMs(elapsed)} in all; at the end, ${load()}${previous ? "; previous: the last stored run of each figure" : "; no previous run stored"})`);
 for (const [i, r] of rows.entries()) {
   console.log(r.map((cell, c) => (c === 2 || c === 6 ? cell.padStart(widths[c]!) : cell.padEnd(widths[c]!))).join("  ").trimEnd());
   if (i === 0) console.log(widths.map((w) => "-".repeat(w)).join("  "));
