@@ -30,6 +30,8 @@ describe("concord brief", () => {
     expect(text).toMatch(/\[1, 2\]/);
     expect(text).toContain("[1] A. Writer, The Gazette (invented), 2 May 2024:");
     expect(text).toContain("The full report: concord report");
+    // Who holds what: each outcome by how it differs from today.
+    expect(text.replace(/\n\s*/g, " ")).toContain("- Today — would not hold: insist on direct talks. - Where moves lead — would hold: sign in direct talks; agree to a treaty.");
     expect(text).not.toMatch(/\bstate \d|\bNash\b|\bGMR\b/);
     // Without a terminal it wraps at 80 columns; $COLUMNS wins; very wide terminals stop at 100.
     const piped = await concord(tmp(), "brief", SMALL);

@@ -37,20 +37,21 @@ function citeNumbers(list: readonly Cite[], sources: ReadonlyMap<string, SourceE
   return ns.length ? ` [${ns.join(", ")}]` : "";
 }
 
-/** How each outcome differs from today, party by party, one line each. */
+/** How each outcome differs from today, one line each: what is taken there, then what no longer is. */
 function holdingsLines(h: Holdings): string[] {
-  const out: string[] = [];
-  h.columns.forEach((col, k) => {
-    const title = `${shortLabel(col.title)} (${HOLD_WORDS[col.holds]})`;
+  // Mid-sentence, "The US and EU …" reads "the US and EU …".
+  const label = (text: string): string => text.replace(/^The /, "the ");
+  return h.columns.map((col, k) => {
+    const title = `${shortLabel(col.title)} — ${HOLD_WORDS[col.holds]}`;
     if (k === 0) {
-      const taken = h.rows.filter((r) => r.values[0]).map((r) => r.label);
-      out.push(`${title}: ${taken.length ? joinWords(taken) : "no party has taken any of its choices"}.`);
-      return;
+      const taken = h.rows.filter((r) => r.values[0]).map((r) => label(r.label));
+      return `${title}: ${taken.length ? joinWords(taken) : "no party has taken any of its choices"}.`;
     }
-    const changes = h.rows.filter((r) => r.values[k] !== r.values[0]).map((r) => (r.values[k] ? r.label : `no longer: ${r.label}`));
-    out.push(`${title}: ${changes.length ? changes.join("; ") : "as today"}.`);
+    const added = h.rows.filter((r) => r.values[k] && !r.values[0]).map((r) => label(r.label));
+    const dropped = h.rows.filter((r) => !r.values[k] && r.values[0]).map((r) => label(r.label));
+    const parts = [...(added.length ? [added.join("; ")] : []), ...(dropped.length ? [`no longer: ${joinWords(dropped)}`] : [])];
+    return `${title}: ${parts.length ? parts.join("; ") : "as today"}.`;
   });
-  return out;
 }
 
 export function renderBriefText(b: BriefData, options: BriefTextOptions = {}): string {
