@@ -19,7 +19,7 @@ export interface Figure {
   /** The issue that sets the target. */
   readonly issue: number;
   readonly name: string;
-  readonly unit: "ms" | "MiB" | "MB" | "count" | "per s" | "×" | "%";
+  readonly unit: "ms" | "ns" | "MiB" | "MB" | "count" | "per s" | "×" | "%";
   /** The figure held to the target (a timing's median); null when it could not be measured. */
   readonly value: number | null;
   readonly timing?: Timing;

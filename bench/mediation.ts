@@ -35,12 +35,16 @@ function best(runs: number, f: () => void): number {
 }
 
 /** One figure against its target; `npm run bench` holds the median to it (the min is printed here). */
-function report(name: string, ms: number, targetMs: number, note = "", figure?: { issue: number; name: string; value?: number; target?: number }): void {
+function report(name: string, ms: number, targetMs: number, note = "", figure?: { issue: number; name: string; scale?: number; target?: number }): void {
   results[name] = Math.round(ms);
   const ok = ms <= targetMs;
   if (!ok) missed++;
   console.log(`  ${fmt(ms)} — target ≤ ${fmt(targetMs)}: ${ok ? "meets target" : "MISSES target"}${note}`);
-  if (figure && last) emit({ issue: figure.issue, name: figure.name, unit: "ms", value: figure.value ?? last.median, timing: last, target: { atMost: figure.target ?? targetMs }, ...(note ? { note: note.trim() } : {}) });
+  if (!figure || !last) return;
+  // A time estimated from another (one thread's, halved for two cores) scales with it.
+  const k = figure.scale ?? 1;
+  const timing = { ...last, min: last.min * k, median: last.median * k, max: last.max * k };
+  emit({ issue: figure.issue, name: figure.name, unit: "ms", value: timing.median, timing, target: { atMost: figure.target ?? targetMs }, ...(note ? { note: note.trim() } : {}) });
 }
 
 function load(doc: ScenarioDocument): ReturnType<typeof validateDocument> & { ok: true } {
@@ -108,7 +112,7 @@ const seedAnalysis = analyze(seed.value.space!);
   const ms = best(2, () => robustnessChunk(a, plan, 0, plan.variants));
   console.log(`\nRobustness: ${plan.variants} variants (of ${plan.distinct}) of a ${a.space.size}-state, 4-DM model, four concepts, one thread`);
   console.log(`  on 2 cores (two chunks of 5,000, merged by adding): about ${fmt(ms / 2)}`);
-  report("robustness10kOneThreadMs", ms, 20_000, " (the target is ≤ 10 s on 2 cores)", { issue: 10, name: "robustness, 10,000 variants of a 1,024-state 4-DM model, on 2 cores (one thread's time halved)", value: last!.median / 2, target: 10_000 });
+  report("robustness10kOneThreadMs", ms, 20_000, " (the target is ≤ 10 s on 2 cores)", { issue: 10, name: "robustness, 10,000 variants of a 1,024-state 4-DM model, on 2 cores (one thread's time halved)", scale: 0.5, target: 10_000 });
 }
 
 // 4. For information: stabilization of a bilateral treaty on the seed (no target set).

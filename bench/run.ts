@@ -123,6 +123,7 @@ const value = (f: Figure, v: number | null = f.value): string => {
   if (v === null) return "—";
   switch (f.unit) {
     case "ms": return fmtMs(v);
+    case "ns": return `${v.toFixed(1)} ns`;
     case "MiB": return `${v.toFixed(0)} MiB`;
     case "MB": return `${v.toFixed(2)} MB`;
     case "×": return `× ${v.toFixed(2)}`;
@@ -149,14 +150,15 @@ const change = (f: Figure, p: Figure | undefined): string => {
   return `${d >= 0 ? "+" : ""}${d.toFixed(0)}%`;
 };
 
-const figures = Object.values(now).flatMap((g) => g.figures).sort((a, b) => a.issue - b.issue);
-const rows: string[][] = [["issue", "figure", "now", "min – max", "target", "", "previous", "change"]];
-for (const f of figures) {
-  const p = before.get(key(f));
-  rows.push([`#${f.issue}`, f.name, value(f), f.timing ? `${fmtMs(f.timing.min)} – ${fmtMs(f.timing.max)}` : "", target(f), mark(f), p ? value(p) : "", change(f, p)]);
-}
+const figures = Object.values(now).flatMap((g) => g.figures);
 const ranIssues = new Set(groups.flatMap((g) => [...g.title.matchAll(/\d+/g)].map((m) => Number(m[0]))));
-for (const n of NOT_MEASURED.filter((x) => wanted === undefined || ranIssues.has(x.issue))) rows.push([`#${n.issue}`, n.name, "—", "", "", "not measured", "", n.why]);
+const lines: { issue: number; cells: string[] }[] = figures.map((f) => {
+  const p = before.get(key(f));
+  return { issue: f.issue, cells: [`#${f.issue}`, f.name, value(f), f.timing ? `${fmtMs(f.timing.min)} – ${fmtMs(f.timing.max)}` : "", target(f), mark(f), p ? value(p) : "", change(f, p)] };
+});
+for (const n of NOT_MEASURED.filter((x) => wanted === undefined || ranIssues.has(x.issue))) lines.push({ issue: n.issue, cells: [`#${n.issue}`, n.name, "—", "", "", "not measured", "", n.why] });
+// By issue; within an issue, in the order measured (the sort is stable).
+const rows = [["issue", "figure", "now", "min – max", "target", "", "previous", "change"], ...lines.sort((a, b) => a.issue - b.issue).map((l) => l.cells)];
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...r[c]!].length)));
 console.log(`\n== Summary (${fmtMs(elapsed)} in all; at the end, ${load()}${previous ? "; previous: the last stored run of each figure" : "; no previous run stored"})`);
 for (const [i, r] of rows.entries()) {
