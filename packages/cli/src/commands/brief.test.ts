@@ -1,6 +1,6 @@
 // `concord brief`, run as a user runs it, in this process: main(argv, io). The PDF
 // case needs Chromium: it is skipped where /usr/bin/chromium is absent, except in CI.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ import { concord as run, ROOT, type Run } from "../../../../test/fixtures/concor
 
 const SMALL = join(ROOT, "test/fixtures/report-small.yaml");
 const CHROMIUM = "/usr/bin/chromium";
+const ARTIFACTS = join(ROOT, "test-artifacts");
 
 const concord = (cwd: string, ...args: string[]): Promise<Run> => run(args, { cwd });
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-brief-"));
@@ -125,14 +126,17 @@ describe("concord brief", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("prints the seed's brief to a PDF of at most two A4 pages with Chromium", async () => {
+  it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("prints the seed's brief, with what changed in its last two months, to a PDF of at most two A4 pages with Chromium", async () => {
     const dir = tmp();
-    const r = await concord(dir, "brief", "-o", "brief.pdf");
+    // (Without --since, packages/report/src/report-browser.test.ts checks the same.)
+    const r = await concord(dir, "brief", "--since", "2023-10", "-o", "brief.pdf");
     expect(r).toMatchObject({ code: 0, err: "" });
     const pdf = readFileSync(join(dir, "brief.pdf"));
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdfPageCount(pdf)).toBeGreaterThanOrEqual(1);
     expect(pdfPageCount(pdf)).toBeLessThanOrEqual(2);
     expect(readdirSync(dir)).toEqual(["brief.pdf"]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    writeFileSync(join(ARTIFACTS, "seed-brief-since.pdf"), pdf);
   }, 60_000);
 });

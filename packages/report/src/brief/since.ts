@@ -57,7 +57,7 @@ export function sinceSection(loaded: Loaded, f: Facts | undefined, sinceDay: num
       "timeline",
     ),
   );
-  if (f && f.sq !== undefined) answer.push(...answerMoved(record, f, f.sq, analysedThen(then, f), sinceDay, since, asOfText), ...evidenceMoved(record, f, then.dropped.evidence, since));
+  if (f && f.sq !== undefined) answer.push(...answerMoved(record, f, f.sq, analysedThen(then, f), sinceDay, since, asOfText), ...evidenceMoved(record, f, then.dropped.evidence, new Set(then.dropped.sources), since));
   return { since: since, entries, statusChanges, answer };
 }
 
@@ -97,7 +97,7 @@ function answerMoved(record: NegotiationRecord, f: Facts, sq: StateIndex, then: 
 }
 
 /** The preference statements whose evidence is partly or wholly new since the day. */
-function evidenceMoved(record: NegotiationRecord, f: Facts, dropped: readonly string[], since: string): Claim[] {
+function evidenceMoved(record: NegotiationRecord, f: Facts, dropped: readonly string[], newSources: ReadonlySet<string>, since: string): Claim[] {
   const space = f.a.space;
   const newCount = new Map<string, { ref: PriorityRef; count: number; total: number }>();
   for (const path of dropped) {
@@ -119,5 +119,6 @@ function evidenceMoved(record: NegotiationRecord, f: Facts, dropped: readonly st
     `${capitalise(countWords(list.length, "priority", "priorities"))} of the model rest${list.length === 1 ? "s" : ""} partly on evidence recorded after ${since}` +
     (bare.length ? `, and ${countWords(bare.length, "of them", "of them")} on nothing recorded before: ${joinWords([...bare.slice(0, 4).map((x) => `${x.ref.dm}'s ${ordinalWords(x.ref.position)} priority`), ...(bare.length > 4 ? [`${numberWords(bare.length - 4)} more`] : [])])}` : "") +
     ".";
-  return [claim(text, list.flatMap((x) => x.ref.cites), list.map((x) => x.ref.anchor))];
+  // It cites the evidence that is new, not all the evidence of those priorities.
+  return [claim(text, list.flatMap((x) => x.ref.cites.filter((c) => newSources.has(c.source))), list.map((x) => x.ref.anchor))];
 }
