@@ -126,10 +126,10 @@ describe("concord brief", () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("prints the seed's brief, with what changed in its last two months, to a PDF of at most two A4 pages with Chromium", async () => {
+  it.skipIf(!existsSync(CHROMIUM) && !process.env.CI)("prints the seed's brief, with what changed in its last week, to a PDF of at most two A4 pages with Chromium", async () => {
     const dir = tmp();
     // (Without --since, packages/report/src/report-browser.test.ts checks the same.)
-    const r = await concord(dir, "brief", "--since", "2023-10", "-o", "brief.pdf");
+    const r = await concord(dir, "brief", "--since", "2023-11", "-o", "brief.pdf");
     expect(r).toMatchObject({ code: 0, err: "" });
     const pdf = readFileSync(join(dir, "brief.pdf"));
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
