@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
+import { registerBrief } from "./commands/brief.js";
 import { registerCoalitions } from "./commands/coalitions.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
@@ -55,8 +56,8 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // Mediation.
     registerTarget, registerStabilize, registerSensitivity, registerRobustness, registerCoalitions,
-    // The report.
-    registerReport,
+    // The brief and the report.
+    registerBrief, registerReport,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);

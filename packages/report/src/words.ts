@@ -111,7 +111,9 @@ export function durationWords(from: number, to: number): string {
   const mm = ((m1 - 1 + months) % 12) + 1;
   const rest = b - dayNumber(my, mm, Math.min(d1, daysInMonth(my, mm)));
   if (months < 3) {
+    // Four weeks and more left over read as days: "1 month and 29 days", not "1 month and 4 weeks".
     const weeks = Math.floor(rest / 7);
+    if (weeks >= 4) return `${plural(months, "month")} and ${plural(rest, "day")}`;
     return `${plural(months, "month")}${weeks ? ` and ${plural(weeks, "week")}` : ""}`;
   }
   const years = Math.floor(months / 12);
