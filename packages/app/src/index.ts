@@ -8,6 +8,8 @@
  */
 export { inlineRunner, type AnalysisRunner } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
+/** Which format a text is in (YAML, JSON, gmcr-py), for surfaces that store it. */
+export { detectFormat } from "@concord/core";
 export type { DecisionMakerSummary, OptionSummary, ModelSummary } from "./summary.js";
 export type { DayOptions } from "./view-day.js";
 

@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
+import { registerBackup } from "./commands/backup.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
 import { registerConvert } from "./commands/convert.js";
@@ -18,8 +19,10 @@ import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
 import { registerImportEvents } from "./commands/import-events.js";
 import { registerReport } from "./commands/report.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStates } from "./commands/states.js";
 import { registerTimeline } from "./commands/timeline.js";
+import { registerUser } from "./commands/user.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
 import { width, type CliIo } from "./io.js";
@@ -50,6 +53,8 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // The report.
     registerReport,
+    // The workbench server.
+    registerServe, registerUser, registerBackup,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);
