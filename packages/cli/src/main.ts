@@ -25,6 +25,7 @@ import { registerTimeline } from "./commands/timeline.js";
 import { registerUser } from "./commands/user.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
+import { registerWorker } from "./commands/worker.js";
 import { width, type CliIo } from "./io.js";
 import { CliFailure, EXIT_INVALID, printFailure } from "./output.js";
 
@@ -54,7 +55,7 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     // The report.
     registerReport,
     // The workbench server.
-    registerServe, registerUser, registerBackup,
+    registerServe, registerWorker, registerUser, registerBackup,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);

@@ -12,6 +12,7 @@ import type { AppEnv, ServerDeps } from "./context.js";
 import { requestLog, type LogSink } from "./log.js";
 import { problem } from "./problem.js";
 import { analysisRoutes } from "./routes/analyses.js";
+import { jobRoutes } from "./routes/jobs.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
 import { systemRoutes } from "./routes/system.js";
 import { teamRoutes } from "./routes/team.js";
@@ -57,6 +58,7 @@ export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHon
   workspaceRoutes(app);
   scenarioRoutes(app);
   analysisRoutes(app);
+  jobRoutes(app);
   teamRoutes(app);
   systemRoutes(app);
 

@@ -1,7 +1,7 @@
 /** What every route sees: the storage, the settings, and who is asking. */
 import type { IncomingMessage } from "node:http";
 import type { AnalysisRunner } from "@concord/app";
-import type { Actor, Storage } from "@concord/storage";
+import type { Actor, JobQueue, Storage } from "@concord/storage";
 
 export type Mode = "local" | "team";
 
@@ -17,6 +17,8 @@ export interface Principal {
 export interface ServerDeps {
   readonly storage: Storage;
   readonly mode: Mode;
+  /** The analysis job queue, when this server offers jobs. */
+  readonly jobs?: JobQueue;
   /** How analyses run (worker threads in production, inline in tests). */
   readonly runner: AnalysisRunner;
   readonly limits: ServerLimits;

@@ -16,6 +16,8 @@ export interface Settings {
   readonly loginWindowMinutes: number;
   readonly secureCookies: boolean;
   readonly log: "json" | "off";
+  /** Analysis jobs this process runs at once; "auto": 1 on SQLite, 0 on PostgreSQL (where `concord worker` runs them). */
+  readonly jobs: number | "auto";
 }
 
 export interface SettingSpec {
@@ -23,7 +25,7 @@ export interface SettingSpec {
   /** The long flag, without `--`. */
   readonly flag: string;
   readonly env: string;
-  readonly kind: "string" | "port" | "count" | "boolean" | "log";
+  readonly kind: "string" | "port" | "count" | "boolean" | "log" | "jobs";
   readonly fallback: string | undefined;
   readonly description: string;
 }
@@ -39,6 +41,7 @@ export const SETTINGS: readonly SettingSpec[] = [
   { key: "loginMaxFailures", flag: "login-max-failures", env: "CONCORD_LOGIN_MAX_FAILURES", kind: "count", fallback: "10", description: "team mode: failed logins allowed per client address and per e-mail within the window" },
   { key: "loginWindowMinutes", flag: "login-window-minutes", env: "CONCORD_LOGIN_WINDOW_MINUTES", kind: "count", fallback: "15", description: "team mode: the window of the login limit, in minutes" },
   { key: "secureCookies", flag: "secure-cookies", env: "CONCORD_SECURE_COOKIES", kind: "boolean", fallback: "false", description: "mark cookies Secure although requests arrive over HTTP (behind a TLS proxy); they are whenever the request is HTTPS" },
+  { key: "jobs", flag: "jobs", env: "CONCORD_JOBS", kind: "jobs", fallback: "auto", description: "analysis jobs this server runs at once, on worker threads; auto: 1 on SQLite, 0 on PostgreSQL (run concord worker)" },
   { key: "log", flag: "log", env: "CONCORD_LOG", kind: "log", fallback: "json", description: "request log on standard error: json (one line per request) or off" },
 ];
 
@@ -74,6 +77,10 @@ export function resolveSettings(flags: Readonly<Record<string, unknown>>, env: R
       case "log":
         if (text !== "json" && text !== "off") return { ok: false, message: `${where}: expected json or off, found ${JSON.stringify(text)}` };
         out[s.key] = text;
+        break;
+      case "jobs":
+        if (text !== "auto" && !/^\d+$/.test(text)) return { ok: false, message: `${where}: expected auto or a whole number, found ${JSON.stringify(text)}` };
+        out[s.key] = text === "auto" ? "auto" : Number(text);
         break;
       case "port":
       case "count": {

@@ -34,7 +34,7 @@ server with Ctrl-C (SIGINT) or SIGTERM: it finishes the requests in flight, then
 }
 
 /** Resolves at the first SIGINT or SIGTERM. */
-function stopSignal(): Promise<void> {
+export function stopSignal(): Promise<void> {
   return new Promise((resolve) => {
     const stop = (): void => {
       process.off("SIGINT", stop);

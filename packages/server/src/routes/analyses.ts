@@ -3,31 +3,16 @@
  * status quo, brief) — the same JSON the CLI prints with --json. A result is stored
  * once per (revision, kind, options): asking again returns the stored one.
  */
-import { analyze, brief, statusQuo, type Result } from "@concord/app";
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import type { Analysis, Revision } from "@concord/storage";
+import type { Analysis } from "@concord/storage";
 import { access } from "../auth.js";
 import type { AppEnv } from "../context.js";
 import { appProblem, storeProblem } from "../problem.js";
-import { AnalysisParams, RunAnalysisBody, ScenarioParams, type RunAnalysis } from "../schemas.js";
+import { AnalysisParams, RunAnalysisBody, ScenarioParams } from "../schemas.js";
+import { runAnalysis } from "../analysis.js";
 import { declare, jsonBody } from "./route.js";
 
 const tag = "analyses";
-
-/** Runs the use case the request names on the revision's text. */
-async function run(c: Context<AppEnv>, request: RunAnalysis, revision: Revision): Promise<Result<unknown>> {
-  const source = { text: revision.text, format: revision.format, file: `revision ${revision.number}` };
-  const { runner } = c.get("deps");
-  switch (request.kind) {
-    case "analyze":
-      return analyze(source, request.options ?? {}, runner);
-    case "status-quo":
-      return statusQuo(source, request.options ?? {}, runner);
-    case "brief":
-      return brief(source, request.options ?? {}, runner);
-  }
-}
 
 export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
@@ -48,7 +33,7 @@ export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
       const key = { kind: request.kind, options: request.options ?? {} };
       const existing = await storage.analyses.get(ws, sc, revision.value.number, key);
       if (existing.ok) return answer(existing.value, false, 200);
-      const result = await run(c, request, revision.value);
+      const result = await runAnalysis(request, revision.value, c.get("deps").runner);
       if (!result.ok) return appProblem(result.problems);
       const stored = await storage.analyses.store(ws, sc, revision.value.number, key, JSON.stringify(result.value));
       if (!stored.ok) return storeProblem(stored.error);

@@ -11,7 +11,7 @@ interface Declared<Req> {
   readonly tag: string;
   readonly request?: Req;
   /** The success status and what it returns. Default 200. */
-  readonly status?: 200 | 201 | 204;
+  readonly status?: 200 | 201 | 202 | 204;
   readonly returns?: string;
   /** The success answer's media type. Default application/json. */
   readonly mediaType?: string;

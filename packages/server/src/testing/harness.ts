@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { inlineRunner } from "@concord/app";
-import type { Storage } from "@concord/storage";
+import type { JobQueue, Storage } from "@concord/storage";
 import { describeEngines, type TestEngine } from "../../../storage/src/testing/engines.js";
 import { createApp } from "../app.js";
 import type { Mode, ServerDeps } from "../context.js";
@@ -22,8 +22,9 @@ export interface TestServer {
   call(method: string, path: string, init?: { json?: unknown; body?: string; headers?: Record<string, string> }): Promise<Response>;
 }
 
-export async function openTestServer(engine: TestEngine, mode: Mode, overrides: Partial<ServerDeps> = {}): Promise<TestServer> {
+export async function openTestServer(engine: TestEngine, mode: Mode, overrides: Partial<ServerDeps> = {}, queue?: (storage: Storage) => Promise<JobQueue>): Promise<TestServer> {
   const storage = await engine.open();
+  const jobs = queue ? await queue(storage) : undefined;
   const deps: ServerDeps = {
     storage,
     mode,
@@ -32,6 +33,7 @@ export async function openTestServer(engine: TestEngine, mode: Mode, overrides: 
     loginLimit: { maxFailures: 5, windowMs: 15 * 60_000 },
     sessionTtlMs: 3600_000,
     secureCookies: false,
+    ...(jobs ? { jobs } : {}),
     ...overrides,
   };
   const logs: Record<string, unknown>[] = [];
