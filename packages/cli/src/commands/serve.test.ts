@@ -37,7 +37,7 @@ describe("concord serve", () => {
   });
 });
 
-describe("concord user add and concord backup", () => {
+describe("concord user add, backup and restore", () => {
   it("adds an owner with a workspace, refuses a second user with the same address, and backs the database up", async () => {
     const cwd = tmp();
     const added = await run(["user", "add", "--email", "Ana@Example.org", "--name", "Ana", "--workspace", "Talks", "--json"], { cwd, stdin: "correct horse battery\n" });
@@ -56,5 +56,10 @@ describe("concord user add and concord backup", () => {
     const twice = await run(["backup", "copy.db"], { cwd });
     expect(twice.code).toBe(2);
     expect(twice.err).toContain("exists already");
+    const restored = await run(["restore", "copy.db", "--db", "restored.db", "--json"], { cwd });
+    expect(restored.err).toBe("");
+    expect(JSON.parse(restored.out)).toMatchObject({ scenarios: 0 });
+    const noBackup = await run(["restore", "missing.db"], { cwd });
+    expect(noBackup.code).toBe(2);
   });
 });
