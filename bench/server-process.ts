@@ -18,7 +18,7 @@ export interface ServerProcess {
 
 /** Starts `concord serve --port 0` (and any `args`) on `where`; resolves when it listens. */
 export function spawnServer(where: Where, args: readonly string[] = []): Promise<ServerProcess> {
-  const env = { ...process.env, CONCORD_LOG: "off" };
+  const env: NodeJS.ProcessEnv = { ...process.env, CONCORD_LOG: "off" };
   delete env.DATABASE_URL;
   if (where.databaseUrl) env.DATABASE_URL = where.databaseUrl;
   const child = spawn(process.execPath, [CLI, "serve", "--port", "0", ...(where.file ? ["--db", where.file] : []), ...args], { env, stdio: ["ignore", "pipe", "pipe"] });

@@ -95,6 +95,19 @@ describeEngines("the workbench server in local mode", (engine) => {
     expect((await (await s.call("GET", `/api/workspaces/${ws}/scenarios`)).json()) as { scenarios: { name: string }[] }).not.toContainEqual(expect.objectContaining({ name: "Huge" }));
   });
 
+  it("refuses NUL characters (which PostgreSQL cannot store) with 400, never 500", async () => {
+    const sc = await importScenario("Nul", CHICKEN);
+    const path = `/api/workspaces/${ws}/scenarios/${sc}`;
+    const answers = [
+      await s.call("PUT", path, { json: { text: CHICKEN, message: "a\u0000b" }, headers: { "if-match": '"1"' } }),
+      await s.call("PUT", path, { json: { text: `${CHICKEN}\u0000` }, headers: { "if-match": '"1"' } }),
+      await s.call("GET", `/api/workspaces/${ws}/scenarios/a%00b`),
+      await s.call("GET", `/api/workspaces/${ws}/jobs?scenario=a%00b`),
+    ];
+    expect(answers.map((r) => r.status)).toEqual([400, 400, 400, 400]);
+    expect((await s.call("GET", path)).headers.get("etag")).toBe('"1"');
+  });
+
   it("answers an id from another workspace exactly as an unknown id", async () => {
     const sc = await importScenario("Mine", CHICKEN);
     const foreign = await s.call("GET", `/api/workspaces/${other}/scenarios/${sc}`);

@@ -6,9 +6,13 @@
 import { z } from "@hono/zod-openapi";
 import { FORMATS, ROLES } from "@concord/storage";
 
-const id = z.string().min(1).max(100);
-const name = z.string().min(1).max(200);
-const message = z.string().max(2000);
+/** Text without NUL characters, which PostgreSQL cannot store in text columns (it would fail the request with a 500). */
+const str = () => z.string().refine((s) => !s.includes("\u0000"), "NUL characters are not allowed");
+const id = str().min(1).max(100);
+/** An id in a path or query. */
+export const Id = id;
+const name = str().min(1).max(200);
+const message = str().max(2000);
 const format = z.enum(FORMATS);
 
 export const WorkspaceParams = z.strictObject({ ws: id.openapi({ description: "workspace id" }) });
@@ -22,7 +26,7 @@ export const NameBody = z.strictObject({ name }).openapi("NameBody");
 export const NewScenarioBody = z
   .strictObject({
     name,
-    text: z.string().openapi({ description: "the scenario as YAML, JSON or gmcr-py (.gmcr) text" }),
+    text: str().openapi({ description: "the scenario as YAML, JSON or gmcr-py (.gmcr) text" }),
     format: format.optional().openapi({ description: "default: JSON if the text parses as JSON (gmcr if it has gmcr-py's shape), else YAML" }),
     message: message.optional(),
   })
@@ -30,7 +34,7 @@ export const NewScenarioBody = z
 
 export const SaveBody = z
   .strictObject({
-    text: z.string(),
+    text: str(),
     format: format.optional().openapi({ description: "default: the latest revision's format" }),
     message: message.optional(),
   })
@@ -54,10 +58,10 @@ export const ExportQuery = z.strictObject({
   revision: z.coerce.number().int().min(1).optional().openapi({ description: "default: the latest" }),
 });
 
-const concepts = z.union([z.string(), z.array(z.string()).max(4)]).optional();
+const concepts = z.union([str().max(100), z.array(str().max(20)).max(4)]).optional();
 export const AnalyzeOptions = z.strictObject({ concepts, horizon: z.number().int().min(1).max(1000).optional(), nonMyopic: z.boolean().optional() });
 export const StatusQuoOptions = z.strictObject({ by: z.enum(["improvements", "moves"]).optional(), from: z.number().int().min(1).optional(), concepts });
-export const BriefOptions = z.strictObject({ asOf: z.string().max(10).optional(), since: z.string().max(10).optional(), format: z.enum(["html", "md"]).optional() });
+export const BriefOptions = z.strictObject({ asOf: str().max(10).optional(), since: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
 
 const revision = z.number().int().min(1).optional().openapi({ description: "default: the latest" });
 export const RunAnalysisBody = z
@@ -71,8 +75,8 @@ export type RunAnalysis = z.infer<typeof RunAnalysisBody>;
 
 export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(["analyze", "status-quo", "brief"]) });
 
-export const LoginBody = z.strictObject({ email: z.string().max(254), password: z.string().max(1024) }).openapi("Login");
-export const MemberBody = z.strictObject({ email: z.string().max(254), role: z.enum(ROLES) }).openapi("Member");
+export const LoginBody = z.strictObject({ email: str().max(254), password: str().max(1024) }).openapi("Login");
+export const MemberBody = z.strictObject({ email: str().max(254), role: z.enum(ROLES) }).openapi("Member");
 export const TokenBody = z.strictObject({ name, expiresAt: z.iso.datetime().optional() }).openapi("NewApiToken");
 export const AuditQuery = HistoryQuery;
 

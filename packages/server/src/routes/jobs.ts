@@ -12,12 +12,12 @@ import { JOB_STATES, type JobQueue } from "@concord/storage";
 import { access } from "../auth.js";
 import type { AppEnv } from "../context.js";
 import { problem, storeProblem } from "../problem.js";
-import { RunAnalysisBody, ScenarioParams, WorkspaceParams } from "../schemas.js";
+import { Id, RunAnalysisBody, ScenarioParams, WorkspaceParams } from "../schemas.js";
 import { declare, jsonBody } from "./route.js";
 
 const tag = "jobs";
-const JobParams = z.strictObject({ ws: z.string().min(1).max(100), id: z.string().min(1).max(100) });
-const JobsQuery = z.strictObject({ scenario: z.string().max(100).optional(), state: z.enum(JOB_STATES).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
+const JobParams = z.strictObject({ ws: Id, id: Id });
+const JobsQuery = z.strictObject({ scenario: Id.optional(), state: z.enum(JOB_STATES).optional(), limit: z.coerce.number().int().min(1).max(1000).optional() });
 
 function queueOf(c: Context<AppEnv>): JobQueue | Response {
   return c.get("deps").jobs ?? problem(503, "no-jobs", "this server runs no job queue: run the analysis directly (POST …/analyses)");
