@@ -37,6 +37,10 @@ describeEngines("the workbench server in local mode", (engine) => {
     const read = await s.call("GET", `/api/workspaces/${ws}/scenarios/${created.scenario.id}`);
     expect(read.headers.get("etag")).toBe('"1"');
     expect(((await read.json()) as { revision: { text: string } }).revision.text).toBe(CHICKEN);
+    const unchanged = await s.call("GET", `/api/workspaces/${ws}/scenarios/${created.scenario.id}`, { headers: { "if-none-match": '"1"' } });
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
+    expect((await s.call("GET", `/api/workspaces/${ws}/scenarios/${created.scenario.id}`, { headers: { "if-none-match": '"7"' } })).status).toBe(200);
   });
 
   it("saves with If-Match, rejects a stale save with 412 and the current revision, and writes nothing for it", async () => {

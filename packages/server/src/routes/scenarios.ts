@@ -61,13 +61,17 @@ export function scenarioRoutes(app: OpenAPIHono<AppEnv>): void {
     },
   );
 
-  app.openapi(declare("get", "/api/workspaces/{ws}/scenarios/{sc}", { summary: "A scenario and its latest revision (ETag: the revision number)", tag, request: { params: ScenarioParams } }), async (c) => {
+  app.openapi(declare("get", "/api/workspaces/{ws}/scenarios/{sc}", { summary: "A scenario and its latest revision (ETag: the revision number; If-None-Match with it: 304)", tag, request: { params: ScenarioParams } }), async (c) => {
     const { ws, sc } = c.req.valid("param");
     const allowed = await access(c, ws, "viewer");
     if (!allowed.ok) return storeProblem(allowed.error);
     const { storage } = c.get("deps");
     const scenario = await storage.scenarios.get(ws, sc);
     if (!scenario.ok) return storeProblem(scenario.error);
+    // A client that has the latest revision already gets 304 without the text.
+    if (c.req.header("if-none-match")?.split(",").some((t) => t.trim() === etagOf(scenario.value.headRevision))) {
+      return c.body(null, 304, { etag: etagOf(scenario.value.headRevision) });
+    }
     const revision = await storage.scenarios.revision(ws, sc, scenario.value.headRevision);
     if (!revision.ok) return storeProblem(revision.error);
     return c.json({ scenario: scenario.value, revision: revision.value }, 200, withEtag(revision.value));
