@@ -63,6 +63,9 @@ export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHon
   systemRoutes(app);
 
   app.openAPIRegistry.register("Problem", ProblemSchema);
+  // Team mode: an API token, or the session cookie (with the X-CSRF-Token header on writes).
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiToken", { type: "http", scheme: "bearer", description: "an API token (POST /api/tokens)" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "concord_session", description: "set by POST /api/auth/login; writes also need the X-CSRF-Token header" });
   app.notFound((c) => problem(404, "no-route", `no route ${c.req.method} ${c.req.path}: see /openapi.json`));
   app.onError((e, c) => {
     if (e instanceof HTTPException && e.status < 500) {

@@ -38,8 +38,10 @@ describe("the server over HTTP on 127.0.0.1", () => {
   });
 
   it("serves the OpenAPI 3.1 document and a reference page that loads nothing from elsewhere", async () => {
-    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    const doc = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: object; securitySchemes: object } };
     expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(["apiToken", "session"]);
+    expect(Object.keys(doc.components.schemas)).toContain("Problem");
     expect(Object.keys(doc.paths)).toContain("/api/workspaces/{ws}/scenarios/{sc}/revisions/{n}/restore");
     const page = await (await fetch(`${server.url}/api/docs`)).text();
     expect(page).toContain("/openapi.json");
