@@ -21,7 +21,8 @@ function cookiesOf(res: Response): { cookie: string; csrf: string; raw: string[]
 
 describeEngines("the workbench server in team mode", (engine) => {
   let s: TestServer;
-  const people: Record<"owner" | "editor" | "viewer" | "outsider" | "spare", Person> = {} as never;
+  // Filled in by beforeAll.
+  const people = {} as Record<"owner" | "editor" | "viewer" | "outsider" | "spare", Person>;
   let wsA: string;
   let wsB: string;
   const scenarioIn: Record<string, string> = {};
