@@ -9,6 +9,8 @@
 export { inlineRunner, robustnessInline, type AnalysisRunner, type RobustnessJob } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
 export { valueCell, type DecisionMakerSummary, type OptionSummary, type ModelSummary } from "./summary.js";
+/** Which format a text is in (YAML, JSON, gmcr-py), for surfaces that store it. */
+export { detectFormat } from "@concord/core";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.

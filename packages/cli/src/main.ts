@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
+import { registerBackup } from "./commands/backup.js";
 import { registerBrief } from "./commands/brief.js";
 import { registerCoalitions } from "./commands/coalitions.js";
 import { registerCompare } from "./commands/compare.js";
@@ -22,12 +23,15 @@ import { registerImportEvents } from "./commands/import-events.js";
 import { registerReport } from "./commands/report.js";
 import { registerRobustness } from "./commands/robustness.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStabilize } from "./commands/stabilize.js";
 import { registerStates } from "./commands/states.js";
 import { registerTarget } from "./commands/target.js";
 import { registerTimeline } from "./commands/timeline.js";
+import { registerUser } from "./commands/user.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
+import { registerWorker } from "./commands/worker.js";
 import { width, type CliIo } from "./io.js";
 import { CliFailure, EXIT_INVALID, printFailure } from "./output.js";
 
@@ -58,6 +62,8 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerTarget, registerStabilize, registerSensitivity, registerRobustness, registerCoalitions,
     // The brief and the report.
     registerBrief, registerReport,
+    // The workbench server.
+    registerServe, registerWorker, registerUser, registerBackup,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);
