@@ -1,8 +1,17 @@
-/** Plain-text tables with aligned columns; `headers` may span several lines. */
+/**
+ * Plain-text tables with aligned columns; `headers` may span several lines. Column
+ * widths are found with loops, not Math.max(...cells): a table of 250,000 rows must
+ * not overflow the call stack.
+ */
 export function renderTable(headers: readonly (readonly string[])[], rows: readonly (readonly string[])[], align?: readonly ("left" | "right")[]): string {
-  const all = [...headers, ...rows];
-  const cols = Math.max(0, ...all.map((r) => r.length));
-  const width = Array.from({ length: cols }, (_, c) => Math.max(0, ...all.map((r) => [...(r[c] ?? "")].length)));
+  const width: number[] = [];
+  for (const r of [headers, rows]) {
+    for (const row of r) {
+      row.forEach((cell, c) => {
+        width[c] = Math.max(width[c] ?? 0, [...cell].length);
+      });
+    }
+  }
   const line = (r: readonly string[]): string =>
     width
       .map((w, c) => {
