@@ -16,6 +16,17 @@ export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollectio
 export { states, type StatesResult, type StateRow } from "./states.js";
 export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
 export { explain, type ExplainOptions } from "./explain.js";
+export {
+  COMPACT_ABOVE,
+  compactAnalysis,
+  compactStates,
+  expandRanges,
+  stateRanges,
+  type CompactAnalyzeResult,
+  type CompactStatesResult,
+  type RangesByDm,
+  type StateRanges,
+} from "./compact.js";
 export { statusQuo, type StatusQuoOptions } from "./status-quo.js";
 export { timeline, TIMELINE_KINDS, type TimelineOptions } from "./timeline.js";
 export { waiting, type WaitingResult } from "./waiting.js";

@@ -54,8 +54,8 @@ export function printFailure(io: CliIo, f: CliFailure): void {
  * `{ "ok": false, "problems": [...] }` (core's Result). docs/cli-json.md and
  * schema/cli/ describe each command's value.
  */
-export function printJson(io: CliIo, value: unknown): void {
-  writeEnvelope(io, { ok: true, value });
+export function printJson(io: CliIo, value: unknown, layout: "indented" | "one-line" = "indented"): void {
+  writeEnvelope(io, { ok: true, value }, layout);
 }
 
 /** A failure as JSON, on standard output (the envelope is the output). */
@@ -63,8 +63,9 @@ export function printJsonFailure(io: CliIo, f: CliFailure | readonly Problem[]):
   writeEnvelope(io, { ok: false, problems: f instanceof CliFailure ? flagged(f) : f });
 }
 
-function writeEnvelope(io: CliIo, envelope: Result<unknown>): void {
-  io.stdout.write(`${JSON.stringify(envelope, null, 2)}\n`);
+/** Indented for people; one line for the compact forms of large models, where indenting would triple the size. */
+function writeEnvelope(io: CliIo, envelope: Result<unknown>, layout: "indented" | "one-line" = "indented"): void {
+  io.stdout.write(`${layout === "indented" ? JSON.stringify(envelope, null, 2) : JSON.stringify(envelope)}\n`);
 }
 
 /** Writes text to standard output, each line wrapped to the terminal's width (see io.width). */

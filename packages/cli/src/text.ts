@@ -23,8 +23,9 @@ export function asOfLine(asOf: string, from: "option" | "scenario" | "record" | 
 }
 
 /**
- * Wraps each line longer than `width` at spaces; continuation lines keep the line's
- * indent, plus the width of a leading "- " or "12. " marker. Undefined width: as is.
+ * Wraps each line longer than `width` at spaces; continuation lines go under the text
+ * after a leading "- " or "12. " marker, or two spaces deeper than an indented line.
+ * Undefined width (not a terminal, no $COLUMNS): as is.
  */
 export function wrapText(text: string, width: number | undefined): string {
   if (width === undefined) return text;
@@ -37,7 +38,8 @@ export function wrapText(text: string, width: number | undefined): string {
 function wrapLine(line: string, width: number): string {
   if ([...line].length <= width) return line;
   const marker = /^(\s*)(?:[-•*] |\d+\. |[A-Z]\. )?/.exec(line)![0];
-  const hang = " ".repeat([...marker].length);
+  // Under a list marker, the text's column; under an indented line, two more spaces.
+  const hang = " ".repeat(marker.trim() !== "" ? [...marker].length : marker.length > 0 ? marker.length + 2 : 0);
   const out: string[] = [];
   let current = marker;
   for (const word of line.slice(marker.length).split(" ")) {
