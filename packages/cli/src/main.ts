@@ -34,7 +34,7 @@ export function buildProgram(io: CliIo, withDefaultRun = false, json = false): C
     .name("concord")
     .description("Concord — a workbench for peace negotiations: record the process, model the conflict (GMCR), help the mediator.")
     .version("0.1.0")
-    .showHelpAfterError()
+    .showHelpAfterError(!json)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),

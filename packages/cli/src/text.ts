@@ -25,7 +25,7 @@ export function asOfLine(asOf: string, from: "option" | "scenario" | "record" | 
 /**
  * Wraps each line longer than `width` at spaces; continuation lines go under the text
  * after a leading "- " or "12. " marker, or two spaces deeper than an indented line.
- * Undefined width (not a terminal, no $COLUMNS): as is.
+ * Table lines stay whole. Undefined width (not a terminal, no $COLUMNS): as is.
  */
 export function wrapText(text: string, width: number | undefined): string {
   if (width === undefined) return text;
@@ -35,8 +35,11 @@ export function wrapText(text: string, width: number | undefined): string {
     .join("\n");
 }
 
+/** A row or rule of a table (columns two spaces apart): wrapping would break its columns, so it stays whole. */
+const TABLE_LINE = /\S {2,}\S|^-+(?: {2}-+)+$/;
+
 function wrapLine(line: string, width: number): string {
-  if ([...line].length <= width) return line;
+  if ([...line].length <= width || TABLE_LINE.test(line.trim())) return line;
   const marker = /^(\s*)(?:[-•*] |\d+\. |[A-Z]\. )?/.exec(line)![0];
   // Under a list marker, the text's column; under an indented line, two more spaces.
   const hang = " ".repeat(marker.trim() !== "" ? [...marker].length : marker.length > 0 ? marker.length + 2 : 0);

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, deadlines, type CommitmentTerm } from "@concord/app";
 import { today, type CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
 import { asOfLine, clip, days, names } from "../text.js";
@@ -52,7 +52,7 @@ Example:
       }
       if (d.commitments.length === 0 && d.deadlines.length === 0) out.push("No commitments and no deadline events in the record.\n");
       else if (d.commitments.some((c) => c.approximate)) out.push("~ rests on a date that is approximate or not known to the day.\n");
-      io.stdout.write(out.join("\n"));
+      say(io, out.join("\n"));
     });
 }
 

@@ -1,7 +1,8 @@
 import { dirname, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
+import { say } from "../output.js";
 import { summary, writeReport } from "./report.js";
 
 /** The embedded default scenario, the seed case: <repository>/scenarios/ (this file is packages/cli/{src,dist}/commands/). */
@@ -15,11 +16,11 @@ export function registerDefaultRun(program: Command, io: CliIo): void {
   program.action(async () => {
     const { path, data } = await writeReport(io, DEFAULT_SCENARIO, { format: "html" });
     const scenario = relative(io.cwd, DEFAULT_SCENARIO) || DEFAULT_SCENARIO;
-    io.stdout.write(
+    say(io, 
       [
         `Concord — the embedded default scenario (${scenario})`,
         "",
-        summary(data, path).trimEnd(),
+        summary(data, path, width(io) ?? 88).trimEnd(),
         "",
         `Open the report in a browser: ${path}`,
         "",

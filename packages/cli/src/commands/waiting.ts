@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, waiting, type Pen } from "@concord/app";
 import { today, type CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
 import { asOfLine, clip, days, names } from "../text.js";
@@ -48,7 +48,7 @@ Example:
         out.push("Pen holders");
         out.push(renderTable([["track", "pen with", "why"]], w.pens.map((p) => [p.name, p.holders.length ? names(actors, p.holders) : "-", why(p)])));
       }
-      io.stdout.write(out.join("\n"));
+      say(io, out.join("\n"));
     });
 }
 
