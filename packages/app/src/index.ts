@@ -12,6 +12,7 @@ export type { DecisionMakerSummary, OptionSummary, ModelSummary } from "./summar
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.
+export { newScenario, type NewScenarioOptions, type NewScenarioResult } from "./new-scenario.js";
 export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
 export { states, type StatesResult, type StateRow } from "./states.js";
 export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";

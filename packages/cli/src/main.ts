@@ -17,6 +17,7 @@ import { registerEvidence } from "./commands/evidence.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
 import { registerImportEvents } from "./commands/import-events.js";
+import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerStates } from "./commands/states.js";
 import { registerTimeline } from "./commands/timeline.js";
@@ -57,7 +58,7 @@ answer in brief. \`concord init talks.yaml\` starts a scenario of your own.
 With --json, every command prints { "ok": true, "value": … } or { "ok": false, "problems": […] }.`,
     );
   const commands = [
-    registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
+    registerInit, registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
     // The negotiation record.
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // The report.

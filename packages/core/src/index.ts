@@ -17,7 +17,7 @@ export { GmcrFileSchema, type GmcrFile, type GmcrCondition, type GmcrConjunction
 export { StateSpace, parseYn } from "./statespace/space.js";
 export { MAX_STATES } from "./statespace/enumerate.js";
 export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/payoffs.js";
-export { scenarioJsonSchema } from "./format/json-schema.js";
+export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from "./format/json-schema.js";
 export { generateModel, randomRankings, rng, type GenerateOptions } from "./scenario/generate.js";
 export * from "./stability/concepts.js";
 export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions } from "./stability/analysis.js";
