@@ -4,6 +4,7 @@ import { Option } from "commander";
 import { CONCEPT_LABELS, numberList, report, type MoveDescription, type ReportData } from "@concord/app";
 import { workerRunner, writeFiles } from "@concord/node";
 import { width, type CliIo } from "../io.js";
+import type { ReportWritten } from "../json-output.js";
 import { printJson, say, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { openFile } from "../scenario.js";
@@ -13,16 +14,6 @@ export interface ReportCliOptions {
   output?: string;
   asOf?: string;
   json?: boolean;
-}
-
-/** What `concord report --json` prints: what was written. */
-export interface ReportWritten {
-  /** The report itself, as an absolute path. */
-  readonly report: string;
-  /** Every file written, the report first (Markdown: the pictures beside it). */
-  readonly files: readonly string[];
-  readonly format: "html" | "md";
-  readonly title: string;
 }
 
 export function registerReport(program: Command, io: CliIo): void {
