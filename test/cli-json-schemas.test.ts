@@ -2,21 +2,21 @@
 // (schema/cli/<command>.schema.json, generated from packages/cli/src/json-output.ts by
 // `npm run schema`; docs/cli-json.md). The schemas allow no extra keys, so an output
 // that gains a field fails here until the schema is regenerated.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
-import { generateModel, SCENARIO_SCHEMA_ID } from "@concord/core";
+import { SCENARIO_SCHEMA_ID } from "@concord/core";
 import { JSON_OUTPUTS } from "../packages/cli/src/json-output.js";
 import { concord, ROOT } from "./fixtures/concord.js";
+import { writeLargeModel } from "./fixtures/large-model.js";
 
 const RECORD = join(ROOT, "test/fixtures/record-small.yaml");
 const SEED = join(ROOT, "scenarios/armenia-azerbaijan-2023.yaml");
 const PD = join(ROOT, "scenarios/prisoners-dilemma.yaml");
 const dir = mkdtempSync(join(tmpdir(), "concord-json-"));
-const large = join(dir, "large.json");
-writeFileSync(large, JSON.stringify(generateModel({ decisionMakers: 4, options: [4, 4, 3, 3], statements: 6, seed: 9 })));
+const large = writeLargeModel(dir);
 const csv = join(dir, "events.csv");
 const scenarioCopy = join(dir, "s.yaml");
 copyFileSync(RECORD, scenarioCopy);

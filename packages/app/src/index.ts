@@ -46,6 +46,7 @@ export {
   BASIC_CONCEPTS,
   CONCEPT_LABELS,
   CONCEPT_NAMES,
+  SCENARIO_SCHEMA_ID,
   TWO_DM_ONLY,
   citeSource,
   formatPath,

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SCENARIO_SCHEMA_ID } from "@concord/core";
+import { SCENARIO_SCHEMA_ID } from "@concord/app";
 import { concord, ROOT } from "../../../../test/fixtures/concord.js";
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-init-"));
