@@ -3,14 +3,14 @@
  * (after `npm run build`, for the worker threads). Targets: the seed's brief ≤ 1 s, its
  * full report ≤ 2 s, and the report of a model of about 250,000 states ≤ 10 s and
  * ≤ 5 MB of HTML. Each figure is the best of several runs (the machine is shared);
- * the first, cold run is printed too. The large model is analysed on worker threads,
- * as `concord report` does; the time includes that analysis.
+ * the first, cold run is printed too. Timed through the application layer's use cases,
+ * as `concord report` calls them: the large model is analysed on worker threads, and the
+ * time includes that analysis.
  */
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
-import { BASIC_CONCEPTS, loadScenario, validateDocument, type Loaded } from "@concord/core";
-import { analyzeParallel } from "@concord/node";
-import { buildBrief, buildReport } from "@concord/report";
+import { brief as briefOf, openScenario, report as reportOf, type Loaded, type Result } from "@concord/app";
+import { workerRunner } from "@concord/node";
 import { stabilityModel } from "./models.js";
 
 const fmt = (ms: number): string => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
@@ -32,26 +32,23 @@ async function timed(runs: number, f: () => Promise<unknown>): Promise<{ cold: n
 
 const seedFile = "scenarios/armenia-azerbaijan-2023.yaml";
 const text = readFileSync(seedFile, "utf8");
-const loadSeed = (): Loaded => {
-  const r = loadScenario(text, { file: seedFile });
-  if (!r.ok) throw new Error("the seed does not load");
+const value = <T>(r: Result<T>, what: string): T => {
+  if (!r.ok) throw new Error(`${what}: ${r.problems.map((p) => p.message).join("; ")}`);
   return r.value;
 };
+const loadSeed = (): Loaded => value(openScenario({ text, file: seedFile }), "the seed does not load");
 
 console.log("Report and brief (issue 11)\n");
-const brief = await timed(5, () => buildBrief(loadSeed(), "html"));
+const brief = await timed(5, async () => value(await briefOf(loadSeed(), { format: "html" }), "brief"));
 console.log(`Brief of the seed (load, analyse, brief, HTML): best ${fmt(brief.best)} of 5 (first ${fmt(brief.cold)}); target ≤ 1 s: ${verdict(brief.best <= 1000)}`);
-const report = await timed(5, () => buildReport(loadSeed(), "html"));
+const report = await timed(5, async () => value(await reportOf(loadSeed(), { format: "html" }), "report"));
 console.log(`Full report of the seed: best ${fmt(report.best)} of 5 (first ${fmt(report.cold)}); target ≤ 2 s: ${verdict(report.best <= 2000)}`);
 
 const m = stabilityModel(18);
-const r = validateDocument(m.doc);
-if (!r.ok || !r.value.space) throw new Error("the large model does not load");
-const big = r.value;
+const big = value(openScenario({ text: JSON.stringify(m.doc), file: "large.json" }), "the large model does not load");
 let bytes = 0;
 const large = await timed(2, async () => {
-  const analysis = await analyzeParallel(big.space!, BASIC_CONCEPTS);
-  const built = await buildReport(big, "html", { analysis });
+  const built = value(await reportOf(big, { format: "html" }, workerRunner()), "large report");
   bytes = Buffer.byteLength(built.text);
 });
 console.log(
