@@ -30,6 +30,14 @@ describe("fitting the terminal", () => {
     expect(longest(tty.out())).toBeLessThanOrEqual(60);
   });
 
+  it("cuts the text columns of record tables to fit: waiting at 80 columns", async () => {
+    const wide = await concord(["waiting", "scenarios/armenia-azerbaijan-2023.yaml"]);
+    expect(longest(wide.out)).toBeGreaterThan(80);
+    const fitted = await concord(["waiting", "scenarios/armenia-azerbaijan-2023.yaml"], { env: { COLUMNS: "80" } });
+    expect(longest(fitted.out)).toBeLessThanOrEqual(80);
+    expect(fitted.out).toContain("Armenia's sixth proposal of");
+  });
+
   it("--help names the bare demo run", async () => {
     const r = await concord(["--help"], { env: { COLUMNS: "200" } });
     expect(r.out).toContain("Run with no command, `concord` analyses the embedded Armenia–Azerbaijan scenario");

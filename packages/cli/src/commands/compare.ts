@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { compare } from "@concord/app";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { printJson, say, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
 import { renderTable } from "../table.js";
@@ -19,10 +19,13 @@ export function registerCompare(program: Command, io: CliIo): void {
       const r = unwrap(compare(readSource(io, file), { later, ...(earlier !== undefined ? { earlier } : {}) }));
       if (opts.json) return printJson(io, r);
       say(io, `${r.earlier} → ${r.later}\n`);
-      say(io, 
+      say(
+        io,
         renderTable(
           [["article", "change", "marked", "bracketed", "text now"]],
           r.articles.map((a) => [a.article, a.change, a.marked ?? "", a.bracketed ? "yes" : "", clip(a.after ?? a.before ?? "", 70)]),
+          undefined,
+          { width: width(io), columns: [4] },
         ),
       );
       const c = r.counts;

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { actorNames, deadlines, type CommitmentTerm } from "@concord/app";
-import { today, type CliIo } from "../io.js";
+import { today, width, type CliIo } from "../io.js";
 import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
@@ -37,6 +37,8 @@ Example:
           renderTable(
             [["commitment", "bound", "state", "term", "expiry", "notice by", "after expiry"]],
             d.commitments.map((c) => [clip(`${c.what} (${c.id})`, 60), names(actors, c.bound), c.state + (c.approximate ? " ~" : "") + (c.alleged ? " (alleged)" : ""), c.term !== undefined ? `${c.term} (from ${c.termStart})` : "-", expiry(c), notice(c), after(c)]),
+            undefined,
+            { width: width(io), columns: [0, 1, 6] },
           ),
         );
       }
@@ -47,6 +49,7 @@ Example:
             [["date", "days left", "deadline", "who"]],
             d.deadlines.map((x) => [x.date, String(x.daysLeft), clip(`${x.title} (${x.id})`, 70), names(actors, x.participants)]),
             ["left", "right"],
+            { width: width(io), columns: [2, 3] },
           ),
         );
       }

@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { actorNames, timeline, TIMELINE_KINDS, type TimelineEntry } from "@concord/app";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
@@ -39,7 +39,7 @@ Examples:
       }
       const actors = actorNames(loaded);
       const rows = entries.map((e) => [dateCell(e), kindCell(e), clip(what(e), 90), clip(names(actors, e.actors), 60), e.sources.join(", ")]);
-      say(io, renderTable([["date", "kind", "what", "who", "sources"]], rows));
+      say(io, renderTable([["date", "kind", "what", "who", "sources"]], rows, undefined, { width: width(io), columns: [2, 3, 4] }));
       say(io, `${entries.length} entr${entries.length === 1 ? "y" : "ies"}\n`);
     });
 }
