@@ -19,6 +19,7 @@ interface AnalyzeCliOptions {
   all?: boolean;
   horizon?: string;
   nonMyopic?: boolean;
+  target?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo): void {
@@ -29,8 +30,9 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
+    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
     .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
-    .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all`)
+    .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all or --target`)
     .addHelpText(
       "after",
       `
@@ -41,9 +43,16 @@ moves (no one moving twice in a row), for SEQ only with their own unilateral imp
     )
     .action(async (file: string, opts: AnalyzeCliOptions) => {
       const source = readSource(io, file);
-      const options = { concepts: opts.concepts, ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}), nonMyopic: opts.nonMyopic === true };
+      const options = {
+        concepts: opts.concepts,
+        ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
+        nonMyopic: opts.nonMyopic === true,
+        ...(opts.target !== undefined ? { target: opts.target } : {}),
+      };
       const r = unwrap(await withProgress(io, "Analysing", () => analyze(source, options, workerRunner())));
-      if (opts.json) return r.states.length > COMPACT_ABOVE && opts.all !== true ? printJson(io, compactAnalysis(r), "one-line") : printJson(io, r);
+      // The compact form counts every state (stateCount): not for a --target subset.
+      const compact = r.states.length > COMPACT_ABOVE && opts.all !== true && opts.target === undefined;
+      if (opts.json) return compact ? printJson(io, compactAnalysis(r), "one-line") : printJson(io, r);
       printAnalysis(io, r, opts.all === true);
     });
 }
@@ -116,7 +125,7 @@ function printAnalysis(io: CliIo, r: AnalyzeResult, all: boolean): void {
 
 /** "Armenia: sign the treaty; Azerbaijan: none of its options" — the options taken in state `s`, per decision maker. */
 function describe(r: AnalyzeResult, s: number): string {
-  const values = r.states[s - 1]!.values;
+  const values = r.states.find((st) => st.id === s)!.values;
   const label = new Map(r.options.map((o) => [o.id, o.label]));
   return r.decisionMakers
     .map((dm) => {

@@ -14,6 +14,8 @@ export interface ReportCliOptions {
   output?: string;
   asOf?: string;
   json?: boolean;
+  mediation?: boolean;
+  together?: string;
 }
 
 export function registerReport(program: Command, io: CliIo): void {
@@ -24,6 +26,8 @@ export function registerReport(program: Command, io: CliIo): void {
     .addOption(new Option("--format <format>", "html (one self-contained page) or md (Markdown, pictures as SVG files beside it)").choices(["html", "md"]).default("html"))
     .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md)")
     .option("--as-of <date>", "the day for who is waiting and deadlines (default: the scenario's asOf, else the record's last date)")
+    .option("--mediation", "add what would make each named outcome hold, which answers rest on estimates, what parties could do together, and robustness (slower)")
+    .option("--together <groups>", 'with --mediation: the groups asked "can they together move the status quo?", e.g. "Armenia+US+EU" (default: every pair, for up to four decision makers)')
     .option("--json", "print JSON: what was written (the report's path, every file, format, title)")
     .addHelpText(
       "after",
@@ -49,7 +53,12 @@ export async function writeReport(io: CliIo, file: string, opts: ReportCliOption
   const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
   const baseName = basename(path).replace(/\.(html?|md|markdown)$/i, "");
   // Large models are analysed on worker threads, as by `concord analyze`.
-  const options = { format: opts.format, baseName, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) };
+  const options = {
+    format: opts.format,
+    baseName,
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+    ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}),
+  };
   const built = unwrap(await withProgress(io, "Writing the report", () => report(loaded, options, workerRunner())));
   const files = [{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))];
   unwrap(writeFiles(files));

@@ -11,12 +11,15 @@ export function registerStates(program: Command, io: CliIo): void {
     .command("states")
     .description("list the feasible states (numbered as in gmcr-py) with each decision maker's rank (1 = most preferred)")
     .argument("<file>", "scenario file")
+    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
     .option("--all", `list every state (text: even above ${LIST_LIMIT}; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
-    .option("--json", `print JSON instead of a table; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (options as Y/N letters, ranks as lists) unless --all`)
-    .action((file: string, opts: { json?: boolean; all?: boolean }) => {
-      const data = unwrap(states(readSource(io, file)));
+    .option("--json", `print JSON instead of a table; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (options as Y/N letters, ranks as lists) unless --all or --target`)
+    .action((file: string, opts: { json?: boolean; all?: boolean; target?: string }) => {
+      const data = unwrap(states(readSource(io, file), opts.target !== undefined ? { target: opts.target } : {}));
       const all = opts.all === true;
-      if (opts.json) return data.states.length > COMPACT_ABOVE && !all ? printJson(io, compactStates(data), "one-line") : printJson(io, data);
+      // The compact form lists every state in order (item k is state k + 1): not for a --target subset.
+      const compact = data.states.length > COMPACT_ABOVE && !all && opts.target === undefined;
+      if (opts.json) return compact ? printJson(io, compactStates(data), "one-line") : printJson(io, data);
       const dms = data.decisionMakers;
       const dmHeader = ["", ...dms.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), "rank"];
       const optHeader = ["state", ...data.options.map((o) => o.id), ...dms.map((d) => d.name)];
@@ -30,6 +33,7 @@ export function registerStates(program: Command, io: CliIo): void {
       io.stdout.write(renderTable([dmHeader, optHeader], rows));
       if (shown.length < data.states.length) io.stdout.write(`${moreLine(data.states.length - shown.length)}\n`);
       const n = data.states.length.toLocaleString("en");
-      say(io, `${n} feasible states${sq !== undefined ? `; * marks the status quo (state ${sq})` : ""}; rank 1 = most preferred, equal ranks are ties\n`);
+      const matching = opts.target !== undefined ? ` matching "${opts.target}"` : "";
+      say(io, `${n} feasible states${matching}${sq !== undefined ? `; * marks the status quo (state ${sq})` : ""}; rank 1 = most preferred, equal ranks are ties\n`);
     });
 }
