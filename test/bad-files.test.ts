@@ -11,7 +11,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync, existsSync } from "
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { formatProblem, validate } from "@concord/app";
+import { formatProblem, validate, type Problem } from "@concord/app";
 import { concord } from "./fixtures/concord.js";
 
 const DIR = fileURLToPath(new URL("./bad-files/", import.meta.url));
@@ -78,11 +78,20 @@ describe("the CLI on bad files", () => {
   });
 
   it("states and convert also refuse a bad file without writing anything to stdout", async () => {
-    for (const args of [["states", "several-problems.yaml"], ["states", "--json", "no-feasible-state.yaml"], ["convert", "--to", "json", "duplicate-ids.yaml"]]) {
+    for (const args of [["states", "several-problems.yaml"], ["convert", "--to", "json", "duplicate-ids.yaml"]]) {
       const r = await runCli(args);
       expect(r.status, args.join(" ")).toBe(2);
       expect(r.stdout, args.join(" ")).toBe("");
       expect(r.stderr.split("\n")[0], args.join(" ")).toBe(expectedLines(args[args.length - 1]!)[0]);
     }
+  });
+
+  it("with --json, the problems are the output: one JSON envelope on stdout, nothing on stderr", async () => {
+    const r = await runCli(["states", "--json", "no-feasible-state.yaml"]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe("");
+    const envelope = JSON.parse(r.stdout) as { ok: boolean; problems: Problem[] };
+    expect(envelope.ok).toBe(false);
+    expect(formatProblem(envelope.problems[0]!)).toBe(expectedLines("no-feasible-state.yaml")[0]);
   });
 });

@@ -27,7 +27,10 @@ const json = async (args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
   const r = await concord([...args, "--json"]);
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.out);
+  // Every --json prints the envelope { ok, value } (docs/cli-json.md).
+  const envelope = JSON.parse(r.out);
+  expect(envelope.ok).toBe(true);
+  return envelope.value;
 };
 
 /** The seed's named bilateral treaty (by its label), else its first named target. */

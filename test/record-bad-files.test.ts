@@ -26,7 +26,7 @@ const EXPECTED: Record<string, string[]> = {
     '15:12: events[0].cameo: "047" is not a CAMEO event code (codebook v1.1b3); expected a code such as "036", "044", "057" or "1661", or none',
   ],
   "duplicate-id.yaml": ['11:9: events[0].id: duplicate id "proposal-6" (already the id of document 1); ids must be unique across the record'],
-  "bad-duration.yaml": ['15:11: commitments[0].term: expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found text "five years"'],
+  "bad-duration.yaml": ['15:11: commitments[0].term: expected a duration such as 5 years, 6 months, 2 weeks, 30 days, P5Y or P1Y6M, found text "five years"'],
   "notice-longer-than-term.yaml": ["16:41: commitments[0].renewal.notice: the notice period (1 year) is not shorter than the term (6 months)"],
   "bilateral-with-mediator.yaml": ['15:16: tracks[0].mediators: track "direct" is bilateral but has mediators; expected format "mediated" (or no mediators)'],
   "span-backwards.yaml": ['13:11: statements[0].date: the span ends (2020-11) before it starts (2022-04) in "2022-04/2020-11"'],

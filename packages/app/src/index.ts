@@ -14,10 +14,22 @@ export { detectFormat } from "@concord/core";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.
+export { newScenario, type NewScenarioOptions, type NewScenarioResult } from "./new-scenario.js";
 export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
 export { states, type StatesOptions, type StatesResult, type StateRow } from "./states.js";
 export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
 export { explain, type ExplainOptions } from "./explain.js";
+export {
+  COMPACT_ABOVE,
+  compactAnalysis,
+  compactStates,
+  expandRanges,
+  stateRanges,
+  type CompactAnalyzeResult,
+  type CompactStatesResult,
+  type RangesByDm,
+  type StateRanges,
+} from "./compact.js";
 export { statusQuo, type StatusQuoOptions } from "./status-quo.js";
 export { timeline, TIMELINE_KINDS, type TimelineOptions } from "./timeline.js";
 export { waiting, type WaitingResult } from "./waiting.js";
@@ -46,6 +58,7 @@ export {
   BASIC_CONCEPTS,
   CONCEPT_LABELS,
   CONCEPT_NAMES,
+  SCENARIO_SCHEMA_ID,
   TWO_DM_ONLY,
   citeSource,
   formatPath,

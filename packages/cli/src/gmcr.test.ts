@@ -23,7 +23,7 @@ async function states(file: string): Promise<StatesJson> {
   const r = await concord("states", "--json", file);
   expect(r.stderr).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.stdout) as StatesJson;
+  return (JSON.parse(r.stdout) as { value: StatesJson }).value;
 }
 
 describe("concord with gmcr-py files", () => {

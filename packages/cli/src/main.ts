@@ -20,6 +20,7 @@ import { registerEvidence } from "./commands/evidence.js";
 import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
 import { registerImportEvents } from "./commands/import-events.js";
+import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerRobustness } from "./commands/robustness.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
@@ -33,18 +34,18 @@ import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
 import { registerWorker } from "./commands/worker.js";
 import { width, type CliIo } from "./io.js";
-import { CliFailure, EXIT_INVALID, printFailure } from "./output.js";
+import { CliFailure, EXIT_INVALID, printFailure, printJsonFailure } from "./output.js";
 
 export { memoryIo, type CliIo, type MemoryIo } from "./io.js";
 
 /** `withDefaultRun`: no command given, so the program itself runs the main job (see default-run.ts). */
-export function buildProgram(io: CliIo, withDefaultRun = false): Command {
+export function buildProgram(io: CliIo, withDefaultRun = false, json = false): Command {
   const program = new Command();
   program
     .name("concord")
     .description("Concord — a workbench for peace negotiations: record the process, model the conflict (GMCR), help the mediator.")
     .version("0.1.0")
-    .showHelpAfterError()
+    .showHelpAfterError(!json)
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
@@ -53,9 +54,21 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
       getErrHelpWidth: () => width(io) ?? 80,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
-    });
+      // With --json the error goes out as JSON (see main); commander's own line would be a second copy.
+      outputError: (text, write) => {
+        if (!json) write(text);
+      },
+    })
+    .addHelpText(
+      "after",
+      `
+Run with no command, \`concord\` analyses the embedded Armenia–Azerbaijan scenario (as of
+7 December 2023), writes its report to out/armenia-azerbaijan-2023.html and prints the
+answer in brief. \`concord init talks.yaml\` starts a scenario of your own.
+With --json, every command prints { "ok": true, "value": … } or { "ok": false, "problems": […] }.`,
+    );
   const commands = [
-    registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
+    registerInit, registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
     // The negotiation record.
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // Mediation.
@@ -74,16 +87,24 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
 
 /** Runs the command line `argv` (without the program name) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const program = buildProgram(io, argv.length === 0);
+  // Errors go out as JSON whenever --json is on the command line, even when the command line itself is wrong.
+  const json = argv.includes("--json");
+  const program = buildProgram(io, argv.length === 0, json);
   try {
     await program.parseAsync(argv as string[], { from: "user" });
     return 0;
   } catch (e) {
-    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : EXIT_INVALID;
-    if (e instanceof CliFailure) {
-      printFailure(io, e);
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0;
+      if (json) printJsonFailure(io, [{ code: "usage", message: e.message.replace(/^error: /, ""), path: [] }]);
       return EXIT_INVALID;
     }
+    if (e instanceof CliFailure) {
+      if (json) printJsonFailure(io, e);
+      else printFailure(io, e);
+      return EXIT_INVALID;
+    }
+    if (json) printJsonFailure(io, [{ code: "internal", message: `internal error: ${String(e)}`, path: [] }]);
     io.stderr.write(`concord: internal error: ${(e as Error).stack ?? String(e)}\n`);
     return 1;
   }

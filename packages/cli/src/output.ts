@@ -1,10 +1,11 @@
 /**
- * The CLI's edge: problems printed one per line (file:line:column: path: message),
- * JSON printed, and the exit codes. A command that cannot go on throws CliFailure;
- * main prints it.
+ * The CLI's edge: text wrapped to the terminal, JSON in one envelope, problems
+ * printed one per line (file:line:column: path: message), and the exit codes. A
+ * command that cannot go on throws CliFailure; main prints it (as JSON with --json).
  */
 import { formatProblem, type Problem, type Result } from "@concord/app";
-import type { CliIo } from "./io.js";
+import { width, type CliIo } from "./io.js";
+import { wrapText } from "./text.js";
 
 /** Exit code for bad input (invalid scenario, unknown state, bad option value). */
 export const EXIT_INVALID = 2;
@@ -34,20 +35,42 @@ export function unwrap<T>(r: Result<T>, options: FailureOptions = {}): T {
   return r.value;
 }
 
-export function printFailure(io: CliIo, f: CliFailure): void {
+/** A failure's problems as the command line names things: options as flags. */
+function flagged(f: CliFailure): Problem[] {
   const flag = (name: string): string => f.options.flags?.[name] ?? `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  for (const p of f.problems) {
-    const line = p.code === "usage" && typeof p.path[0] === "string" ? `${flag(p.path[0])}: ${p.message}` : formatProblem(p);
-    io.stderr.write(`${line}\n`);
-  }
+  return f.problems.map((p) => (p.code === "usage" && typeof p.path[0] === "string" ? { ...p, message: `${flag(p.path[0])}: ${p.message}`, path: [] } : p));
+}
+
+export function printFailure(io: CliIo, f: CliFailure): void {
+  for (const p of flagged(f)) io.stderr.write(`${formatProblem(p)}\n`);
   const n = f.problems.length;
   const placed = f.problems.find((p) => p.line !== undefined && p.file !== undefined);
   const summary = f.options.summary?.(f.problems) ?? (placed ? `${placed.file}: ${problems(n)}` : undefined);
   if (summary !== undefined) io.stderr.write(`${summary}\n`);
 }
 
-export function printJson(io: CliIo, value: unknown): void {
-  io.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+/**
+ * What every `--json` prints, success or failure: `{ "ok": true, "value": … }` or
+ * `{ "ok": false, "problems": [...] }` (core's Result). docs/cli-json.md and
+ * schema/cli/ describe each command's value.
+ */
+export function printJson(io: CliIo, value: unknown, layout: "indented" | "one-line" = "indented"): void {
+  writeEnvelope(io, { ok: true, value }, layout);
+}
+
+/** A failure as JSON, on standard output (the envelope is the output). */
+export function printJsonFailure(io: CliIo, f: CliFailure | readonly Problem[]): void {
+  writeEnvelope(io, { ok: false, problems: f instanceof CliFailure ? flagged(f) : f });
+}
+
+/** Indented for people; one line for the compact forms of large models, where indenting would triple the size. */
+function writeEnvelope(io: CliIo, envelope: Result<unknown>, layout: "indented" | "one-line" = "indented"): void {
+  io.stdout.write(`${layout === "indented" ? JSON.stringify(envelope, null, 2) : JSON.stringify(envelope)}\n`);
+}
+
+/** Writes text to standard output, each line wrapped to the terminal's width (see io.width). */
+export function say(io: CliIo, text: string): void {
+  io.stdout.write(wrapText(text, width(io)));
 }
 
 /** "1 problem", "3 problems". */

@@ -19,7 +19,7 @@ export { GmcrFileSchema, type GmcrFile, type GmcrCondition, type GmcrConjunction
 export { StateSpace, parseYn } from "./statespace/space.js";
 export { MAX_STATES } from "./statespace/enumerate.js";
 export { computePayoffs, rankOf, truthColumn, type Payoffs } from "./statespace/payoffs.js";
-export { scenarioJsonSchema } from "./format/json-schema.js";
+export { scenarioJsonSchema, SCENARIO_SCHEMA_ID } from "./format/json-schema.js";
 export { generateModel, randomRankings, rng, type GenerateOptions } from "./scenario/generate.js";
 export * from "./stability/concepts.js";
 export { analyze, prepareAnalysis, finishAnalysis, analyzeDm, engineData, type Analysis, type PreparedAnalysis, type PrepareOptions } from "./stability/analysis.js";
@@ -52,7 +52,7 @@ export { deadlines, commitmentTerm, type Deadlines, type CommitmentTerm, type De
 export { contradictions, agree, type Contradiction, type ContradictionSide } from "./record/contradictions.js";
 export { decisionMakerEvidence, resolveEvidence, type DecisionMakerEvidence, type ResolvedEvidence } from "./record/evidence.js";
 export { asOf, type AsOf, type AsOfInput } from "./record/as-of.js";
-export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
+export { csvSeparator, readCsv, writeCsv, type CsvRow } from "./record/csv.js";
 export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";

@@ -11,7 +11,7 @@ describe("concord analyze", () => {
   it("prints the JSON shape of the issue, states numbered from 1", async () => {
     const r = await concord("analyze", PD, "--json");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = JSON.parse(r.out).value;
     expect(j.decisionMakers).toEqual([
       { id: "prisoner_a", name: "Prisoner A", options: ["a_cooperates"] },
       { id: "prisoner_b", name: "Prisoner B", options: ["b_cooperates"] },
@@ -28,12 +28,12 @@ describe("concord analyze", () => {
     const r = await concord("analyze", ELMIRA);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^1\* +N +Y +N +N +N +✓✓· +✓✓✓ +✓✓✓ +✓✓· +GMR SMR$/m);
-    expect(r.out).toContain("Nash: 5, 6, 7, 10, 11, 12");
+    expect(r.out).toContain("Nash: 6 states — 5–7, 10–12");
     expect(r.out).toMatch(/^ {2}7: MoE: none of its options; Uniroyal: Delay/m);
   });
 
   it("limits concepts, and adds limited-move and non-myopic stability for two decision makers", async () => {
-    const j = JSON.parse((await concord("analyze", PD, "--concepts", "seq,nash", "--horizon", "3", "--non-myopic", "--json")).out);
+    const j = JSON.parse((await concord("analyze", PD, "--concepts", "seq,nash", "--horizon", "3", "--non-myopic", "--json")).out).value;
     expect(Object.keys(j.equilibria)).toEqual(["nash", "seq"]);
     expect(j.limitedMove.horizon).toBe(3);
     expect(j.nonMyopic.period).toBe(1);
@@ -62,7 +62,7 @@ describe("concord analyze", () => {
   it("reads gmcr-py files", async () => {
     const r = await concord("analyze", "test/gmcr/prisoners-dilemma.gmcr", "--json");
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).equilibria.nash.length).toBe(1);
+    expect(JSON.parse(r.out).value.equilibria.nash.length).toBe(1);
   });
 });
 
@@ -73,7 +73,7 @@ describe("concord explain", () => {
     expect(r.code).toBe(0);
     expect(r.out).toContain("State 4 is stable for Prisoner A under general metarationality");
     expect(r.out).toContain("deterred");
-    const j = JSON.parse((await concord("explain", PD, "--state", "4", "--dm", "Prisoner A", "--concept", "nash", "--json")).out);
+    const j = JSON.parse((await concord("explain", PD, "--state", "4", "--dm", "Prisoner A", "--concept", "nash", "--json")).out).value;
     expect(j).toMatchObject({ state: 4, decisionMaker: "Prisoner A", concept: "nash", stable: false });
     expect(j.improvements[0].move).toMatchObject({ by: "Prisoner A", from: 4, to: 3 });
   });

@@ -1,13 +1,17 @@
 import type { Command } from "commander";
-import { analyze, CONCEPT_LABELS, valueCell, type AnalyzeResult, type StatesByDm } from "@concord/app";
+import { analyze, compactAnalysis, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, type AnalyzeResult, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
 import { renderTable } from "../table.js";
+import { LIST_LIMIT, moreLine, ranges } from "../text.js";
 
 /** Above this many states the table shows only equilibria and the status quo unless --all is given. */
 const TABLE_LIMIT = 200;
+/** How many state numbers a line of equilibria names before it is cut. */
+const NUMBERS_LIMIT = 40;
 
 interface AnalyzeCliOptions {
   concepts: string;
@@ -27,8 +31,8 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
     .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
-    .option("--all", `print every state even when there are more than ${TABLE_LIMIT}`)
-    .option("--json", "print JSON: decisionMakers, states, stability per concept and decision maker, equilibria")
+    .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
+    .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all or --target`)
     .addHelpText(
       "after",
       `
@@ -38,14 +42,18 @@ Sanctions follow the published definitions: the others may respond with any lega
 moves (no one moving twice in a row), for SEQ only with their own unilateral improvements.`,
     )
     .action(async (file: string, opts: AnalyzeCliOptions) => {
-      const result = await analyze(
-        readSource(io, file),
-        { concepts: opts.concepts, ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}), nonMyopic: opts.nonMyopic === true, ...(opts.target !== undefined ? { target: opts.target } : {}) },
-        workerRunner(),
-      );
-      const r = unwrap(result);
-      if (opts.json) return printJson(io, r);
-      io.stdout.write(analysisText(r, opts.all === true));
+      const source = readSource(io, file);
+      const options = {
+        concepts: opts.concepts,
+        ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}),
+        nonMyopic: opts.nonMyopic === true,
+        ...(opts.target !== undefined ? { target: opts.target } : {}),
+      };
+      const r = unwrap(await withProgress(io, "Analysing", () => analyze(source, options, workerRunner())));
+      // The compact form counts every state (stateCount): not for a --target subset.
+      const compact = r.states.length > COMPACT_ABOVE && opts.all !== true && opts.target === undefined;
+      if (opts.json) return compact ? printJson(io, compactAnalysis(r), "one-line") : printJson(io, r);
+      printAnalysis(io, r, opts.all === true);
     });
 }
 
@@ -57,7 +65,8 @@ interface Column {
   readonly eq: ReadonlySet<number>;
 }
 
-function analysisText(r: AnalyzeResult, all: boolean): string {
+/** The table as is (a table cannot wrap), then the rest wrapped to the terminal. */
+function printAnalysis(io: CliIo, r: AnalyzeResult, all: boolean): void {
   const sets = (by: StatesByDm | undefined): Set<number>[] => r.decisionMakers.map((dm) => new Set(by?.[dm.id] ?? []));
   const columns: Column[] = r.concepts.map((c) => ({ label: CONCEPT_LABELS[c], stable: sets(r.stability[c]), undetermined: sets(undefined), eq: new Set(r.equilibria[c]) }));
   const notes: string[] = [];
@@ -77,9 +86,12 @@ function analysisText(r: AnalyzeResult, all: boolean): string {
   }
   const sq = r.statusQuo;
   const size = r.states.length;
-  const show = all || size <= TABLE_LIMIT
+  // Above TABLE_LIMIT states: the status quo, then the equilibria under the most concepts first, at most LIST_LIMIT rows.
+  const concepts = (id: number): number => columns.filter((c) => c.eq.has(id)).length;
+  const candidates = all || size <= TABLE_LIMIT
     ? r.states
-    : r.states.filter((st) => st.id === sq || columns.some((c) => c.eq.has(st.id)));
+    : r.states.filter((st) => st.id === sq || concepts(st.id) > 0).sort((x, y) => Number(y.id === sq) - Number(x.id === sq) || concepts(y.id) - concepts(x.id) || x.id - y.id);
+  const show = all ? candidates : candidates.slice(0, Math.max(TABLE_LIMIT, LIST_LIMIT));
   const mark = (c: Column, d: number, s: number): string => (c.stable[d]!.has(s) ? "✓" : c.undetermined[d]!.has(s) ? "?" : "·");
   const dmHeader = ["", ...r.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...columns.map(() => ""), ""];
   const header = ["state", ...r.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
@@ -89,23 +101,26 @@ function analysisText(r: AnalyzeResult, all: boolean): string {
     ...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, st.id)).join("")),
     columns.filter((c) => c.eq.has(st.id)).map((c) => c.label).join(" "),
   ]);
-  let out = renderTable([dmHeader, header], rows);
-  out += `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
+  io.stdout.write(renderTable([dmHeader, header], rows));
+  if (show.length < candidates.length) io.stdout.write(`${moreLine(candidates.length - show.length)}\n`);
+  let out = `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
   if (sq !== undefined) out += ` * = status quo (state ${sq}).`;
-  if (show.length < size) out += `\nShowing ${show.length} of ${size} states (equilibria and the status quo); --all shows every state.`;
+  if (candidates.length < size) out += `\nShowing ${show.length.toLocaleString("en")} of ${size.toLocaleString("en")} states (the status quo, then the equilibria under the most concepts); --all shows every state.`;
   out += "\n";
   for (const n of notes) out += `${n}\n`;
   out += "\nEquilibria:\n";
   for (const c of columns) {
     const eq = [...c.eq].sort((x, y) => x - y);
-    out += `  ${c.label}: ${eq.length ? eq.join(", ") : "none"}\n`;
+    const shown = all ? eq : eq.slice(0, NUMBERS_LIMIT);
+    const more = eq.length > shown.length ? `, ${moreLine(eq.length - shown.length)}` : "";
+    out += `  ${c.label}: ${eq.length === 0 ? "none" : `${eq.length > 1 ? `${eq.length.toLocaleString("en")} states — ` : ""}${ranges(shown)}${more}`}\n`;
   }
   const union = [...new Set(columns.flatMap((c) => [...c.eq]))].sort((x, y) => x - y);
   if (union.length > 0 && union.length <= 20) {
     out += "\nWhat the equilibria are:\n";
     for (const s of union) out += `  ${s}: ${describe(r, s)}\n`;
   }
-  return out;
+  say(io, out);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { compare } from "@concord/app";
-import type { CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { width, type CliIo } from "../io.js";
+import { printJson, say, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
 import { renderTable } from "../table.js";
 import { clip } from "../text.js";
@@ -18,14 +18,17 @@ export function registerCompare(program: Command, io: CliIo): void {
     .action((file: string, later: string, earlier: string | undefined, opts: { json?: boolean }) => {
       const r = unwrap(compare(readSource(io, file), { later, ...(earlier !== undefined ? { earlier } : {}) }));
       if (opts.json) return printJson(io, r);
-      io.stdout.write(`${r.earlier} → ${r.later}\n`);
-      io.stdout.write(
+      say(io, `${r.earlier} → ${r.later}\n`);
+      say(
+        io,
         renderTable(
           [["article", "change", "marked", "bracketed", "text now"]],
           r.articles.map((a) => [a.article, a.change, a.marked ?? "", a.bracketed ? "yes" : "", clip(a.after ?? a.before ?? "", 70)]),
+          undefined,
+          { width: width(io), columns: [4] },
         ),
       );
       const c = r.counts;
-      io.stdout.write(`${c.unchanged} unchanged, ${c.changed} changed, ${c.new} new, ${c.dropped} dropped; ${c.bracketed} bracketed\n`);
+      say(io, `${c.unchanged} unchanged, ${c.changed} changed, ${c.new} new, ${c.dropped} dropped; ${c.bracketed} bracketed\n`);
     });
 }

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, citeSource, contradictions, type ContradictionSide } from "@concord/app";
 import type { CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { names } from "../text.js";
 
@@ -25,7 +25,7 @@ widen it. Numbers, text and true/false disagree when they differ.`,
       const found = unwrap(contradictions(loaded));
       if (opts.json) return printJson(io, found);
       if (found.length === 0) {
-        io.stdout.write("no contradictions found\n");
+        say(io, "no contradictions found\n");
         return;
       }
       const actors = actorNames(loaded);
@@ -39,7 +39,7 @@ widen it. Numbers, text and true/false disagree when they differ.`,
         out.push("");
       });
       out.push(`${found.length} contradiction${found.length === 1 ? "" : "s"}`);
-      io.stdout.write(out.join("\n") + "\n");
+      say(io, out.join("\n") + "\n");
     });
 }
 

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, deadlines, type CommitmentTerm } from "@concord/app";
-import { today, type CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { today, width, type CliIo } from "../io.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
 import { asOfLine, clip, days, names } from "../text.js";
@@ -37,6 +37,8 @@ Example:
           renderTable(
             [["commitment", "bound", "state", "term", "expiry", "notice by", "after expiry"]],
             d.commitments.map((c) => [clip(`${c.what} (${c.id})`, 60), names(actors, c.bound), c.state + (c.approximate ? " ~" : "") + (c.alleged ? " (alleged)" : ""), c.term !== undefined ? `${c.term} (from ${c.termStart})` : "-", expiry(c), notice(c), after(c)]),
+            undefined,
+            { width: width(io), columns: [0, 1, 6] },
           ),
         );
       }
@@ -47,12 +49,13 @@ Example:
             [["date", "days left", "deadline", "who"]],
             d.deadlines.map((x) => [x.date, String(x.daysLeft), clip(`${x.title} (${x.id})`, 70), names(actors, x.participants)]),
             ["left", "right"],
+            { width: width(io), columns: [2, 3] },
           ),
         );
       }
       if (d.commitments.length === 0 && d.deadlines.length === 0) out.push("No commitments and no deadline events in the record.\n");
       else if (d.commitments.some((c) => c.approximate)) out.push("~ rests on a date that is approximate or not known to the day.\n");
-      io.stdout.write(out.join("\n"));
+      say(io, out.join("\n"));
     });
 }
 

@@ -1,11 +1,12 @@
-import { dirname, relative, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { relative } from "node:path";
 import type { Command } from "commander";
-import type { CliIo } from "../io.js";
+import { assetPath } from "../assets.js";
+import { width, type CliIo } from "../io.js";
+import { say } from "../output.js";
 import { summary, writeReport } from "./report.js";
 
-/** The embedded default scenario, the seed case: <repository>/scenarios/ (this file is packages/cli/{src,dist}/commands/). */
-export const DEFAULT_SCENARIO = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "..", "scenarios", "armenia-azerbaijan-2023.yaml");
+/** The embedded default scenario, the seed case, shipped in the package. */
+export const DEFAULT_SCENARIO = assetPath("scenarios/armenia-azerbaijan-2023.yaml");
 
 /**
  * `concord` with no arguments: the main job on the embedded default scenario — the
@@ -15,11 +16,11 @@ export function registerDefaultRun(program: Command, io: CliIo): void {
   program.action(async () => {
     const { path, data } = await writeReport(io, DEFAULT_SCENARIO, { format: "html" });
     const scenario = relative(io.cwd, DEFAULT_SCENARIO) || DEFAULT_SCENARIO;
-    io.stdout.write(
+    say(io, 
       [
         `Concord — the embedded default scenario (${scenario})`,
         "",
-        summary(data, path).trimEnd(),
+        summary(data, path, width(io) ?? 88).trimEnd(),
         "",
         `Open the report in a browser: ${path}`,
         "",

@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, citeSource, evidence, type ResolvedEvidence } from "@concord/app";
 import type { CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { names } from "../text.js";
 
@@ -40,7 +40,7 @@ Example:
         out.push(...(p.evidence.length ? p.evidence.flatMap((e) => item(actors, e, "     ")) : ["     (no evidence)"]));
       }
       out.push("", `${r.unsupported} option${r.unsupported === 1 ? "" : "s"} or preference statement${r.unsupported === 1 ? "" : "s"} without evidence`);
-      io.stdout.write(out.join("\n") + "\n");
+      say(io, out.join("\n") + "\n");
     });
 }
 

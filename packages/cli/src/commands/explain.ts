@@ -3,7 +3,7 @@ import { Option } from "commander";
 import { BASIC_CONCEPTS, explain, type BasicConcept } from "@concord/app";
 import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
 
 export function registerExplain(program: Command, io: CliIo): void {
@@ -20,6 +20,6 @@ export function registerExplain(program: Command, io: CliIo): void {
         await explain(readSource(io, file), { state: opts.state, dm: opts.dm, ...(opts.concept ? { concepts: [opts.concept] } : {}) }, workerRunner()),
       );
       if (opts.json) return printJson(io, opts.concept ? explanations[0] : explanations);
-      io.stdout.write(explanations.map((e) => e.text).join("\n\n") + "\n");
+      say(io, explanations.map((e) => e.text).join("\n\n") + "\n");
     });
 }

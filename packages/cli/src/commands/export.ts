@@ -3,7 +3,7 @@ import { Option } from "commander";
 import { exportRecord } from "@concord/app";
 import { writeTextFile } from "@concord/node";
 import { today, type CliIo } from "../io.js";
-import { unwrap } from "../output.js";
+import { printJson, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
 
 export function registerExport(program: Command, io: CliIo): void {
@@ -15,7 +15,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .option("-o, --output <file>", "write to this file instead of standard output")
     .option("--all", "pax: also export drafts and proposals (PA-X itself holds agreed texts only)")
     .option("--as-of <date>", "pax: the day document statuses are worked out for (default: the scenario's asOf, else the record's last date, else today)")
-    .option("--json", "print the rows as JSON objects (column → value) instead of CSV")
+    .option("--json", "print the rows as JSON objects (column → value) instead of CSV; with -o, write them to the file and print what was written")
     .addHelpText(
       "after",
       `
@@ -33,8 +33,11 @@ Examples:
     )
     .action((file: string, opts: { to: "cameo" | "pax"; output?: string; all?: boolean; asOf?: string; json?: boolean }) => {
       const r = unwrap(exportRecord(readSource(io, file), { to: opts.to, all: opts.all ?? false, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
+      if (opts.json && !opts.output) return printJson(io, r.rows);
+      // A file gets the rows themselves (CSV, or with --json a JSON array): it is data, not a command's answer.
       const text = opts.json ? JSON.stringify(r.rows, null, 2) + "\n" : r.text;
-      if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
-      else io.stdout.write(text);
+      if (!opts.output) return io.stdout.write(text);
+      unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
+      if (opts.json) printJson(io, { file: opts.output, rows: r.rows.length });
     });
 }

@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { importEvents } from "@concord/app";
 import { readTextFile, writeTextFile } from "@concord/node";
 import type { CliIo } from "../io.js";
-import { printJson, problems, unwrap } from "../output.js";
+import { printJson, problems, say, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
 
 export function registerImportEvents(program: Command, io: CliIo): void {
@@ -40,7 +40,7 @@ Example:
       if (!opts.dryRun && (r.added.length > 0 || r.updated.length > 0 || opts.output !== undefined)) unwrap(writeTextFile(target, r.text, { cwd: io.cwd }));
       if (opts.json) return printJson(io, { added: r.added, updated: r.updated, unchanged: r.unchanged });
       const verb = opts.dryRun ? "would add" : "added";
-      io.stdout.write(
+      say(io, 
         `${verb} ${r.added.length}, ${opts.dryRun ? "would update" : "updated"} ${r.updated.length}, unchanged ${r.unchanged.length} event${r.unchanged.length === 1 ? "" : "s"}` +
           `${r.added.length ? `\n  added: ${r.added.join(", ")}` : ""}${r.updated.length ? `\n  updated: ${r.updated.join(", ")}` : ""}\n`,
       );

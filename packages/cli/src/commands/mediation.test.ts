@@ -15,7 +15,10 @@ const json = async (...args: string[]): Promise<ReturnType<typeof JSON.parse>> =
   const r = await concord(...args, "--json");
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.out);
+  // Every --json prints the envelope { ok, value } (docs/cli-json.md).
+  const envelope = JSON.parse(r.out);
+  expect(envelope.ok).toBe(true);
+  return envelope.value;
 };
 
 /** The lines a mediator reads first: up to the first blank line after the answer. */
@@ -129,7 +132,7 @@ describe("concord robustness", () => {
     const io = memoryIo({ cwd: ROOT, isTTY: true, columns: 100 });
     expect(await main(["robustness", CEASEFIRE, "--json"], io)).toBe(0);
     expect(io.err()).toMatch(/\rvariants: 9\/9 \(100%\)\n$/);
-    expect(JSON.parse(io.out()).detail.variants).toBe(9);
+    expect(JSON.parse(io.out()).value.detail.variants).toBe(9);
   });
 
   it("writes no progress when standard error is not a terminal", async () => {

@@ -14,7 +14,9 @@ async function json<T>(...args: string[]): Promise<T> {
   const r = await concord(...args, "--json");
   expect(r.err).toBe("");
   expect(r.code).toBe(0);
-  return JSON.parse(r.out) as T;
+  const envelope = JSON.parse(r.out) as { ok: true; value: T };
+  expect(envelope.ok).toBe(true);
+  return envelope.value;
 }
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-record-"));

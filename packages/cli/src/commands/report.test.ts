@@ -3,7 +3,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import type { ReportData } from "@concord/app";
 import { concord as run, ROOT, type Run } from "../../../../test/fixtures/concord.js";
+import { summary } from "./report.js";
 
 const SMALL = join(ROOT, "test/fixtures/report-small.yaml");
 
@@ -51,6 +53,16 @@ describe("concord report", () => {
     expect((await concord(dir, "report", SMALL, "--since", "2025-01-01", "-o", "x.html")).code).toBe(2);
   });
 
+  it("with --json, says what it wrote", async () => {
+    const dir = tmp();
+    const r = await concord(dir, "report", SMALL, "--format", "md", "-o", "talks.md", "--json");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    expect(JSON.parse(r.out)).toEqual({
+      ok: true,
+      value: { report: join(dir, "talks.md"), files: ["talks.md", "talks-paths.svg", "talks-timeline.svg", "talks-moves.svg"].map((f) => join(dir, f)), format: "md", title: expect.any(String) },
+    });
+  });
+
   it("reports on a record without a model, a model without a record, and a .gmcr file", async () => {
     const dir = tmp();
     const record = await concord(dir, "report", join(ROOT, "docs/examples/record-armenia-azerbaijan.yaml"), "-o", "r.html");
@@ -78,5 +90,31 @@ describe("concord report", () => {
     expect((await concord(dir, "report", SMALL, "--format", "pdf")).code).toBe(2);
     expect(await concord(dir, "report", SMALL, "-o", "bad.yaml/r.html")).toMatchObject({ code: 2, out: "" });
     expect(readdirSync(dir)).toEqual(["bad.yaml"]);
+  });
+});
+
+describe("the summary after a report (issue 9, honest summaries)", () => {
+  // Just the fields summary() reads: four equilibria within reach, the one held under every concept the farthest.
+  const reach = (concept: string, states: readonly [number, number][]) => ({
+    concept,
+    equilibria: states.map(([state, distance]) => ({ state, distance, path: [{ by: "A", changes: [{ taken: true, label: `to ${state}` }] }] })),
+  });
+  const data = {
+    title: "T",
+    question: "Q",
+    brief: { bottomLine: [] },
+    analysis: {
+      statusQuo: { reading: "r", reachable: [reach("nash", [[9, 3]]), reach("gmr", [[2, 1], [3, 1], [4, 2], [5, 2], [6, 2], [9, 3]]), reach("smr", [[9, 3]]), reach("seq", [[9, 3]])] },
+      concepts: [],
+    },
+    timeline: [],
+    sources: [],
+    contradictions: [],
+  } as unknown as ReportData;
+
+  it("says how many equilibria are within reach, lists the one under the most concepts first, and counts what it leaves out", () => {
+    const text = summary(data, "out/t.html");
+    expect(text).toContain("Where the conflict can go from here: 6 equilibria within reach, by moves that each improve the mover's position (the 5 held under the most concepts):\n- state 9 (equilibrium under Nash, GMR, SMR, SEQ), 3 moves");
+    expect(text).toContain("- state 5 (equilibrium under GMR), 2 moves: to 5\n- … and 1 more\n");
   });
 });

@@ -3,8 +3,10 @@ import type { Command } from "commander";
 import { Option } from "commander";
 import { CONCEPT_LABELS, numberList, report, type MoveDescription, type ReportData } from "@concord/app";
 import { workerRunner, writeFiles } from "@concord/node";
-import type { CliIo } from "../io.js";
-import { unwrap } from "../output.js";
+import { width, type CliIo } from "../io.js";
+import type { ReportWritten } from "../json-output.js";
+import { printJson, say, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { openFile } from "../scenario.js";
 
 export interface ReportCliOptions {
@@ -12,6 +14,7 @@ export interface ReportCliOptions {
   output?: string;
   asOf?: string;
   since?: string;
+  json?: boolean;
   mediation?: boolean;
   together?: string;
 }
@@ -27,6 +30,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .option("--since <date>", "the brief on top also says what changed since this earlier day, and how the answer moved")
     .option("--mediation", "add what would make each named outcome hold, which answers rest on estimates, what parties could do together, and robustness (slower)")
     .option("--together <groups>", 'with --mediation: the groups asked "can they together move the status quo?", e.g. "Armenia+US+EU" (default: every pair, for up to four decision makers)')
+    .option("--json", "print JSON: what was written (the report's path, every file, format, title)")
     .addHelpText(
       "after",
       `
@@ -39,48 +43,48 @@ Examples:
   concord report talks.yaml --format md -o report/talks.md`,
     )
     .action(async (file: string, opts: ReportCliOptions) => {
-      const { path, data } = await writeReport(io, file, opts);
-      io.stdout.write(summary(data, path));
+      const { path, data, files } = await writeReport(io, file, opts);
+      if (opts.json) return printJson(io, { report: path, files, format: opts.format, title: data.title } satisfies ReportWritten);
+      say(io, summary(data, path, width(io) ?? 88));
     });
 }
 
 /** Analyses a scenario and writes its report, whole or not at all; returns where, and the report's data. */
-export async function writeReport(io: CliIo, file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData }> {
+export async function writeReport(io: CliIo, file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData; files: string[] }> {
   const loaded = openFile(io, file);
   const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
   const baseName = basename(path).replace(/\.(html?|md|markdown)$/i, "");
   // Large models are analysed on worker threads, as by `concord analyze`.
-  const built = unwrap(
-    await report(
-      loaded,
-      {
-        format: opts.format,
-        baseName,
-        ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
-        ...(opts.since !== undefined ? { since: opts.since } : {}),
-        ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}),
-      },
-      workerRunner(),
-    ),
-  );
-  unwrap(writeFiles([{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]));
-  return { path, data: built.data };
+  const options = {
+    format: opts.format,
+    baseName,
+    ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+    ...(opts.since !== undefined ? { since: opts.since } : {}),
+    ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}),
+  };
+  const built = unwrap(await withProgress(io, "Writing the report", () => report(loaded, options, workerRunner())));
+  const files = [{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))];
+  unwrap(writeFiles(files));
+  return { path, data: built.data, files: files.map((f) => f.file) };
 }
 
+/** How many equilibria within reach the terminal lists. */
+const REACH_LIMIT = 5;
+
 /** What the terminal shows after writing a report: the brief's bottom line, then the answer in a few precise lines. */
-export function summary(d: ReportData, path: string): string {
-  const out: string[] = [`Wrote ${path}`, "", d.title, "", wrap(d.question, 88), ""];
+export function summary(d: ReportData, path: string, cols = 88): string {
+  const out: string[] = [`Wrote ${path}`, "", d.title, "", wrap(d.question, cols), ""];
   // The report opens with the brief: its bottom line, in plain words, comes first here too.
   if (d.brief.bottomLine.length > 0) {
     out.push("In brief:");
-    for (const c of d.brief.bottomLine) out.push(wrap(`- ${c.text}`, 88, "  ").trimEnd());
+    for (const c of d.brief.bottomLine) out.push(wrap(`- ${c.text}`, cols, "  ").trimEnd());
     out.push("");
   }
   const a = d.analysis;
   if (a) {
     const sq = a.statusQuo;
     if (sq) {
-      out.push(wrap(`Today: ${sq.reading}`, 88), "");
+      out.push(wrap(`Today: ${sq.reading}`, cols), "");
       // Where unilateral improvements lead: the nearest equilibria, under any concept.
       const seen = new Map<number, { distance: number; concepts: string[]; path: string }>();
       for (const r of sq.reachable) {
@@ -91,10 +95,14 @@ export function summary(d: ReportData, path: string): string {
           seen.set(e.state, hit);
         }
       }
-      const nearest = [...seen.entries()].sort((x, y) => x[1].distance - y[1].distance || x[0] - y[0]).slice(0, 3);
-      if (nearest.length > 0) {
-        out.push("Where the conflict can go from here (each move improving the mover's position):");
-        for (const [state, x] of nearest) out.push(wrap(`- state ${state} (equilibrium under ${x.concepts.join(", ")}), ${x.distance} move${x.distance === 1 ? "" : "s"}: ${x.path}`, 88, "  "));
+      // Honest and ranked: say how many equilibria are within reach, list those held under the most concepts first.
+      const ranked = [...seen.entries()].sort((x, y) => y[1].concepts.length - x[1].concepts.length || x[1].distance - y[1].distance || x[0] - y[0]);
+      const shown = ranked.slice(0, REACH_LIMIT);
+      if (ranked.length > 0) {
+        const n = ranked.length === 1 ? "1 equilibrium" : `${ranked.length} equilibria`;
+        out.push(`Where the conflict can go from here: ${n} within reach, by moves that each improve the mover's position${shown.length < ranked.length ? ` (the ${shown.length} held under the most concepts)` : ""}:`);
+        for (const [state, x] of shown) out.push(wrap(`- state ${state} (equilibrium under ${x.concepts.join(", ")}), ${x.distance} move${x.distance === 1 ? "" : "s"}: ${x.path}`, cols, "  "));
+        if (shown.length < ranked.length) out.push(`- … and ${ranked.length - shown.length} more`);
         out.push("");
       }
     } else out.push("The model gives no status quo.", "");
@@ -108,7 +116,7 @@ export function summary(d: ReportData, path: string): string {
       out.push(`Waiting, as of ${d.record.asOf}:`);
       for (const w of waits) {
         const days = w.minDays === w.maxDays ? `${w.minDays} days` : `${w.minDays}–${w.maxDays} days`;
-        out.push(wrap(`- ${w.title}: awaiting ${w.awaiting.join(" and ")} for ${days}`, 88, "  "));
+        out.push(wrap(`- ${w.title}: awaiting ${w.awaiting.join(" and ")} for ${days}`, cols, "  "));
       }
       out.push("");
     }
@@ -117,7 +125,7 @@ export function summary(d: ReportData, path: string): string {
       out.push("Deadlines:");
       for (const c of running) {
         const notice = c.noticeDeadline ? `; notice by ${c.noticeDeadline}` : "";
-        out.push(wrap(`- ${c.what}: term ends ${c.expiry}${notice}`, 88, "  "));
+        out.push(wrap(`- ${c.what}: term ends ${c.expiry}${notice}`, cols, "  "));
       }
       out.push("");
     }

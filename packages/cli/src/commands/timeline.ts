@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, timeline, TIMELINE_KINDS, type TimelineEntry } from "@concord/app";
-import type { CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { width, type CliIo } from "../io.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
 import { clip, names } from "../text.js";
@@ -34,13 +34,13 @@ Examples:
       const entries = unwrap(timeline(loaded, { ...filters, ...(kind !== undefined ? { kinds: kind } : {}) }), { flags: { kinds: "--kind" } });
       if (json) return printJson(io, entries);
       if (entries.length === 0) {
-        io.stdout.write("no entries match\n");
+        say(io, "no entries match\n");
         return;
       }
       const actors = actorNames(loaded);
       const rows = entries.map((e) => [dateCell(e), kindCell(e), clip(what(e), 90), clip(names(actors, e.actors), 60), e.sources.join(", ")]);
-      io.stdout.write(renderTable([["date", "kind", "what", "who", "sources"]], rows));
-      io.stdout.write(`${entries.length} entr${entries.length === 1 ? "y" : "ies"}\n`);
+      say(io, renderTable([["date", "kind", "what", "who", "sources"]], rows, undefined, { width: width(io), columns: [2, 3, 4] }));
+      say(io, `${entries.length} entr${entries.length === 1 ? "y" : "ies"}\n`);
     });
 }
 

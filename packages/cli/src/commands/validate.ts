@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { validate } from "@concord/app";
 import type { CliIo } from "../io.js";
-import { unwrap } from "../output.js";
+import { printJson, say, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
 
 export function registerValidate(program: Command, io: CliIo): void {
@@ -9,13 +9,15 @@ export function registerValidate(program: Command, io: CliIo): void {
     .command("validate")
     .description("check a scenario (YAML, JSON or .gmcr) and report every problem with line:column")
     .argument("<file>", "scenario file")
+    .option("--json", 'print JSON: { "ok": true, "value": { id, title, model, record, sources } } or { "ok": false, "problems": [...] }')
     .addHelpText("after", "\nExit code 0 when the file is valid, 2 when it has problems (each printed as file:line:column: path: message).")
-    .action((file: string) => {
+    .action((file: string, opts: { json?: boolean }) => {
       const v = unwrap(validate(readSource(io, file)));
+      if (opts.json) return printJson(io, v);
       const parts = [`${file}: valid scenario "${v.title}"`];
       if (v.model) parts.push(`${v.model.decisionMakers} decision makers, ${v.model.options} options, ${v.model.states} feasible states`);
       const record = Object.entries(v.record).map(([k, n]) => `${n} ${n === 1 ? k.slice(0, -1) : k}`);
       const extra = record.length > 0 ? `; record: ${record.join(", ")}; ${v.sources} sources` : "";
-      io.stdout.write(parts.join(": ") + extra + "\n");
+      say(io, parts.join(": ") + extra + "\n");
     });
 }

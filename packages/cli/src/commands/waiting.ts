@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { actorNames, waiting, type Pen } from "@concord/app";
-import { today, type CliIo } from "../io.js";
-import { printJson, unwrap } from "../output.js";
+import { today, width, type CliIo } from "../io.js";
+import { printJson, say, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { renderTable } from "../table.js";
 import { asOfLine, clip, days, names } from "../text.js";
@@ -41,14 +41,15 @@ Example:
             [["since", "days", "from", "awaiting", "what"]],
             w.waiting.map((x) => [x.since, days(x.minDays, x.maxDays), names(actors, x.from), names(actors, x.awaiting), clip(`${x.title} (${x.id})`, 80)]),
             ["left", "right"],
+            { width: width(io), columns: [2, 3, 4] },
           ),
         );
       }
       if (w.pens.length > 0) {
         out.push("Pen holders");
-        out.push(renderTable([["track", "pen with", "why"]], w.pens.map((p) => [p.name, p.holders.length ? names(actors, p.holders) : "-", why(p)])));
+        out.push(renderTable([["track", "pen with", "why"]], w.pens.map((p) => [p.name, p.holders.length ? names(actors, p.holders) : "-", why(p)]), undefined, { width: width(io), columns: [0, 2] }));
       }
-      io.stdout.write(out.join("\n"));
+      say(io, out.join("\n"));
     });
 }
 

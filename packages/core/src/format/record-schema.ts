@@ -32,13 +32,14 @@ const ActorListSchema = z.array(IdSchema);
 
 /**
  * A length of time: `5 years`, `6 months`, `2 weeks`, `30 days` (or `5y`, `6m`, `2w`,
- * `30d`), or ISO 8601 `P5Y`, `P6M`, `P2W`, `P30D`.
+ * `30d`), or ISO 8601 whole years, months, weeks and days, alone or together: `P5Y`,
+ * `P6M`, `P2W`, `P30D`, `P1Y6M`.
  */
 export const DurationSchema = z
   .string()
   .regex(
-    /^\s*(?:P\d+[YMWD]|\d+\s*(?:years?|months?|weeks?|days?|y|m|w|d))\s*$/i,
-    "expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y",
+    /^\s*(?:P(?=\d)(?:\d+Y)?(?:\d+M)?(?:\d+W)?(?:\d+D)?|\d+\s*(?:years?|months?|weeks?|days?|y|m|w|d))\s*$/i,
+    "expected a duration such as 5 years, 6 months, 2 weeks, 30 days, P5Y or P1Y6M",
   );
 
 export const FactEntrySchema = z

@@ -88,6 +88,13 @@ describe("CAMEO import", () => {
     expect(r.value!.document.events!.at(-1)).toEqual({ id: "visit", date: "2024-03-12", kind: "meeting", title: "Mediator visits Southland", by: ["union"], to: ["south"], sources: ["s-mar"], cameo: "044" });
   });
 
+  it("reads semicolon-separated CSV, as spreadsheets write it where the comma is the decimal mark (issue 9)", () => {
+    const semicolons = 'id;date;kind;title;by;to;sources;event_code\nvisit;2024-03-12;meeting;"Mediator visits Southland; talks";union;south;s-mar;44\n';
+    const r = imported(semicolons, doc);
+    expect(r.problems).toEqual([]);
+    expect(r.value!.document.events!.at(-1)).toMatchObject({ id: "visit", title: "Mediator visits Southland; talks", by: ["union"], cameo: "044" });
+  });
+
   it("reports bad rows at their CSV line and column, and imports nothing", () => {
     const bad =
       "id,date,kind,title,participants,sources,event_code\n" +

@@ -18,7 +18,7 @@ import { fail, ok, type DocPath, type Problem, type Result } from "../problems.j
 import { issuesToProblems } from "../format/issues.js";
 import type { ScenarioDocument } from "../format/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
-import { readCsv, writeCsv } from "./csv.js";
+import { csvSeparator, readCsv, writeCsv } from "./csv.js";
 import { citationOf, sourceIdsOf } from "./normalise.js";
 import type { NegotiationRecord } from "./record.js";
 import { EventEntrySchema, type EventEntry, type SourceRef } from "../format/record-schema.js";
@@ -147,7 +147,8 @@ export interface CameoImport {
  * (path empty); the caller checks the whole document that results.
  */
 export function importCameo(csv: string, doc: ScenarioDocument): Result<CameoImport> {
-  const parsed = readCsv(csv);
+  // Semicolon-separated CSV (spreadsheets in many locales) is read as well.
+  const parsed = readCsv(csv, csvSeparator(csv));
   if (!parsed.ok) return fail(parsed.problems.map((p) => ({ ...p, message: `CSV: ${p.message}` })));
   const [header, ...rows] = parsed.value;
   if (!header) return fail([{ code: "missing", path: [], line: 1, message: "the CSV is empty; expected a header line with id, date, kind, title, …" }]);

@@ -26,8 +26,20 @@ export interface CsvRow {
   readonly line: number;
 }
 
-/** CSV text → rows, or a "syntax" problem saying where (line) and why it cannot be read. Empty lines are skipped. */
-export function readCsv(text: string): Result<CsvRow[]> {
+/**
+ * The field separator of CSV text: a semicolon when the header line has semicolons
+ * and no comma (spreadsheets write that where the comma is the decimal mark), else a comma.
+ */
+export function csvSeparator(text: string): "," | ";" {
+  const header = (/^[^\r\n]*/.exec(text)?.[0] ?? "").replace(/"(?:[^"]|"")*"/g, "");
+  return header.includes(";") && !header.includes(",") ? ";" : ",";
+}
+
+/**
+ * CSV text → rows, or a "syntax" problem saying where (line) and why it cannot be read.
+ * Empty lines are skipped. `separator` is the comma unless given (see csvSeparator).
+ */
+export function readCsv(text: string, separator: "," | ";" = ","): Result<CsvRow[]> {
   const bad = (message: string, line: number): Result<CsvRow[]> => fail([{ code: "syntax", path: [], line, message }]);
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: CsvRow[] = [];
@@ -58,8 +70,8 @@ export function readCsv(text: string): Result<CsvRow[]> {
         quoted = false;
         i++;
         const next = s[i];
-        if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
-          return bad("unexpected text after a closing quote; expected a comma or the end of the line", line);
+        if (next !== undefined && next !== separator && next !== "\n" && next !== "\r") {
+          return bad(`unexpected text after a closing quote; expected a ${separator === "," ? "comma" : "semicolon"} or the end of the line`, line);
         }
         continue;
       }
@@ -73,7 +85,7 @@ export function readCsv(text: string): Result<CsvRow[]> {
       sawQuote = true;
       quoteLine = line;
       i++;
-    } else if (c === ",") {
+    } else if (c === separator) {
       fields.push(field);
       field = "";
       i++;

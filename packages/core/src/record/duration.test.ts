@@ -12,9 +12,13 @@ describe("durations", () => {
     expect(d("6 months")).toMatchObject({ months: 6, days: 0 });
     expect(d("2 weeks")).toMatchObject({ months: 0, days: 14 });
     expect(d("P30D")).toMatchObject({ months: 0, days: 30 });
+    // ISO 8601 composites (issue 9).
+    expect(d("P1Y6M")).toMatchObject({ months: 18, days: 0, text: "P1Y6M" });
+    expect(d("P1M15D")).toMatchObject({ months: 1, days: 15 });
+    expect(d("P1Y2W")).toMatchObject({ months: 12, days: 14 });
   });
   it("rejects what it cannot read, and zero", () => {
-    expect(parseDuration("five years")).toEqual({ ok: false, problems: [{ code: "type", path: [], message: 'expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "five years"' }] });
+    expect(parseDuration("five years")).toEqual({ ok: false, problems: [{ code: "type", path: [], message: 'expected a duration such as 5 years, 6 months, 2 weeks, 30 days, P5Y or P1Y6M, found "five years"' }] });
     expect(parseDuration("0 days")).toEqual({ ok: false, problems: [{ code: "type", path: [], message: 'expected a positive duration, found "0 days"' }] });
   });
   it("formats in the largest whole unit", () => {

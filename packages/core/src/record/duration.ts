@@ -21,15 +21,27 @@ const UNIT: Record<string, { months: number; days: number }> = {
   d: { months: 0, days: 1 },
 };
 
-/** Parses `5 years`, `6 months`, `2 weeks`, `30 days`, `5y`, `6m`, `P5Y`, `P6M`, `P2W`, `P30D`. */
+/**
+ * Parses `5 years`, `6 months`, `2 weeks`, `30 days`, `5y`, `6m`, and ISO 8601
+ * durations of whole years, months, weeks and days, alone or together (`P5Y`,
+ * `P1Y6M`, `P2W`, `P1M15D`; no time part, as terms are counted in days).
+ */
 export function parseDuration(text: string): Result<Duration> {
   const bad = (message: string): Result<Duration> => fail([{ code: "type", path: [], message }]);
-  const m = /^\s*(?:P(\d+)([YMWD])|(\d+)\s*(years?|months?|weeks?|days?|y|m|w|d))\s*$/i.exec(text);
-  if (!m) return bad(`expected a duration such as 5 years, 6 months, 2 weeks, 30 days or P5Y, found "${text}"`);
-  const n = Number(m[1] ?? m[3]);
-  const unit = UNIT[(m[2] ?? m[4]!)[0]!.toLowerCase()]!;
-  if (n === 0) return bad(`expected a positive duration, found "${text}"`);
-  return ok({ months: n * unit.months, days: n * unit.days, text: text.trim() });
+  const words = /^\s*(\d+)\s*(years?|months?|weeks?|days?|y|m|w|d)\s*$/i.exec(text);
+  const iso = /^\s*P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?\s*$/i.exec(text);
+  let months: number, days: number;
+  if (words) {
+    const unit = UNIT[words[2]![0]!.toLowerCase()]!;
+    months = Number(words[1]) * unit.months;
+    days = Number(words[1]) * unit.days;
+  } else if (iso && iso.slice(1).some((x) => x !== undefined)) {
+    const [y, m, w, d] = iso.slice(1).map((x) => Number(x ?? 0)) as [number, number, number, number];
+    months = y * 12 + m;
+    days = w * 7 + d;
+  } else return bad(`expected a duration such as 5 years, 6 months, 2 weeks, 30 days, P5Y or P1Y6M, found "${text}"`);
+  if (months === 0 && days === 0) return bad(`expected a positive duration, found "${text}"`);
+  return ok({ months, days, text: text.trim() });
 }
 
 /** "5 years", "6 months", "30 days". */

@@ -18,6 +18,8 @@ interface Rewritten {
   readonly unclosed?: readonly [number, number];
   /** An indentation problem, best shown at the line's first non-blank character. */
   readonly indent?: boolean;
+  /** A tab used for indentation: the one problem to report on its line. */
+  readonly tab?: boolean;
 }
 
 /** One problem per line with a parse error, in reading order. */
@@ -32,8 +34,12 @@ export function syntaxProblems(doc: Document, text: string, errors: readonly YAM
     // The parser places indentation errors at the start of the line; the reader looks at its first word.
     kept.push(r.indent ? { ...r, offset: r.offset + (/^ */.exec(text.slice(r.offset))?.[0].length ?? 0) } : r);
   }
+  // A tab in the indentation throws off the indentation of its line and the lines below it: the tab
+  // is what to fix, so the indentation problems that follow from it are left out.
+  const tab = kept.find((r) => r.tab);
+  const clear = tab ? kept.filter((r) => r.tab || (at(r.offset).line !== at(tab.offset).line && !r.message.startsWith("bad indentation"))) : kept;
   // An unclosed collection makes every collection around it unclosed too: keep the innermost.
-  const inner = kept.filter((r) => !r.unclosed || !kept.some((o) => o !== r && o.unclosed && o.unclosed[0] > r.unclosed![0] && o.unclosed[0] < r.unclosed![1]));
+  const inner = clear.filter((r) => !r.unclosed || !clear.some((o) => o !== r && o.unclosed && o.unclosed[0] > r.unclosed![0] && o.unclosed[0] < r.unclosed![1]));
   return sortProblems(
     inner.map((r) => ({ code: "syntax" as const, message: `syntax error: ${r.message}`, path: [], ...(file ? { file } : {}), ...at(r.offset) })),
   );
@@ -89,7 +95,7 @@ function rewrite(doc: Document, text: string, e: YAMLError): Rewritten {
       return { message: `duplicate key${key === undefined ? "" : ` "${key}"`}: a key may appear only once in a mapping`, offset };
     }
     case "TAB_AS_INDENT":
-      return { message: "a tab is used for indentation; YAML indents with spaces only", offset };
+      return { message: "a tab is used for indentation; YAML indents with spaces only", offset, tab: true };
     case "BAD_INDENT":
       if (msg.startsWith("All mapping items")) return { message: "bad indentation: the keys of one mapping must start in the same column", offset, indent: true };
       break;

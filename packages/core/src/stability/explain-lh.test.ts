@@ -82,7 +82,10 @@ describe("explanations", () => {
     })!;
     const e = explain(analyze(space), asStateIndex(0), asDmIndex(0), "gmr");
     expect(e.stable).toBe(true);
-    expect(e.text).toContain('A takes "defect" (state 1 → 2), to a state A ranks 1: deterred — B takes "defect" (state 2 → 4) would leave A at state 4 (ranked 3), no better than state 1.');
+    expect(e.text).toContain('A takes "defect" (state 1 → 2), to a state A prefers: deterred — B takes "defect" (state 2 → 4) would leave A at state 4, no better than state 1.');
+    // The ranks are in the data, not in sentences that also name states (issue 9: "a state Government ranks 13").
+    expect(e.text).not.toMatch(/rank/);
+    expect(e.improvements[0]).toMatchObject({ rank: 1, endRank: 3 });
     const n = explain(analyze(space), asStateIndex(0), asDmIndex(0), "nash");
     expect(n.stable).toBe(false);
   });

@@ -110,20 +110,21 @@ export function explain(a: Analysis, s: StateIndex, i: DmIndex, concept: BasicCo
     stable,
     rank: rankOf(a.payoffs[i]!, s),
     improvements,
-    text: explanationText(dmName, stateNumber(s), rankOf(a.payoffs[i]!, s), concept, stable, improvements),
+    text: explanationText(dmName, stateNumber(s), concept, stable, improvements),
   };
 }
 
-function explanationText(dm: string, state: StateNumber, rank: number, concept: BasicConcept, stable: boolean, imps: readonly ImprovementExplanation[]): string {
+function explanationText(dm: string, state: StateNumber, concept: BasicConcept, stable: boolean, imps: readonly ImprovementExplanation[]): string {
   const lines: string[] = [];
-  lines.push(`State ${state} is ${stable ? "" : "not "}stable for ${dm} under ${CONCEPT_NAMES[concept]} (${dm} ranks it ${rank}).`);
+  // State numbers and ranks are both small whole numbers: no sentence carries both, so neither is read as the other (the ranks are in the data).
+  lines.push(`State ${state} is ${stable ? "" : "not "}stable for ${dm} under ${CONCEPT_NAMES[concept]}.`);
   if (imps.length === 0) {
     lines.push(`${dm} has no unilateral improvement from state ${state}: every move it can make leads to a state it likes no better.`);
     return lines.join("\n");
   }
   lines.push(`${dm} has ${imps.length} unilateral improvement${imps.length === 1 ? "" : "s"}:`);
   for (const x of imps) {
-    const head = `- ${moveText(x.move)}, to a state ${dm} ranks ${x.rank}`;
+    const head = `- ${moveText(x.move)}, to a state ${dm} prefers`;
     if (concept === "nash") {
       lines.push(`${head}. Nash stability ignores responses, so this move alone makes the state unstable.`);
     } else if (!x.deterred) {
@@ -131,7 +132,7 @@ function explanationText(dm: string, state: StateNumber, rank: number, concept: 
       lines.push(`${head}: ${who} can leave ${dm} with a state it likes no more than state ${state}, so it is not deterred.`);
     } else {
       const steps = x.sanction!.map(moveText).join(", then ");
-      let line = `${head}: deterred — ${steps} would leave ${dm} at state ${x.endsAt} (ranked ${x.endRank}), no better than state ${state}.`;
+      let line = `${head}: deterred — ${steps} would leave ${dm} at state ${x.endsAt}, no better than state ${state}.`;
       if (concept === "smr") {
         line += x.bestCounter
           ? ` ${dm}'s best counter-move from there, ${moveText(x.bestCounter)}, does not help it either.`

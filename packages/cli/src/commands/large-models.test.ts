@@ -1,0 +1,84 @@
+// Large models (issue 9, "Large models"): no crash, text lists cut with a count, a
+// compact --json form, progress only on a terminal. A generated model of 16,384 states
+// stands for the 250,000-state ones (same code paths, above every threshold but speed).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { expandRanges, type AnalyzeResult, type CompactAnalyzeResult, type CompactStatesResult, type StatesResult } from "@concord/app";
+import { concord } from "../../../../test/fixtures/concord.js";
+import { writeLargeModel } from "../../../../test/fixtures/large-model.js";
+import { memoryIo } from "../io.js";
+import { progress } from "../progress.js";
+import { renderTable } from "../table.js";
+
+let file: string;
+beforeAll(() => {
+  file = writeLargeModel(mkdtempSync(join(tmpdir(), "concord-large-")));
+});
+
+function value<T>(out: string): T {
+  const envelope = JSON.parse(out) as { ok: boolean; value: T };
+  expect(envelope.ok).toBe(true);
+  return envelope.value;
+}
+
+describe("concord on a large model", () => {
+  it("renders a table of 260,000 rows (Math.max(...cells) overflowed the stack)", () => {
+    const rows = Array.from({ length: 260_000 }, (_, k) => [String(k + 1), "Y"]);
+    expect(renderTable([["state", "x"]], rows).split("\n")).toHaveLength(260_003);
+  });
+
+  it("states: lists 200 states then says how many more, and the compact JSON carries every state", async () => {
+    const r = await concord(["states", file]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("\n… and 16,184 more; --all to list them\n16,384 feasible states");
+    expect(r.out.split("\n").length).toBeLessThan(210);
+    const compact = value<CompactStatesResult>((await concord(["states", file, "--json"])).out);
+    expect(compact).toMatchObject({ form: "compact", stateCount: 16_384 });
+    expect(compact.values[0]).toBe("N".repeat(14));
+    const full = value<StatesResult>((await concord(["states", file, "--json", "--all"])).out);
+    expect(full.states).toHaveLength(16_384);
+    expect(compact.rank.dm3![16_383]).toBe(full.states[16_383]!.rank.dm3);
+  });
+
+  it("analyze: at most 200 rows, equilibria under the most concepts first, number lists cut with a count; compact JSON = full JSON", async () => {
+    const r = await concord(["analyze", file]);
+    expect(r.code).toBe(0);
+    expect(r.out.split("\n").length).toBeLessThan(230);
+    expect(r.out).toMatch(/\n {2}GMR: [\d,]+ states — .*, … and [\d,]+ more; --all to list them\n/);
+    const rows = r.out.split("\n").filter((l) => /^\d+\*? /.test(l)).map((l) => l.split(/ {2,}/).at(-1)!.split(" ").length);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toEqual([...rows].sort((a, b) => b - a));
+    const compact = value<CompactAnalyzeResult>((await concord(["analyze", file, "--json"])).out);
+    expect(compact.form).toBe("compact");
+    const full = value<AnalyzeResult>((await concord(["analyze", file, "--json", "--all"])).out);
+    expect(full.states).toHaveLength(16_384);
+    for (const c of full.concepts) {
+      expect(expandRanges(compact.equilibria[c]!)).toEqual(full.equilibria[c]);
+      expect(expandRanges(compact.stability[c]!.dm2!)).toEqual(full.stability[c]!.dm2);
+    }
+  });
+});
+
+describe("progress", () => {
+  it("shows on a terminal's standard error after the delay, and clears its line", async () => {
+    const io = memoryIo({ cwd: ".", isTTY: true });
+    const stop = progress(io, "Analysing", 5);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    stop();
+    expect(io.err().startsWith("\rAnalysing… 0 s")).toBe(true);
+    expect(io.err().endsWith("\r\u001b[K")).toBe(true);
+    expect(io.out()).toBe("");
+  });
+  it("stays silent when standard error is not a terminal, or the work ends first", async () => {
+    const pipe = memoryIo({ cwd: "." });
+    const stop = progress(pipe, "Analysing", 0);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    stop();
+    expect(pipe.err()).toBe("");
+    const quick = memoryIo({ cwd: ".", isTTY: true });
+    progress(quick, "Analysing", 1000)();
+    expect(quick.err()).toBe("");
+  });
+});
