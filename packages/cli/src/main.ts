@@ -24,6 +24,7 @@ import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
 import { width, type CliIo } from "./io.js";
 import { CliFailure, EXIT_INVALID, printFailure } from "./output.js";
+import { setMaxInput } from "./scenario.js";
 
 export { memoryIo, type CliIo, type MemoryIo } from "./io.js";
 
@@ -43,6 +44,11 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
       getErrHelpWidth: () => width(io) ?? 80,
       getOutHasColors: () => false,
       getErrHasColors: () => false,
+    })
+    .option("--max-input <MB>", "refuse input files larger than this (default 20; at most 1024)")
+    .hook("preAction", () => {
+      const mb = program.opts<{ maxInput?: string }>().maxInput;
+      if (mb !== undefined) setMaxInput(io, mb);
     });
   const commands = [
     registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,

@@ -6,6 +6,7 @@ export * from "./problems.js";
 export * from "./dates.js";
 export * from "./words.js";
 export * from "./numbering.js";
+export * from "./limits.js";
 export * from "./model/expression.js";
 export * from "./model/types.js";
 export * from "./format/schema.js";

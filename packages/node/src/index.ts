@@ -1,7 +1,20 @@
 /**
  * @concord/node — Concord's Node platform adapters: the worker-thread analysis
- * runner, reading scenario files and writing output files.
+ * runner, reading input files (bounded, UTF-8) and writing output files whole or not at all.
  */
 export { workerRunner } from "./runner.js";
 export { analyzeParallel, PARALLEL_THRESHOLD, type ParallelOptions } from "./parallel/pool.js";
-export { readTextFile, readScenarioFile, writeFiles, writeTextFile, type FileOptions } from "./files.js";
+export {
+  contentHash,
+  formatBytes,
+  ioProblem,
+  readBoundedFile,
+  readScenarioFile,
+  readTextFile,
+  writeFiles,
+  writeTextFile,
+  type FileOptions,
+  type OutputFile,
+  type ReadOptions,
+} from "./files.js";
+export { decodeText, firstInvalidUtf8, type TextKind } from "./text.js";

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { exportRecord } from "@concord/app";
-import { writeTextFile } from "@concord/node";
 import { today, type CliIo } from "../io.js";
 import { unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
+import { writeOutput } from "../write.js";
 
 export function registerExport(program: Command, io: CliIo): void {
   program
@@ -12,7 +12,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .description("export the record as CSV: events with CAMEO event codes, or documents as rows of the PA-X agreements table")
     .argument("<file>", "scenario file")
     .addOption(new Option("--to <format>", "cameo: events with CAMEO codes; pax: documents shaped like PA-X").choices(["cameo", "pax"]).makeOptionMandatory())
-    .option("-o, --output <file>", "write to this file instead of standard output")
+    .option("-o, --output <file>", "write to this file (whole or not at all; - for standard output)")
     .option("--all", "pax: also export drafts and proposals (PA-X itself holds agreed texts only)")
     .option("--as-of <date>", "pax: the day document statuses are worked out for (default: the scenario's asOf, else the record's last date, else today)")
     .option("--json", "print the rows as JSON objects (column → value) instead of CSV")
@@ -34,7 +34,6 @@ Examples:
     .action((file: string, opts: { to: "cameo" | "pax"; output?: string; all?: boolean; asOf?: string; json?: boolean }) => {
       const r = unwrap(exportRecord(readSource(io, file), { to: opts.to, all: opts.all ?? false, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
       const text = opts.json ? JSON.stringify(r.rows, null, 2) + "\n" : r.text;
-      if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
-      else io.stdout.write(text);
+      writeOutput(io, opts.output, text);
     });
 }

@@ -2,10 +2,11 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { CONCEPT_LABELS, numberList, report, type MoveDescription, type ReportData } from "@concord/app";
-import { workerRunner, writeFiles } from "@concord/node";
+import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
-import { unwrap } from "../output.js";
+import { unwrap, CliFailure } from "../output.js";
 import { openFile } from "../scenario.js";
+import { writeAll } from "../write.js";
 
 export interface ReportCliOptions {
   format: "html" | "md";
@@ -19,7 +20,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .description("write a report a non-specialist can read: the brief on top (the answer in plain words), then the process, the model and the analysis in detail, with pictures and sources")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .addOption(new Option("--format <format>", "html (one self-contained page) or md (Markdown, pictures as SVG files beside it)").choices(["html", "md"]).default("html"))
-    .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md)")
+    .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md; - for standard output, HTML only)")
     .option("--as-of <date>", "the day for who is waiting and deadlines (default: the scenario's asOf, else the record's last date)")
     .addHelpText(
       "after",
@@ -34,18 +35,26 @@ Examples:
     )
     .action(async (file: string, opts: ReportCliOptions) => {
       const { path, data } = await writeReport(io, file, opts);
-      io.stdout.write(summary(data, path));
+      if (path !== "-") io.stdout.write(summary(data, path));
     });
 }
 
 /** Analyses a scenario and writes its report, whole or not at all; returns where, and the report's data. */
 export async function writeReport(io: CliIo, file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData }> {
+  if (opts.output === "-" && opts.format === "md") {
+    throw new CliFailure([{ code: "usage", path: ["output"], message: "the Markdown report links pictures written beside it, so it needs a file; -o - works with --format html" }]);
+  }
   const loaded = openFile(io, file);
+  if (opts.output === "-") {
+    const built = unwrap(await report(loaded, { format: "html", baseName: loaded.scenario.id, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) }, workerRunner()));
+    io.stdout.data(built.text);
+    return { path: "-", data: built.data };
+  }
   const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
   const baseName = basename(path).replace(/\.(html?|md|markdown)$/i, "");
   // Large models are analysed on worker threads, as by `concord analyze`.
   const built = unwrap(await report(loaded, { format: opts.format, baseName, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}) }, workerRunner()));
-  unwrap(writeFiles([{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]));
+  writeAll(io, [{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]);
   return { path, data: built.data };
 }
 

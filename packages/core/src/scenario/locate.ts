@@ -5,6 +5,7 @@
  * source range of every node.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { nestingProblem, nestingTooDeep } from "../limits.js";
 import { fail, ok, type DocPath, type Result } from "../problems.js";
 import { aliasProblem, syntaxProblems } from "./syntax.js";
 
@@ -18,6 +19,9 @@ export interface ParsedText {
 }
 
 export function parseText(text: string, file?: string): Result<ParsedText> {
+  // Checked before parsing: the parser and everything after it recurse once per level.
+  const deep = nestingTooDeep(text);
+  if (deep) return fail([nestingProblem(lineColumnAt(text, deep.offset), file)]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const at = (offset: number): { line: number; column: number } => {
@@ -34,6 +38,16 @@ export function parseText(text: string, file?: string): Result<ParsedText> {
     return fail([aliasProblem(doc, at, file)]);
   }
   return ok({ value, locate: (path, atKey = false, offset) => locatePath(doc, text, path, at, atKey, offset) });
+}
+
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function locatePath(
