@@ -23,7 +23,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .description("stability analysis: which states are stable for whom under Nash, GMR, SMR and SEQ, and the equilibria")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
-    .option("--horizon <h>", "also compute limited-move stability L_h with this horizon (two decision makers only)")
+    .option("--horizon <h>", "also compute limited-move stability L_h with this horizon, 1 to 1000 (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
     .option("--all", `print every state even when there are more than ${TABLE_LIMIT}`)
     .option("--json", "print JSON: decisionMakers, states, stability per concept and decision maker, equilibria")
