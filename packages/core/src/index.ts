@@ -51,7 +51,7 @@ export { deadlines, commitmentTerm, type Deadlines, type CommitmentTerm, type De
 export { contradictions, agree, type Contradiction, type ContradictionSide } from "./record/contradictions.js";
 export { decisionMakerEvidence, resolveEvidence, type DecisionMakerEvidence, type ResolvedEvidence } from "./record/evidence.js";
 export { asOf, type AsOf, type AsOfInput } from "./record/as-of.js";
-export { readCsv, writeCsv, type CsvRow } from "./record/csv.js";
+export { isFormulaLike, neutraliseCell, readCsv, restoreCell, writeCsv, type CsvRow } from "./record/csv.js";
 export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAMEO_COLUMNS, type CameoImport } from "./record/cameo.js";
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";

@@ -16,6 +16,7 @@ export function registerExport(program: Command, io: CliIo): void {
     .option("--all", "pax: also export drafts and proposals (PA-X itself holds agreed texts only)")
     .option("--as-of <date>", "pax: the day document statuses are worked out for (default: the scenario's asOf, else the record's last date, else today)")
     .option("--json", "print the rows as JSON objects (column → value) instead of CSV")
+    .option("--raw", "write cells as they are, even those a spreadsheet would run as formulas (default: such cells start with ')")
     .addHelpText(
       "after",
       `
@@ -24,6 +25,10 @@ one clearly applies (057 agreement signed, 040 meeting, 010 statement, 125 decli
 where none applies (tabling a proposal, a hearing, a deadline) it is empty and code_note
 says why. concord import-events reads the same CSV back.
 
+Cells that start with =, +, -, @, a tab or a carriage return are written with a
+leading ' so that a spreadsheet shows them instead of running them as formulas
+(OWASP's advice); import-events reads them back as they were. --raw turns this off.
+
 pax: the PA-X columns Con, PP, PPName, AgtId, Agt, Dat, Status, Stage, StageSub, Part,
 ThrdPart, OthAgr, then concord_id, concord_kind, concord_status and sources.
 
@@ -31,8 +36,8 @@ Examples:
   concord export talks.yaml --to cameo -o events.csv
   concord export talks.yaml --to pax --all`,
     )
-    .action((file: string, opts: { to: "cameo" | "pax"; output?: string; all?: boolean; asOf?: string; json?: boolean }) => {
-      const r = unwrap(exportRecord(readSource(io, file), { to: opts.to, all: opts.all ?? false, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
+    .action((file: string, opts: { to: "cameo" | "pax"; output?: string; all?: boolean; asOf?: string; json?: boolean; raw?: boolean }) => {
+      const r = unwrap(exportRecord(readSource(io, file), { to: opts.to, all: opts.all ?? false, raw: opts.raw === true, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), today: today(io) }));
       const text = opts.json ? JSON.stringify(r.rows, null, 2) + "\n" : r.text;
       writeOutput(io, opts.output, text);
     });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { importEvents } from "@concord/app";
 import type { CliIo } from "../io.js";
+import { formatProblem } from "@concord/app";
 import { printJson, problems, unwrap } from "../output.js";
 import { readInput, readSource } from "../scenario.js";
 import { writeOutput } from "../write.js";
@@ -18,7 +19,9 @@ export function registerImportEvents(program: Command, io: CliIo): void {
       "after",
       `
 Required columns: id, date, kind, title; the others of the export are optional and
-extra columns are ignored. Lists (by, to, participants, sources, …) are separated by ;.
+extra columns are ignored. A cell that starts with ' before =, +, -, @ (as export
+writes formula-like cells) is read without the '; other cells a spreadsheet would run
+as formulas are kept as text, with a warning. Lists (by, to, participants, sources, …) are separated by ;.
 event_code sets the event's cameo: when it differs from the default for its kind (or
 code_source says explicit); leading zeros dropped by spreadsheets are restored.
 
@@ -37,6 +40,7 @@ Example:
       const r = unwrap(importEvents(into, { text: csv, file: csvFile }, { format: /\.json$/i.test(target) ? "json" : "yaml" }), {
         summary: (ps) => `${ps[0]?.file ?? csvFile}: ${problems(ps.length)}; nothing was imported`,
       });
+      for (const w of r.warnings) io.stderr.write(`${formatProblem({ ...w, message: `warning: ${w.message}` })}\n`);
       // In place, the write is refused if the scenario changed since it was read: a concurrent edit is never lost.
       const inPlace = opts.output === undefined;
       if (!opts.dryRun && (r.added.length > 0 || r.updated.length > 0 || !inPlace)) writeOutput(io, target, r.text, inPlace ? { unchangedSince: into.hash } : {});
