@@ -11,7 +11,7 @@ export * from "./model/expression.js";
 export * from "./model/types.js";
 export * from "./format/schema.js";
 export * from "./scenario/types.js";
-export { loadScenario, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
+export { loadScenario, scenarioWarnings, validateDocument, detectFormat, type InputFormat, type LoadOptions, type Loaded } from "./scenario/load.js";
 export { findDecisionMaker } from "./scenario/decision-maker.js";
 export { importGmcr, exportGmcr, formatGmcr, type GmcrImport, type GmcrImportOptions } from "./interop/gmcr-py.js";
 export { GmcrFileSchema, type GmcrFile, type GmcrCondition, type GmcrConjunction, type GmcrCompound, type GmcrLiteral, type GmcrRanking } from "./interop/gmcr-schema.js";

@@ -11,6 +11,11 @@ const strict = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** The text of `bytes`, or a "format" problem naming the byte offset and line of the first bad byte. */
 export function decodeText(bytes: Uint8Array, file: string, kind: TextKind = "YAML/JSON"): Result<string> {
+  // UTF-16 (as some Windows editors save) begins with its byte-order mark and is full of zero bytes.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const from = bytes[0] === 0xff ? "utf-16le" : "utf-16be";
+    return fail([{ code: "format", path: [], file, line: 1, column: 1, message: `not UTF-8 text: the file is UTF-16; save it as UTF-8 (e.g. iconv -f ${from} -t utf-8 ${file} > fixed)` }]);
+  }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return fail([notText(bytes, nul, file, kind)]);
   try {
