@@ -6,7 +6,7 @@
  * why, in one line; relative names are resolved against `cwd` (default: the process's).
  */
 import { createHash } from "node:crypto";
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, constants } from "node:fs";
+import { closeSync, existsSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, statSync, writeSync, constants } from "node:fs";
 import { dirname, resolve } from "node:path";
 import type { ScenarioSource } from "@concord/app";
 import { fail, MAX_INPUT_BYTES, ok, type Problem, type Result } from "@concord/core";
@@ -130,7 +130,7 @@ export function writeFiles(files: readonly OutputFile[], options: FileOptions = 
   if (files.length === 0) return ok(undefined);
   for (const f of files) {
     try {
-      mkdirSync(dirname(at(f.file, options.cwd)), { recursive: true });
+      makeFolders(dirname(at(f.file, options.cwd)));
     } catch (e) {
       return fail([ioProblem(dirname(f.file), "create the folder", e)]);
     }
@@ -170,6 +170,17 @@ export function writeFiles(files: readonly OutputFile[], options: FileOptions = 
     cleanUp();
     return fail([ioProblem(current, "write the file", e)]);
   }
+}
+
+/**
+ * Creates a folder and the missing ones above it, one level at a time: Node's
+ * `mkdirSync(…, { recursive: true })` loops forever where mkdir fails with ENOENT
+ * under an existing folder (as in /proc).
+ */
+function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  for (let d = dir; !existsSync(d) && dirname(d) !== d; d = dirname(d)) missing.push(d);
+  for (const m of missing.reverse()) mkdirSync(m);
 }
 
 /**
