@@ -2,8 +2,7 @@
  * Scenario and other input files for the commands: read through @concord/node within
  * the limits set on the command line (`--max-input`), opened through the application layer.
  */
-import { openScenario, type Loaded, type ScenarioSource } from "@concord/app";
-import { MAX_INPUT_BYTES, MAX_INPUT_BYTES_CEILING, type Problem } from "@concord/core";
+import { MAX_INPUT_BYTES, MAX_INPUT_BYTES_CEILING, openScenario, type Loaded, type Problem, type ScenarioSource } from "@concord/app";
 import { readScenarioFile, readTextFile, type TextKind } from "@concord/node";
 import type { CliIo } from "./io.js";
 import { CliFailure, unwrap } from "./output.js";
