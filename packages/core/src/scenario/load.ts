@@ -14,7 +14,7 @@ import { validParts } from "./prune.js";
 import { closest } from "../format/suggest.js";
 import { ScenarioPartsSchema, ScenarioSchema } from "../format/schema.js";
 import type { Scenario } from "./types.js";
-import { modelWarnings } from "../model/sanity.js";
+import { modelWarnings } from "./sanity.js";
 
 export type InputFormat = "yaml" | "json" | "gmcr";
 

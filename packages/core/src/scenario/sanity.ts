@@ -9,7 +9,7 @@
 import { asStateIndex } from "../numbering.js";
 import type { Problem } from "../problems.js";
 import type { StateSpace } from "../statespace/space.js";
-import { evaluate, exprOptions, type Expr } from "./expression.js";
+import { evaluate, exprOptions, type Expr } from "../model/expression.js";
 
 /** Beyond this many statement evaluations the checks are skipped: warnings must not slow validation down. */
 const MAX_WORK = 1_000_000;
