@@ -5,7 +5,8 @@
  * when a report is made, so that other use cases start fast.
  */
 import { BASIC_CONCEPTS, fail, ok, viewDay, type Analysis, type Loaded, type Result, type ViewDay } from "@concord/core";
-import type { BriefData, ReportData } from "@concord/report";
+import type { BriefData, MediationHooks, ReportData } from "@concord/report";
+import { mediationHooks, type MediationReportOptions } from "./mediation-hooks.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { openScenario, type ScenarioInput } from "./source.js";
 import { dayOf } from "./view-day.js";
@@ -15,6 +16,12 @@ export interface ReportDataOptions {
   readonly asOf?: string;
   /** An earlier day (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means its last day), before the record's day: the brief says what changed since then and how the answer moved. */
   readonly since?: string;
+  /**
+   * Also run the mediation analyses (for each named outcome what would make it hold,
+   * which answers rest on estimates, what pairs of parties could do together, robustness):
+   * the brief uses them and the report gains a section. Off by default: they take seconds on large models.
+   */
+  readonly mediation?: boolean | MediationReportOptions;
 }
 
 export interface ReportOptions extends ReportDataOptions {
@@ -81,7 +88,7 @@ async function prepare(
   input: ScenarioInput,
   options: ReportDataOptions,
   runner: AnalysisRunner,
-): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis } }>> {
+): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis; mediation?: MediationHooks } }>> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
   const loaded = opened.value;
@@ -106,8 +113,12 @@ async function prepare(
   }
   const { space } = loaded;
   const analysis = space ? await runner.analyze(space, BASIC_CONCEPTS) : undefined;
+  const m = options.mediation;
+  const hooks = analysis && m ? await mediationHooks(loaded, analysis, runner, m === true ? {} : m, "text" in input ? input : undefined) : undefined;
+  if (hooks && !hooks.ok) return hooks;
+  const mediation = hooks?.value;
   return ok({
     loaded,
-    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}) },
+    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}), ...(mediation ? { mediation } : {}) },
   });
 }

@@ -18,3 +18,4 @@ export {
   type ReadOptions,
 } from "./files.js";
 export { decodeText, firstInvalidUtf8, type TextKind } from "./text.js";
+export { robustnessParallel, ROBUSTNESS_PARALLEL_THRESHOLD } from "./parallel/robustness.js";

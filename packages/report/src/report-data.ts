@@ -3,6 +3,7 @@ import { analyze, type Analysis, type Loaded, type ViewDay } from "@concord/core
 import { analysisSection, type AnalysisOptions } from "./analysis-part.js";
 import { briefContext, briefFrom } from "./brief/brief-data.js";
 import { modelSection } from "./model-part.js";
+import { mediationSection } from "./mediation-part.js";
 import { moveGraph, type MoveGraphOptions } from "./move-graph.js";
 import { actorEntries, contradictionEntries } from "./record-part.js";
 import type { MediationHooks, ReportData } from "./types.js";
@@ -20,7 +21,7 @@ export interface ReportOptions {
   readonly generated?: string;
   /** A finished analysis of the scenario's state space, to avoid computing it again. */
   readonly analysis?: Analysis;
-  /** Results of the mediation analyses, for the brief, when available. */
+  /** Results of the mediation analyses, for the brief and the report's mediation section, when available. */
   readonly mediation?: MediationHooks;
   readonly graph?: MoveGraphOptions;
   readonly equilibria?: AnalysisOptions;
@@ -43,6 +44,7 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
   const { facts, record } = ctx;
   const graph = facts ? moveGraph(facts.a, options.graph, facts.sqa) : undefined;
   const brief = briefFrom(loaded, ctx, options.mediation);
+  const mediation = facts && options.mediation ? mediationSection(scenario.record, facts, brief.targets, options.mediation) : undefined;
   const r = scenario.record;
   return {
     id: scenario.id,
@@ -59,6 +61,7 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
     ...(facts ? { analysis: analysisSection(facts, options.equilibria) } : {}),
     ...(graph ? { moveGraph: graph } : {}),
     contradictions: contradictionEntries(r),
+    ...(mediation ? { mediation } : {}),
     sources: ctx.sources,
     brief,
   };
