@@ -21,7 +21,7 @@ import { concord, ROOT } from "./fixtures/concord.js";
 const HOSTILE = join(ROOT, "test/hostile");
 const GOOD = join(ROOT, "test/fixtures/record-small.yaml");
 // eslint-disable-next-line no-control-regex
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 const counts = { inputs: 0, cleanErrors: 0, accepted: 0, crashes: 0, silentChanges: 0 };
 afterAll(() => {

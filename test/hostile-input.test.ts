@@ -13,7 +13,7 @@ const EXAMPLE = join(ROOT, "scenarios/examples/getting-started.yaml");
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-hostile-"));
 const BIN = join(ROOT, "packages/cli/bin/concord.js");
 // eslint-disable-next-line no-control-regex
-const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e]/;
+const RAW_CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e]/;
 
 describe("spreadsheet formula injection", () => {
   it("export --to cameo and --to pax neutralise cells a spreadsheet would evaluate; --raw writes them as they are", async () => {

@@ -46,11 +46,11 @@ export function today(io: CliIo): string {
 /**
  * Control characters that make a terminal act instead of print (escape sequences can
  * retitle the window, move the cursor, hide text) and Unicode overrides that reorder
- * text: everything below space but tab and newline, DEL, the C1 range and the bidi
- * controls.
+ * text: everything below space but tab, newline and carriage return (progress lines
+ * redraw with it), DEL, the C1 range and the bidi controls.
  */
 // eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** The text with every control character shown as an escape (`\u001b`, `\u202e`: also valid inside a JSON string). */
 export function escapeControls(text: string): string {
