@@ -7,6 +7,7 @@
 import {
   asStateIndex,
   limitedMove,
+  MAX_HORIZON,
   nonMyopic,
   ok,
   stateFilter,
@@ -71,7 +72,7 @@ export interface AnalyzeResult extends ModelSummary {
 export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<AnalyzeResult>> {
   const concepts = conceptsOption(options.concepts);
   if (!concepts.ok) return concepts;
-  const horizon = options.horizon === undefined ? undefined : countOption(options.horizon, "horizon");
+  const horizon = options.horizon === undefined ? undefined : countOption(options.horizon, "horizon", MAX_HORIZON, "the limit is fixed: for the look-ahead as the horizon grows, use the non-myopic analysis");
   if (horizon && !horizon.ok) return horizon;
   const opened = openModel(input, " to analyse");
   if (!opened.ok) return opened;

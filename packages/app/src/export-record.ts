@@ -2,7 +2,7 @@
  * Use case: the record as CSV — events with CAMEO event codes, or documents as rows
  * of the PA-X agreements table — with the same rows as objects keyed by column.
  */
-import { exportCameo, exportPax, fail, messageOf, ok, readCsv, type Result } from "@concord/core";
+import { exportCameo, exportPax, fail, messageOf, neutraliseCell, ok, readCsv, writeCsv, type Result } from "@concord/core";
 import { openScenario, type ScenarioInput } from "./source.js";
 import { dayOf, type DayOptions } from "./view-day.js";
 
@@ -11,12 +11,14 @@ export interface ExportRecordOptions extends DayOptions {
   readonly to: "cameo" | "pax";
   /** pax: also drafts and proposals (PA-X itself holds agreed texts only). */
   readonly all?: boolean;
+  /** Write cells as they are, even those a spreadsheet would evaluate as formulas (default: such cells get a leading '). */
+  readonly raw?: boolean;
 }
 
 export interface ExportRecordResult {
-  /** The CSV text. */
+  /** The CSV text; cells a spreadsheet would evaluate (=, +, -, @, tab, CR first) prefixed with ' unless `raw`. */
   readonly text: string;
-  /** The same rows as objects, column → value. */
+  /** The same rows as objects, column → value (values as they are). */
   readonly rows: readonly Readonly<Record<string, string>>[];
 }
 
@@ -34,5 +36,7 @@ export function exportRecord(input: ScenarioInput, options: ExportRecordOptions)
   const read = readCsv(text);
   if (!read.ok) return fail([{ code: "internal", path: [], message: `export wrote unreadable CSV: ${messageOf(read)}` }]);
   const [head, ...rows] = read.value;
-  return ok({ text, rows: rows.map((row) => Object.fromEntries(head!.fields.map((h, i) => [h, row.fields[i] ?? ""]))) });
+  // CSV is opened in spreadsheets, which run cells starting with = + - @ as formulas.
+  const safe = options.raw === true ? text : writeCsv(read.value.map((r) => r.fields.map(neutraliseCell)));
+  return ok({ text: safe, rows: rows.map((row) => Object.fromEntries(head!.fields.map((h, i) => [h, row.fields[i] ?? ""]))) });
 }

@@ -20,6 +20,8 @@ export interface ImportEventsResult {
   readonly unchanged: readonly string[];
   /** The scenario with the events imported, ready to be written. */
   readonly text: string;
+  /** Cells that a spreadsheet would evaluate as formulas, at their CSV line (kept as text). */
+  readonly warnings: readonly Problem[];
 }
 
 /** `csv.file` names the CSV in problems about its rows; `into.file` the scenario in problems about it. */
@@ -42,7 +44,8 @@ export function importEvents(into: ScenarioSource, csv: { readonly text: string;
   // What is handed back must load: check before anyone writes it.
   const check = loadScenario(text, { format: json ? "json" : "yaml" });
   if (!check.ok) return fail([{ code: "internal", path: [], message: `import produced an invalid scenario: ${check.problems.map((p) => p.message).join("; ")}` }]);
-  return ok({ added: r.added, updated: r.updated, unchanged: r.unchanged, text });
+  const warnings = r.warnings.map((p) => ({ ...p, ...(csv.file !== undefined ? { file: csv.file } : {}) }));
+  return ok({ added: r.added, updated: r.updated, unchanged: r.unchanged, text, warnings });
 }
 
 /** The scenario's YAML with only the added and updated events rewritten, so comments elsewhere stay. */

@@ -94,3 +94,5 @@ export {
   type WaitingItem,
 } from "@concord/core";
 export type { BriefData, ReportData } from "@concord/report";
+/** The limits on input every surface applies (the CLI's --max-input, the server's upload size): see docs/security.md. */
+export { MAX_HORIZON, MAX_INPUT_BYTES, MAX_INPUT_BYTES_CEILING, MAX_NESTING } from "@concord/core";

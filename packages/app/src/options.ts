@@ -29,17 +29,24 @@ export function atOption<T>(r: Result<T>, option: string): Result<T> {
   return fail(r.problems.map((p): Problem => (p.path.length === 0 ? { ...p, path: [option] } : p)));
 }
 
-/** A state number as users see it (1 to the number of states) → the engine's index. */
+/** A whole number written in decimal digits only: "0x3", "1e2", "3.0" and "" are not numbers here. */
+function wholeNumber(value: number | string): number {
+  if (typeof value === "number") return value;
+  return /^\s*\d{1,15}\s*$/.test(value) ? Number(value) : Number.NaN;
+}
+
+/** A state number as users see it (1 to the number of states, in decimal) → the engine's index. */
 export function stateOption(space: StateSpace, value: number | string, option = "state"): Result<StateIndex> {
-  const n = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > space.size) return usage(option, `expected a state number from 1 to ${space.size}, found "${value}"`);
+  const n = wholeNumber(value);
+  if (!Number.isInteger(n) || n < 1 || n > space.size) return usage(option, `expected a state number from 1 to ${space.size} (decimal digits), found "${value}"`);
   return ok(stateIndexOf(n as StateNumber));
 }
 
-/** A whole number ≥ 1. */
-export function countOption(value: number | string, option: string): Result<number> {
-  const n = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
-  if (!Number.isInteger(n) || n < 1) return usage(option, `expected a whole number ≥ 1, found "${value}"`);
+/** A whole number from 1 to `max` (decimal digits); past `max`, `raise` says what to do instead. */
+export function countOption(value: number | string, option: string, max = Number.MAX_SAFE_INTEGER, raise = ""): Result<number> {
+  const n = wholeNumber(value);
+  if (!Number.isInteger(n) || n < 1) return usage(option, `expected a whole number ≥ 1 (decimal digits), found "${value}"`);
+  if (n > max) return usage(option, `expected at most ${max}, found ${n}${raise ? `; ${raise}` : ""}`);
   return ok(n);
 }
 

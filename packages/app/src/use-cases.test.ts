@@ -93,10 +93,10 @@ describe("one numbering and one key at every boundary", () => {
 
   it("takes state numbers from 1 and rejects 0 and beyond the last as a usage problem at the option", async () => {
     expect(value(await explain(PD, { state: "4", dm: "Prisoner A", concepts: "nash" }))[0]).toMatchObject({ state: 4, stable: false });
-    for (const state of [0, 5, "x", "", 1.5]) {
+    for (const state of [0, 5, "x", "", 1.5, "0x3", "3e0"]) {
       expect(await explain(PD, { state, dm: "Prisoner A" })).toEqual({
         ok: false,
-        problems: [{ code: "usage", path: ["state"], message: `expected a state number from 1 to 4, found "${state}"` }],
+        problems: [{ code: "usage", path: ["state"], message: `expected a state number from 1 to 4 (decimal digits), found "${state}"` }],
       });
     }
   });

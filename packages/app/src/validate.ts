@@ -1,5 +1,5 @@
 /** Use case: check a scenario and say what it holds. */
-import { ok, type Result } from "@concord/core";
+import { ok, scenarioWarnings, type Problem, type Result } from "@concord/core";
 import { openScenario, type ScenarioInput } from "./source.js";
 
 export interface ValidateResult {
@@ -10,6 +10,8 @@ export interface ValidateResult {
   /** Entries in the negotiation record, by kind (kinds with none are left out). */
   readonly record: Readonly<Partial<Record<RecordCollection, number>>>;
   readonly sources: number;
+  /** What the model holds that its author most likely did not mean (a statement and its opposite, one that never holds, an option no one cares about): it is still valid. */
+  readonly warnings: readonly Problem[];
 }
 
 export const RECORD_COLLECTIONS = ["tracks", "documents", "events", "statements", "commitments"] as const;
@@ -29,5 +31,6 @@ export function validate(input: ScenarioInput): Result<ValidateResult> {
     ...(m && space ? { model: { decisionMakers: m.decisionMakers.length, options: m.options.length, states: space.size } } : {}),
     record,
     sources: scenario.sources.length,
+    warnings: scenarioWarnings(opened.value, "text" in input ? input.text : undefined),
   });
 }

@@ -35,6 +35,7 @@ import { registerWaiting } from "./commands/waiting.js";
 import { registerWorker } from "./commands/worker.js";
 import { width, type CliIo } from "./io.js";
 import { CliFailure, EXIT_INVALID, printFailure, printJsonFailure } from "./output.js";
+import { setMaxInput } from "./scenario.js";
 
 export { memoryIo, type CliIo, type MemoryIo } from "./io.js";
 
@@ -66,7 +67,12 @@ Run with no command, \`concord\` analyses the embedded Armenia–Azerbaijan scen
 7 December 2023), writes its report to out/armenia-azerbaijan-2023.html and prints the
 answer in brief. \`concord init talks.yaml\` starts a scenario of your own.
 With --json, every command prints { "ok": true, "value": … } or { "ok": false, "problems": […] }.`,
-    );
+    )
+    .option("--max-input <MB>", "refuse input files larger than this (default 20; at most 1024)")
+    .hook("preAction", () => {
+      const mb = program.opts<{ maxInput?: string }>().maxInput;
+      if (mb !== undefined) setMaxInput(io, mb);
+    });
   const commands = [
     registerInit, registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
     // The negotiation record.

@@ -60,11 +60,17 @@ export function isoDay(n: number): string {
  * approximate date; a "date" problem says what was expected when the text is not a
  * calendar date (e.g. 2023-13-40).
  */
+/** The years a date may have: wide enough for any negotiation on record, narrow enough to catch "0000". */
+export const MIN_YEAR = 1000;
+export const MAX_YEAR = 2999;
+
 export function parseDate(text: string): Result<PartialDate> {
   const m = DATE_RE.exec(text.trim());
   if (!m) return bad(`expected a date as YYYY, YYYY-MM or YYYY-MM-DD (optionally ~ for approximate), found "${text}"`);
   const approximate = m[1] === "~";
   const year = Number(m[2]);
+  // Four digits allow year 0000 and dates no negotiation record holds: most likely a typing slip.
+  if (year < MIN_YEAR || year > MAX_YEAR) return bad(`year ${m[2]} is not a plausible date in "${text}"; expected a year from ${MIN_YEAR} to ${MAX_YEAR}`);
   if (m[3] === undefined) {
     return ok({ text, year, precision: "year", approximate, first: dayNumber(year, 1, 1), last: dayNumber(year, 12, 31) });
   }

@@ -1,9 +1,22 @@
 /**
  * @concord/node — Concord's Node platform adapters: the worker-thread analysis
- * runner, reading scenario files and writing output files.
+ * runner, reading input files (bounded, UTF-8) and writing output files whole or not at all.
  */
 export { workerRunner } from "./runner.js";
 export { analyzeParallel, PARALLEL_THRESHOLD, type ParallelOptions } from "./parallel/pool.js";
+export {
+  contentHash,
+  formatBytes,
+  ioProblem,
+  readBoundedFile,
+  readScenarioFile,
+  readTextFile,
+  writeFiles,
+  writeTextFile,
+  type FileOptions,
+  type OutputFile,
+  type ReadOptions,
+} from "./files.js";
+export { decodeText, firstInvalidUtf8, type TextKind } from "./text.js";
 export { robustnessParallel, ROBUSTNESS_PARALLEL_THRESHOLD } from "./parallel/robustness.js";
-export { readTextFile, readScenarioFile, writeFiles, writeTextFile, type FileOptions } from "./files.js";
 export { printPdf, pdfPageCount, CHROMIUM, type PdfOptions } from "./pdf.js";

@@ -18,6 +18,7 @@ import { priorityAnchor } from "./priorities.js";
 import { REPORT_CSS } from "./style.js";
 import type { AnalysisSection, DecisionMakerEntry, MoveGraph, ReportData, StateChoices, TimelineItem } from "./types.js";
 import { capitalise, countWords, dateWords, daysWords, joinWords, moveWords, numberWords, plural, relativeWords, shortLabel, unreachableWords } from "./words.js";
+import { withContentSecurityPolicy } from "./csp.js";
 
 /** Pictures drawn for the report (SVG text), when there is something to draw. */
 export interface Pictures {
@@ -46,7 +47,7 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
   out.push(sourcesHtml(data));
   out.push(`<footer><p>Made with Concord from the scenario “${esc(data.id)}”. The analysis follows the Graph Model for Conflict Resolution; states are numbered as in gmcr-py.</p></footer>`);
   out.push("</main>", "</body>", "</html>", "");
-  return out.join("\n");
+  return withContentSecurityPolicy(out.join("\n"));
 }
 
 function toc(data: ReportData): string {

@@ -28,7 +28,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .description("stability analysis: which states are stable for whom under Nash, GMR, SMR and SEQ, and the equilibria")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
-    .option("--horizon <h>", "also compute limited-move stability L_h with this horizon (two decision makers only)")
+    .option("--horizon <h>", "also compute limited-move stability L_h with this horizon, 1 to 1000 (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
     .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
     .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)

@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { asOf } from "@concord/app";
-import { writeTextFile } from "@concord/node";
 import type { CliIo } from "../io.js";
 import { printJson, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
+import { toStdout, writeOutput } from "../write.js";
 
 export function registerAsOf(program: Command, io: CliIo): void {
   program
@@ -12,7 +12,7 @@ export function registerAsOf(program: Command, io: CliIo): void {
     .description("the scenario restricted to what was known on a date: no later source, event or statement, and no model evidence resting on them")
     .argument("<file>", "scenario file")
     .argument("<date>", "the day (YYYY-MM-DD; a month or year means its last day)")
-    .option("-o, --output <file>", "write the restricted scenario to this file instead of standard output")
+    .option("-o, --output <file>", "write the restricted scenario to this file (whole or not at all; - for standard output)")
     .addOption(new Option("--format <format>", "output format").choices(["yaml", "json"]).default("yaml"))
     .option("--json", "print what was dropped as JSON (with -o) or the whole result as JSON")
     .addHelpText(
@@ -30,9 +30,8 @@ Example:
     .action((file: string, date: string, opts: { output?: string; format: "yaml" | "json"; json?: boolean }) => {
       const r = unwrap(asOf(readSource(io, file), { date, format: opts.format }), { flags: { date: "<date>" } });
       const { text, ...result } = r;
-      if (opts.json && !opts.output) return printJson(io, result);
-      if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
-      else io.stdout.write(text);
+      if (opts.json && toStdout(opts.output)) return printJson(io, result);
+      writeOutput(io, opts.output, text);
       if (opts.json) return printJson(io, r.dropped);
       const parts = (Object.entries(r.dropped) as [string, readonly string[]][])
         .filter(([, ids]) => ids.length > 0)

@@ -16,7 +16,7 @@ export function registerCompare(program: Command, io: CliIo): void {
     .option("--json", "print JSON")
     .addHelpText("after", "\nArticles come from each document's articles: list. Text in [square brackets] counts as bracketed (not agreed).\n")
     .action((file: string, later: string, earlier: string | undefined, opts: { json?: boolean }) => {
-      const r = unwrap(compare(readSource(io, file), { later, ...(earlier !== undefined ? { earlier } : {}) }));
+      const r = unwrap(compare(readSource(io, file), { later, ...(earlier !== undefined ? { earlier } : {}) }), { flags: { later: "<document>", earlier: "[earlier]" } });
       if (opts.json) return printJson(io, r);
       say(io, `${r.earlier} → ${r.later}\n`);
       say(

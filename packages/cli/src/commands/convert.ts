@@ -1,10 +1,10 @@
 import type { Command } from "commander";
 import { Option } from "commander";
 import { convert } from "@concord/app";
-import { writeTextFile } from "@concord/node";
 import type { CliIo } from "../io.js";
 import { problems, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
+import { writeOutput } from "../write.js";
 
 export function registerConvert(program: Command, io: CliIo): void {
   program
@@ -12,7 +12,7 @@ export function registerConvert(program: Command, io: CliIo): void {
     .description("convert a scenario between YAML, JSON and gmcr-py's .gmcr format")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .addOption(new Option("--to <format>", "output format").choices(["yaml", "json", "gmcr"]).makeOptionMandatory())
-    .option("-o, --output <file>", "write to this file instead of standard output")
+    .option("-o, --output <file>", "write to this file (whole or not at all; - for standard output)")
     .addHelpText(
       "after",
       "\n--to gmcr writes the conflict model only (options, decision makers, feasibility, preferences);\n" +
@@ -24,7 +24,6 @@ export function registerConvert(program: Command, io: CliIo): void {
         summary: (ps) => `${file}: cannot be written as a gmcr-py file: ${problems(ps.length)}`,
       });
       for (const n of notes ?? []) io.stderr.write(`note: ${n}\n`);
-      if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
-      else io.stdout.write(text);
+      writeOutput(io, opts.output, text);
     });
 }

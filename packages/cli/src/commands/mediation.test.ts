@@ -43,7 +43,7 @@ describe("concord target", () => {
     expect(r.err).toContain('--target: unknown option "withdrew"; did you mean "withdraw"?');
     expect(r.out).toBe("");
     expect((await concord("stabilize", CEASEFIRE, "--target", "peace", "--max-size", "3")).err).toContain('--max-size: expected 1 or 2, found "3"');
-    expect((await concord("target", CEASEFIRE, "peace", "--limit", "x")).err).toContain('--limit: expected a whole number ≥ 1, found "x"');
+    expect((await concord("target", CEASEFIRE, "peace", "--limit", "x")).err).toContain('--limit: expected a whole number ≥ 1 (decimal digits), found "x"');
   });
 });
 

@@ -85,7 +85,7 @@ describe("concord report", () => {
     expect(r.err).toMatch(/^bad\.yaml:5:/);
     expect(r.err).not.toMatch(/\n\s+at /);
     expect(existsSync(join(dir, "out"))).toBe(false);
-    expect(await concord(dir, "report", "missing.yaml")).toMatchObject({ code: 2, err: "missing.yaml: cannot read the file: no such file\n" });
+    expect(await concord(dir, "report", "missing.yaml")).toMatchObject({ code: 2, err: "missing.yaml: cannot read the file: no such file or folder\n" });
     expect(await concord(dir, "report", SMALL, "--as-of", "2024-13")).toMatchObject({ code: 2, out: "" });
     expect((await concord(dir, "report", SMALL, "--format", "pdf")).code).toBe(2);
     expect(await concord(dir, "report", SMALL, "-o", "bad.yaml/r.html")).toMatchObject({ code: 2, out: "" });

@@ -2,12 +2,13 @@ import { basename, dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { CONCEPT_LABELS, numberList, report, type MoveDescription, type ReportData } from "@concord/app";
-import { workerRunner, writeFiles } from "@concord/node";
+import { workerRunner } from "@concord/node";
 import { width, type CliIo } from "../io.js";
 import type { ReportWritten } from "../json-output.js";
-import { printJson, say, unwrap } from "../output.js";
+import { CliFailure, printJson, say, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { openFile } from "../scenario.js";
+import { writeAll } from "../write.js";
 
 export interface ReportCliOptions {
   format: "html" | "md";
@@ -25,7 +26,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .description("write a report a non-specialist can read: the brief on top (the answer in plain words), then the process, the model and the analysis in detail, with pictures and sources")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .addOption(new Option("--format <format>", "html (one self-contained page) or md (Markdown, pictures as SVG files beside it)").choices(["html", "md"]).default("html"))
-    .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md)")
+    .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md; - for standard output, HTML only)")
     .option("--as-of <date>", "the day for who is waiting and deadlines (default: the scenario's asOf, else the record's last date)")
     .option("--since <date>", "the brief on top also says what changed since this earlier day, and how the answer moved")
     .option("--mediation", "add what would make each named outcome hold, which answers rest on estimates, what parties could do together, and robustness (slower)")
@@ -45,27 +46,37 @@ Examples:
     .action(async (file: string, opts: ReportCliOptions) => {
       const { path, data, files } = await writeReport(io, file, opts);
       if (opts.json) return printJson(io, { report: path, files, format: opts.format, title: data.title } satisfies ReportWritten);
-      say(io, summary(data, path, width(io) ?? 88));
+      if (path !== "-") say(io, summary(data, path, width(io) ?? 88));
     });
 }
 
 /** Analyses a scenario and writes its report, whole or not at all; returns where, and the report's data. */
 export async function writeReport(io: CliIo, file: string, opts: ReportCliOptions): Promise<{ path: string; data: ReportData; files: string[] }> {
+  if (opts.output === "-" && opts.format === "md") {
+    throw new CliFailure([{ code: "usage", path: ["output"], message: "the Markdown report links pictures written beside it, so it needs a file; -o - works with --format html" }]);
+  }
   const loaded = openFile(io, file);
+  if (opts.output === "-") {
+    const built = unwrap(await report(loaded, { format: "html", baseName: loaded.scenario.id, ...reportOptions(opts) }, workerRunner()));
+    io.stdout.data(built.text);
+    return { path: "-", data: built.data, files: [] };
+  }
   const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
   const baseName = basename(path).replace(/\.(html?|md|markdown)$/i, "");
   // Large models are analysed on worker threads, as by `concord analyze`.
-  const options = {
-    format: opts.format,
-    baseName,
+  const built = unwrap(await withProgress(io, "Writing the report", () => report(loaded, { format: opts.format, baseName, ...reportOptions(opts) }, workerRunner())));
+  const files = [{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))];
+  writeAll(io, files);
+  return { path, data: built.data, files: files.map((f) => f.file) };
+}
+
+/** The report's options from the command line's, for a file or for standard output alike. */
+function reportOptions(opts: ReportCliOptions) {
+  return {
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     ...(opts.since !== undefined ? { since: opts.since } : {}),
     ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}),
   };
-  const built = unwrap(await withProgress(io, "Writing the report", () => report(loaded, options, workerRunner())));
-  const files = [{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))];
-  unwrap(writeFiles(files));
-  return { path, data: built.data, files: files.map((f) => f.file) };
 }
 
 /** How many equilibria within reach the terminal lists. */

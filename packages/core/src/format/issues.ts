@@ -70,11 +70,17 @@ function issueToProblems(issue: Issue, base: DocPath): Problem[] {
     }
     case "too_small": {
       const bound = issue.inclusive === false ? ">" : "≥";
-      return [{ code: "type", path, message: `expected ${issue.origin === "number" ? `a number ${bound} ${issue.minimum}` : `at least ${issue.minimum} item(s)`}, found ${describeValue(input)}` }];
+      const numeric = issue.origin === "number" || issue.origin === "int";
+      return [{ code: "type", path, message: `expected ${numeric ? `a number ${bound} ${issue.minimum}` : `at least ${issue.minimum} item(s)`}, found ${describeValue(input)}` }];
     }
     case "too_big": {
       const bound = issue.inclusive === false ? "<" : "≤";
-      return [{ code: "type", path, message: `expected ${issue.origin === "number" ? `a number ${bound} ${issue.maximum}` : `at most ${issue.maximum} item(s)`}, found ${describeValue(input)}` }];
+      // Whole numbers beyond 2^53 lose their last digits: no index or count can be that large.
+      if (issue.origin === "int" && Number(issue.maximum) === Number.MAX_SAFE_INTEGER) {
+        return [{ code: "type", path, message: `expected a whole number of at most 15 digits, found ${describeValue(input)}, too large to be an index or a count` }];
+      }
+      const numeric = issue.origin === "number" || issue.origin === "int";
+      return [{ code: "type", path, message: `expected ${numeric ? `a number ${bound} ${issue.maximum}` : `at most ${issue.maximum} item(s)`}, found ${describeValue(input)}` }];
     }
     case "invalid_format":
     case "custom":

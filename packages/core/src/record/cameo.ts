@@ -18,7 +18,7 @@ import { fail, ok, type DocPath, type Problem, type Result } from "../problems.j
 import { issuesToProblems } from "../format/issues.js";
 import type { ScenarioDocument } from "../format/schema.js";
 import { CAMEO_CODES } from "./cameo-codes.js";
-import { csvSeparator, readCsv, writeCsv } from "./csv.js";
+import { csvSeparator, isFormulaLike, readCsv, restoreCell, writeCsv } from "./csv.js";
 import { citationOf, sourceIdsOf } from "./normalise.js";
 import type { NegotiationRecord } from "./record.js";
 import { EventEntrySchema, type EventEntry, type SourceRef } from "../format/record-schema.js";
@@ -138,6 +138,8 @@ export interface CameoImport {
   readonly unchanged: readonly string[];
   /** For each event taken from the CSV, by its position in `document.events`: the CSV line of its row. */
   readonly rows: Readonly<Record<number, number>>;
+  /** Cells a spreadsheet would evaluate as formulas (kept as text; neutralised again on export), at their CSV line. */
+  readonly warnings: readonly Problem[];
 }
 
 /**
@@ -162,12 +164,20 @@ export function importCameo(csv: string, doc: ScenarioDocument): Result<CameoImp
   const origin: Record<number, number> = {}; // index in events → CSV line
   const added: string[] = [], updated: string[] = [], unchanged: string[] = [];
   const seen = new Map<string, number>();
+  const warnings: Problem[] = [];
 
   for (const row of rows) {
+    // A cell neutralised on export ('=…) reads back as it was.
     const get = (col: string): string => {
       const k = columns.indexOf(col);
-      return k < 0 ? "" : (row.fields[k] ?? "").trim();
+      return k < 0 ? "" : restoreCell((row.fields[k] ?? "").trim());
     };
+    for (const [k, cell] of row.fields.entries()) {
+      if (isFormulaLike(cell)) {
+        const column = columns[k] ?? String(k + 1);
+        warnings.push({ code: "format", path: [], line: row.line, message: `column "${column}": the cell starts with "${JSON.stringify(cell[0]).slice(1, -1)}", so a spreadsheet would run it as a formula; kept as text (export writes it neutralised, as '${cell.slice(0, 12)}…)` });
+      }
+    }
     const at = (col: string, message: string): Problem => ({ code: "type", path: [], line: row.line, message: `column "${col}": ${message}` });
     if (row.fields.length !== columns.length) {
       problems.push({ code: "type", path: [], line: row.line, message: `the row has ${row.fields.length} fields; expected ${columns.length}, one per column of the header` });
@@ -218,7 +228,7 @@ export function importCameo(csv: string, doc: ScenarioDocument): Result<CameoImp
     }
   }
   if (problems.length > 0) return fail(problems);
-  return ok({ document: { ...doc, events }, added, updated, unchanged, rows: origin });
+  return ok({ document: { ...doc, events }, added, updated, unchanged, rows: origin, warnings });
 }
 
 /** Problems found in an imported document, those about imported events moved to their CSV line and column (path empty). */

@@ -38,7 +38,7 @@ describe("comparing versions article by article", () => {
   });
 
   it("says what is missing", () => {
-    expect(compareVersions(record, "draft-1")).toEqual({ ok: false, problems: [{ code: "usage", path: [], message: 'document "draft-1" supersedes no document; name the earlier version to compare with' }] });
-    expect(compareVersions(record, "draft-9")).toEqual({ ok: false, problems: [{ code: "usage", path: [], message: 'unknown document "draft-9"' }] });
+    expect(compareVersions(record, "draft-1")).toEqual({ ok: false, problems: [{ code: "usage", path: ["later"], message: 'document "draft-1" supersedes no document; name the earlier version to compare with' }] });
+    expect(compareVersions(record, "draft-9")).toEqual({ ok: false, problems: [{ code: "usage", path: ["later"], message: 'unknown document "draft-9"' }] });
   });
 });

@@ -35,13 +35,14 @@ export interface VersionComparison {
  */
 export function compareVersions(record: NegotiationRecord, laterId: string, earlierId?: string): Result<VersionComparison> {
   const find = (id: string) => record.documents.find((d) => d.id === id);
-  const usage = (message: string): Result<VersionComparison> => fail([{ code: "usage", path: [], message }]);
+  // The path names the argument, so that each surface can say which of its inputs is wrong.
+  const usage = (argument: "later" | "earlier", message: string): Result<VersionComparison> => fail([{ code: "usage", path: [argument], message }]);
   const later = find(laterId);
-  if (!later) return usage(`unknown document "${laterId}"`);
+  if (!later) return usage("later", `unknown document "${laterId}"`);
   const eid = earlierId ?? later.supersedes;
-  if (eid === undefined) return usage(`document "${laterId}" supersedes no document; name the earlier version to compare with`);
+  if (eid === undefined) return usage("later", `document "${laterId}" supersedes no document; name the earlier version to compare with`);
   const earlier = find(eid);
-  if (!earlier) return usage(`unknown document "${eid}"`);
+  if (!earlier) return usage(earlierId !== undefined ? "earlier" : "later", `unknown document "${eid}"`);
   const before = new Map((earlier.articles ?? []).map((a) => [a.id, a]));
   const after = new Map((later.articles ?? []).map((a) => [a.id, a]));
   const text = (a: ArticleEntry | undefined): string | undefined => a?.text?.replace(/\s+/g, " ").trim();

@@ -20,6 +20,22 @@ function quoteField(f: string): string {
   return /[",\r\n]/.test(f) ? `"${f.replace(/"/g, '""')}"` : f;
 }
 
+/** What a spreadsheet reads as the start of a formula (OWASP, "CSV Injection"). */
+const FORMULA = /^[=+\-@\t\r]/;
+
+/** True when a spreadsheet would evaluate the cell instead of showing it. */
+export const isFormulaLike = (cell: string): boolean => FORMULA.test(cell);
+
+/** A cell a spreadsheet would evaluate, prefixed with ' so it is shown as text (OWASP's advice); others unchanged. */
+export function neutraliseCell(cell: string): string {
+  return FORMULA.test(cell) ? `'${cell}` : cell;
+}
+
+/** The cell as it was before neutraliseCell: reading back what Concord wrote gives the original text. */
+export function restoreCell(cell: string): string {
+  return cell.startsWith("'") && FORMULA.test(cell.slice(1)) ? cell.slice(1) : cell;
+}
+
 export interface CsvRow {
   readonly fields: readonly string[];
   /** 1-based line on which the row starts (a quoted field may span lines). */

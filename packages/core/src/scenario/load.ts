@@ -14,6 +14,7 @@ import { validParts } from "./prune.js";
 import { closest } from "../format/suggest.js";
 import { ScenarioPartsSchema, ScenarioSchema } from "../format/schema.js";
 import type { Scenario } from "./types.js";
+import { modelWarnings } from "./sanity.js";
 
 export type InputFormat = "yaml" | "json" | "gmcr";
 
@@ -76,6 +77,19 @@ function loadGmcr(text: string, parsed: ParsedText, file: string | undefined): R
   if (r.ok) return r;
   const { sourcePath } = imported.value;
   return { ok: false, problems: place(r.problems.map((p) => ({ ...p, path: sourcePath(p.path) })), parsed, file) };
+}
+
+/**
+ * Warnings about a loaded model (see modelWarnings), placed at line:column in `text`
+ * when it is the YAML or JSON the scenario was loaded from.
+ */
+export function scenarioWarnings(loaded: Loaded, text?: string): Problem[] {
+  if (!loaded.space) return [];
+  const warnings = modelWarnings(loaded.space);
+  const parsed = text !== undefined ? parseText(text, loaded.file) : undefined;
+  // A gmcr-py file has other paths: its warnings are named by path only.
+  const located = parsed?.ok && detectFormat(loaded.file, parsed.value.value) !== "gmcr" ? parsed.value : undefined;
+  return place(warnings, located, loaded.file);
 }
 
 function lineColumn(text: string, offset: number): { line: number; column: number } {

@@ -5,6 +5,7 @@
  * source range of every node.
  */
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import { nestingProblem, nestingTooDeep } from "../limits.js";
 import { fail, ok, type DocPath, type Result } from "../problems.js";
 import { aliasProblem, syntaxProblems } from "./syntax.js";
 
@@ -18,6 +19,9 @@ export interface ParsedText {
 }
 
 export function parseText(text: string, file?: string): Result<ParsedText> {
+  // Checked before parsing: the parser and everything after it recurse once per level.
+  const deep = nestingTooDeep(text);
+  if (deep) return fail([nestingProblem(lineColumnAt(text, deep.offset), file)]);
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, merge: false });
   const at = (offset: number): { line: number; column: number } => {
@@ -33,7 +37,41 @@ export function parseText(text: string, file?: string): Result<ParsedText> {
     // toJS throws on an alias without an anchor and on alias bombs.
     return fail([aliasProblem(doc, at, file)]);
   }
-  return ok({ value, locate: (path, atKey = false, offset) => locatePath(doc, text, path, at, atKey, offset) });
+  const locate = (path: DocPath, atKey = false, offset?: number): { line: number; column: number } | undefined => locatePath(doc, text, path, at, atKey, offset);
+  // An escape such as "\ud800" makes half a character: output would silently show U+FFFD instead.
+  const broken = loneSurrogate(value, []);
+  if (broken) return fail([{ code: "syntax", path: broken, ...(file !== undefined ? { file } : {}), ...(locate(broken) ?? {}), message: "the text holds an escaped half character (a lone \\ud800–\\udfff surrogate); write the character itself or its full pair" }]);
+  return ok({ value, locate });
+}
+
+const LONE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The path of the first key or text value holding a lone surrogate (nesting is bounded, so recursion is safe). */
+function loneSurrogate(value: unknown, path: (string | number)[]): (string | number)[] | undefined {
+  if (typeof value === "string") return LONE.test(value) ? path : undefined;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const p = loneSurrogate(v, [...path, i]);
+      if (p) return p;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      if (LONE.test(k)) return [...path, k];
+      const p = loneSurrogate(v, [...path, k]);
+      if (p) return p;
+    }
+  }
+  return undefined;
+}
+
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }
 
 function locatePath(

@@ -8,6 +8,7 @@ import { HOLD_WORDS, sourceMeta } from "../phrases.js";
 import { BRIEF_PRINT_CSS, REPORT_CSS } from "../style.js";
 import type { BriefData, Holdings, SourceEntry } from "../types.js";
 import { countWords, dateWords, shortLabel } from "../words.js";
+import { withContentSecurityPolicy } from "../csp.js";
 
 export interface BriefPictures {
   /** The paths from today to where moves lead and to the named outcomes (SVG). */
@@ -108,5 +109,5 @@ export function renderBriefHtml(b: BriefData, pictures: BriefPictures = {}, opti
   out.push('<section id="brief" class="brief">', briefBody(b, pictures, kit, options), "</section>");
   if (b.sources.length) out.push('<section id="brief-sources"><h3>Sources</h3>', briefSourcesHtml(b.sources), "</section>");
   out.push("</main>", "</body>", "</html>", "");
-  return out.join("\n");
+  return withContentSecurityPolicy(out.join("\n"));
 }
