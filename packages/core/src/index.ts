@@ -55,8 +55,8 @@ export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAME
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, statusQuoReach, pathTo, type StatusQuoAnalysis, type ReachedState, type ReachedEquilibrium } from "./stability/status-quo.js";
-export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInput, PointsInput, PackagesInput, Choice, Disagreement, Proposal } from "./settlement/types.js";
-export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./settlement/validate.js";
+export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInput, PointsInput, PackagesInput, Choice, Disagreement, Proposal } from "./valuation/types.js";
+export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./valuation/validate.js";
 export { adjustedWinner, adjustedWinnerOf, checkDivision, type AdjustedWinnerResult, type AwIssueShare, type AwTransfer, type Certificate, type DivisionCheck } from "./settlement/adjusted-winner.js";
 export { paretoFrontier, type Frontier } from "./settlement/frontier.js";
 export { settlePackages, settleCompiled, packageWords, type PackagesResult, type PackagesOptions, type FrontierPoint, type Solution, type ProposalResult } from "./settlement/packages.js";
