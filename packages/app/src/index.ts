@@ -27,6 +27,7 @@ export { compare, type CompareOptions } from "./compare.js";
 export { convert, type ConvertOptions } from "./convert.js";
 export { exportRecord, type ExportRecordOptions, type ExportRecordResult } from "./export-record.js";
 export { importEvents, type ImportEventsOptions, type ImportEventsResult } from "./import-events.js";
+export { settle, type SettleOptions, type SettleResult, type SettlePackage, type PackageNeeds, type ByParty } from "./settle.js";
 export { report, reportData, brief, type ReportOptions, type ReportDataOptions, type ReportResult, type BriefOptions, type BriefResult, type Built } from "./report.js";
 
 // What surfaces need to present results: core's result types and plain-words helpers.

@@ -63,6 +63,8 @@ export { settlePackages, settleCompiled, packageWords, type PackagesResult, type
 export { joinWords } from "./settlement/words.js";
 export { fairAndStable, type PackageToState, type FairStableOptions, type FairStableResult, type PackageStability } from "./settlement/fair-stable.js";
 export { valuationSensitivity, type ValuationSensitivityOptions, type ValuationSensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";
+export { packageStates } from "./settlement/model-map.js";
+export { settlementDocumentPath, type ScenarioSettlement, type SettlementIssueInfo, type SettlementAlternativeInfo } from "./scenario/settlement.js";
 export { unperceivedStates, hasMisperceptions, restrictToPerceived } from "./stability/unperceived.js";
 export { coalitionsOf, coalitionName, coalitionIds, parseCoalition, parsePartition, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalition/coalitions.js";
 export { coalitionStability, otherDecisionMakers, type CoalitionFlags, type CoalitionPass } from "./coalition/stability.js";

@@ -129,7 +129,7 @@ export function buildSettlement(s: SettlementDocument, ctx: SettlementContext, r
   };
   const compiled = compilePackages(input, AT);
   // Totals sit inside the valuations here, so an unknown party's total repeats the valuation's problem.
-  if (!compiled.ok) for (const p of compiled.problems) if (!(p.path[1] === "totals" && p.code === "unknown-ref")) counted(p.code, documentPath(p.path), p.message);
+  if (!compiled.ok) for (const p of compiled.problems) if (!(p.path[1] === "totals" && p.code === "unknown-ref")) counted(p.code, settlementDocumentPath(p.path), p.message);
 
   // Feasibility: every alternative, and every named package, is some feasible state.
   const mapped = issues.every((i) => i.alternatives.every((a) => a.when !== undefined));
@@ -196,7 +196,7 @@ function infeasiblePair(issues: readonly SettlementIssueInfo[], columns: readonl
 }
 
 /** A path of the settlement methods' input → where that value is written in the section. */
-function documentPath(path: DocPath): DocPath {
+export function settlementDocumentPath(path: DocPath): DocPath {
   const [, key, party, ...rest] = path;
   if (key === "parties") return path.slice(0, 3);
   if (key === "utilities" && party !== undefined) {
