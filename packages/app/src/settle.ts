@@ -205,7 +205,7 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
     stabilityNote,
     sensitivity,
     summary: summaryWords(result, packages, checked, s),
-    details: [result.explanation, ...(result.nash ? [result.nash.explanation] : []), ...(result.kalaiSmorodinsky ? [result.kalaiSmorodinsky.explanation] : []), stabilityNote, aw.result?.explanation ?? aw.note].filter((x) => x !== ""),
+    details: [result.explanation, stabilityNote].filter((x) => x !== ""),
   };
   return ok(value);
 }

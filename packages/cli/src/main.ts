@@ -18,6 +18,7 @@ import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
 import { registerImportEvents } from "./commands/import-events.js";
 import { registerReport } from "./commands/report.js";
+import { registerSettle } from "./commands/settle.js";
 import { registerStates } from "./commands/states.js";
 import { registerTimeline } from "./commands/timeline.js";
 import { registerValidate } from "./commands/validate.js";
@@ -50,6 +51,8 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // The report.
     registerReport,
+    // Treaty packages.
+    registerSettle,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);

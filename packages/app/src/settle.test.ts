@@ -1,0 +1,92 @@
+// The settle use case against independent checks: each package's state satisfies what
+// its alternatives say and is the closest such state to the status quo, and its
+// stability is what a plain stability analysis of that state says.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { BASIC_CONCEPTS, analyze, asStateIndex, evaluate, loadScenario, type Loaded } from "@concord/core";
+import { settle } from "./settle.js";
+
+const load = (text: string): Loaded => {
+  const r = loadScenario(text, { file: "t.yaml" });
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("\n"));
+  return r.value;
+};
+const lake = load(readFileSync(new URL("../../../scenarios/examples/settlement.yaml", import.meta.url), "utf8"));
+
+describe("settle", () => {
+  it("maps every frontier package to a state where all its alternatives hold, stable exactly where the analysis says", async () => {
+    const r = await settle(lake, { stabilize: false });
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const space = lake.space!;
+    const a = analyze(space, BASIC_CONCEPTS);
+    const s = lake.scenario.settlement!;
+    expect(r.value.packages.length).toBe(13);
+    for (const p of r.value.packages) {
+      expect(p.state).not.toBeNull();
+      const st = asStateIndex(p.state! - 1);
+      for (const issue of s.issues) {
+        const alt = issue.alternatives.find((x) => x.id === p.package[issue.id])!;
+        expect(evaluate(alt.when!.expr, (o) => space.taken(st, o)), `${p.words}: ${alt.when!.text}`).toBe(true);
+      }
+      expect(p.stableUnder).toEqual(BASIC_CONCEPTS.filter((c) => a.equilibria[c]!.includes(st)));
+    }
+  });
+
+  it("leaves what a package does not settle as it is today: the matching state closest to the status quo", async () => {
+    const scenario = `
+concord: 1
+id: open-options
+title: Open options
+model:
+  decisionMakers:
+    - id: a
+      options: [{ id: sign, label: Sign }, { id: patrol, label: Patrol }]
+      preferences: [sign]
+    - id: b
+      options: [{ id: ratify, label: Ratify }]
+      preferences: [ratify]
+  statusQuo: [patrol]
+settlement:
+  parties: [a, b]
+  issues:
+    - id: treaty
+      alternatives: [{ id: "no", when: -sign }, { id: "yes", when: sign }]
+  valuations:
+    a: { estimate: true, utilities: { treaty: { "no": 0, "yes": 2 } } }
+    b: { estimate: true, utilities: { treaty: { "no": 0, "yes": 1 } } }
+  disagreement: { values: { a: 0, b: 0 } }
+`;
+    const loaded = load(scenario);
+    const r = await settle(loaded, { stabilize: false });
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const [p] = r.value.packages;
+    // sign Y, patrol kept Y as today, ratify N as today.
+    expect(loaded.space!.yn(asStateIndex(p!.state! - 1))).toBe("YYN");
+  });
+
+  it("without a model, still finds the packages and says stability was not checked", async () => {
+    const scenario = `
+concord: 1
+id: no-model
+title: No model
+actors: [{ id: a, name: Aland }, { id: b, name: Belmark }]
+settlement:
+  parties: [a, b]
+  issues:
+    - { id: x, alternatives: [{ id: p }, { id: q }] }
+    - { id: y, alternatives: [{ id: p }, { id: q }] }
+  valuations:
+    a: { estimate: true, total: 10, utilities: { x: { p: 6, q: 0 }, y: { p: 0, q: 4 } } }
+    b: { estimate: true, total: 10, utilities: { x: { p: 0, q: 3 }, y: { p: 7, q: 0 } } }
+  disagreement: { values: { a: 0, b: 0 } }
+`;
+    const r = await settle(load(scenario));
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(r.value.concepts).toEqual([]);
+    expect(r.value.stabilityNote).toMatch(/no model/);
+    expect(r.value.nash?.package).toEqual({ x: "p", y: "p" });
+    expect(r.value.parties).toEqual([{ id: "a", label: "Aland" }, { id: "b", label: "Belmark" }]);
+    expect(r.value.summary).not.toMatch(/would hold/);
+    expect(r.value.adjustedWinnerNote).toMatch(/No issue is marked divisible/);
+  });
+});
