@@ -4,9 +4,11 @@
  * printed pages). @concord/report (with ELK, for the pictures) is loaded only here,
  * when a report is made, so that other use cases start fast.
  */
+import type { SettleResult } from "./settle.js";
 import { BASIC_CONCEPTS, fail, ok, viewDay, type Analysis, type Loaded, type Result, type ViewDay } from "@concord/core";
 import type { BriefData, ReportData } from "@concord/report";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
+import { settle } from "./settle.js";
 import { openScenario, type ScenarioInput } from "./source.js";
 import { dayOf } from "./view-day.js";
 
@@ -81,7 +83,7 @@ async function prepare(
   input: ScenarioInput,
   options: ReportDataOptions,
   runner: AnalysisRunner,
-): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis } }>> {
+): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis; settlement?: SettleResult } }>> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
   const loaded = opened.value;
@@ -106,8 +108,11 @@ async function prepare(
   }
   const { space } = loaded;
   const analysis = space ? await runner.analyze(space, BASIC_CONCEPTS) : undefined;
+  // Treaty packages, when the scenario has a settlement section: the brief's and the report's section.
+  const settled = loaded.scenario.settlement ? await settle(loaded, {}, runner) : undefined;
+  if (settled && !settled.ok) return settled;
   return ok({
     loaded,
-    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}) },
+    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}), ...(settled ? { settlement: settled.value } : {}) },
   });
 }

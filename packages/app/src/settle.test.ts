@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { BASIC_CONCEPTS, analyze, asStateIndex, evaluate, loadScenario, type Loaded } from "@concord/core";
+import { brief, report } from "./report.js";
 import { settle } from "./settle.js";
 
 const load = (text: string): Loaded => {
@@ -88,5 +89,20 @@ settlement:
     expect(r.value.parties).toEqual([{ id: "a", label: "Aland" }, { id: "b", label: "Belmark" }]);
     expect(r.value.summary).not.toMatch(/would hold/);
     expect(r.value.adjustedWinnerNote).toMatch(/No issue is marked divisible/);
+  });
+
+  it("puts the section in the brief and the report, with the frontier chart, only when the scenario has a settlement section", async () => {
+    const b = await brief(lake, { format: "md" });
+    if (!b.ok) throw new Error(b.problems[0]!.message);
+    expect(b.value.data.settlement?.accepted[0]?.words).toMatch(/^Troops in the strip: Norland withdraws/);
+    expect(b.value.text).toContain("## Packages both sides could accept, and which would hold");
+    const r = await report(lake, { format: "html" });
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(r.value.text).toContain('<section id="settlement"><h2>Packages both sides could accept, and which would hold</h2>');
+    expect(r.value.text).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="frontier-chart"');
+    const plain = await report({ text: readFileSync(new URL("../../../scenarios/prisoners-dilemma.yaml", import.meta.url), "utf8"), file: "pd.yaml" }, { format: "html" });
+    if (!plain.ok) throw new Error(plain.problems[0]!.message);
+    expect(plain.value.text).not.toContain("frontier-chart");
+    expect(plain.value.data.settlement).toBeUndefined();
   });
 });

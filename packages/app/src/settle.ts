@@ -282,12 +282,17 @@ function summaryWords(result: PackagesResult, packages: readonly SettlePackage[]
   const counted = result.acceptable.reduce((n, j) => n + result.frontier[j]!.packageCount, 0);
   const out = [`${counted} package${counted === 1 ? "" : "s"} would leave ${sides} better off than no agreement, with nothing better for one side that is not worse for the other.`];
   if (concepts.length > 0) {
-    const holding = acceptable.filter((p) => p.stableUnder.length > 0);
-    if (holding.length === 0) out.push("None of them would hold as it stands: in each, some side would do better by moving away.");
+    // "Would hold": an equilibrium under Nash or SEQ; GMR or SMR alone rest on answers that cost the answering side too.
+    const firm = acceptable.filter((p) => p.stableUnder.includes("nash") || p.stableUnder.includes("seq"));
+    const threat = acceptable.filter((p) => !firm.includes(p) && (p.stableUnder.includes("gmr") || p.stableUnder.includes("smr")));
+    const nashOnly = firm.filter((p) => p.stableUnder.includes("nash")).length;
+    const them = acceptable.length === counted ? "them" : `the ${acceptable.length} listed`;
+    if (firm.length === 0 && threat.length === 0) out.push("None of them would hold as it stands: in each, some side would do better by moving away.");
     else {
-      const strongest = holding.filter((p) => p.stableUnder.includes("nash"));
       out.push(
-        `${holding.length} of ${acceptable.length === holding.length ? "them" : `the ${acceptable.length} listed`} would hold${strongest.length ? `, ${strongest.length} even if each side looked only one move ahead` : ""}.`,
+        `${firm.length} of ${them} would hold${nashOnly ? ` (${nashOnly} even if each side looked only one move ahead)` : ""}` +
+          (threat.length ? `; ${threat.length} more only under threats that would cost the side making them too` : "") +
+          ".",
       );
     }
   }

@@ -14,6 +14,7 @@ import { groupExplanations } from "./group.js";
 import { details, htmlKit, paragraphs, scrollTable, type HtmlKit } from "./html-kit.js";
 import { asOfWords, commitmentWords, INTRO_EQUILIBRIA, INTRO_GRAPH, INTRO_MODEL, kindText, ONE_WAY_WORDS, penWords, ROLE_WORDS, sourceMeta, whenText } from "./phrases.js";
 import { priorityAnchor } from "./priorities.js";
+import { settlementReportHtml } from "./settlement-render.js";
 import { REPORT_CSS } from "./style.js";
 import type { AnalysisSection, DecisionMakerEntry, MoveGraph, ReportData, StateChoices, TimelineItem } from "./types.js";
 import { capitalise, countWords, dateWords, daysWords, joinWords, moveWords, numberWords, plural, relativeWords, shortLabel, unreachableWords } from "./words.js";
@@ -23,6 +24,7 @@ export interface Pictures {
   readonly timeline?: string;
   readonly moves?: string;
   readonly paths?: string;
+  readonly frontier?: string;
 }
 
 const INACTIVE = new Set(["cancelled", "declined", "postponed"]);
@@ -40,6 +42,7 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
   out.push(processHtml(data, pictures, kit));
   if (data.model) out.push(modelHtml(data, kit));
   if (data.analysis) out.push(analysisHtml(data.analysis, data.moveGraph, pictures.moves));
+  if (data.settlement) out.push(settlementReportHtml(data.settlement, pictures.frontier));
   out.push(sourcesHtml(data));
   out.push(`<footer><p>Made with Concord from the scenario “${esc(data.id)}”. The analysis follows the Graph Model for Conflict Resolution; states are numbered as in gmcr-py.</p></footer>`);
   out.push("</main>", "</body>", "</html>", "");

@@ -1,5 +1,6 @@
 /** Pictures and the whole report, or the brief alone, in one call. */
 import type { Loaded } from "@concord/core";
+import { frontierSvg } from "./frontier-svg.js";
 import { briefData, type BriefOptions } from "./brief/brief-data.js";
 import { renderBriefHtml, type BriefPictures } from "./brief/html.js";
 import { renderBriefMarkdown } from "./brief/markdown.js";
@@ -29,7 +30,8 @@ export async function drawPictures(data: ReportData): Promise<Pictures> {
   const timeline = timelineSvg(data.timeline, { ...(data.record ? { asOf: data.record.asOf } : {}), deadlines: timelineDeadlines(data.record) });
   const moves = data.moveGraph ? await moveGraphSvg(data.moveGraph) : undefined;
   const paths = data.brief.paths ? await pathsSvg(data.brief.paths) : undefined;
-  return { ...(timeline !== undefined ? { timeline } : {}), ...(moves !== undefined ? { moves } : {}), ...(paths !== undefined ? { paths } : {}) };
+  const frontier = data.settlement ? frontierSvg(data.settlement) : undefined;
+  return { ...(timeline !== undefined ? { timeline } : {}), ...(moves !== undefined ? { moves } : {}), ...(paths !== undefined ? { paths } : {}), ...(frontier !== undefined ? { frontier } : {}) };
 }
 
 export interface BuiltReport {
@@ -78,10 +80,10 @@ export async function buildBrief(
   return { data, text: renderBriefMarkdown(data, names, link), files };
 }
 
-function pictureFiles(base: string, pictures: Pictures): { names: { timeline?: string; moves?: string; paths?: string }; files: { name: string; text: string }[] } {
-  const names: { timeline?: string; moves?: string; paths?: string } = {};
+function pictureFiles(base: string, pictures: Pictures): { names: { timeline?: string; moves?: string; paths?: string; frontier?: string }; files: { name: string; text: string }[] } {
+  const names: { timeline?: string; moves?: string; paths?: string; frontier?: string } = {};
   const files: { name: string; text: string }[] = [];
-  for (const key of ["paths", "timeline", "moves"] as const) {
+  for (const key of ["paths", "timeline", "moves", "frontier"] as const) {
     const svg = pictures[key];
     if (svg === undefined) continue;
     names[key] = `${base}-${key}.svg`;

@@ -4,6 +4,7 @@ import { analysisSection, type AnalysisOptions } from "./analysis-part.js";
 import { briefContext, briefFrom } from "./brief/brief-data.js";
 import { modelSection } from "./model-part.js";
 import { moveGraph, type MoveGraphOptions } from "./move-graph.js";
+import { settlementSection, type SettlementInput } from "./settlement.js";
 import { actorEntries, contradictionEntries } from "./record-part.js";
 import type { MediationHooks, ReportData } from "./types.js";
 
@@ -22,6 +23,8 @@ export interface ReportOptions {
   readonly analysis?: Analysis;
   /** Results of the mediation analyses, for the brief, when available. */
   readonly mediation?: MediationHooks;
+  /** The settle use case's result, when the scenario has a settlement section. */
+  readonly settlement?: SettlementInput;
   readonly graph?: MoveGraphOptions;
   readonly equilibria?: AnalysisOptions;
 }
@@ -42,7 +45,8 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
   const ctx = briefContext(loaded, { ...options, ...(a ? { analysis: a } : {}) });
   const { facts, record } = ctx;
   const graph = facts ? moveGraph(facts.a, options.graph, facts.sqa) : undefined;
-  const brief = briefFrom(loaded, ctx, options.mediation);
+  const settlement = options.settlement ? settlementSection(options.settlement) : undefined;
+  const brief = { ...briefFrom(loaded, ctx, options.mediation), ...(settlement ? { settlement } : {}) };
   const r = scenario.record;
   return {
     id: scenario.id,
@@ -61,5 +65,6 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
     contradictions: contradictionEntries(r),
     sources: ctx.sources,
     brief,
+    ...(settlement ? { settlement } : {}),
   };
 }
