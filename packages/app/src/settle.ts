@@ -112,6 +112,8 @@ export interface SettleResult {
 }
 
 const AT: DocPath = ["settlement"];
+/** Acceptable packages (besides the two solutions) whose needs the stabilization analysis is asked for. */
+const MAX_STABILIZED = 12;
 
 export async function settle(input: ScenarioInput, options: SettleOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<SettleResult>> {
   const concepts = conceptsOption(options.concepts);
@@ -136,7 +138,10 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const analysis = toState && loaded.space ? await runner.analyze(loaded.space, BASIC_CONCEPTS) : null;
   const checked = analysis ? concepts.value : [];
   // Stabilization is asked only for packages both sides could accept: the others are not candidates.
-  const candidates = new Set(toState ? result.frontier.flatMap((f) => (f.acceptable ? f.packages.map(toState) : [])) : []);
+  // It searches changes per state, so it runs for the Nash and Kalai–Smorodinsky packages and at most MAX_STABILIZED others.
+  const solutions = [result.nash?.package, result.kalaiSmorodinsky?.package].flatMap((p) => (p && toState ? [toState(p)] : []));
+  const acceptableStates = toState ? result.frontier.flatMap((f) => (f.acceptable ? f.packages.map(toState) : [])) : [];
+  const candidates = new Set([...solutions, ...acceptableStates.slice(0, MAX_STABILIZED)]);
   const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates) } : {};
   const fs = analysis && toState ? fairAndStable<PackageNeeds | null>(result, analysis, toState, hook) : null;
   if (fs && !fs.ok) return fs;
