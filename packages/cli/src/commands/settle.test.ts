@@ -11,7 +11,7 @@ describe("concord settle", () => {
     expect(r.code).toBe(0);
     const lines = r.out.split("\n");
     expect(lines[0]).toBe("Packages both sides could accept, and which would hold");
-    expect(lines[2]).toMatch(/^6 packages would leave both sides better off than no agreement.*6 of them would hold, 1 even if each side looked only one move ahead\./);
+    expect(lines[2]).toMatch(/^6 packages would leave both sides better off than no agreement.*4 of them would hold \(1 even if each side looked only one move ahead\); 2 more only under threats/);
     expect(lines[2]).not.toMatch(/state \d|Nash|GMR|SEQ/);
     // The Nash and Kalai–Smorodinsky package: gains 22 and 25, state 44, an equilibrium under all four concepts.
     expect(r.out).toMatch(/^NK +22 +25 +yes +44 +Nash GMR SMR SEQ +Troops in the strip: Norland withdraws;/m);
