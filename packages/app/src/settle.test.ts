@@ -2,6 +2,7 @@
 // its alternatives say and is the closest such state to the status quo, and its
 // stability is what a plain stability analysis of that state says.
 import { readFileSync } from "node:fs";
+import { HtmlValidate } from "html-validate";
 import { describe, expect, it } from "vitest";
 import { BASIC_CONCEPTS, analyze, asStateIndex, evaluate, loadScenario, type Loaded } from "@concord/core";
 import { brief, report } from "./report.js";
@@ -100,6 +101,9 @@ settlement:
     if (!r.ok) throw new Error(r.problems[0]!.message);
     expect(r.value.text).toContain('<section id="settlement"><h2>Packages both sides could accept, and which would hold</h2>');
     expect(r.value.text).toContain('<svg xmlns="http://www.w3.org/2000/svg" class="frontier-chart"');
+    expect(r.value.text).toContain('<a href="#settlement-brief">');
+    const validation = await new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "long-title": "off" } }).validateString(r.value.text);
+    expect(validation.results.flatMap((x) => x.messages.map((m) => `${m.ruleId}: ${m.message}`))).toEqual([]);
     const plain = await report({ text: readFileSync(new URL("../../../scenarios/prisoners-dilemma.yaml", import.meta.url), "utf8"), file: "pd.yaml" }, { format: "html" });
     if (!plain.ok) throw new Error(plain.problems[0]!.message);
     expect(plain.value.text).not.toContain("frontier-chart");

@@ -53,6 +53,7 @@ function toc(data: ReportData): string {
   const b = data.brief;
   const brief: [string, string][] = [["bottom-line", "Bottom line"], ["next", "What to expect next"]];
   if (b.holdings) brief.push(["holdings", "Who holds what"]);
+  if (b.settlement) brief.push(["settlement-brief", "Packages both sides could accept"]);
   brief.push(["waiting-now", "Who is waiting on whom"], ["deadlines-now", "Deadlines"]);
   if (b.since) brief.push(["since", `What changed since ${b.since.since}`]);
   brief.push(["method", "How this was worked out"]);
@@ -62,6 +63,7 @@ function toc(data: ReportData): string {
   const parts: [string, string, [string, string][]][] = [["brief", "In brief", brief], ["process", "The process", process]];
   if (data.model) parts.push(["model", "The model", [["decision-makers", "Who decides what"], ["feasibility", "What cannot happen together"], ["today", "Today's situation"], ...(data.model.targets.length ? [["targets", "The named outcomes"] as [string, string]] : []), ["estimates", "Which judgements are estimates"]]]);
   if (data.analysis) parts.push(["analysis", "The analysis in detail", [["glossary", "Terms"], ["equilibria", "Stable outcomes"], ["status-quo", "The status quo"]]]);
+  if (data.settlement) parts.push(["settlement", "Treaty packages", []]);
   parts.push(["sources", "Sources", []]);
   const list = (items: readonly [string, string][]): string => items.map(([id, t]) => `<li><a href="#${id}">${esc(t)}</a></li>`).join("");
   return `<nav class="toc" aria-label="Contents"><ol>${parts.map(([id, t, sub]) => `<li><a href="#${id}"><strong>${esc(t)}</strong></a>${sub.length ? `<ul>${list(sub)}</ul>` : ""}</li>`).join("")}</ol></nav>`;
