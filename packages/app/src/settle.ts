@@ -85,7 +85,13 @@ export interface SettlePackage {
 export interface SettleResult {
   readonly scenario: { readonly id: string; readonly title: string };
   readonly parties: readonly { readonly id: string; readonly label: string }[];
-  readonly issues: ScenarioSettlement["issues"];
+  /** Each issue and its alternatives, with the statement (`when`) naming the model states of each. */
+  readonly issues: readonly {
+    readonly id: string;
+    readonly label: string;
+    readonly divisible: boolean;
+    readonly alternatives: readonly { readonly id: string; readonly label: string; readonly when?: string }[];
+  }[];
   /** How many packages there are in all (one alternative per issue). */
   readonly packageCount: number;
   readonly disagreement: { readonly utilities: ByParty; readonly package?: Choice };
@@ -195,7 +201,7 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const value: SettleResult = {
     scenario: { id: loaded.scenario.id, title: loaded.scenario.title },
     parties: s.parties,
-    issues: s.issues,
+    issues: s.issues.map((i) => ({ ...i, alternatives: i.alternatives.map((a) => ({ id: a.id, label: a.label, ...(a.when ? { when: a.when.text } : {}) })) })),
     packageCount: result.packageCount,
     disagreement: { utilities: byParty(result.disagreement.utilities), ...(result.disagreement.package ? { package: result.disagreement.package } : {}) },
     packages,

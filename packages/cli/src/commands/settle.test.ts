@@ -27,6 +27,7 @@ describe("concord settle", () => {
     const j = JSON.parse(r.out);
     expect(j.parties.map((p: { id: string }) => p.id)).toEqual(["north", "south"]);
     expect(j.disagreement.utilities).toEqual({ north: 45, south: 35 });
+    expect(j.issues[0].alternatives[0]).toEqual({ id: "stay", label: "Norland's troops stay", when: "-withdraw" });
     expect(j.packages[0]).toMatchObject({ gains: { north: 22, south: 25 }, state: 44, nash: true, kalaiSmorodinsky: true, stableUnder: ["nash", "gmr", "smr", "seq"] });
     const unstable = j.packages.find((p: { state: number }) => p.state === 42);
     expect(unstable.unstableFor).toEqual({ nash: ["south"] });
