@@ -19,7 +19,11 @@ export function settlementSchema<E extends z.ZodType>(evidence: E) {
     z.strictObject({
       value: z.number(),
       estimate: estimate.optional(),
-      range: z.tuple([z.number(), z.number()]).optional().describe("[lo, hi]: where an estimate could plausibly lie (lo ≤ value ≤ hi); what sensitivity analysis varies"),
+      range: z
+        .array(z.number())
+        .refine((r) => r.length === 2 && r[0]! <= r[1]!, "expected a range [lo, hi]: two numbers, lo ≤ hi")
+        .optional()
+        .describe("[lo, hi]: where an estimate could plausibly lie (lo ≤ value ≤ hi); what sensitivity analysis varies"),
       evidence: EvidenceList.optional(),
       note: NoteSchema.optional(),
     }),

@@ -168,7 +168,7 @@ function valueInput(x: ValueDocument, estimated: boolean, path: DocPath, where: 
   return {
     value: x.value,
     ...(estimate ? { estimate: true } : {}),
-    ...(x.range ? { range: { min: x.range[0], max: x.range[1] } } : {}),
+    ...(x.range ? { range: { min: x.range[0]!, max: x.range[1]! } } : {}),
     ...(x.note !== undefined ? { note: x.note } : {}),
   };
 }
