@@ -109,4 +109,21 @@ settlement:
     expect(plain.value.text).not.toContain("frontier-chart");
     expect(plain.value.data.settlement).toBeUndefined();
   });
+
+  it("searches for the change that would make an unstable Nash package hold, and says who would move away", async () => {
+    // Sudria cares nothing for transit here (its 15 points go to the troops), so the most even package keeps the road closed.
+    const text = readFileSync(new URL("../../../scenarios/examples/settlement.yaml", import.meta.url), "utf8")
+      .replace("troops: { stay: 0, withdraw: 35 }", "troops: { stay: 0, withdraw: 50 }")
+      .replace("transit: { closed: 0, open: 15 }", "transit: { closed: 0, open: 0 }");
+    const r = await settle(load(text));
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    const nash = r.value.packages.find((p) => p.nash)!;
+    expect(nash.words).toContain("Road transit: closed");
+    expect(nash.stableUnder).not.toContain("nash");
+    expect(nash.needs?.nash).toMatchObject({ searched: true, found: true });
+    expect(nash.needs!.nash!.pulls[0]).toMatch(/^Sudria would drop/);
+    expect(nash.needs!.nash!.changes[0]).toMatch(/^Sudria comes to want/);
+    // Other acceptable packages get who would move away, without a search.
+    expect(r.value.packages.filter((p) => p.needs && !p.nash && !p.kalaiSmorodinsky).every((p) => Object.values(p.needs!).every((n) => n!.searched === false))).toBe(true);
+  });
 });

@@ -18,7 +18,8 @@ import {
   packageWords,
   settleCompiled,
   settlementDocumentPath,
-  stabilize,
+  pullsAt,
+  searchChanges,
   valuationSensitivity,
   type AdjustedWinnerResult,
   type Analysis,
@@ -26,6 +27,7 @@ import {
   type Choice,
   type DocPath,
   type Expr,
+  type FoundChange,
   type PackagesResult,
   type ProposalResult,
   type Result,
@@ -59,6 +61,8 @@ export interface PackageNeeds {
   readonly changes: readonly string[];
   /** Whether some change found makes it an equilibrium under the concept. */
   readonly found: boolean;
+  /** Whether changes were searched for (only for the Nash and Kalai–Smorodinsky packages). */
+  readonly searched: boolean;
 }
 
 export interface SettlePackage {
@@ -119,7 +123,7 @@ export interface SettleResult {
 
 const AT: DocPath = ["settlement"];
 /** Acceptable packages (besides the two solutions) whose needs the stabilization analysis is asked for. */
-const MAX_STABILIZED = 12;
+const MAX_STABILIZED = 5;
 
 export async function settle(input: ScenarioInput, options: SettleOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<SettleResult>> {
   const concepts = conceptsOption(options.concepts);
@@ -144,11 +148,11 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const analysis = toState && loaded.space ? await runner.analyze(loaded.space, BASIC_CONCEPTS) : null;
   const checked = analysis ? concepts.value : [];
   // Stabilization is asked only for packages both sides could accept: the others are not candidates.
-  // It searches changes per state, so it runs for the Nash and Kalai–Smorodinsky packages and at most MAX_STABILIZED others.
+  // Who would move away: for the Nash and Kalai–Smorodinsky packages and at most MAX_STABILIZED others; what change would make them hold: for the two solutions.
   const solutions = [result.nash?.package, result.kalaiSmorodinsky?.package].flatMap((p) => (p && toState ? [toState(p)] : []));
   const acceptableStates = toState ? result.frontier.flatMap((f) => (f.acceptable ? f.packages.map(toState) : [])) : [];
   const candidates = new Set([...solutions, ...acceptableStates.slice(0, MAX_STABILIZED)]);
-  const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates) } : {};
+  const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates, new Set(solutions)) } : {};
   const fs = analysis && toState ? fairAndStable<PackageNeeds | null>(result, analysis, toState, hook) : null;
   if (fs && !fs.ok) return fs;
   const stability = fs?.value ?? null;
@@ -228,24 +232,34 @@ function dmIds(a: Analysis, names: readonly string[]): string[] {
   return names.map((n) => a.space.model.decisionMakers.find((d) => d.name === n)?.id ?? n);
 }
 
-/** The stabilization hook: per unstable state and concept, who pulls away and the smallest changes found. */
-function needsOf(a: Analysis, candidates: ReadonlySet<StateIndex | "infeasible">): (state: StateIndex, concept: BasicConcept) => PackageNeeds | null {
-  const cache = new Map<string, PackageNeeds>();
+/**
+ * The stabilization hook (core's mediation analysis): per unstable state and concept,
+ * who pulls away; and, for the states in `search` only (the change search re-analyses
+ * the model per candidate change, which is slow on large models), the smallest changes
+ * found that make it an equilibrium reachable from the status quo.
+ */
+function needsOf(a: Analysis, candidates: ReadonlySet<StateIndex | "infeasible">, search: ReadonlySet<StateIndex | "infeasible">): (state: StateIndex, concept: BasicConcept) => PackageNeeds | null {
+  const pulls = new Map<StateIndex, ReturnType<typeof pullsAt>>();
+  const found = new Map<StateIndex, readonly FoundChange[]>();
   return (state, concept) => {
     if (!candidates.has(state)) return null;
-    const key = `${state}:${concept}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
-    const m = a.space.model;
-    // The target is exactly this state: every option as it is there.
-    const expr: Expr = { kind: "and", args: m.options.map((o) => (a.space.taken(state, o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
-    const r = stabilize(a, { pattern: a.space.yn(state), expr }, { concepts: [concept], focus: state, maxSize: 1, limit: 3 });
-    const pulls = r.pulls
+    if (!pulls.has(state)) pulls.set(state, pullsAt(a, state));
+    const movers = pulls
+      .get(state)!
       .filter((d) => !d.stable[concept])
       .map((d) => `${d.name} would ${joinWords(d.improvements.slice(0, 2).map((p) => p.move.changes.map((ch) => `${ch.taken ? "take" : "drop"} "${ch.label}"`).join(" and ")), "or")}`);
-    const needs: PackageNeeds = { pulls, changes: r.changes.changes.filter((x) => x.meetsGoal).slice(0, 2).map((x) => x.words), found: r.changes.goalMet };
-    cache.set(key, needs);
-    return needs;
+    if (!search.has(state)) return { pulls: movers, changes: [], found: false, searched: false };
+    if (!found.has(state)) {
+      // One search per state, for every concept it fails: each change says under which concepts it makes the state hold.
+      const goal = BASIC_CONCEPTS.filter((c) => a.stable[c]?.some((f) => f[state] !== 1));
+      const m = a.space.model;
+      // The target is exactly this state: every option as it is there.
+      const expr: Expr = { kind: "and", args: m.options.map((o) => (a.space.taken(state, o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
+      const start = a.space.statusQuo;
+      found.set(state, searchChanges(a, expr, a.space.yn(state), { goal, ...(start !== undefined ? { start } : {}), maxSize: 1, maxPairEvaluations: 0, thirdParty: false, limit: 20 }).changes);
+    }
+    const fixes = found.get(state)!.filter((x) => x.concepts.includes(concept));
+    return { pulls: movers, changes: fixes.slice(0, 2).map((x) => x.words), found: fixes.length > 0, searched: true };
   };
 }
 
@@ -309,7 +323,18 @@ function summaryWords(result: PackagesResult, packages: readonly SettlePackage[]
   }
   const nash = packages.find((p) => p.nash);
   if (nash) {
-    const holds = concepts.length === 0 ? "" : nash.stableUnder.length ? " It would hold." : nash.state === null ? " It is not a feasible state of the model." : " It would not hold as it stands.";
+    const firm = nash.stableUnder.includes("nash") || nash.stableUnder.includes("seq");
+    const threat = nash.stableUnder.includes("gmr") || nash.stableUnder.includes("smr");
+    const holds =
+      concepts.length === 0
+        ? ""
+        : nash.state === null
+          ? " It is not a feasible state of the model."
+          : firm
+            ? " It would hold."
+            : threat
+              ? " It would hold only under threats that would cost the side making them too."
+              : " It would not hold as it stands.";
     out.push(`The package that shares the gains most evenly: ${nash.words}.${holds}`);
   }
   return out.join(" ");

@@ -52,7 +52,7 @@ function settleText(r: SettleResult): string {
       out.push(`  state ${p.state}: ${p.words}`);
       for (const [c, n] of Object.entries(p.needs!) as [BasicConcept, NonNullable<SettlePackage["needs"]>[BasicConcept]][]) {
         if (!n) continue;
-        const fix = n.changes.length ? `; it would hold if ${n.changes[0]}` : n.found ? "" : "; no single change found makes it hold";
+        const fix = n.changes.length ? `; it would hold if ${n.changes[0]}` : n.searched && !n.found ? "; no single change found makes it hold" : "";
         out.push(`    ${CONCEPT_LABELS[c]}: ${n.pulls.join("; ")}${fix}`);
       }
     }
