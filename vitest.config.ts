@@ -17,6 +17,8 @@ export default defineConfig({
   },
   test: {
     testTimeout: 60_000,
+    // Cleanup hooks stop job queues and drop test databases; on a loaded 2-core machine that can take longer than the 10 s default.
+    hookTimeout: 60_000,
     pool: "forks",
     projects: [
       {

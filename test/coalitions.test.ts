@@ -6,7 +6,7 @@
  *   Table 1 of doi:10.1007/s12052-012-0434-x (source `eeo-table` of
  *   scenarios/prisoners-dilemma.yaml): mutual cooperation pays "3, 3", mutual defection
  *   "1, 1". The scenario numbers mutual defection 1 and mutual cooperation 4.
- * - the seed scenario: "can Armenia and the West together move the status quo?",
+ * - the seed's earlier model (a frozen copy): "can Armenia and the West together move the status quo?",
  *   checked against the literal definitions (coalition/oracle.ts), and why not;
  * - what docs/coalitions.md and docs/misperceptions.md say about these and the example.
  */
@@ -60,8 +60,10 @@ describe("the Prisoner's Dilemma (published payoffs)", () => {
   });
 });
 
-describe("the seed scenario: can Armenia and the West together move the status quo?", () => {
-  const a = analysisOf("scenarios/armenia-azerbaijan-2023.yaml");
+// The seed's earlier four-decision-maker model (a frozen copy, 1,536 states): the current seed
+// (six decision makers, 18,432 states) is too large for the slow coalition oracle in a test.
+describe("the earlier seed model: can Armenia and the West together move the status quo?", () => {
+  const a = analysisOf("test/fixtures/armenia-azerbaijan-2023-estimates.yaml");
   const model = a.space.model;
   const sq = a.space.statusQuo!;
   const oracle = new CoalitionOracle(new Oracle(a.space, a.payoffs.map((p) => p.payoff)));

@@ -25,8 +25,8 @@ describe("the picture of paths", () => {
     expect(steps.map((s) => [s.blocked, s.blocker ?? s.movers.join(", "), s.priority ?? null, s.estimate])).toEqual([
       [false, "Azerbaijan, Russia", null, false],
       [true, "Azerbaijan", 3, true],
-      [true, "Azerbaijan", 1, false],
-      [true, "Armenia", 1, false],
+      [true, "Azerbaijan", 3, true],
+      [true, "Armenia", 6, true],
     ]);
     // Each arrow ends where the brief says the outcome settles.
     for (const t of b.targets) expect(steps.some((s) => s.to === t.end.state)).toBe(true);

@@ -95,9 +95,10 @@ describe("the seed's brief", () => {
     expect(last.refs.length).toBeGreaterThan(0);
     for (const r of last.refs) expect(estimates.get(r)?.estimate, r).toBe(true);
     expect(b.estimates.map((e) => `${e.dmId} ${e.position}`)).toContain("Azerbaijan 3");
-    // Every estimate of the model is found: its note says so (the seed has no marks yet).
+    // Every estimate of the model is found: each carries the mark, and its note says so.
     const dms = loaded.space!.model.decisionMakers;
-    const noted = dms.flatMap((d) => (d.preference.kind === "priorities" ? d.preference.statements.filter((s) => /estimate/i.test(s.note ?? "")).map((s) => s.text) : []));
+    const noted = dms.flatMap((d) => (d.preference.kind === "priorities" ? d.preference.statements.filter((s) => s.estimate && /estimate/i.test(s.note ?? "")).map((s) => s.text) : []));
+    expect(noted.length).toBe(19);
     expect(b.estimates.map((e) => e.text).sort()).toEqual(noted.sort());
   });
 
@@ -115,9 +116,9 @@ describe("the seed's brief", () => {
     expect(top.then.map((s) => s.words)).toEqual(["Russia withdraws its peacekeepers from Karabakh"]);
     expect(a.equilibria.nash).toContain(top.settles!.state - 1);
     expect(top.settles!.holds).toBe("firm");
-    // The move follows from Azerbaijan's eighth priority; Russia's withdrawal from its fifth, an estimate.
-    expect(top.step.why).toMatchObject({ dmId: "Azerbaijan", position: 8, estimate: false });
-    expect(top.estimates.map((e) => `${e.dmId} ${e.position}`)).toEqual(["Russia 5"]);
+    // The move follows from Azerbaijan's 11th priority, an estimate on one statement of January 2023; Russia's withdrawal from its fifth, an estimate.
+    expect(top.step.why).toMatchObject({ dmId: "Azerbaijan", position: 11, estimate: true });
+    expect(top.estimates.map((e) => `${e.dmId} ${e.position}`)).toEqual(["Azerbaijan 11", "Russia 5"]);
   });
 
   it("finds no named outcome reachable, as the status quo analysis says, and the fewest steps a party would rather not take", () => {
@@ -192,14 +193,14 @@ describe("the mediation results, when given", () => {
     const b = brief(load(SEED), {
       mediation: {
         changes: [{ target: "treaty-direct", words: "Azerbaijan ranks a treaty above the corridor", statements: [{ dm: "Azerbaijan", position: 3 }] }],
-        dependsOn: [{ conclusion: "status-quo", statements: [{ dm: "Azerbaijan", position: 8 }, { dm: "West", position: 9 }] }],
+        dependsOn: [{ conclusion: "status-quo", statements: [{ dm: "Azerbaijan", position: 11 }, { dm: "US", position: 9 }] }],
       },
     });
     const text = b.bottomLine.map((c) => c.text).join(" ");
     expect(text).toContain("What would have to change: for the first, Azerbaijan ranks a treaty above the corridor.");
     expect(text).not.toContain("at least");
-    // Azerbaijan's eighth priority is no estimate; the West's ninth is.
-    expect(text).toMatch(/How sure: these conclusions rest on four estimates/);
+    // Azerbaijan's 11th and the US's ninth are estimates, with those the blocked steps and the next move rest on.
+    expect(text).toMatch(/How sure: these conclusions rest on six estimates/);
   });
 });
 
