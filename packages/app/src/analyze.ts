@@ -9,6 +9,7 @@ import {
   limitedMove,
   nonMyopic,
   ok,
+  stateFilter,
   stateNumber,
   twoDecisionMakers,
   type Analysis,
@@ -19,6 +20,7 @@ import {
 import { atOption, conceptsOption, countOption } from "./options.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { openModel, type ScenarioInput } from "./source.js";
+import { targetOption } from "./target.js";
 import { modelSummary, stateValues, type ModelSummary } from "./summary.js";
 
 export interface AnalyzeOptions {
@@ -28,6 +30,8 @@ export interface AnalyzeOptions {
   readonly horizon?: number | string;
   /** Also compute non-myopic stability (two decision makers only). */
   readonly nonMyopic?: boolean;
+  /** Only the states that match this pattern or named target (`sign_direct & -am_corridor`), in every list. */
+  readonly target?: string;
 }
 
 /** State numbers per decision maker id. */
@@ -72,6 +76,8 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
   const opened = openModel(input, " to analyse");
   if (!opened.ok) return opened;
   const { space } = opened.value;
+  const target = options.target === undefined ? undefined : targetOption(space, options.target);
+  if (target && !target.ok) return target;
   // Limited-move and non-myopic stability need two decision makers: say so before a long analysis.
   if (horizon || options.nonMyopic) {
     const two = atOption(twoDecisionMakers(space), horizon ? "horizon" : "nonMyopic");
@@ -99,7 +105,8 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
       tiesBroken: r.tiesBroken,
     };
   }
-  return ok({ ...analysisResult(a), ...(lm ? { limitedMove: lm } : {}), ...(nm ? { nonMyopic: nm } : {}) });
+  const r: AnalyzeResult = { ...analysisResult(a), ...(lm ? { limitedMove: lm } : {}), ...(nm ? { nonMyopic: nm } : {}) };
+  return ok(target ? onlyStates(r, stateFilter(space, target.value)) : r);
 }
 
 /** An analysis as plain data: states numbered from 1, decision makers keyed by id. */
@@ -117,6 +124,22 @@ export function analysisResult(a: Analysis): AnalyzeResult {
     equilibria[c] = a.equilibria[c]!.map(stateNumber);
   }
   return { ...modelSummary(space), states, concepts: a.concepts, stability, equilibria };
+}
+
+/** The result with every list of states cut to those `keep` accepts. */
+function onlyStates(r: AnalyzeResult, keep: (s: number) => boolean): AnalyzeResult {
+  const list = <T extends number>(xs: readonly T[]): T[] => xs.filter(keep);
+  const byDm = (m: StatesByDm): StatesByDm => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, list(v)]));
+  const perConcept = <V>(o: Readonly<Partial<Record<BasicConcept, V>>>, f: (v: V) => V): Partial<Record<BasicConcept, V>> =>
+    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v as V)]));
+  return {
+    ...r,
+    states: r.states.filter((st) => keep(st.id)),
+    stability: perConcept(r.stability, byDm),
+    equilibria: perConcept(r.equilibria, (v) => list(v)),
+    ...(r.limitedMove ? { limitedMove: { ...r.limitedMove, stability: byDm(r.limitedMove.stability), equilibria: list(r.limitedMove.equilibria) } } : {}),
+    ...(r.nonMyopic ? { nonMyopic: { ...r.nonMyopic, stability: byDm(r.nonMyopic.stability), undetermined: byDm(r.nonMyopic.undetermined), equilibria: list(r.nonMyopic.equilibria) } } : {}),
+  };
 }
 
 /** The states whose flag is `value`, numbered from 1, per decision maker id. */

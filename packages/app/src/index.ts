@@ -6,14 +6,14 @@
  * decision makers keyed by id). The CLI and later the server and the web app call
  * only this layer, plus a platform adapter such as @concord/node. No Node or DOM APIs.
  */
-export { inlineRunner, type AnalysisRunner } from "./runner.js";
+export { inlineRunner, robustnessInline, type AnalysisRunner, type RobustnessJob } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
 export type { DecisionMakerSummary, OptionSummary, ModelSummary } from "./summary.js";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.
 export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
-export { states, type StatesResult, type StateRow } from "./states.js";
+export { states, type StatesOptions, type StatesResult, type StateRow } from "./states.js";
 export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
 export { explain, type ExplainOptions } from "./explain.js";
 export { statusQuo, type StatusQuoOptions } from "./status-quo.js";
@@ -27,6 +27,16 @@ export { compare, type CompareOptions } from "./compare.js";
 export { convert, type ConvertOptions } from "./convert.js";
 export { exportRecord, type ExportRecordOptions, type ExportRecordResult } from "./export-record.js";
 export { importEvents, type ImportEventsOptions, type ImportEventsResult } from "./import-events.js";
+// Mediation: targets, stabilization, estimates, coalitions, time and history.
+export { target, targetOption, type TargetOptions, type TargetResult } from "./target.js";
+export { stabilize, type StabilizeOptions, type StabilizeUseCaseResult } from "./stabilize.js";
+export { sensitivity, type SensitivityOptions, type SensitivityUseCaseResult } from "./sensitivity.js";
+export { robustness, type RobustnessOptions, type RobustnessUseCaseResult } from "./robustness.js";
+export { coalitions, type CoalitionsOptions, type CoalitionsResult } from "./coalitions.js";
+export { timeCheck, historyCheck } from "./time-check.js";
+export { hypergame, type HypergameOptions } from "./hypergame.js";
+export type { PlainAnswer, Ground, CitedSource } from "./grounds.js";
+export type { MediationReportOptions } from "./mediation-hooks.js";
 export { settle, type SettleOptions, type SettleResult, type SettlePackage, type PackageNeeds, type ByParty } from "./settle.js";
 export { report, reportData, brief, type ReportOptions, type ReportDataOptions, type ReportResult, type BriefOptions, type BriefResult, type Built } from "./report.js";
 

@@ -6,7 +6,8 @@
  */
 import type { SettleResult } from "./settle.js";
 import { BASIC_CONCEPTS, fail, ok, viewDay, type Analysis, type Loaded, type Result, type ViewDay } from "@concord/core";
-import type { BriefData, ReportData } from "@concord/report";
+import type { BriefData, MediationHooks, ReportData } from "@concord/report";
+import { mediationHooks, type MediationReportOptions } from "./mediation-hooks.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
 import { settle } from "./settle.js";
 import { openScenario, type ScenarioInput } from "./source.js";
@@ -17,6 +18,12 @@ export interface ReportDataOptions {
   readonly asOf?: string;
   /** An earlier day (YYYY, YYYY-MM or YYYY-MM-DD; a month or year means its last day), before the record's day: the brief says what changed since then and how the answer moved. */
   readonly since?: string;
+  /**
+   * Also run the mediation analyses (for each named outcome what would make it hold,
+   * which answers rest on estimates, what pairs of parties could do together, robustness):
+   * the brief uses them and the report gains a section. Off by default: they take seconds on large models.
+   */
+  readonly mediation?: boolean | MediationReportOptions;
 }
 
 export interface ReportOptions extends ReportDataOptions {
@@ -83,7 +90,7 @@ async function prepare(
   input: ScenarioInput,
   options: ReportDataOptions,
   runner: AnalysisRunner,
-): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis; settlement?: SettleResult } }>> {
+): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis; mediation?: MediationHooks; settlement?: SettleResult } }>> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
   const loaded = opened.value;
@@ -108,11 +115,21 @@ async function prepare(
   }
   const { space } = loaded;
   const analysis = space ? await runner.analyze(space, BASIC_CONCEPTS) : undefined;
+  const m = options.mediation;
+  const hooks = analysis && m ? await mediationHooks(loaded, analysis, runner, m === true ? {} : m, "text" in input ? input : undefined) : undefined;
+  if (hooks && !hooks.ok) return hooks;
+  const mediation = hooks?.value;
   // Treaty packages, when the scenario has a settlement section: the brief's and the report's section.
   const settled = loaded.scenario.settlement ? await settle(loaded, {}, runner) : undefined;
   if (settled && !settled.ok) return settled;
   return ok({
     loaded,
-    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}), ...(settled ? { settlement: settled.value } : {}) },
+    options: {
+      ...(day ? { day } : {}),
+      ...(sinceDay !== undefined ? { sinceDay } : {}),
+      ...(analysis ? { analysis } : {}),
+      ...(mediation ? { mediation } : {}),
+      ...(settled ? { settlement: settled.value } : {}),
+    },
   });
 }

@@ -3,14 +3,36 @@
  * platform (Node worker threads in @concord/node; a web-worker runner can follow).
  * Use cases take a runner, so the same code serves the CLI, a server and a browser.
  */
-import { analyze, type Analysis, type BasicConcept, type StateSpace } from "@concord/core";
+import { analyze, mergeRobustness, robustnessChunk, type Analysis, type BasicConcept, type RobustnessCounts, type RobustnessPlan, type StateSpace } from "@concord/core";
+import type { ScenarioSource } from "./source.js";
+
+/** The variants of a robustness plan to count; `source` lets a runner rebuild the model elsewhere (another thread, another machine). */
+export interface RobustnessJob {
+  readonly plan: RobustnessPlan;
+  /** The scenario as text, when the use case was given text; without it the work stays in this thread. */
+  readonly source?: ScenarioSource;
+  /** Called as variants finish, with the number done and the total. */
+  readonly onProgress?: (done: number, total: number) => void;
+}
 
 export interface AnalysisRunner {
   /** The analysis of `space` under `concepts`; the same result whichever runner computes it. */
   analyze(space: StateSpace, concepts: readonly BasicConcept[]): Promise<Analysis>;
+  /**
+   * The counts over every variant of the plan on `base` (all four concepts). Variants
+   * split into chunks that merge by adding, so the counts are the same however the
+   * chunks are spread. Absent: the use case runs them in this thread.
+   */
+  robustness?(base: Analysis, job: RobustnessJob): Promise<RobustnessCounts>;
+}
+
+/** Every variant of the plan in this thread. */
+export function robustnessInline(base: Analysis, job: RobustnessJob): RobustnessCounts {
+  return mergeRobustness([robustnessChunk(base, job.plan, 0, job.plan.variants, job.onProgress)]);
 }
 
 /** Runs the analysis in this thread. */
 export const inlineRunner: AnalysisRunner = {
   analyze: async (space, concepts) => analyze(space, concepts),
+  robustness: async (base, job) => robustnessInline(base, job),
 };

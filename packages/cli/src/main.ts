@@ -8,6 +8,7 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
+import { registerCoalitions } from "./commands/coalitions.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
 import { registerConvert } from "./commands/convert.js";
@@ -18,8 +19,12 @@ import { registerExplain } from "./commands/explain.js";
 import { registerExport } from "./commands/export.js";
 import { registerImportEvents } from "./commands/import-events.js";
 import { registerReport } from "./commands/report.js";
+import { registerRobustness } from "./commands/robustness.js";
+import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerSettle } from "./commands/settle.js";
+import { registerStabilize } from "./commands/stabilize.js";
 import { registerStates } from "./commands/states.js";
+import { registerTarget } from "./commands/target.js";
 import { registerTimeline } from "./commands/timeline.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
@@ -49,6 +54,8 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerValidate, registerStates, registerConvert, registerAnalyze, registerExplain,
     // The negotiation record.
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
+    // Mediation.
+    registerTarget, registerStabilize, registerSensitivity, registerRobustness, registerCoalitions,
     // The report.
     registerReport,
     // Treaty packages.

@@ -7,6 +7,7 @@ export * from "./dates.js";
 export * from "./words.js";
 export * from "./numbering.js";
 export * from "./model/expression.js";
+export { exprWords } from "./model/expression-words.js";
 export * from "./model/types.js";
 export * from "./format/schema.js";
 export * from "./scenario/types.js";
@@ -91,6 +92,7 @@ export {
   robustness, planRobustness, robustnessChunk, mergeRobustness, robustnessResult, variantChoices,
   type RobustnessPlan, type RobustnessOptions, type RobustnessCounts, type RobustnessResult, type StateRobustness,
 } from "./mediation/robustness.js";
+export { fewestBlockedPath, type PathStep } from "./mediation/paths.js";
 export { deadlineAnalysis, type DeadlineAnalysis, type DeadlineStep, type SettledOption } from "./mediation/deadlines.js";
 export { historyCheck, type HistoryCheck, type HistoryStep, type Prediction, type ObservedStates } from "./mediation/history.js";
 export { reanalyse, payoffsWith } from "./mediation/variant.js";

@@ -2,9 +2,10 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analysisResult } from "@concord/app";
-import { analyze, generateModel, loadScenario, validateDocument } from "@concord/core";
+import { analysisResult, robustnessInline } from "@concord/app";
+import { analyze, generateModel, loadScenario, planRobustness, validateDocument } from "@concord/core";
 import { analyzeParallel } from "./parallel/pool.js";
+import { robustnessParallel } from "./parallel/robustness.js";
 import { workerRunner } from "./runner.js";
 
 const PD = fileURLToPath(new URL("../../../scenarios/prisoners-dilemma.yaml", import.meta.url));
@@ -22,5 +23,24 @@ describe("parallel analysis", () => {
     if (!pd.ok) throw new Error("pd");
     const runner = workerRunner({ threads: 2, force: true });
     expect(analysisResult(await runner.analyze(pd.value.space!, ["gmr"])).equilibria).toEqual({ gmr: [1, 4] });
+  });
+});
+
+describe("parallel robustness", () => {
+  it("counts exactly as one thread does, reporting progress up to the total", async () => {
+    const doc = generateModel({ decisionMakers: 3, options: [2, 2, 2], statements: 4, conditions: 1, oneWay: 0.2, seed: 7 });
+    // Mark every statement as an estimate, so that variants differ.
+    for (const dm of doc.model!.decisionMakers) dm.preferences = dm.preferences!.map((p) => ({ statement: typeof p === "string" ? p : p.statement, estimate: true }));
+    const text = JSON.stringify(doc);
+    const loaded = loadScenario(text, { format: "json" });
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join("; "));
+    const base = analyze(loaded.value.space!);
+    const plan = planRobustness(loaded.value.space!, { variants: 60, seed: 3 });
+    expect(plan.exhaustive).toBe(false);
+    const seen: number[] = [];
+    const parallel = await robustnessParallel(base, { plan, source: { text, format: "json" }, onProgress: (done) => seen.push(done) }, { threads: 2, force: true });
+    expect(parallel).toEqual(robustnessInline(base, { plan }));
+    expect(parallel.variants).toBe(60);
+    expect(seen.at(-1)).toBe(60);
   });
 });

@@ -11,6 +11,7 @@ import { choicesWords } from "./analysis-part.js";
 import { briefBody } from "./brief/html.js";
 import { escapeXml as esc } from "./escape.js";
 import { groupExplanations } from "./group.js";
+import { mediationHtml, type MediationPictures } from "./mediation-html.js";
 import { details, htmlKit, paragraphs, scrollTable, type HtmlKit } from "./html-kit.js";
 import { asOfWords, commitmentWords, INTRO_EQUILIBRIA, INTRO_GRAPH, INTRO_MODEL, kindText, ONE_WAY_WORDS, penWords, ROLE_WORDS, sourceMeta, whenText } from "./phrases.js";
 import { priorityAnchor } from "./priorities.js";
@@ -25,6 +26,7 @@ export interface Pictures {
   readonly moves?: string;
   readonly paths?: string;
   readonly frontier?: string;
+  readonly mediation?: MediationPictures;
 }
 
 const INACTIVE = new Set(["cancelled", "declined", "postponed"]);
@@ -41,6 +43,7 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
   out.push('<section id="brief" class="brief"><h2>In brief</h2>', briefBody(data.brief, { ...(pictures.paths !== undefined ? { paths: pictures.paths } : {}) }, kit), "</section>");
   out.push(processHtml(data, pictures, kit));
   if (data.model) out.push(modelHtml(data, kit));
+  if (data.mediation) out.push(mediationHtml(data.mediation, pictures.mediation ?? {}, kit));
   if (data.analysis) out.push(analysisHtml(data.analysis, data.moveGraph, pictures.moves));
   if (data.settlement) out.push(settlementReportHtml(data.settlement, pictures.frontier));
   out.push(sourcesHtml(data));
@@ -62,6 +65,7 @@ function toc(data: ReportData): string {
   process.push(["contradictions", "Where sources disagree"]);
   const parts: [string, string, [string, string][]][] = [["brief", "In brief", brief], ["process", "The process", process]];
   if (data.model) parts.push(["model", "The model", [["decision-makers", "Who decides what"], ["feasibility", "What cannot happen together"], ["today", "Today's situation"], ...(data.model.targets.length ? [["targets", "The named outcomes"] as [string, string]] : []), ["estimates", "Which judgements are estimates"]]]);
+  if (data.mediation) parts.push(["mediation", "What would it take", data.mediation.answers.map((a): [string, string] => [`mediation-${a.id}`, a.question])]);
   if (data.analysis) parts.push(["analysis", "The analysis in detail", [["glossary", "Terms"], ["equilibria", "Stable outcomes"], ["status-quo", "The status quo"]]]);
   if (data.settlement) parts.push(["settlement", "Treaty packages", []]);
   parts.push(["sources", "Sources", []]);

@@ -11,6 +11,7 @@ import { choicesWords } from "./analysis-part.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { briefMarkdownBody } from "./brief/markdown.js";
 import { groupExplanations } from "./group.js";
+import { mediationMarkdown, type MediationFiles } from "./mediation-markdown.js";
 import { graphCaption } from "./html.js";
 import {
   asOfWords,
@@ -35,6 +36,7 @@ export interface PictureFiles {
   readonly moves?: string;
   readonly paths?: string;
   readonly frontier?: string;
+  readonly mediation?: MediationFiles;
 }
 
 function table(head: readonly string[], rows: readonly (readonly string[])[]): string {
@@ -209,6 +211,8 @@ export function renderMarkdown(data: ReportData, files: PictureFiles = {}): stri
     if (est.length === 0) o.push("No preference statement is marked as a modeller's estimate.", "");
     else o.push(...est.map((p) => `- [${md(p.dm)}, statement ${p.position}](#${p.anchor}): ${md(p.words)}`), "");
   }
+
+  if (data.mediation) o.push(...mediationMarkdown(data.mediation, files.mediation ?? {}, cites));
 
   if (data.analysis) {
     const a = data.analysis;

@@ -6,12 +6,15 @@ import { renderBriefHtml, type BriefPictures } from "./brief/html.js";
 import { renderBriefMarkdown } from "./brief/markdown.js";
 import type { Pictures } from "./html.js";
 import { renderHtml } from "./html.js";
-import { renderMarkdown } from "./markdown.js";
+import { renderMarkdown, type PictureFiles } from "./markdown.js";
+import type { MediationPictures } from "./mediation-html.js";
+import type { MediationFiles } from "./mediation-markdown.js";
 import { moveGraphSvg } from "./move-graph-svg.js";
 import { pathsSvg } from "./paths-svg.js";
+import { robustnessSvg } from "./robustness-svg.js";
 import { reportData, type ReportOptions } from "./report-data.js";
 import { timelineSvg, type TimelineDeadline } from "./timeline-svg.js";
-import type { BriefData, RecordViews, ReportData } from "./types.js";
+import type { BriefData, MediationSection, RecordViews, ReportData } from "./types.js";
 
 /** The deadlines ahead that the timeline draws: running commitments' notice dates and term ends. */
 export function timelineDeadlines(r: RecordViews | undefined): TimelineDeadline[] {
@@ -30,8 +33,26 @@ export async function drawPictures(data: ReportData): Promise<Pictures> {
   const timeline = timelineSvg(data.timeline, { ...(data.record ? { asOf: data.record.asOf } : {}), deadlines: timelineDeadlines(data.record) });
   const moves = data.moveGraph ? await moveGraphSvg(data.moveGraph) : undefined;
   const paths = data.brief.paths ? await pathsSvg(data.brief.paths) : undefined;
+  const mediation = data.mediation ? await mediationPictures(data.mediation) : undefined;
   const frontier = data.settlement ? frontierSvg(data.settlement) : undefined;
-  return { ...(timeline !== undefined ? { timeline } : {}), ...(moves !== undefined ? { moves } : {}), ...(paths !== undefined ? { paths } : {}), ...(frontier !== undefined ? { frontier } : {}) };
+  return {
+    ...(timeline !== undefined ? { timeline } : {}),
+    ...(moves !== undefined ? { moves } : {}),
+    ...(paths !== undefined ? { paths } : {}),
+    ...(mediation ? { mediation } : {}),
+    ...(frontier !== undefined ? { frontier } : {}),
+  };
+}
+
+/** The mediation section's pictures: each named outcome's way from today, and the robustness chart. */
+async function mediationPictures(m: MediationSection): Promise<MediationPictures> {
+  const paths: Record<string, string> = {};
+  for (const a of m.answers) {
+    const svg = a.path ? await pathsSvg(a.path, `mp-${a.id.replace(/[^A-Za-z0-9-]/g, "")}`) : undefined;
+    if (svg !== undefined) paths[a.id] = svg;
+  }
+  const robustness = m.robustness ? robustnessSvg(m.robustness) : undefined;
+  return { paths, ...(robustness !== undefined ? { robustness } : {}) };
 }
 
 export interface BuiltReport {
@@ -80,14 +101,21 @@ export async function buildBrief(
   return { data, text: renderBriefMarkdown(data, names, link), files };
 }
 
-function pictureFiles(base: string, pictures: Pictures): { names: { timeline?: string; moves?: string; paths?: string; frontier?: string }; files: { name: string; text: string }[] } {
-  const names: { timeline?: string; moves?: string; paths?: string; frontier?: string } = {};
+function pictureFiles(base: string, pictures: Pictures): { names: PictureFiles; files: { name: string; text: string }[] } {
+  const names: { timeline?: string; moves?: string; paths?: string; frontier?: string; mediation?: MediationFiles } = {};
   const files: { name: string; text: string }[] = [];
+  const file = (name: string, svg: string): string => {
+    files.push({ name, text: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n` });
+    return name;
+  };
   for (const key of ["paths", "timeline", "moves", "frontier"] as const) {
     const svg = pictures[key];
-    if (svg === undefined) continue;
-    names[key] = `${base}-${key}.svg`;
-    files.push({ name: names[key], text: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n` });
+    if (svg !== undefined) names[key] = file(`${base}-${key}.svg`, svg);
+  }
+  const m = pictures.mediation;
+  if (m) {
+    const paths = Object.fromEntries(Object.entries(m.paths ?? {}).map(([id, svg]) => [id, file(`${base}-way-${id.replace(/[^A-Za-z0-9-]/g, "")}.svg`, svg)]));
+    names.mediation = { paths, ...(m.robustness !== undefined ? { robustness: file(`${base}-robustness.svg`, m.robustness) } : {}) };
   }
   return { names, files };
 }

@@ -3,6 +3,7 @@ import { analyze, type Analysis, type Loaded, type ViewDay } from "@concord/core
 import { analysisSection, type AnalysisOptions } from "./analysis-part.js";
 import { briefContext, briefFrom } from "./brief/brief-data.js";
 import { modelSection } from "./model-part.js";
+import { mediationSection } from "./mediation-part.js";
 import { moveGraph, type MoveGraphOptions } from "./move-graph.js";
 import { settlementSection, type SettlementInput } from "./settlement.js";
 import { actorEntries, contradictionEntries } from "./record-part.js";
@@ -21,7 +22,7 @@ export interface ReportOptions {
   readonly generated?: string;
   /** A finished analysis of the scenario's state space, to avoid computing it again. */
   readonly analysis?: Analysis;
-  /** Results of the mediation analyses, for the brief, when available. */
+  /** Results of the mediation analyses, for the brief and the report's mediation section, when available. */
   readonly mediation?: MediationHooks;
   /** The settle use case's result, when the scenario has a settlement section. */
   readonly settlement?: SettlementInput;
@@ -47,6 +48,7 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
   const graph = facts ? moveGraph(facts.a, options.graph, facts.sqa) : undefined;
   const settlement = options.settlement ? settlementSection(options.settlement) : undefined;
   const brief = { ...briefFrom(loaded, ctx, options.mediation), ...(settlement ? { settlement } : {}) };
+  const mediation = facts && options.mediation ? mediationSection(scenario.record, facts, brief.targets, options.mediation) : undefined;
   const r = scenario.record;
   return {
     id: scenario.id,
@@ -63,6 +65,7 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
     ...(facts ? { analysis: analysisSection(facts, options.equilibria) } : {}),
     ...(graph ? { moveGraph: graph } : {}),
     contradictions: contradictionEntries(r),
+    ...(mediation ? { mediation } : {}),
     sources: ctx.sources,
     brief,
     ...(settlement ? { settlement } : {}),

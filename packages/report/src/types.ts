@@ -366,6 +366,8 @@ export interface ReportData {
   readonly analysis?: AnalysisSection;
   readonly moveGraph?: MoveGraph;
   readonly contradictions: readonly ContradictionEntry[];
+  /** The mediation analyses, when the caller ran them. */
+  readonly mediation?: MediationSection;
   readonly sources: readonly SourceEntry[];
   /** The brief: the answer first, in plain words. */
   readonly brief: BriefData;
@@ -459,7 +461,9 @@ export interface TargetOutlook {
 
 /**
  * Results of the mediation analyses, when the caller has them (issue 10): the brief
- * uses them instead of what it can only infer from the blocked steps.
+ * uses them instead of what it can only infer from the blocked steps, and the report
+ * gains a section with the answers, the blocked paths, the robustness chart and the
+ * estimates the bottom line depends on.
  */
 export interface MediationHooks {
   /** The smallest changes that would make a target hold and be reachable, smallest first. */
@@ -473,8 +477,51 @@ export interface MediationHooks {
   /** Which estimates a conclusion depends on (changing one flips it). */
   readonly dependsOn?: readonly {
     readonly conclusion: "status-quo" | "next-move" | `target:${string}`;
+    /** The conclusion as a question in plain words ("whether today's situation holds"). */
+    readonly question?: string;
     readonly statements: readonly { readonly dm: string; readonly position: number }[];
   }[];
+  /** A mediator's questions answered in plain words (no state numbers, no concept names), with the statements they rest on. */
+  readonly answers?: readonly {
+    readonly id: string;
+    readonly question: string;
+    readonly answer: readonly string[];
+    /** The model's target the answer is about, whose way from today the report draws. */
+    readonly target?: string;
+    readonly statements: readonly { readonly dm: string; readonly position: number }[];
+  }[];
+  /** Per state, the share of variants of the estimates in which it is an equilibrium. */
+  readonly robustness?: {
+    readonly variants: number;
+    readonly exhaustive: boolean;
+    readonly seed: number;
+    readonly distinct: number;
+    readonly states: readonly { readonly state: number; readonly share: Readonly<Record<BasicConcept, number>>; readonly asWritten: Readonly<Record<BasicConcept, boolean>> }[];
+  };
+}
+
+/** The report's section on the mediation analyses, built from MediationHooks. */
+export interface MediationSection {
+  readonly answers: readonly {
+    readonly id: string;
+    readonly question: string;
+    /** Plain sentences. */
+    readonly answer: readonly string[];
+    /** The priorities the answer rests on, linked to the model and cited. */
+    readonly rests: readonly PriorityRef[];
+    /** For a named outcome: the way from today with the steps a mover would rather not take marked (the brief's picture, for this outcome alone). */
+    readonly path?: PathsGraph;
+  }[];
+  readonly robustness?: {
+    readonly variants: number;
+    readonly exhaustive: boolean;
+    readonly seed: number;
+    readonly distinct: number;
+    /** The states most often stable, at most ten: what each party does there, and the shares. */
+    readonly rows: readonly { readonly state: number; readonly label: string; readonly share: Readonly<Record<BasicConcept, number>>; readonly asWritten: Readonly<Record<BasicConcept, boolean>> }[];
+  };
+  /** The estimates the bottom line depends on, each with the questions whose answer changes with it. */
+  readonly estimates: readonly { readonly ref: PriorityRef; readonly changes: readonly string[] }[];
 }
 
 /** What changed between an earlier day and the record's day. */

@@ -1,8 +1,11 @@
 /** Small helpers for writing plain English from data. */
-import { dayNumber, daysInMonth, isoDay, numberList, parseDateSpan, type BasicConcept, type Expr, type MoveDescription, type OptionInfo, type PartialDate } from "@concord/core";
+import { dayNumber, exprWords, daysInMonth, isoDay, numberList, parseDateSpan, type BasicConcept, type Expr, type MoveDescription, type OptionInfo, type PartialDate } from "@concord/core";
 
 /** "A", "A and B", "A, B and C" (from core, where the settlement explanations use it too). */
 export { joinWords } from "@concord/core";
+
+/** A preference statement or condition in words (from core, where the mediation answers use it too). */
+export { exprWords } from "@concord/core";
 
 /** "1 state", "3 states". */
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -28,24 +31,6 @@ export const CONCEPT_MEANINGS: Record<BasicConcept, string> = {
   smr: "as for GMR, and the decision maker could not escape that answer by moving again.",
   seq: "any decision maker that could do better alone is deterred by answers the others would gain from themselves, leaving it no better off.",
 };
-
-/** A preference statement or condition in words, with option labels in quotes. */
-export function exprWords(e: Expr, options: readonly OptionInfo[]): string {
-  const label = (o: number): string => `“${options[o]?.label ?? `option ${o + 1}`}”`;
-  const inner = (x: Expr): string => (x.kind === "and" || x.kind === "or" || x.kind === "if" ? `(${exprWords(x, options)})` : exprWords(x, options));
-  switch (e.kind) {
-    case "option":
-      return label(e.option);
-    case "not":
-      return e.arg.kind === "option" ? `not ${label(e.arg.option)}` : `not ${inner(e.arg)}`;
-    case "and":
-      return e.args.map(inner).join(" and ");
-    case "or":
-      return e.args.map(inner).join(" or ");
-    case "if":
-      return `${inner(e.then)}, if ${inner(e.cond)}`;
-  }
-}
 
 /** `Azerbaijan takes “X” and drops “Y”`. */
 export function moveWords(m: MoveDescription): string {

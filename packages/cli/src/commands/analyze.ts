@@ -15,6 +15,7 @@ interface AnalyzeCliOptions {
   all?: boolean;
   horizon?: string;
   nonMyopic?: boolean;
+  target?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo): void {
@@ -25,6 +26,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
+    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
     .option("--all", `print every state even when there are more than ${TABLE_LIMIT}`)
     .option("--json", "print JSON: decisionMakers, states, stability per concept and decision maker, equilibria")
     .addHelpText(
@@ -38,7 +40,7 @@ moves (no one moving twice in a row), for SEQ only with their own unilateral imp
     .action(async (file: string, opts: AnalyzeCliOptions) => {
       const result = await analyze(
         readSource(io, file),
-        { concepts: opts.concepts, ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}), nonMyopic: opts.nonMyopic === true },
+        { concepts: opts.concepts, ...(opts.horizon !== undefined ? { horizon: opts.horizon } : {}), nonMyopic: opts.nonMyopic === true, ...(opts.target !== undefined ? { target: opts.target } : {}) },
         workerRunner(),
       );
       const r = unwrap(result);
@@ -108,7 +110,7 @@ function analysisText(r: AnalyzeResult, all: boolean): string {
 
 /** "Armenia: sign the treaty; Azerbaijan: none of its options" — the options taken in state `s`, per decision maker. */
 function describe(r: AnalyzeResult, s: number): string {
-  const values = r.states[s - 1]!.values;
+  const values = r.states.find((st) => st.id === s)!.values;
   const label = new Map(r.options.map((o) => [o.id, o.label]));
   return r.decisionMakers
     .map((dm) => {

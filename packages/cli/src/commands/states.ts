@@ -10,9 +10,10 @@ export function registerStates(program: Command, io: CliIo): void {
     .command("states")
     .description("list the feasible states (numbered as in gmcr-py) with each decision maker's rank (1 = most preferred)")
     .argument("<file>", "scenario file")
+    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
     .option("--json", "print JSON instead of a table")
-    .action((file: string, opts: { json?: boolean }) => {
-      const data = unwrap(states(readSource(io, file)));
+    .action((file: string, opts: { json?: boolean; target?: string }) => {
+      const data = unwrap(states(readSource(io, file), opts.target !== undefined ? { target: opts.target } : {}));
       if (opts.json) return printJson(io, data);
       const dms = data.decisionMakers;
       const dmHeader = ["", ...dms.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), "rank"];
@@ -24,6 +25,7 @@ export function registerStates(program: Command, io: CliIo): void {
         ...dms.map((d) => String(st.rank[d.id])),
       ]);
       io.stdout.write(renderTable([dmHeader, optHeader], rows));
-      io.stdout.write(`${data.states.length} feasible states${sq !== undefined ? `; * marks the status quo (state ${sq})` : ""}; rank 1 = most preferred, equal ranks are ties\n`);
+      const matching = opts.target !== undefined ? ` matching "${opts.target}"` : "";
+      io.stdout.write(`${data.states.length} feasible states${matching}${sq !== undefined ? `; * marks the status quo (state ${sq})` : ""}; rank 1 = most preferred, equal ranks are ties\n`);
     });
 }

@@ -190,7 +190,7 @@ function targetReach(a: Analysis, start: StateIndex, T: readonly StateIndex[], r
   }
   const inT = new Uint8Array(space.size);
   for (const t of T) inT[t] = 1;
-  const steps = fewestBlockedPath(a.index, P, start, (s) => inT[s] === 1);
+  const steps = fewestBlockedPath(space, a.index, P, start, (s) => inT[s] === 1);
   if (steps === null) return { start: startWords, reachable: false, blocked: null };
   const out: BlockedStep[] = steps.map((st) => {
     const [mover, from, to] = [asDmIndex(st.mover), asStateIndex(st.from), asStateIndex(st.to)];

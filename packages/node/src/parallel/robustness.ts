@@ -1,0 +1,59 @@
+/**
+ * Robustness on every core: the plan's variants split into one contiguous chunk per
+ * worker thread; each worker rebuilds the model from the scenario's text, analyses
+ * its chunk and sends back counts, which merge by adding (so the result is exactly
+ * the single-thread one). Workers report progress as they go.
+ */
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+import { robustnessInline, type RobustnessJob } from "@concord/app";
+import { mergeRobustness, type Analysis, type RobustnessCounts, type RobustnessPlan } from "@concord/core";
+import type { ParallelOptions } from "./pool.js";
+
+/** Below this many variants, starting workers costs more than it saves. */
+export const ROBUSTNESS_PARALLEL_THRESHOLD = 200;
+
+const WORKER_URL = new URL("../../dist/parallel/robustness-worker.js", import.meta.url);
+
+/** What a robustness worker is given. */
+export interface RobustnessWorkerData {
+  readonly source: NonNullable<RobustnessJob["source"]>;
+  readonly plan: RobustnessPlan;
+  readonly from: number;
+  readonly to: number;
+}
+
+/** What a robustness worker sends: progress (variants done since the last message), and at the end its counts. */
+export interface RobustnessWorkerMessage {
+  readonly progress: number;
+  readonly counts?: RobustnessCounts;
+}
+
+export async function robustnessParallel(base: Analysis, job: RobustnessJob, opts: ParallelOptions = {}): Promise<RobustnessCounts> {
+  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const n = job.plan.variants;
+  const source = job.source;
+  if (source === undefined || threads < 2 || (!opts.force && n < ROBUSTNESS_PARALLEL_THRESHOLD)) return robustnessInline(base, job);
+  const workers = Math.min(threads, n);
+  let done = 0;
+  const parts = await Promise.all(
+    Array.from({ length: workers }, (_, k) => {
+      const data: RobustnessWorkerData = { source, plan: job.plan, from: Math.floor((k * n) / workers), to: Math.floor(((k + 1) * n) / workers) };
+      return new Promise<RobustnessCounts>((resolve, reject) => {
+        const w = new Worker(WORKER_URL, { workerData: data });
+        w.on("message", (m: RobustnessWorkerMessage) => {
+          done += m.progress;
+          if (m.progress > 0) job.onProgress?.(done, n);
+          if (m.counts) {
+            void w.terminate();
+            resolve(m.counts);
+          }
+        });
+        w.once("error", reject);
+        // After the counts came, this is a no-op.
+        w.once("exit", (code) => reject(new Error(`robustness worker exited with code ${code} before sending its counts`)));
+      });
+    }),
+  );
+  return mergeRobustness(parts);
+}
