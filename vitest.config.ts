@@ -2,6 +2,7 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 const STORAGE_TESTS = "packages/storage/src/**/*.test.ts";
+const SERVER_TESTS = "packages/server/src/**/*.test.ts";
 
 export default defineConfig({
   resolve: {
@@ -12,6 +13,9 @@ export default defineConfig({
       "@concord/storage": fileURLToPath(new URL("./packages/storage/src/index.ts", import.meta.url)),
       "@concord/app": fileURLToPath(new URL("./packages/app/src/index.ts", import.meta.url)),
       "@concord/node": fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
+      // The subpath first: aliases match by prefix, in order.
+      "@concord/server/settings": fileURLToPath(new URL("./packages/server/src/settings.ts", import.meta.url)),
+      "@concord/server": fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
       "@concord/cli": fileURLToPath(new URL("./packages/cli/src/main.ts", import.meta.url)),
     },
   },
@@ -23,12 +27,17 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "main", include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"], exclude: [STORAGE_TESTS, "**/node_modules/**"] },
+        test: { name: "main", include: ["packages/*/src/**/*.test.ts", "test/**/*.test.ts"], exclude: [STORAGE_TESTS, SERVER_TESTS, "**/node_modules/**"] },
       },
       {
         // The storage tests run on SQLite and on a PostgreSQL server started for them (or DATABASE_URL).
         extends: true,
         test: { name: "storage", include: [STORAGE_TESTS], globalSetup: ["packages/storage/src/testing/postgres-setup.ts"] },
+      },
+      {
+        // The server tests too: each runs on SQLite and on PostgreSQL.
+        extends: true,
+        test: { name: "server", include: [SERVER_TESTS], globalSetup: ["packages/storage/src/testing/postgres-setup.ts"] },
       },
     ],
   },

@@ -1,13 +1,17 @@
 /**
  * One benchmark case, run in its own process so its peak memory is its own:
  *   node --import tsx bench/case.ts enumerate
- *   node --import tsx bench/case.ts stability <bits> [threads]
- * Prints one JSON line with the timings (ms), sizes and peak RSS (MiB).
+ *   node --import tsx bench/case.ts stability <bits> [threads|all] [runs]
+ *   node --import tsx bench/case.ts stability3 <bits> [threads|all] [runs]   (3 DMs)
+ * Prints one JSON line with the timings (ms), sizes and peak RSS (MiB). The first run
+ * pays for compiling the engine (cold, a warm-up); the others give min/median/max.
+ * `runs` sets how many in all (default 7 up to 100,000 states, else 3).
  */
 import { performance } from "node:perf_hooks";
 import { analyzeParallel } from "@concord/node";
 import { computePayoffs, validateDocument, type StateSpace } from "@concord/core";
-import { enumerationModel, stabilityModel } from "./models.js";
+import { timingOf } from "./figures.js";
+import { enumerationModel, stabilityModel, threeDmModel } from "./models.js";
 
 function load(doc: Parameters<typeof validateDocument>[0]): { space: StateSpace; ms: number } {
   const t0 = performance.now();
@@ -19,7 +23,7 @@ function load(doc: Parameters<typeof validateDocument>[0]): { space: StateSpace;
 const peakMiB = (): number => process.resourceUsage().maxRSS / 1024;
 
 async function main(): Promise<void> {
-  const [kind, arg, threadsArg] = process.argv.slice(2);
+  const [kind, arg, threadsArg, runsArg] = process.argv.slice(2);
   if (kind === "enumerate") {
     const m = enumerationModel();
     const { space, ms: loadMs } = load(m.doc);
@@ -30,12 +34,11 @@ async function main(): Promise<void> {
     return;
   }
   const bits = Number(arg);
-  const threads = threadsArg === undefined ? undefined : Number(threadsArg);
-  const m = stabilityModel(bits);
+  const threads = threadsArg === undefined || threadsArg === "all" ? undefined : Number(threadsArg);
+  const m = kind === "stability3" ? threeDmModel(bits) : stabilityModel(bits);
   const { space, ms: loadMs } = load(m.doc);
-  // Small models run several times: the first run pays for compiling the engine (cold),
-  // the median of the others is the engine's speed (warm).
-  const runs = space.size <= 100_000 ? 7 : 1;
+  // The first run pays for compiling the engine (cold); the others are the engine's speed (warm).
+  const runs = runsArg !== undefined ? Number(runsArg) : space.size <= 100_000 ? 7 : 3;
   const times: number[] = [];
   let a: Awaited<ReturnType<typeof analyzeParallel>> | undefined;
   for (let r = 0; r < runs; r++) {
@@ -43,7 +46,6 @@ async function main(): Promise<void> {
     a = await analyzeParallel(space, ["nash", "gmr", "smr", "seq"], threads === undefined ? {} : { threads });
     times.push(performance.now() - t0);
   }
-  const warm = times.slice(1).sort((x, y) => x - y);
   const analysis = a!;
   let moves = 0;
   for (let k = 0; k < analysis.index.dmCount; k++) {
@@ -56,7 +58,7 @@ async function main(): Promise<void> {
   const equilibria = Object.fromEntries(Object.entries(analysis.equilibria).map(([c, e]) => [c, e.length]));
   console.log(JSON.stringify({
     kind, bits, name: m.name, states: space.size, moves, loadMs,
-    coldMs: times[0], warmMs: warm.length ? warm[Math.floor(warm.length / 2)] : undefined,
+    coldMs: times[0], timing: timingOf(times, 1),
     threads: threads ?? "all", equilibria, peakMiB: peakMiB(),
   }));
 }

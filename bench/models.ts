@@ -33,3 +33,9 @@ export function stabilityModel(bits: number): BenchModel {
   const sizes = [0, 1, 2, 3].map((d) => Math.floor(bits / 4) + (d < bits % 4 ? 1 : 0));
   return { name: `2^${bits} option vectors, 4 DMs (${sizes.join("+")} options)`, doc: build(sizes, 6, 0.15, 2, 5, bits) };
 }
+
+/** Issue "The engine at the limit": about 2^bits states, 3 DMs, two rare conditions, some one-way options. */
+export function threeDmModel(bits: number): BenchModel {
+  const sizes = [0, 1, 2].map((d) => Math.floor(bits / 3) + (d < bits % 3 ? 1 : 0));
+  return { name: `2^${bits} option vectors, 3 DMs (${sizes.join("+")} options)`, doc: build(sizes, 6, 0.15, 2, 5, bits) };
+}

@@ -12,6 +12,7 @@ import { sql } from "kysely";
 import { sha256Hex } from "../packages/storage/src/crypto/hash.js";
 import { openStorage } from "../packages/storage/src/open.js";
 import { startWriters } from "../packages/storage/src/testing/run-writers.js";
+import { emit } from "./figures.js";
 import { enginesFrom, freshLocation } from "./storage-engines.js";
 
 const { values: args } = parseArgs({ options: { rounds: { type: "string" }, writers: { type: "string" }, engine: { type: "string" } } });
@@ -71,6 +72,7 @@ for (const engine of enginesFrom(args.engine)) {
         `${ok ? "after every kill the database was consistent and every acknowledged save was there" : `FAILED:\n  ${problems.slice(0, 10).join("\n  ")}`}`,
     );
     console.log(JSON.stringify({ name: `storage-kill-${engine}`, engine, rounds, acknowledged: killedAfter, problems: problems.length, ok }));
+    emit({ issue: 13, name: `${engine}: writer killed mid-write ${rounds} times: problems after restart`, unit: "count", value: problems.length, target: { atMost: 0 }, correct: ok });
   } finally {
     await location.dispose();
   }

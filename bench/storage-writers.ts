@@ -11,6 +11,7 @@ import { parseArgs } from "node:util";
 import { sha256Hex } from "../packages/storage/src/crypto/hash.js";
 import { openStorage } from "../packages/storage/src/open.js";
 import { startWriters } from "../packages/storage/src/testing/run-writers.js";
+import { emit } from "./figures.js";
 import { enginesFrom, freshLocation } from "./storage-engines.js";
 
 const { values: args } = parseArgs({ options: { seconds: { type: "string" }, writers: { type: "string" }, processes: { type: "string" }, engine: { type: "string" } } });
@@ -68,6 +69,8 @@ for (const engine of enginesFrom(args.engine)) {
         `${crashed.length ? `, ${crashed.length} writer processes FAILED: ${crashed.map((c) => c.stderr.trim().split("\n").pop()).join("; ")}` : ""} — ${ok ? "zero lost updates" : "FAILED"}`,
     );
     console.log(JSON.stringify({ name: `storage-writers-${engine}`, engine, writers, processes, seconds: elapsed, accepted: acks.length, conflicts, lost, gapless, ok }));
+    emit({ issue: 13, name: `${engine}: ${writers} clients editing one scenario for ${seconds} s: lost updates`, unit: "count", value: lost, target: { atMost: 0 }, correct: ok });
+    emit({ issue: 13, name: `${engine}: saves accepted while ${writers} clients edit`, unit: "per s", value: acks.length / elapsed });
   } finally {
     await location.dispose();
   }

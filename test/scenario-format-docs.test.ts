@@ -81,6 +81,7 @@ describe("examples in the docs are the shipped files", () => {
     expect(files.map((f) => `${f.doc} → ${f.marker}`)).toEqual([
       "README.md → scenarios/examples/ceasefire.yaml",
       "docs/scenario-format.md → scenarios/examples/getting-started.yaml",
+      "docs/scenario-format.md → scenarios/examples/transit.yaml",
       "docs/scenario-format.md → scenarios/examples/misreading.yaml",
     ]);
   });
@@ -118,6 +119,25 @@ describe("command output shown in the docs is what concord prints", () => {
     const r = await concord(args, { cwd });
     expect(r.code).toBe(m[2] === undefined ? 0 : 2);
     expect(r.out + r.err).toBe(block);
+  });
+});
+
+describe("the example with alternatives", () => {
+  it("compiles each alternative after the first to a yes/no option, and the claims about it hold", () => {
+    const space = load(read("scenarios/examples/transit.yaml"), "transit.yaml");
+    const m = space.model;
+    expect(m.options.map((o) => [o.id, o.oneWay])).toEqual([
+      ["transit=sovereign", undefined],
+      ["transit=monitored", undefined],
+      ["transit=extraterritorial", "toY"],
+      ["open", undefined],
+    ]);
+    // 4 alternatives × open or not: as many states as 3 mutually exclusive yes/no options give.
+    expect(space.size).toBe(8);
+    // `transit = none` is true exactly where no other alternative is chosen.
+    const none = m.decisionMakers[0]!.preference.kind === "priorities" ? m.decisionMakers[0]!.preference.statements[0]!.expr : undefined;
+    const truth = Array.from({ length: 8 }, (_, s) => evaluate(none!, (o) => space.taken(asStateIndex(s), o)));
+    expect(truth).toEqual([false, true, true, true, false, true, true, true]);
   });
 });
 

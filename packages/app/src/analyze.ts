@@ -57,7 +57,7 @@ export interface NonMyopicStability {
 }
 
 export interface AnalyzeResult extends ModelSummary {
-  readonly states: readonly { readonly id: StateNumber; readonly values: Readonly<Record<string, boolean>> }[];
+  readonly states: readonly { readonly id: StateNumber; readonly values: Readonly<Record<string, boolean | string>> }[];
   /** The concepts computed, in the order nash, gmr, smr, seq. */
   readonly concepts: readonly BasicConcept[];
   /** Per concept, the states stable for each decision maker. */
@@ -112,7 +112,7 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
 /** An analysis as plain data: states numbered from 1, decision makers keyed by id. */
 export function analysisResult(a: Analysis): AnalyzeResult {
   const { space } = a;
-  const states: { id: StateNumber; values: Record<string, boolean> }[] = [];
+  const states: { id: StateNumber; values: Record<string, boolean | string> }[] = [];
   for (let k = 0; k < space.size; k++) {
     const s = asStateIndex(k);
     states.push({ id: stateNumber(s), values: stateValues(space, s) });

@@ -1,5 +1,5 @@
 /** Use case: a scenario in another format — YAML, JSON, or gmcr-py's .gmcr (the conflict model only). */
-import { exportGmcr, fail, formatGmcr, ok, type Result } from "@concord/core";
+import { exportGmcr, fail, formatGmcr, gmcrExportNotes, ok, type Result } from "@concord/core";
 import { stringify } from "yaml";
 import { modelOf, openScenario, type ScenarioInput } from "./source.js";
 
@@ -7,7 +7,13 @@ export interface ConvertOptions {
   readonly to: "yaml" | "json" | "gmcr";
 }
 
-export function convert(input: ScenarioInput, options: ConvertOptions): Result<{ readonly text: string }> {
+/** The converted text, and what the target format could not say (for the person converting). */
+export interface ConvertResult {
+  readonly text: string;
+  readonly notes?: readonly string[];
+}
+
+export function convert(input: ScenarioInput, options: ConvertOptions): Result<ConvertResult> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
   const { scenario, file } = opened.value;
@@ -17,5 +23,6 @@ export function convert(input: ScenarioInput, options: ConvertOptions): Result<{
   if (!space.ok) return space;
   const r = exportGmcr(space.value);
   if (!r.ok) return fail(r.problems.map((p) => (file !== undefined ? { ...p, file } : p)));
-  return ok({ text: formatGmcr(r.value) });
+  const notes = gmcrExportNotes(space.value.model);
+  return ok({ text: formatGmcr(r.value), ...(notes.length > 0 ? { notes } : {}) });
 }

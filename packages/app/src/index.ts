@@ -8,7 +8,9 @@
  */
 export { inlineRunner, robustnessInline, type AnalysisRunner, type RobustnessJob } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
-export type { DecisionMakerSummary, OptionSummary, ModelSummary } from "./summary.js";
+export { valueCell, type DecisionMakerSummary, type OptionSummary, type ModelSummary } from "./summary.js";
+/** Which format a text is in (YAML, JSON, gmcr-py), for surfaces that store it. */
+export { detectFormat } from "@concord/core";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.
@@ -24,7 +26,7 @@ export { asOf, type AsOfOptions, type AsOfResult } from "./as-of.js";
 export { contradictions } from "./contradictions.js";
 export { evidence, type EvidenceOptions } from "./evidence.js";
 export { compare, type CompareOptions } from "./compare.js";
-export { convert, type ConvertOptions } from "./convert.js";
+export { convert, type ConvertOptions, type ConvertResult } from "./convert.js";
 export { exportRecord, type ExportRecordOptions, type ExportRecordResult } from "./export-record.js";
 export { importEvents, type ImportEventsOptions, type ImportEventsResult } from "./import-events.js";
 // Mediation: targets, stabilization, estimates, coalitions, time and history.

@@ -34,8 +34,12 @@ export interface ReportOptions extends ReportDataOptions {
 }
 
 export interface BriefOptions extends ReportDataOptions {
-  /** html: one page that prints on two A4 pages; md: Markdown with its picture as a separate SVG file. Default html. */
-  readonly format?: "html" | "md";
+  /** html: one page that prints on two A4 pages; md: Markdown with its picture as a separate SVG file; text: plain text for a terminal. Default html. */
+  readonly format?: "html" | "md" | "text";
+  /** text: the columns to wrap to (default 80). */
+  readonly width?: number;
+  /** false: no picture (Markdown sent where no file can sit beside it). Default true. */
+  readonly pictures?: boolean;
   /** Markdown: the picture is named `<baseName>-paths.svg`; default: `<scenario id>-brief`. */
   readonly baseName?: string;
   /** Where the full report is, for the brief's links to its sections. */
@@ -77,6 +81,8 @@ export async function brief(input: ScenarioInput, options: BriefOptions = {}, ru
     ...r.value.options,
     ...(options.baseName !== undefined ? { baseName: options.baseName } : {}),
     ...(options.reportHref !== undefined ? { reportHref: options.reportHref } : {}),
+    ...(options.width !== undefined ? { width: options.width } : {}),
+    ...(options.pictures !== undefined ? { pictures: options.pictures } : {}),
   });
   return ok({ data: built.data, text: built.text, files: built.files });
 }

@@ -7,8 +7,8 @@ import { modelSummary, stateValues, type ModelSummary } from "./summary.js";
 export interface StateRow {
   /** The state number, from 1. */
   readonly id: StateNumber;
-  /** Each option taken (true) or not, by option id. */
-  readonly values: Readonly<Record<string, boolean>>;
+  /** Each option taken (true) or not, or the id of the alternative chosen, by option id. */
+  readonly values: Readonly<Record<string, boolean | string>>;
   /** Each decision maker's rank of the state (1 = most preferred; ties share a rank), by decision maker id. */
   readonly rank: Readonly<Record<string, number>>;
 }

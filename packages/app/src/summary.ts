@@ -1,5 +1,5 @@
 /** The model as plain data, for results that list states: who controls which option. */
-import { stateNumber, type StateIndex, type StateNumber, type StateSpace } from "@concord/core";
+import { optionValues, stateNumber, type StateIndex, type StateNumber, type StateSpace } from "@concord/core";
 
 export interface DecisionMakerSummary {
   readonly id: string;
@@ -13,6 +13,8 @@ export interface OptionSummary {
   readonly label: string;
   /** Id of the decision maker that controls it. */
   readonly dm: string;
+  /** For an option with alternatives: its alternatives, the first being the default. */
+  readonly alternatives?: readonly { readonly id: string; readonly label: string }[];
 }
 
 export interface ModelSummary {
@@ -25,16 +27,27 @@ export interface ModelSummary {
 export function modelSummary(space: StateSpace): ModelSummary {
   const m = space.model;
   const sq = space.statusQuo;
+  // Options as written: an option with alternatives is one option here, not its yes/no options.
+  const written = optionValues(m, () => false);
+  const choices = new Map((m.choices ?? []).map((c) => [c.id, c]));
   return {
-    decisionMakers: m.decisionMakers.map((dm) => ({ id: dm.id, name: dm.name, options: dm.options.map((o) => m.options[o]!.id) })),
-    options: m.options.map((o) => ({ id: o.id, label: o.label, dm: m.decisionMakers[o.dm]!.id })),
+    decisionMakers: m.decisionMakers.map((dm) => ({ id: dm.id, name: dm.name, options: written.filter((v) => v.dm === dm.index).map((v) => v.id) })),
+    options: written.map((v) => {
+      const c = choices.get(v.id);
+      return { id: v.id, label: v.label, dm: m.decisionMakers[v.dm]!.id, ...(c ? { alternatives: c.alternatives.map((a) => ({ id: a.id, label: a.label })) } : {}) };
+    }),
     ...(sq !== undefined ? { statusQuo: stateNumber(sq) } : {}),
   };
 }
 
-/** Each option's value (taken or not) in state `s`, by option id. */
-export function stateValues(space: StateSpace, s: StateIndex): Record<string, boolean> {
-  const values: Record<string, boolean> = {};
-  for (const o of space.model.options) values[o.id] = space.taken(s, o.index);
+/** Each option's value in state `s`, by option id: taken or not, or the id of the alternative chosen. */
+export function stateValues(space: StateSpace, s: StateIndex): Record<string, boolean | string> {
+  const values: Record<string, boolean | string> = {};
+  for (const v of optionValues(space.model, (o) => space.taken(s, o))) values[v.id] = v.choice ? v.value : v.taken;
   return values;
+}
+
+/** A state's value of one option as a table cell: Y, N or the alternative's id. */
+export function valueCell(value: boolean | string | undefined): string {
+  return typeof value === "string" ? value : value ? "Y" : "N";
 }

@@ -35,4 +35,15 @@ describe("the built concord binary", () => {
     expect(existsSync(join(dir, "out", "armenia-azerbaijan-2023.html"))).toBe(true);
     expect(r.out).toContain("Concord — the embedded default scenario");
   });
+
+  it("`concord brief` prints the seed's brief, its bottom line first, and writes nothing", () => {
+    const dir = mkdtempSync(join(tmpdir(), "concord-bin-"));
+    const r = concord(dir, "brief");
+    expect(r).toMatchObject({ code: 0, err: "" });
+    const lines = r.out.split("\n");
+    expect(lines[0]).toMatch(/^Armenia–Azerbaijan peace treaty/);
+    // The title wraps to 80 columns when piped; the bottom line follows it.
+    expect(lines.indexOf("BOTTOM LINE")).toBeLessThan(6);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
 });

@@ -8,6 +8,8 @@
 import { Command, CommanderError } from "commander";
 import { registerAnalyze } from "./commands/analyze.js";
 import { registerAsOf } from "./commands/as-of.js";
+import { registerBackup } from "./commands/backup.js";
+import { registerBrief } from "./commands/brief.js";
 import { registerCoalitions } from "./commands/coalitions.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
@@ -22,12 +24,15 @@ import { registerReport } from "./commands/report.js";
 import { registerRobustness } from "./commands/robustness.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
 import { registerSettle } from "./commands/settle.js";
+import { registerServe } from "./commands/serve.js";
 import { registerStabilize } from "./commands/stabilize.js";
 import { registerStates } from "./commands/states.js";
 import { registerTarget } from "./commands/target.js";
 import { registerTimeline } from "./commands/timeline.js";
+import { registerUser } from "./commands/user.js";
 import { registerValidate } from "./commands/validate.js";
 import { registerWaiting } from "./commands/waiting.js";
+import { registerWorker } from "./commands/worker.js";
 import { width, type CliIo } from "./io.js";
 import { CliFailure, EXIT_INVALID, printFailure } from "./output.js";
 
@@ -56,8 +61,10 @@ export function buildProgram(io: CliIo, withDefaultRun = false): Command {
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // Mediation.
     registerTarget, registerStabilize, registerSensitivity, registerRobustness, registerCoalitions,
-    // The report.
-    registerReport,
+    // The brief and the report.
+    registerBrief, registerReport,
+    // The workbench server.
+    registerServe, registerWorker, registerUser, registerBackup,
     // Treaty packages.
     registerSettle,
   ];

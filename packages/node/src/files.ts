@@ -39,9 +39,9 @@ export function readScenarioFile(file: string, options: FileOptions = {}): Resul
 
 /**
  * Writes every file to a temporary name first, then renames them all, creating the
- * folders they need: a failure leaves nothing half-written.
+ * folders they need: a failure leaves nothing half-written. `text` may be bytes (a PDF).
  */
-export function writeFiles(files: readonly { readonly file: string; readonly text: string }[], options: FileOptions = {}): Result<void> {
+export function writeFiles(files: readonly { readonly file: string; readonly text: string | Uint8Array }[], options: FileOptions = {}): Result<void> {
   const first = files[0];
   if (first === undefined) return ok(undefined);
   const folders = [...new Set(files.map((f) => dirname(at(f.file, options.cwd))))];

@@ -6,7 +6,7 @@
  * app can all use it.
  *
  * The brief: briefData(loaded, options) → BriefData; renderBriefHtml /
- * renderBriefMarkdown; buildBrief(loaded, "html" | "md", options) for all of it.
+ * renderBriefMarkdown / renderBriefText; buildBrief(loaded, "html" | "md" | "text", options) for all of it.
  * The full report (the brief on top): reportData, renderHtml, renderMarkdown,
  * buildReport.
  */
@@ -15,6 +15,7 @@ export { reportData, type ReportOptions } from "./report-data.js";
 export { briefData, type BriefOptions } from "./brief/brief-data.js";
 export { renderBriefHtml, holdingsHtml, type BriefPictures, type BriefHtmlOptions } from "./brief/html.js";
 export { renderBriefMarkdown, type BriefFiles } from "./brief/markdown.js";
+export { renderBriefText, type BriefTextOptions } from "./brief/text.js";
 export { renderHtml, graphCaption, type Pictures } from "./html.js";
 export { renderMarkdown, type PictureFiles } from "./markdown.js";
 export { drawPictures, buildReport, buildBrief, timelineDeadlines, type BuiltReport, type BuiltBrief } from "./render.js";

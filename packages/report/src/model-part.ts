@@ -1,5 +1,5 @@
 /** The model in option form, with every choice's note and evidence. */
-import { actorName, stateNumber, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateIndex, type StateSpace } from "@concord/core";
+import { actorName, optionValues, stateNumber, valueWords, type ConditionInfo, type NegotiationRecord, type OptionInfo, type StateIndex, type StateSpace } from "@concord/core";
 import { evidenceOf } from "./cites.js";
 import { patternMask } from "./facts.js";
 import { isEstimate } from "./priorities.js";
@@ -9,11 +9,11 @@ import { exprWords } from "./words.js";
 /** What each decision maker does in state `s` (0-based). */
 export function choicesIn(space: StateSpace, s: StateIndex): StateChoices[] {
   const m = space.model;
-  return m.decisionMakers.map((dm) => ({
-    dm: dm.name,
-    takes: dm.options.filter((o) => space.taken(s, o)).map((o) => m.options[o]!.label),
-    doesNot: dm.options.filter((o) => !space.taken(s, o)).map((o) => m.options[o]!.label),
-  }));
+  // An option with alternatives is "taken" with its alternative when one other than the first is chosen, else "not" with the first.
+  return m.decisionMakers.map((dm) => {
+    const values = optionValues(m, (o) => space.taken(s, o), dm.index);
+    return { dm: dm.name, takes: values.filter((v) => v.taken).map(valueWords), doesNot: values.filter((v) => !v.taken).map((v) => (v.choice ? valueWords(v) : v.label)) };
+  });
 }
 
 export function modelSection(record: NegotiationRecord, space: StateSpace): ModelSection {

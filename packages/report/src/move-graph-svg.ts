@@ -4,7 +4,7 @@
  * returns. ELK is deterministic for the same graph (fixed random seed).
  */
 import type { ElkExtendedEdge, ElkNode } from "elkjs/lib/elk-api.js";
-import { CONCEPT_LABELS } from "@concord/core";
+import { CONCEPT_LABELS, changeText } from "@concord/core";
 import { escapeXml } from "./escape.js";
 import { elk } from "./elk.js";
 import { dmClass, dmColourCss, dmDash, px, textWidth } from "./palette.js";
@@ -138,7 +138,7 @@ export async function moveGraphSvg(g: MoveGraph, idPrefix = "mg"): Promise<strin
     const ge = g.edges.find((x) => x.from === e.from && x.to === e.to)!;
     const d = e.points.map((p, i) => `${i === 0 ? "M" : "L"}${px(p.x)},${px(p.y)}`).join("");
     const dash = dmDash(e.dm);
-    const what = `${ge.by}: ${ge.changes.map((c) => `${c.taken ? "takes" : "drops"} “${c.label}”`).join(", ")} (state ${e.from} → ${e.to})`;
+    const what = `${ge.by}: ${ge.changes.map((c) => changeText(c, (x) => `“${x}”`)).join(", ")} (state ${e.from} → ${e.to})`;
     return `<path class="move ${dmClass(e.dm)}" data-from="${e.from}" data-to="${e.to}" data-dm="${e.dm}" d="${d}" fill="none" stroke-width="1.6"${dash ? ` stroke-dasharray="${dash}"` : ""} marker-end="url(#${idPrefix}-arrow-${e.dm})"><title>${escapeXml(what)}</title></path>`;
   });
   const nodes = layout.nodes.map((p) => {

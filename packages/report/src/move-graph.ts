@@ -75,7 +75,7 @@ export function moveGraph(a: Analysis, options: MoveGraphOptions = {}, known?: S
         const w = asStateIndex(t);
         if (!chosen.has(w) || P[w]! <= P[u]!) continue;
         const m = describeMove(space, asDmIndex(k), u, w);
-        edges.push({ from: stateNumber(u), to: m.to, dm: k, by: m.by, changes: m.changes.map((c) => ({ label: c.label, taken: c.taken })) });
+        edges.push({ from: stateNumber(u), to: m.to, dm: k, by: m.by, changes: m.changes.map((c) => ({ label: c.label, taken: c.taken, ...(c.alternatives ? { alternatives: c.alternatives } : {}) })) });
       }
     }
   }

@@ -4,6 +4,7 @@ import { frontierSvg } from "./frontier-svg.js";
 import { briefData, type BriefOptions } from "./brief/brief-data.js";
 import { renderBriefHtml, type BriefPictures } from "./brief/html.js";
 import { renderBriefMarkdown } from "./brief/markdown.js";
+import { renderBriefText } from "./brief/text.js";
 import type { Pictures } from "./html.js";
 import { renderHtml } from "./html.js";
 import { renderMarkdown, type PictureFiles } from "./markdown.js";
@@ -83,19 +84,22 @@ export interface BuiltBrief {
 }
 
 /**
- * The brief of a loaded scenario alone: an HTML page that prints on two A4 pages, or
- * Markdown with its picture as `<baseName>-paths.svg`. `reportHref` is where the full
- * report is, for the brief's links to it.
+ * The brief of a loaded scenario alone: an HTML page that prints on two A4 pages,
+ * Markdown with its picture as `<baseName>-paths.svg`, or plain text for a terminal
+ * wrapped to `width` columns (no picture). `reportHref` is where the full report is,
+ * for the brief's links to it; `pictures: false` leaves the picture out (Markdown sent
+ * where no file can sit beside it).
  */
 export async function buildBrief(
   loaded: Loaded,
-  format: "html" | "md",
-  options: BriefOptions & { baseName?: string; reportHref?: string } = {},
+  format: "html" | "md" | "text",
+  options: BriefOptions & { baseName?: string; reportHref?: string; width?: number; pictures?: boolean } = {},
 ): Promise<BuiltBrief> {
   const data = briefData(loaded, options);
-  const paths = data.paths ? await pathsSvg(data.paths) : undefined;
-  const pictures: BriefPictures = paths !== undefined ? { paths } : {};
   const link = options.reportHref !== undefined ? { reportHref: options.reportHref } : {};
+  if (format === "text") return { data, text: renderBriefText(data, { ...link, ...(options.width !== undefined ? { width: options.width } : {}) }), files: [] };
+  const paths = data.paths && options.pictures !== false ? await pathsSvg(data.paths) : undefined;
+  const pictures: BriefPictures = paths !== undefined ? { paths } : {};
   if (format === "html") return { data, text: renderBriefHtml(data, pictures, link), files: [] };
   const { names, files } = pictureFiles(options.baseName ?? `${data.id}-brief`, pictures);
   return { data, text: renderBriefMarkdown(data, names, link), files };

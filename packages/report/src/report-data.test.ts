@@ -166,3 +166,25 @@ describe("report data without a model or without a record", () => {
     expect(g.sources).toEqual([]);
   });
 });
+
+describe("report data on a model with an option with alternatives (scenarios/examples/transit.yaml)", () => {
+  const data = reportData(load("scenarios/examples/transit.yaml"));
+
+  it("says who holds what with the alternative chosen, one row per option as written", () => {
+    const h = data.brief.holdings!;
+    expect(h.rows.map((r) => [r.option, r.values[0]])).toEqual([
+      ["transit", "none agreed"],
+      ["open", false],
+    ]);
+  });
+
+  it("reads states as the alternative chosen", () => {
+    const eq = data.analysis!.equilibria.find((e) => e.state === 7)!;
+    expect(eq.choices).toEqual([
+      { dm: "Upland", takes: ["Transit regime for the road: with third-party monitoring"], doesNot: [] },
+      { dm: "Lowland", takes: ["Open the road"], doesNot: [] },
+    ]);
+    const sq = data.model!.statusQuo!;
+    expect(sq.choices[0]).toEqual({ dm: "Upland", takes: [], doesNot: ["Transit regime for the road: none agreed"] });
+  });
+});

@@ -4,7 +4,7 @@
  * replaced by names, source references by citations of sources in `sources`, state
  * indices by the 1-based numbers users see everywhere.
  */
-import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription, Pen, WaitingItem } from "@concord/core";
+import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription, OptionChange, Pen, WaitingItem } from "@concord/core";
 import type { SettlementSection } from "./settlement.js";
 
 /** A citation: a source of the `sources` list, with the words and page relied on. */
@@ -309,7 +309,7 @@ export interface MoveGraphEdge {
   readonly dm: number;
   readonly by: string;
   /** The options it changes: labels, taken or dropped. */
-  readonly changes: readonly { readonly label: string; readonly taken: boolean }[];
+  readonly changes: readonly Pick<OptionChange, "label" | "taken" | "alternatives">[];
 }
 
 /**
@@ -544,8 +544,8 @@ export interface Holdings {
     readonly option: string;
     readonly label: string;
     readonly oneWay?: "toY" | "toN";
-    /** Taken (true) or not, per column. */
-    readonly values: readonly boolean[];
+    /** Taken (true) or not, per column; for an option with alternatives, the label of the alternative chosen. */
+    readonly values: readonly (boolean | string)[];
   }[];
 }
 

@@ -26,6 +26,9 @@ describe("words for numbers and dates", () => {
     expect(durationWords(day("2023-10-13"), day("2023-12-07"))).toBe("1 month and 3 weeks");
     expect(durationWords(day("2023-01-31"), day("2023-02-28"))).toBe("4 weeks");
     expect(durationWords(day("2023-01-31"), day("2023-03-01"))).toBe("1 month");
+    // Not "1 month and 4 weeks": the weeks left over would make another month.
+    expect(durationWords(day("2024-05-01"), day("2024-06-30"))).toBe("1 month and 29 days");
+    expect(durationWords(day("2024-05-01"), day("2024-06-28"))).toBe("1 month and 3 weeks");
     expect(durationWords(day("2023-12-07"), day("2024-06-07"))).toBe("6 months");
     expect(durationWords(day("2023-12-07"), day("2025-05-10"))).toBe("1 year 5 months");
     expect(durationWords(day("2023-12-07"), day("2025-12-07"))).toBe("2 years");

@@ -1,5 +1,5 @@
 /** Small helpers for writing plain English from data. */
-import { dayNumber, exprWords, daysInMonth, isoDay, numberList, parseDateSpan, type BasicConcept, type Expr, type MoveDescription, type OptionInfo, type PartialDate } from "@concord/core";
+import { changeText, dayNumber, exprWords, daysInMonth, isoDay, numberList, parseDateSpan, type BasicConcept, type Expr, type MoveDescription, type OptionInfo, type PartialDate } from "@concord/core";
 
 /** "A", "A and B", "A, B and C" (from core, where the settlement explanations use it too). */
 export { joinWords } from "@concord/core";
@@ -34,7 +34,7 @@ export const CONCEPT_MEANINGS: Record<BasicConcept, string> = {
 
 /** `Azerbaijan takes “X” and drops “Y”`. */
 export function moveWords(m: MoveDescription): string {
-  return `${m.by} ${m.changes.map((c) => `${c.taken ? "takes" : "drops"} “${c.label}”`).join(" and ")}`;
+  return `${m.by} ${m.changes.map((c) => changeText(c, (x) => `“${x}”`)).join(" and ")}`;
 }
 
 /** "the 1st", "2nd", … for ranks. */
@@ -111,7 +111,9 @@ export function durationWords(from: number, to: number): string {
   const mm = ((m1 - 1 + months) % 12) + 1;
   const rest = b - dayNumber(my, mm, Math.min(d1, daysInMonth(my, mm)));
   if (months < 3) {
+    // Four weeks and more left over read as days: "1 month and 29 days", not "1 month and 4 weeks".
     const weeks = Math.floor(rest / 7);
+    if (weeks >= 4) return `${plural(months, "month")} and ${plural(rest, "day")}`;
     return `${plural(months, "month")}${weeks ? ` and ${plural(weeks, "week")}` : ""}`;
   }
   const years = Math.floor(months / 12);

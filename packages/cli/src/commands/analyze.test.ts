@@ -46,6 +46,19 @@ describe("concord analyze", () => {
     expect(await concord("analyze", "test/bad-files/unknown-refs.yaml")).toMatchObject({ code: 2, out: "" });
   });
 
+  it("speaks of the alternative chosen for an option with alternatives, in JSON, the table and the words", async () => {
+    const json = JSON.parse((await concord("analyze", "scenarios/examples/transit.yaml", "--json")).out);
+    expect(json.decisionMakers[0]).toEqual({ id: "upland", name: "Upland", options: ["transit"] });
+    expect(json.options[0]).toMatchObject({ id: "transit", alternatives: [{ id: "none" }, { id: "sovereign" }, { id: "monitored" }, { id: "extraterritorial" }] });
+    expect(json.states[6]).toEqual({ id: 7, values: { transit: "monitored", open: true } });
+    const r = await concord("analyze", "scenarios/examples/transit.yaml");
+    expect(r.out).toMatch(/^7 +monitored +Y /m);
+    expect(r.out).toContain("  3: Upland: Transit regime for the road: with third-party monitoring; Lowland: none of its options");
+    const convert = await concord("convert", "scenarios/examples/transit.yaml", "--to", "gmcr");
+    expect(convert.err).toMatch(/^note: option "transit" has alternatives, which gmcr-py does not know: it is written as 3 yes\/no options/);
+    expect(JSON.parse(convert.out).options[0].name).toBe("Transit regime for the road: under Lowland's sovereignty and customs");
+  });
+
   it("reads gmcr-py files", async () => {
     const r = await concord("analyze", "test/gmcr/prisoners-dilemma.gmcr", "--json");
     expect(r.code).toBe(0);

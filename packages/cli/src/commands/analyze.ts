@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { analyze, CONCEPT_LABELS, type AnalyzeResult, type StatesByDm } from "@concord/app";
+import { analyze, CONCEPT_LABELS, valueCell, type AnalyzeResult, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
 import { printJson, unwrap } from "../output.js";
@@ -85,7 +85,7 @@ function analysisText(r: AnalyzeResult, all: boolean): string {
   const header = ["state", ...r.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
   const rows = show.map((st) => [
     `${st.id}${st.id === sq ? "*" : ""}`,
-    ...r.options.map((o) => (st.values[o.id] ? "Y" : "N")),
+    ...r.options.map((o) => valueCell(st.values[o.id])),
     ...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, st.id)).join("")),
     columns.filter((c) => c.eq.has(st.id)).map((c) => c.label).join(" "),
   ]);
@@ -108,13 +108,22 @@ function analysisText(r: AnalyzeResult, all: boolean): string {
   return out;
 }
 
-/** "Armenia: sign the treaty; Azerbaijan: none of its options" — the options taken in state `s`, per decision maker. */
+/**
+ * "Armenia: sign the treaty, Transit regime: monitored; Azerbaijan: none of its options" — the options taken
+ * and alternatives chosen (other than the first) in state `s`, per decision maker.
+ */
 function describe(r: AnalyzeResult, s: number): string {
   const values = r.states.find((st) => st.id === s)!.values;
-  const label = new Map(r.options.map((o) => [o.id, o.label]));
+  const option = new Map(r.options.map((o) => [o.id, o]));
+  const words = (id: string): string[] => {
+    const o = option.get(id)!;
+    const v = values[id];
+    if (typeof v !== "string") return v ? [o.label] : [];
+    return v === o.alternatives?.[0]?.id ? [] : [`${o.label}: ${o.alternatives?.find((a) => a.id === v)?.label ?? v}`];
+  };
   return r.decisionMakers
     .map((dm) => {
-      const taken = dm.options.filter((o) => values[o]).map((o) => label.get(o)!);
+      const taken = dm.options.flatMap(words);
       return `${dm.name}: ${taken.length ? taken.join(", ") : "none of its options"}`;
     })
     .join("; ");

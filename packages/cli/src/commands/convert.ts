@@ -20,9 +20,10 @@ export function registerConvert(program: Command, io: CliIo): void {
         "Sources, evidence, notes and the status quo have no place in a .gmcr file. See docs/gmcr-py.md.",
     )
     .action((file: string, opts: { to: "yaml" | "json" | "gmcr"; output?: string }) => {
-      const { text } = unwrap(convert(openFile(io, file), { to: opts.to }), {
+      const { text, notes } = unwrap(convert(openFile(io, file), { to: opts.to }), {
         summary: (ps) => `${file}: cannot be written as a gmcr-py file: ${problems(ps.length)}`,
       });
+      for (const n of notes ?? []) io.stderr.write(`note: ${n}\n`);
       if (opts.output) unwrap(writeTextFile(opts.output, text, { cwd: io.cwd }));
       else io.stdout.write(text);
     });

@@ -42,6 +42,15 @@ describe("concord report", () => {
     for (const name of ["talks-moves.svg", "talks-paths.svg", "talks-timeline.svg"]) expect(readFileSync(join(dir, "deep/er/talks.md"), "utf8")).toContain(`](${name})`);
   });
 
+  it("says in the brief on top what changed since a day, with --since", async () => {
+    const dir = tmp();
+    expect((await concord(dir, "report", SMALL, "--format", "md", "-o", "r.md", "--since", "2024-01-15")).code).toBe(0);
+    const text = readFileSync(join(dir, "r.md"), "utf8");
+    expect(text).toContain("### What changed since 15 January 2024");
+    expect(text).toContain("Since 15 January 2024 the record has four events, one document and two statements more.");
+    expect((await concord(dir, "report", SMALL, "--since", "2025-01-01", "-o", "x.html")).code).toBe(2);
+  });
+
   it("reports on a record without a model, a model without a record, and a .gmcr file", async () => {
     const dir = tmp();
     const record = await concord(dir, "report", join(ROOT, "docs/examples/record-armenia-azerbaijan.yaml"), "-o", "r.html");

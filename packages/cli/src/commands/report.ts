@@ -11,6 +11,7 @@ export interface ReportCliOptions {
   format: "html" | "md";
   output?: string;
   asOf?: string;
+  since?: string;
   mediation?: boolean;
   together?: string;
 }
@@ -23,6 +24,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .addOption(new Option("--format <format>", "html (one self-contained page) or md (Markdown, pictures as SVG files beside it)").choices(["html", "md"]).default("html"))
     .option("-o, --output <path>", "where to write the report (default: out/<scenario id>.html or .md)")
     .option("--as-of <date>", "the day for who is waiting and deadlines (default: the scenario's asOf, else the record's last date)")
+    .option("--since <date>", "the brief on top also says what changed since this earlier day, and how the answer moved")
     .option("--mediation", "add what would make each named outcome hold, which answers rest on estimates, what parties could do together, and robustness (slower)")
     .option("--together <groups>", 'with --mediation: the groups asked "can they together move the status quo?", e.g. "Armenia+US+EU" (default: every pair, for up to four decision makers)')
     .addHelpText(
@@ -48,7 +50,19 @@ export async function writeReport(io: CliIo, file: string, opts: ReportCliOption
   const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));
   const baseName = basename(path).replace(/\.(html?|md|markdown)$/i, "");
   // Large models are analysed on worker threads, as by `concord analyze`.
-  const built = unwrap(await report(loaded, { format: opts.format, baseName, ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}) }, workerRunner()));
+  const built = unwrap(
+    await report(
+      loaded,
+      {
+        format: opts.format,
+        baseName,
+        ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
+        ...(opts.since !== undefined ? { since: opts.since } : {}),
+        ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}),
+      },
+      workerRunner(),
+    ),
+  );
   unwrap(writeFiles([{ file: path, text: built.text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]));
   return { path, data: built.data };
 }

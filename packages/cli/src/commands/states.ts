@@ -1,5 +1,5 @@
 import type { Command } from "commander";
-import { states } from "@concord/app";
+import { states, valueCell } from "@concord/app";
 import type { CliIo } from "../io.js";
 import { printJson, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
@@ -21,7 +21,7 @@ export function registerStates(program: Command, io: CliIo): void {
       const sq = data.statusQuo;
       const rows = data.states.map((st) => [
         `${st.id}${st.id === sq ? "*" : ""}`,
-        ...data.options.map((o) => (st.values[o.id] ? "Y" : "N")),
+        ...data.options.map((o) => valueCell(st.values[o.id])),
         ...dms.map((d) => String(st.rank[d.id])),
       ]);
       io.stdout.write(renderTable([dmHeader, optHeader], rows));

@@ -25,6 +25,17 @@ export const OptionIdSchema = z
 
 export { IdSchema, DateTextSchema, NoteSchema };
 
+/**
+ * Where a yes/no option is named in a list or pattern: its id, or `option = alternative`
+ * for one alternative of an option with alternatives (e.g. `transit = sovereign`).
+ */
+export const OptionRefSchema = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*(?:\s*=\s*[A-Za-z_][A-Za-z0-9_]*)?$/,
+    "expected an option id, or an option and one of its alternatives such as transit = sovereign",
+  );
+
 export const EvidenceSchema = z
   .strictObject({
     source: IdSchema.optional().describe("id of a source in `sources`"),
@@ -72,9 +83,30 @@ export const ActorSchema = z.strictObject({
   note: NoteSchema.optional(),
 });
 
+const OneWaySchema = z
+  .enum(["toY", "toN"])
+  .describe("toY: once chosen it cannot be left (may only change N→Y); toN: once left it cannot be chosen again (may only change Y→N)");
+
+export const AlternativeSchema = z
+  .strictObject({
+    id: OptionIdSchema,
+    label: z.string(),
+    oneWay: OneWaySchema.optional().describe("toY: once chosen, this alternative cannot be left; toN: once left, it cannot be chosen again. Not allowed on the first alternative"),
+    estimate: EstimateSchema.optional(),
+    note: NoteSchema.optional(),
+    evidence: EvidenceListSchema.optional(),
+  })
+  .describe("One alternative of an option with several alternatives.");
+
 export const OptionDefSchema = z.strictObject({
   id: OptionIdSchema,
   label: z.string(),
+  alternatives: z
+    .array(AlternativeSchema)
+    .optional()
+    .describe(
+      "the option is one of these alternatives (at least two) instead of yes/no; the first is the default, chosen when none of the others is (it becomes no yes/no option of its own, each other alternative one, and at most one of those is taken)",
+    ),
   oneWay: z
     .enum(["toY", "toN"])
     .optional()
@@ -136,13 +168,13 @@ export const DecisionMakerSchema = z
   })
   .describe("A decision maker, the options it controls and its preferences (statements or a ranking).");
 
-const PatternSchema = z.record(z.string(), z.enum(["Y", "N", "-"])).describe("option id → Y, N or - (any)");
+const PatternSchema = z.record(z.string(), z.enum(["Y", "N", "-"])).describe("option id (or option = alternative) → Y, N or - (any)");
 
 export const ConditionSchema = z
   .strictObject({
-    mutuallyExclusive: z.array(OptionIdSchema).optional().describe("at most one of these options is taken"),
-    atLeastOne: z.array(OptionIdSchema).optional().describe("at least one of these options is taken"),
-    exactlyOne: z.array(OptionIdSchema).optional().describe("exactly one of these options is taken"),
+    mutuallyExclusive: z.array(OptionRefSchema).optional().describe("at most one of these options is taken"),
+    atLeastOne: z.array(OptionRefSchema).optional().describe("at least one of these options is taken"),
+    exactlyOne: z.array(OptionRefSchema).optional().describe("exactly one of these options is taken"),
     infeasible: z
       .union([ExpressionTextSchema, PatternSchema])
       .optional()
@@ -154,9 +186,9 @@ export const ConditionSchema = z
   .describe("A feasibility condition: exactly one of mutuallyExclusive, atLeastOne, exactlyOne or infeasible.");
 
 export const StatusQuoSchema = z.union([
-  z.array(OptionIdSchema).describe("the options taken (Y) today; all others are N"),
+  z.array(OptionRefSchema).describe("the options taken (Y) and alternatives chosen today (transit = sovereign); all others are N or at their first alternative"),
   z.strictObject({
-    taken: z.array(OptionIdSchema),
+    taken: z.array(OptionRefSchema),
     estimate: EstimateSchema.optional(),
     note: NoteSchema.optional(),
     evidence: EvidenceListSchema.optional(),
@@ -176,7 +208,7 @@ export const TargetSchema = z
 export const ObservationSchema = z
   .strictObject({
     date: DateTextSchema.describe("when the state was observed"),
-    taken: z.array(OptionIdSchema).optional().describe("the whole state: the options taken (Y) then; all others are N"),
+    taken: z.array(OptionRefSchema).optional().describe("the whole state: the options taken (Y) and alternatives chosen then; all others are N or at their first alternative"),
     pattern: ExpressionTextSchema.optional().describe("part of the state: a statement that was true then"),
     sources: z.array(SourceRefSchema).describe("the sources that show it; at least one"),
     note: NoteSchema.optional(),
@@ -222,6 +254,8 @@ export type ScenarioDocument = z.output<typeof ScenarioSchema>;
 export type SourceInfo = z.output<typeof SourceSchema>;
 export type ActorInfo = z.output<typeof ActorSchema>;
 export type ModelDocument = z.output<typeof ModelSchema>;
+export type OptionDocument = z.output<typeof OptionDefSchema>;
+export type AlternativeDocument = z.output<typeof AlternativeSchema>;
 export type DecisionMakerDocument = z.output<typeof DecisionMakerSchema>;
 export type ConditionDocument = z.output<typeof ConditionSchema>;
 export type EvidenceDocument = z.output<typeof EvidenceSchema>;

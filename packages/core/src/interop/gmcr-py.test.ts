@@ -9,7 +9,8 @@ import type { ScenarioDocument } from "../format/schema.js";
 import { computePayoffs, rankOf } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { unperceivedStates } from "../stability/unperceived.js";
-import { exportGmcr, formatGmcr, importGmcr } from "./gmcr-py.js";
+import { optionName } from "../model/values.js";
+import { exportGmcr, formatGmcr, gmcrExportNotes, importGmcr } from "./gmcr-py.js";
 import { GmcrFileSchema, type GmcrCondition, type GmcrConjunction, type GmcrFile, type GmcrRanking } from "./gmcr-schema.js";
 
 const ROOT = new URL("../../../../", import.meta.url);
@@ -232,6 +233,38 @@ describe("exporting to gmcr-py", () => {
     return r.value.space!;
   };
 
+  it("writes an option with alternatives as its yes/no options, at most one taken, and says so", () => {
+    const space = load(`
+concord: 1
+id: venue
+title: Where a fictional treaty is signed
+model:
+  decisionMakers:
+    - id: a
+      options:
+        - id: venue
+          label: Signing venue
+          alternatives: [{ id: none, label: not signed }, { id: west, label: Western capital, oneWay: toY }, { id: direct, label: bilateral }]
+      preferences: [venue = direct, -(venue = none)]
+    - id: b
+      options: [{ id: ratify, label: Ratify }]
+      preferences: [ratify IF -(venue = none)]
+`, "venue.yaml").space!;
+    const file = exported(space);
+    expect(file.options).toEqual([
+      { name: "Signing venue: Western capital", permittedDirection: "fwd" },
+      { name: "Signing venue: bilateral", permittedDirection: "both" },
+      { name: "Ratify", permittedDirection: "both" },
+    ]);
+    expect(file.infeasibles).toEqual([[[0, "Y"], [1, "Y"]]]);
+    expect(gmcrExportNotes(space.model)).toEqual([
+      'option "venue" has alternatives, which gmcr-py does not know: it is written as 2 yes/no options ("Signing venue: Western capital", "Signing venue: bilateral"), at most one taken; "none" is none of them taken. Read back, they stay yes/no options.',
+    ]);
+    const back = load(formatGmcr(file)).space!;
+    expect(back.size).toBe(space.size);
+    expect(Array.from(computePayoffs(back, back.model.decisionMakers[0]!).payoff)).toEqual(Array.from(computePayoffs(space, space.model.decisionMakers[0]!).payoff));
+  });
+
   it("writes IF and nested statements in the OR-of-ANDs form gmcr-py has", () => {
     const out = exported(scenario(["x IF z", "(x | y) & -z", "x & -x", "-(x & y)"]));
     expect(out.decisionMakers[0]!.preferences).toEqual([
@@ -302,7 +335,7 @@ describe("exporting to gmcr-py", () => {
 });
 
 describe("Concord → gmcr-py → Concord (random models)", () => {
-  it("keeps the feasible states, the one-way options, every decision maker's payoffs and the states it does not perceive", () => {
+  it("keeps the feasible states, the one-way options, every decision maker's payoffs and the states it does not perceive, options with alternatives included", () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -312,9 +345,20 @@ describe("Concord → gmcr-py → Concord (random models)", () => {
           conditions: fc.integer({ min: 0, max: 4 }),
           rankings: fc.constantFrom("none", "all", "first"),
           seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+          // Options with alternatives are written as their yes/no options and read back as such: an equivalent model.
+          alternatives: fc.constantFrom(undefined, 0.4),
         }),
         (p) => {
-          let doc = generateModel({ decisionMakers: p.dms, options: p.options.slice(0, p.dms), statements: p.statements, conditions: p.conditions, oneWay: 0.3, seed: p.seed });
+          let doc = generateModel({
+            decisionMakers: p.dms,
+            // With alternatives an option is up to 3 yes/no options: at most 2 per decision maker keeps the states few.
+            options: p.options.slice(0, p.dms).map((n) => (p.alternatives !== undefined ? Math.min(n, 2) : n)),
+            statements: p.statements,
+            conditions: p.conditions,
+            oneWay: 0.3,
+            seed: p.seed,
+            ...(p.alternatives !== undefined ? { alternatives: p.alternatives } : {}),
+          });
           const first = validateDocument(doc);
           fc.pre(first.ok);
           if (!first.ok) return;
@@ -324,7 +368,7 @@ describe("Concord → gmcr-py → Concord (random models)", () => {
             doc = { ...doc, model: { ...doc.model!, decisionMakers: dms } };
           }
           // Misperceived states for the first decision maker: a literal, or an OR of two.
-          const ids = doc.model!.decisionMakers.flatMap((dm) => dm.options.map((o) => o.id));
+          const ids = first.value.space!.model.options.map((o) => `(${optionName(first.value.space!.model, o.index)})`);
           const blind = p.seed % 3 === 0 ? [] : [p.seed % 3 === 1 ? `-${ids[p.seed % ids.length]!}` : `${ids[0]!} | -${ids[ids.length - 1]!}`];
           if (blind.length > 0) doc = { ...doc, model: { ...doc.model!, decisionMakers: doc.model!.decisionMakers.map((dm, d) => (d === 0 ? { ...dm, doesNotPerceive: blind } : dm)) } };
           const before = validateDocument(doc);

@@ -10,7 +10,7 @@
  * that same grouping, so a ranking's state numbers mean the same states in both.
  */
 import { toTerms, type Expr, type Term } from "../model/expression.js";
-import type { DecisionMakerInfo, PriorityStatement } from "../model/types.js";
+import type { ConflictModel, DecisionMakerInfo, PriorityStatement } from "../model/types.js";
 import { fail, ok, type DocPath, type Problem, type Result } from "../problems.js";
 import { describeValue, issuesToProblems } from "../format/issues.js";
 import type { DecisionMakerDocument, ScenarioDocument } from "../format/schema.js";
@@ -323,6 +323,18 @@ export function exportGmcr(space: StateSpace): Result<GmcrFile> {
     useManualPreferenceRanking: manual,
     coalitions: m.decisionMakers.map((_, d) => d),
     program: "concord",
+  });
+}
+
+/**
+ * What a .gmcr file of this model cannot say, for the person exporting it: gmcr-py has
+ * only yes/no options, so an option with alternatives is written as its yes/no options
+ * (one per alternative after the first) and a feasibility pattern keeping at most one taken.
+ */
+export function gmcrExportNotes(model: ConflictModel): string[] {
+  return (model.choices ?? []).map((c) => {
+    const [first, ...rest] = c.alternatives;
+    return `option "${c.id}" has alternatives, which gmcr-py does not know: it is written as ${rest.length} yes/no option${rest.length === 1 ? "" : "s"} (${rest.map((a) => `"${model.options[a.option!]!.label}"`).join(", ")}), at most one taken; "${first!.id}" is none of them taken. Read back, they stay yes/no options.`;
   });
 }
 

@@ -5,6 +5,7 @@
  * Positions are 1-based as users see them; each change carries the statements it
  * touches with their evidence and estimate mark.
  */
+import { optionName } from "../model/values.js";
 import { formatExpr, type Expr } from "../model/expression.js";
 import type { ConflictModel, PriorityStatement } from "../model/types.js";
 import { refOf, type StatementRef } from "./words.js";
@@ -33,7 +34,7 @@ export interface ChangeWords {
 
 /** Statements that may be added: every single option taken or not taken, and the target's own pattern. */
 export function additionCandidates(model: ConflictModel, target?: Expr): { text: string; expr: Expr }[] {
-  const name = (o: number): string => model.options[o]!.id;
+  const name = (o: number): string => optionName(model, o);
   const out: { text: string; expr: Expr }[] = [];
   for (const o of model.options) {
     out.push({ text: o.id, expr: { kind: "option", option: o.index } });

@@ -15,6 +15,7 @@
  * states; varying conditions or options changes them, and states are then matched to
  * the unchanged model's by their Y/N vectors.
  */
+import { optionName } from "../model/values.js";
 import { formatExpr, type Expr } from "../model/expression.js";
 import type { ConditionInfo, ConflictModel, DecisionMakerInfo, PriorityStatement } from "../model/types.js";
 import { asStateIndex, type StateIndex } from "../numbering.js";
@@ -179,7 +180,7 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
 /** A statement's opposite, without a double negation. */
 function negated(e: Expr, model: ConflictModel): { text: string; expr: Expr } {
   const expr: Expr = e.kind === "not" ? e.arg : { kind: "not", arg: e };
-  return { text: formatExpr(expr, (o) => model.options[o]!.id), expr };
+  return { text: formatExpr(expr, (o) => optionName(model, o)), expr };
 }
 
 /** A marker for a dropped statement while positions are still being counted. */

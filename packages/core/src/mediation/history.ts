@@ -18,7 +18,7 @@
  */
 import type { Observation } from "../model/types.js";
 import { asDmIndex, stateIndexOf, stateNumber, type StateNumber } from "../numbering.js";
-import { describeMove, type MoveDescription } from "../stability/describe.js";
+import { changeText, describeMove, type MoveDescription } from "../stability/describe.js";
 import { rankOf } from "../statespace/payoffs.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
@@ -140,8 +140,8 @@ export function historyCheck(a: Analysis): HistoryCheck {
             decision,
             held: improvement,
             words: improvement
-              ? `${dm.name}'s move (${move.changes.map((ch) => `${ch.taken ? "takes" : "drops"} "${ch.label}"`).join(", ")}) was a unilateral improvement, as the model predicts${why}`
-              : `${dm.name}'s move (${move.changes.map((ch) => `${ch.taken ? "takes" : "drops"} "${ch.label}"`).join(", ")}) was not an improvement by the model${why}: the model did not expect it`,
+              ? `${dm.name}'s move (${move.changes.map((ch) => changeText(ch)).join(", ")}) was a unilateral improvement, as the model predicts${why}`
+              : `${dm.name}'s move (${move.changes.map((ch) => changeText(ch)).join(", ")}) was not an improvement by the model${why}: the model did not expect it`,
           });
         });
       }

@@ -195,7 +195,7 @@ function targetReach(a: Analysis, start: StateIndex, T: readonly StateIndex[], r
   const out: BlockedStep[] = steps.map((st) => {
     const [mover, from, to] = [asDmIndex(st.mover), asStateIndex(st.from), asStateIndex(st.to)];
     const move = describeMove(space, mover, from, to);
-    const what = move.changes.map((c) => `${c.taken ? "take" : "drop"} "${c.label}"`).join(" and ");
+    const what = move.changes.map((c) => (c.alternatives ? `change "${c.alternatives.label}" to "${c.alternatives.to.label}"` : `${c.taken ? "take" : "drop"} "${c.label}"`)).join(" and ");
     if (st.improvement) return { move, improvement: true, words: `${move.by} would ${what}: it prefers state ${move.to} to state ${move.from}` };
     const decision = decide(space, mover, from, to, (s) => rankOf(a.payoffs[mover]!, s));
     const why = decision.statement

@@ -8,7 +8,7 @@ import type { Expr } from "../model/expression.js";
 import type { ConflictModel } from "../model/types.js";
 import { asStateIndex, type StateIndex } from "../numbering.js";
 import { fail, ok, type Result } from "../problems.js";
-import { compileStatement } from "../scenario/compile.js";
+import { compileModelStatement } from "../scenario/compile.js";
 import { truthColumn } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { stateWords, type StateWords } from "./words.js";
@@ -29,7 +29,7 @@ export interface Target {
 export function resolveTarget(model: ConflictModel, text: string): Result<Target> {
   const named = model.targets?.find((t) => t.id === text);
   if (named) return ok({ id: named.id, label: named.label, pattern: named.text, expr: named.expr });
-  const c = compileStatement(text, model.options.map((o) => o.id));
+  const c = compileModelStatement(model, text);
   if ("expr" in c) return ok({ pattern: text, expr: c.expr });
   // Every option of a loaded model is sound, so the statement is an expression or a problem (never "broken").
   if (!("code" in c)) return fail([{ code: "internal", path: ["target"], message: `the pattern "${text}" names an option that failed to load` }]);

@@ -19,6 +19,7 @@
  * x is placed after g's own options (options are grouped by owner), so the indices of
  * later options shift by one; no feasibility condition mentions x.
  */
+import { optionName } from "../model/values.js";
 import { formatExpr, type Expr, type Term } from "../model/expression.js";
 import type { ConflictModel, DecisionMakerInfo, OptionInfo, PriorityStatement } from "../model/types.js";
 import { MAX_OPTIONS } from "../model/types.js";
@@ -78,7 +79,7 @@ export function withThirdPartyOption(model: ConflictModel, kind: "offer" | "thre
   const notX: Expr = { kind: "not", arg: x };
   const notT: Expr = { kind: "not", arg: T };
   const id = freshId(model, kind === "offer" ? `${gInfo.id}_offer_${model.decisionMakers[d]!.id}` : `${gInfo.id}_threat_${model.decisionMakers[d]!.id}`);
-  const names = (o: number): string => (o === q ? id : model.options[o > q ? o - 1 : o]!.id);
+  const names = (o: number): string => (o === q ? id : optionName(model, o > q ? o - 1 : o));
   const statement = (expr: Expr): PriorityStatement => ({ text: formatExpr(expr, names), expr, evidence: [] });
   const dStatement = statement(kind === "offer" ? { kind: "and", args: [x, T] } : notX);
   const gStatement = statement(kind === "offer" ? x : { kind: "or", args: [{ kind: "and", args: [x, notT] }, { kind: "and", args: [notX, T] }] });

@@ -4,6 +4,7 @@
  * comparison of two states. States are numbered from 1 wherever users see them.
  */
 import { evaluate } from "../model/expression.js";
+import { optionValues, valueWords } from "../model/values.js";
 import type { ConflictModel, Evidence, PriorityStatement } from "../model/types.js";
 import { stateNumber, type DmIndex, type StateIndex, type StateNumber } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
@@ -33,7 +34,7 @@ export function stateWords(space: StateSpace, s: StateIndex): StateWords {
   const m = space.model;
   const words = m.decisionMakers
     .map((dm) => {
-      const taken = dm.options.filter((o) => space.taken(s, o)).map((o) => m.options[o]!.label);
+      const taken = optionValues(m, (o) => space.taken(s, o), dm.index).filter((v) => v.taken).map(valueWords);
       return `${dm.name}: ${taken.length ? taken.join(", ") : "none of its options"}`;
     })
     .join("; ");

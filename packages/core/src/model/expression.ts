@@ -7,13 +7,14 @@
  *   a & -b            and          a | b    or         (a | b) & c   grouping
  *   a IF b            conditional: "a, given b" — true when b is false or a is true
  *   3                 an option by its 1-based position in the model (gmcr-py style)
+ *   transit = monitored   an option with alternatives has this alternative chosen
  */
 
 import { fail, ok, type Result } from "../problems.js";
 
 /** An expression whose option names are still text (straight from the document). */
 export type RawExpr =
-  | { readonly kind: "ref"; readonly name: string; readonly at: number }
+  | { readonly kind: "ref"; readonly name: string; readonly at: number; readonly alternative?: { readonly name: string; readonly at: number } }
   | { readonly kind: "not"; readonly arg: RawExpr }
   | { readonly kind: "and" | "or"; readonly args: readonly RawExpr[] }
   | { readonly kind: "if"; readonly then: RawExpr; readonly cond: RawExpr };
@@ -36,7 +37,7 @@ const problem = <T>(code: "statement" | "unknown-ref", e: ExprError): Result<T> 
 
 type Token =
   | { readonly t: "name"; readonly v: string; readonly at: number }
-  | { readonly t: "-" | "&" | "|" | "(" | ")" | "IF" | "end"; readonly at: number };
+  | { readonly t: "-" | "&" | "|" | "(" | ")" | "=" | "IF" | "end"; readonly at: number };
 
 function tokenize(text: string): Token[] | ExprError {
   const out: Token[] = [];
@@ -44,7 +45,7 @@ function tokenize(text: string): Token[] | ExprError {
   while (i < text.length) {
     const c = text[i]!;
     if (c === " " || c === "\t" || c === "\n" || c === "\r") { i++; continue; }
-    if (c === "-" || c === "&" || c === "|" || c === "(" || c === ")") {
+    if (c === "-" || c === "&" || c === "|" || c === "(" || c === ")" || c === "=") {
       out.push({ t: c, at: i });
       i++;
       continue;
@@ -129,7 +130,12 @@ function parseRaw(text: string): RawExpr | ExprError {
     }
     if (tok.t === "name") {
       pos++;
-      return { kind: "ref", name: tok.v, at: tok.at };
+      if (peek().t !== "=") return { kind: "ref", name: tok.v, at: tok.at };
+      pos++;
+      const alt = peek();
+      if (alt.t !== "name") return { message: `expected an alternative after "${tok.v} =", found ${describe(alt)}`, at: alt.at };
+      pos++;
+      return { kind: "ref", name: tok.v, at: tok.at, alternative: { name: alt.v, at: alt.at } };
     }
     return { message: `expected an option, "-" or "(", found ${describe(tok)}`, at: tok.at };
   }
@@ -142,19 +148,29 @@ function parseRaw(text: string): RawExpr | ExprError {
 }
 
 /**
- * Replaces option names by indices. `lookup` returns the index of a name or a
- * message saying why it does not name an option (an "unknown-ref" problem at its offset).
+ * What a name (or `name = alternative`) stands for: an option's index, an expression
+ * (an alternative compiled to its yes/no options), or a message saying why it names
+ * nothing — about the name, or (`{ aboutAlternative }`) about the alternative.
  */
-export function resolveExpr(raw: RawExpr, lookup: (name: string) => number | string): Result<Expr> {
+export type Lookup = (name: string, alternative?: string) => number | Expr | string | { readonly aboutAlternative: string };
+
+/**
+ * Replaces option names by indices. `lookup` resolves each name; a message becomes
+ * an "unknown-ref" problem at its offset.
+ */
+export function resolveExpr(raw: RawExpr, lookup: Lookup): Result<Expr> {
   const r = resolveRaw(raw, lookup);
   return "message" in r ? problem("unknown-ref", r) : ok(r);
 }
 
-function resolveRaw(raw: RawExpr, lookup: (name: string) => number | string): Expr | ExprError {
+function resolveRaw(raw: RawExpr, lookup: Lookup): Expr | ExprError {
   switch (raw.kind) {
     case "ref": {
-      const r = lookup(raw.name);
-      return typeof r === "string" ? { message: r, at: raw.at } : { kind: "option", option: r };
+      const r = lookup(raw.name, raw.alternative?.name);
+      if (typeof r === "number") return { kind: "option", option: r };
+      if (typeof r === "string") return { message: r, at: raw.at };
+      if ("aboutAlternative" in r) return { message: r.aboutAlternative, at: raw.alternative?.at ?? raw.at };
+      return r;
     }
     case "not": {
       const arg = resolveRaw(raw.arg, lookup);
@@ -214,7 +230,8 @@ export function formatExpr(e: Expr, name: (option: number) => string): string {
     let prec: number;
     switch (x.kind) {
       case "option": return name(x.option);
-      case "not": return `-${go(x.arg, 4)}`;
+      // `-(transit = none)`: a name with spaces is an alternative, bracketed under a minus.
+      case "not": return x.arg.kind === "option" && name(x.arg.option).includes(" ") ? `-(${name(x.arg.option)})` : `-${go(x.arg, 4)}`;
       case "and": s = x.args.map((a) => go(a, 3)).join(" & "); prec = 3; break;
       case "or": s = x.args.map((a) => go(a, 2)).join(" | "); prec = 2; break;
       case "if": s = `${go(x.then, 2)} IF ${go(x.cond, 2)}`; prec = 1; break;

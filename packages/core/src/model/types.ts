@@ -24,6 +24,8 @@ export interface OptionInfo {
   readonly label: string;
   /** The decision maker that controls it. */
   readonly dm: DmIndex;
+  /** When the option stands for one alternative of an option with alternatives: which (see ChoiceInfo). */
+  readonly alternative?: { readonly choice: string; readonly id: string };
   /** toY: may only change N→Y; toN: may only change Y→N. */
   readonly oneWay?: "toY" | "toN";
   /** A deadline of the record that settles the option (see OptionDeadline). */
@@ -32,6 +34,29 @@ export interface OptionInfo {
   readonly estimate?: true;
   readonly note?: string;
   readonly evidence: readonly Evidence[];
+}
+
+/**
+ * An option with several alternatives, as written (e.g. transit: none / sovereign /
+ * monitored). It is compiled to yes/no options: the first alternative is the default and
+ * has none of its own (it is the state where no other alternative is chosen); each other
+ * alternative is one yes/no option, and a feasibility condition keeps at most one taken.
+ */
+export interface ChoiceInfo {
+  readonly id: string;
+  readonly label: string;
+  readonly dm: DmIndex;
+  /** The first is the default (no option); the others carry the index of their yes/no option. */
+  readonly alternatives: readonly AlternativeInfo[];
+  readonly note?: string;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface AlternativeInfo {
+  readonly id: string;
+  readonly label: string;
+  /** Global index of its yes/no option; absent for the first (default) alternative. */
+  readonly option?: number;
 }
 
 /**
@@ -148,6 +173,8 @@ export interface Observation {
 
 export interface ConflictModel {
   readonly options: readonly OptionInfo[];
+  /** Options with several alternatives, in document order; their alternatives are among `options`. */
+  readonly choices?: readonly ChoiceInfo[];
   readonly decisionMakers: readonly DecisionMakerInfo[];
   readonly conditions: readonly ConditionInfo[];
   /** Every pattern that makes a state infeasible (the union over conditions). */

@@ -12,6 +12,8 @@ import { truthColumn } from "../statespace/payoffs.js";
 import {
   MAX_OPTIONS,
   MAX_OPTIONS_PER_DM,
+  type AlternativeInfo,
+  type ChoiceInfo,
   type ConditionInfo,
   type ConflictModel,
   type DecisionMakerInfo,
@@ -30,7 +32,7 @@ import { checkEvidenceRefs, checkRecord, type RecordIds } from "../record/check.
 import { enumerateStates, indexOfVector, vectorOf, type EnumeratedStates } from "../statespace/enumerate.js";
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument, StatementDocument } from "../format/schema.js";
-import { compileStatement } from "./compile.js";
+import { compileStatement, unknownAlternative } from "./compile.js";
 import { buildSettlement, type ScenarioSettlement } from "./settlement.js";
 import { unknown } from "../format/suggest.js";
 import type { Scenario } from "./types.js";
@@ -182,58 +184,143 @@ function buildModel(
   uniqueIds(dmsDoc, ["model", "decisionMakers"], "decision maker", report);
 
   // Options in global order; an id under two decision makers is an ownership error.
+  // An option with alternatives becomes one yes/no option per alternative after the first (see ChoiceInfo).
   const options: OptionInfo[] = [];
+  const choices: ChoiceInfo[] = [];
+  const choiceConditions: ConditionInfo[] = [];
   const optionByid = new Map<string, number>();
-  const optionPaths = new Map<string, DocPath>();
+  const ownerOf = new Map<string, { dm: number; path: DocPath }>();
   dmsDoc.forEach((dm, d) => {
-    if (dm.options.length === 0) report("missing", ["model", "decisionMakers", d, "options"], `decision maker "${dm.id}" controls no option; expected at least one`);
-    if (dm.options.length > MAX_OPTIONS_PER_DM) {
-      report("limit", ["model", "decisionMakers", d, "options"], `decision maker "${dm.id}" has ${dm.options.length} options; at most ${MAX_OPTIONS_PER_DM} per decision maker are supported`);
+    const dmPath: DocPath = ["model", "decisionMakers", d, "options"];
+    if (dm.options.length === 0) report("missing", dmPath, `decision maker "${dm.id}" controls no option; expected at least one`);
+    const count = dm.options.reduce((n, o) => n + Math.max(1, (o.alternatives?.length ?? 2) - 1), 0);
+    if (count > MAX_OPTIONS_PER_DM) {
+      const how = dm.options.some((o) => o.alternatives !== undefined) ? " (an option with k alternatives counts as k - 1)" : "";
+      report("limit", dmPath, `decision maker "${dm.id}" has ${count} options${how}; at most ${MAX_OPTIONS_PER_DM} per decision maker are supported`);
     }
     dm.options.forEach((o, k) => {
-      const prev = optionByid.get(o.id);
+      const path: DocPath = [...dmPath, k];
+      const prev = ownerOf.get(o.id);
       if (prev !== undefined) {
-        const sameOwner = options[prev]!.dm === d;
+        const sameOwner = prev.dm === d;
         report(
           sameOwner ? "duplicate-id" : "option-owner",
-          ["model", "decisionMakers", d, "options", k, "id"],
+          [...path, "id"],
           sameOwner
-            ? `duplicate option id "${o.id}": ${formatPath(optionPaths.get(o.id)!)} has it already; ids must be unique`
-            : `option "${o.id}" is owned by two decision makers, "${dmsDoc[options[prev]!.dm]!.id}" and "${dm.id}"; each option has exactly one owner`,
+            ? `duplicate option id "${o.id}": ${formatPath(prev.path)} has it already; ids must be unique`
+            : `option "${o.id}" is owned by two decision makers, "${dmsDoc[prev.dm]!.id}" and "${dm.id}"; each option has exactly one owner`,
         );
         return;
       }
-      optionByid.set(o.id, options.length);
-      optionPaths.set(o.id, ["model", "decisionMakers", d, "options", k]);
-      options.push({
-        index: options.length,
+      ownerOf.set(o.id, { dm: d, path });
+      const common = {
+        dm: asDmIndex(d),
+        ...(o.estimate ? { estimate: true as const } : {}),
+      };
+      if (o.alternatives === undefined) {
+        optionByid.set(o.id, options.length);
+        options.push({
+          index: options.length,
+          id: o.id,
+          label: o.label,
+          ...common,
+          ...(o.oneWay ? { oneWay: o.oneWay } : {}),
+          ...(o.deadline ? { deadline: checkDeadline(doc, o.deadline, ids.record.commitments, [...path, "deadline"], report) } : {}),
+          ...(o.note !== undefined ? { note: o.note } : {}),
+          evidence: evidence(o.evidence, [...path, "evidence"]),
+        });
+        return;
+      }
+      const alts = o.alternatives;
+      if (alts.length < 2) report("missing", [...path, "alternatives"], `option "${o.id}" has ${alts.length} alternative${alts.length === 1 ? "" : "s"}; expected at least two (the first is the default)`);
+      if (o.oneWay !== undefined) report("type", [...path, "oneWay"], `option "${o.id}" has alternatives; declare oneWay on its alternatives instead`);
+      if (o.deadline !== undefined) report("type", [...path, "deadline"], `option "${o.id}" has alternatives; a deadline can only settle a yes/no option`);
+      uniqueIds(alts, [...path, "alternatives"], "alternative", report);
+      if (alts[0]?.oneWay !== undefined) {
+        report(
+          "type",
+          [...path, "alternatives", 0, "oneWay"],
+          `the first alternative ("${alts[0].id}") is the default, the state where no other alternative of "${o.id}" is chosen, so it cannot be one-way; mark the other alternatives instead (toY: once chosen, it stays)`,
+        );
+      }
+      const seen = new Set<string>();
+      const alternatives: AlternativeInfo[] = alts.flatMap((a, j) => {
+        if (seen.has(a.id)) return [];
+        seen.add(a.id);
+        if (j === 0) return [{ id: a.id, label: a.label }];
+        const index = options.length;
+        optionByid.set(`${o.id}=${a.id}`, index);
+        options.push({
+          index,
+          id: `${o.id}=${a.id}`,
+          label: `${o.label}: ${a.label}`,
+          alternative: { choice: o.id, id: a.id },
+          ...common,
+          ...(a.estimate ? { estimate: true as const } : {}),
+          ...(a.oneWay ? { oneWay: a.oneWay } : {}),
+          ...(a.note !== undefined ? { note: a.note } : {}),
+          evidence: evidence(a.evidence, [...path, "alternatives", j, "evidence"]),
+        });
+        return [{ id: a.id, label: a.label, option: index }];
+      });
+      evidence(alts[0]?.evidence, [...path, "alternatives", 0, "evidence"]);
+      choices.push({
         id: o.id,
         label: o.label,
         dm: asDmIndex(d),
-        ...(o.oneWay ? { oneWay: o.oneWay } : {}),
-        ...(o.deadline ? { deadline: checkDeadline(doc, o.deadline, ids.record.commitments, ["model", "decisionMakers", d, "options", k, "deadline"], report) } : {}),
-        ...(o.estimate ? { estimate: true as const } : {}),
+        alternatives,
         ...(o.note !== undefined ? { note: o.note } : {}),
-        evidence: evidence(o.evidence, ["model", "decisionMakers", d, "options", k, "evidence"]),
+        evidence: evidence(o.evidence, [...path, "evidence"]),
       });
+      const bits = alternatives.flatMap((a) => (a.option === undefined ? [] : [a.option]));
+      const removes: Term[] = [];
+      for (let i = 0; i < bits.length; i++) for (let j = i + 1; j < bits.length; j++) removes.push(bitsTerm([bits[i]!, bits[j]!], [bits[i]!, bits[j]!]));
+      if (removes.length > 0) choiceConditions.push({ kind: "mutuallyExclusive", text: `one alternative of ${o.id} at a time`, removes, evidence: [] });
     });
   });
   if (options.length > MAX_OPTIONS) {
-    report("limit", ["model", "decisionMakers"], `the model has ${options.length} options; at most ${MAX_OPTIONS} are supported`);
+    const how = choices.length > 0 ? " (an option with k alternatives counts as k - 1)" : "";
+    report("limit", ["model", "decisionMakers"], `the model has ${options.length} options${how}; at most ${MAX_OPTIONS} are supported`);
     return undefined;
   }
-  const optionIds = new Set(optionByid.keys());
+  const optionIds = new Set([...optionByid.keys()].filter((id) => !id.includes("=")).concat(choices.map((c) => c.id)));
   const optionIdList = options.map((o) => o.id);
   const compile = (text: string, path: DocPath): Expr | undefined => {
-    const c = compileStatement(text, optionIdList, broken);
+    const c = compileStatement(text, optionIdList, broken, choices);
     if ("expr" in c) return c.expr;
     if (!("broken" in c)) report(c.code, path, c.message, c.offset);
     return undefined;
   };
-  const optionRef = (id: string, path: DocPath): number | undefined => {
-    const idx = optionByid.get(id);
-    if (idx === undefined && !broken.has(id)) report("unknown-ref", path, unknown("option", id, optionIds));
-    return idx;
+  /**
+   * The yes/no option a list or pattern names: an option's id or `option = alternative`.
+   * The first alternative has no option of its own: null where `allowDefault` (it then adds nothing), else a problem.
+   */
+  const optionRef = (ref: string, path: DocPath, allowDefault = false): number | null | undefined => {
+    const [id, alt] = ref.split("=").map((x) => x.trim()) as [string, string | undefined];
+    const choice = choices.find((c) => c.id === id);
+    if (alt === undefined && choice === undefined) {
+      const idx = optionByid.get(id);
+      if (idx === undefined && !broken.has(id)) report("unknown-ref", path, unknown("option", id, optionIds));
+      return idx;
+    }
+    if (choice === undefined) {
+      if (broken.has(id)) return undefined;
+      report("unknown-ref", path, optionByid.has(id) ? `"${id}" is a yes/no option; write "${id}", not "${ref}"` : unknown("option", id, optionIds));
+      return undefined;
+    }
+    const names = choice.alternatives.map((a) => a.id);
+    if (alt === undefined) {
+      report("unknown-ref", path, `option "${id}" has alternatives; name one, e.g. "${id} = ${names[1] ?? names[0]}" (alternatives: ${names.join(", ")})`);
+      return undefined;
+    }
+    const a = choice.alternatives.find((x) => x.id === alt);
+    if (a === undefined) {
+      if (!broken.has(alt)) report("unknown-ref", path, unknownAlternative(id, alt, names));
+    }
+    else if (a.option !== undefined) return a.option;
+    else if (allowDefault) return null;
+    else report("type", path, `"${id} = ${alt}" is the first alternative, the state where no other is chosen; it has no yes/no option to list here (name the others, or write a statement in "infeasible")`);
+    return undefined;
   };
 
   /** Option-prioritization statements (preferences, misperceived states, readings of others) at `at`. */
@@ -305,7 +392,7 @@ function buildModel(
   // Feasibility.
   const conditions: ConditionInfo[] = [];
   (m.feasibility ?? []).forEach((c, i) => {
-    const built = buildCondition(c, ["model", "feasibility", i], optionRef, compile, (o) => options[o]!.id, report);
+    const built = buildCondition(c, ["model", "feasibility", i], optionRef, compile, (o) => optionNameIn(options, o), report);
     if (built) conditions.push({ ...built, ...(c.estimate ? { estimate: true as const } : {}), evidence: evidence(c.evidence, ["model", "feasibility", i, "evidence"]) });
   });
 
@@ -319,10 +406,11 @@ function buildModel(
     let vector = 0;
     const seen = new Set<number>();
     taken.forEach((id, i) => {
-      const o = optionRef(id, [...base, i]);
-      if (o !== undefined && seen.has(o)) report("duplicate-id", [...base, i], `option "${id}" is listed twice`);
-      else if (o !== undefined) vector += 2 ** o;
-      if (o !== undefined) seen.add(o);
+      const o = optionRef(id, [...base, i], true);
+      if (o === null || o === undefined) return;
+      if (seen.has(o)) report("duplicate-id", [...base, i], `option "${id}" is listed twice`);
+      else vector += 2 ** o;
+      seen.add(o);
     });
     statusQuo = {
       vector,
@@ -365,12 +453,16 @@ function buildModel(
     if (ob.pattern !== undefined) expr = compile(ob.pattern, [...path, "pattern"]);
     else {
       const taken = new Set<number>();
+      let bad = false;
       ob.taken!.forEach((id, j) => {
-        const o = optionRef(id, [...path, "taken", j]);
-        if (o !== undefined && taken.has(o)) report("duplicate-id", [...path, "taken", j], `option "${id}" is listed twice`);
-        if (o !== undefined) taken.add(o);
+        const o = optionRef(id, [...path, "taken", j], true);
+        if (o === undefined) bad = true;
+        else if (o !== null && taken.has(o)) {
+          report("duplicate-id", [...path, "taken", j], `option "${id}" is listed twice`);
+          bad = true;
+        } else if (o !== null) taken.add(o);
       });
-      if (taken.size === new Set(ob.taken).size) {
+      if (!bad) {
         expr = { kind: "and", args: options.map((o) => (taken.has(o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
       }
     }
@@ -384,9 +476,11 @@ function buildModel(
   return {
     model: {
       options,
+      ...(choices.length > 0 ? { choices } : {}),
       decisionMakers,
-      conditions,
-      infeasible: conditions.flatMap((c) => c.removes),
+      // The alternatives' exclusions come after the written conditions, so conditions keep their numbers.
+      conditions: [...conditions, ...choiceConditions],
+      infeasible: [...conditions, ...choiceConditions].flatMap((c) => c.removes),
       ...(statusQuo ? { statusQuo } : {}),
       ...(m.targets !== undefined ? { targets } : {}),
       ...(m.observed !== undefined ? { observed } : {}),
@@ -399,10 +493,16 @@ function buildModel(
   };
 }
 
+/** An option's name in the preference language: its id, or `transit = sovereign` for an alternative. */
+function optionNameIn(options: readonly OptionInfo[], o: number): string {
+  const a = options[o]!.alternative;
+  return a ? `${a.choice} = ${a.id}` : options[o]!.id;
+}
+
 function buildCondition(
   c: ConditionDocument,
   path: DocPath,
-  optionRef: (id: string, path: DocPath) => number | undefined,
+  optionRef: (id: string, path: DocPath) => number | null | undefined,
   compile: (text: string, path: DocPath) => Expr | undefined,
   name: (o: number) => string,
   report: Report,
@@ -426,7 +526,7 @@ function buildCondition(
       let bad = false;
       for (const [id, v] of Object.entries(c.infeasible)) {
         const o = optionRef(id, [...path, "infeasible", id]);
-        if (o === undefined) { bad = true; continue; }
+        if (o === undefined || o === null) { bad = true; continue; }
         if (v === "Y") lits.push({ kind: "option", option: o });
         else if (v === "N") lits.push({ kind: "not", arg: { kind: "option", option: o } });
       }
@@ -451,7 +551,7 @@ function buildCondition(
   let bad = false;
   ids.forEach((id, i) => {
     const o = optionRef(id, [...path, kind, i]);
-    if (o === undefined) bad = true;
+    if (o === undefined || o === null) bad = true;
     else if (opts.includes(o)) {
       report("duplicate-id", [...path, kind, i], `option "${id}" is listed twice`);
       bad = true;
@@ -532,8 +632,9 @@ function checkAgainstStates(doc: ScenarioParts, built: BuiltModel, states: Enume
       report("infeasible", ["model", "observed", i, "pattern"], `no feasible state matches the observed pattern "${ob.text}"`);
       return;
     }
+    // A whole observed state is the conjunction of every option, taken or not.
     let vector = 0;
-    for (const id of doc.model!.observed![i]!.taken!) vector += 2 ** model.options.find((o) => o.id === id)!.index;
+    if (ob.expr.kind === "and") for (const a of ob.expr.args) if (a.kind === "option") vector += 2 ** a.option;
     const by = breaks(model, vector);
     report("infeasible", ["model", "observed", i, "taken"], `the observed state is not a feasible state${by ? `: it breaks the condition "${by.text}"` : ""}`);
   });

@@ -15,8 +15,10 @@ export interface GenerateOptions {
   readonly rankings?: boolean;
   /** Feasibility conditions to add (random kinds). */
   readonly conditions?: number;
-  /** Probability that an option is one-way. */
+  /** Probability that an option is one-way (for an option with alternatives: each alternative after the first). */
   readonly oneWay?: number;
+  /** Probability that an option has 2–4 alternatives instead of yes/no (statements then name them: `d1o2 = a3`). */
+  readonly alternatives?: number;
   readonly seed: number;
 }
 
@@ -39,17 +41,36 @@ export function generateModel(opts: GenerateOptions): ScenarioDocument {
   const counts = Array.from({ length: opts.decisionMakers }, (_, d) =>
     typeof opts.options === "number" ? opts.options : opts.options[d]!,
   );
+  // What lists and patterns can name (yes/no options, alternatives after the first), and what statements can (every alternative too).
   const allOptions: string[] = [];
+  const atoms: string[] = [];
+  const oneWay = (): "toY" | "toN" | undefined => (r() < (opts.oneWay ?? 0) ? (r() < 0.5 ? "toY" : "toN") : undefined);
   const decisionMakers: NonNullable<ScenarioDocument["model"]>["decisionMakers"] = counts.map((c, d) => {
     const options = Array.from({ length: c }, (_, k) => {
       const id = `d${d + 1}o${k + 1}`;
+      const label = `option ${k + 1} of DM ${d + 1}`;
+      // Only models asked to have alternatives draw for them, so other seeds give the models they always gave.
+      if (opts.alternatives !== undefined && r() < opts.alternatives) {
+        const alternatives = Array.from({ length: 2 + int(3) }, (_, j) => {
+          const dir = j === 0 ? undefined : oneWay();
+          atoms.push(`${id} = a${j + 1}`);
+          if (j > 0) allOptions.push(`${id} = a${j + 1}`);
+          return { id: `a${j + 1}`, label: `alternative ${j + 1}`, ...(dir ? { oneWay: dir } : {}) };
+        });
+        return { id, label, alternatives };
+      }
       allOptions.push(id);
-      const oneWay = r() < (opts.oneWay ?? 0) ? (r() < 0.5 ? "toY" : "toN") : undefined;
-      return { id, label: `option ${k + 1} of DM ${d + 1}`, ...(oneWay ? { oneWay: oneWay as "toY" | "toN" } : {}) };
+      atoms.push(id);
+      const dir = oneWay();
+      return { id, label, ...(dir ? { oneWay: dir } : {}) };
     });
     return { id: `dm${d + 1}`, name: `DM${d + 1}`, options };
   });
-  const literal = (): string => `${r() < 0.5 ? "-" : ""}${pick(allOptions)}`;
+  const literal = (): string => {
+    const neg = r() < 0.5;
+    const atom = pick(atoms);
+    return neg ? (atom.includes(" ") ? `-(${atom})` : `-${atom}`) : atom;
+  };
   const statement = (): string => {
     const kind = int(6);
     if (kind <= 1) return literal();

@@ -98,9 +98,9 @@ function shapesStates(path: DocPath): boolean {
   if (path[0] !== "model" || path.includes("evidence") || path.includes("note")) return false;
   if (path.length === 1 || path[1] === "feasibility" || path[1] === "statusQuo") return true;
   if (path[1] !== "decisionMakers") return false;
-  // The list, a whole decision maker or its id; its options list, an option or an option's id.
+  // The list, a whole decision maker or its id; its options list, an option, an option's id or its alternatives.
   if (path.length <= 3 || path[3] === "id") return true;
-  return path[3] === "options" && (path.length <= 5 || path[5] === "id");
+  return path[3] === "options" && (path.length <= 5 || path[5] === "id" || path[5] === "alternatives");
 }
 
 function get(v: unknown, path: DocPath): unknown {

@@ -174,7 +174,30 @@ describe("what changed since a day", () => {
     expect(ids.filter((id) => known.has(id))).toEqual([]);
     expect(ids.length).toBe(then.dropped.events.length + then.dropped.documents.length + then.dropped.statements.length);
     expect(b.since!.answer[0]!.text).toMatch(/^Since 1 November 2023 the record has [\w,]+ events, [\w,]+ documents and [\w,]+ statements more\.$/);
-    expect(b.since!.answer.map((c) => c.text).join(" ")).toContain("The analysis answer has not moved: the model is the same at both dates, and the model records no observed situation before today");
+    expect(b.since!.answer.map((c) => c.text).join(" ")).toContain(
+      "The analysis answer has not moved: run on the scenario as recorded on 1 November 2023 and as recorded now, it reaches the same conclusions. The model is the same at both dates, and the model records no observed situation known by 1 November 2023",
+    );
+  });
+
+  it("reads the situation then from what was known then: an observation shown only by a later source does not count (an invented scenario)", () => {
+    const doc = load("test/fixtures/report-small.yaml").scenario.document;
+    // Observed on 1 May, but reported only by the wire story of 12 June: unknown on 10 May.
+    const r = validateDocument({ ...doc, model: { ...doc.model!, observed: [{ date: "2024-05-01", taken: [], sources: ["wire"] }] } });
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const text = brief(r.value, { sinceDay: day("2024-05-10") }).since!.answer.map((c) => c.text).join(" ");
+    expect(text).toContain("The analysis answer has not moved");
+    expect(text).not.toContain("On 10 May 2024");
+    // Known by 20 June, it moves the answer.
+    expect(brief(r.value, { sinceDay: day("2024-06-20") }).since!.answer.map((c) => c.text).join(" ")).toContain("On 20 June 2024, none of the options in the model is taken.");
+  });
+
+  it("writes whole sentences and counts in words, with or without estimates", () => {
+    for (const [file, since] of [[SEED, "2023-10-31"], ["test/fixtures/report-small.yaml", "2024-01-15"]] as const) {
+      const b = brief(load(file), { sinceDay: day(since) });
+      for (const c of claims(b)) expect(c.text, c.text).toMatch(/^[A-Z0-9“]/);
+      expect(b.method.text).not.toMatch(/\bno of\b/);
+    }
+    expect(brief(load("test/fixtures/report-small.yaml")).method.text).toContain("none of the eight is a modeller's estimate rather than a stated position");
   });
 
   it("moves the answer when an observed state says the situation then was different (an invented scenario)", () => {

@@ -140,12 +140,19 @@ function methodClaim(ctx: BriefContext, estimateCount: number): Claim {
     const total = m.decisionMakers.reduce((k, d) => k + (d.preference.kind === "priorities" ? d.preference.statements.length : 0), 0);
     parts.push(
       `It modelled the conflict as ${countWords(m.decisionMakers.length, "party", "parties")} (${joinWords(m.decisionMakers.map((d) => d.name))}), each controlling some of ${countWords(m.options.length, "yes-or-no choice")}, which combine into ${countWords(f.a.space.size, "possible outcome")}.`,
-      `Each party's priorities are listed in order with the evidence for each${total ? `; ${numberWords(estimateCount)} of the ${numberWords(total)} are the modeller's estimates rather than stated positions` : ""}.`,
+      `Each party's priorities are listed in order with the evidence for each${total ? `; ${estimatesOf(estimateCount, total)}` : ""}.`,
       "For every outcome Concord checked whether a party could do better by changing only its own choices and, if so, whether the others could answer so as to leave it no better off (the Graph Model for Conflict Resolution); from today's situation it then followed the moves that each improve the mover's position.",
     );
   }
   parts.push("The full report shows the record, the model and every step of the analysis.");
   return claim(parts.join(" "), [], ["process", "model", "analysis"]);
+}
+
+/** "none of the eight is a modeller's estimate …", "three of the 40 are the modeller's estimates …". */
+function estimatesOf(n: number, total: number): string {
+  const of = `of the ${numberWords(total)}`;
+  if (n <= 1) return `${n === 0 ? "none" : "one"} ${of} is a modeller's estimate rather than a stated position`;
+  return `${numberWords(n)} ${of} are the modeller's estimates rather than stated positions`;
 }
 
 /** The sources the brief cites, in the full list's order and numbering. */

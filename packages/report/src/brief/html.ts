@@ -31,10 +31,13 @@ export function holdingsHtml(h: Holdings, caption: string): string {
     const cells = r.values
       .map((v, k) => {
         const changed = k > 0 && v !== r.values[0];
-        return `<td class="${v ? "yes" : "no"}${changed ? " changed" : ""}">${v ? "✓ yes" : "– no"}${changed ? '<span class="visually-hidden"> (changed from today)</span>' : ""}</td>`;
+        const cell = typeof v === "string" ? esc(v) : v ? "✓ yes" : "– no";
+        return `<td class="${typeof v === "string" ? "alternative" : v ? "yes" : "no"}${changed ? " changed" : ""}">${cell}${changed ? '<span class="visually-hidden"> (changed from today)</span>' : ""}</td>`;
       })
       .join("");
-    rows.push(`<tr><td>${esc(r.label)}${r.oneWay === "toY" ? ' <span class="muted" title="once taken, cannot be undone">(for good)</span>' : ""}</td>${cells}</tr>`);
+    // A choice the same in every column is marked, so that paper can leave it out.
+    const same = r.values.every((v) => v === r.values[0]);
+    rows.push(`<tr${same ? ' class="same"' : ""}><td>${esc(r.label)}${r.oneWay === "toY" ? ' <span class="muted" title="once taken, cannot be undone">(for good)</span>' : ""}</td>${cells}</tr>`);
   });
   return scrollTable(`<table class="holdings"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Choice</th>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
 }

@@ -21,7 +21,7 @@ export function citeGroupMd(list: readonly Cite[], sources: ReadonlyMap<string, 
 
 export function holdingsMarkdown(h: Holdings): string {
   const head = ["Who", "Holds the choice", ...h.columns.map((c) => `${md(shortLabel(c.title))} — ${HOLD_WORDS[c.holds]}`)];
-  const rows = h.rows.map((r) => [md(r.dm), md(r.label), ...r.values.map((v, k) => `${v ? "✓ yes" : "– no"}${k > 0 && v !== r.values[0] ? " **(changed)**" : ""}`)]);
+  const rows = h.rows.map((r) => [md(r.dm), md(r.label), ...r.values.map((v, k) => `${typeof v === "string" ? md(v) : v ? "✓ yes" : "– no"}${k > 0 && v !== r.values[0] ? " **(changed)**" : ""}`)]);
   return [`| ${head.join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 

@@ -3,7 +3,7 @@
  * to the named outcomes (blocked steps marked, with who blocks and why), and who holds
  * what (every option, today and in those outcomes).
  */
-import { asStateIndex } from "@concord/core";
+import { asStateIndex, optionValues } from "@concord/core";
 import type { Facts } from "../facts.js";
 import { holdLevel } from "../facts.js";
 import type { BriefStep, ExpectedMove, Holdings, PathsGraph, TargetOutlook } from "../types.js";
@@ -70,18 +70,20 @@ export function holdings(f: Facts, next: readonly ExpectedMove[], targets: reado
   for (const t of targets) columns.push({ title: t.label, kind: "target", state: t.end.state, holds: t.end.holds });
   return {
     columns,
-    rows: m.decisionMakers.flatMap((dm, d) =>
-      dm.options.map((o) => {
-        const opt = m.options[o]!;
+    // A row per option as written: an option with alternatives shows the alternative chosen in each column.
+    rows: m.decisionMakers.flatMap((dm, d) => {
+      const perColumn = columns.map((c) => optionValues(m, (o) => space.taken(asStateIndex(c.state - 1), o), dm.index));
+      return perColumn[0]!.map((v, k) => {
+        const opt = v.choice ? undefined : m.options.find((o) => o.id === v.id);
         return {
           dm: dm.name,
           dmIndex: d,
-          option: opt.id,
-          label: shortLabel(opt.label),
-          ...(opt.oneWay !== undefined ? { oneWay: opt.oneWay } : {}),
-          values: columns.map((c) => space.taken(asStateIndex(c.state - 1), o)),
+          option: v.id,
+          label: shortLabel(v.label),
+          ...(opt?.oneWay !== undefined ? { oneWay: opt.oneWay } : {}),
+          values: perColumn.map((vs) => (vs[k]!.choice ? (vs[k]!.valueLabel ?? vs[k]!.value) : vs[k]!.taken)),
         };
-      }),
-    ),
+      });
+    }),
   };
 }

@@ -1,5 +1,5 @@
 /** Moves and outcomes in the brief's words: who does what, never a state number. */
-import { asDmIndex, asStateIndex, describeMove, type NegotiationRecord, type StateSpace } from "@concord/core";
+import { asDmIndex, asStateIndex, describeMove, optionValues, valueChanges, valueWords, type NegotiationRecord, type StateSpace } from "@concord/core";
 import { decidingPriority, uniqueCites } from "../priorities.js";
 import type { BriefStep, Cite, Claim } from "../types.js";
 import { joinWords, optionPhrase, shortLabel } from "../words.js";
@@ -35,21 +35,22 @@ export function moveWordsBrief(space: StateSpace, dm: number, from: number, to: 
 /** How state `to` differs from state `from`, option by option, in words ("nothing changes" when equal). */
 export function diffWords(space: StateSpace, from: number, to: number): string[] {
   const m = space.model;
-  const out: string[] = [];
-  for (const dm of m.decisionMakers) {
-    for (const o of dm.options) {
-      const a = space.taken(asStateIndex(from), o);
-      const b = space.taken(asStateIndex(to), o);
-      if (a !== b) out.push(changePhrase(dm.name, m.options[o]!.label, b));
-    }
-  }
-  return out;
+  // An option with alternatives reads as the alternative taken up (or, back to the first, the one dropped).
+  return m.decisionMakers.flatMap((dm) =>
+    valueChanges(m, (o) => space.taken(asStateIndex(from), o), (o) => space.taken(asStateIndex(to), o), dm.index).map((c) =>
+      changePhrase(dm.name, valueWords(c.to.taken ? c.to : c.from), c.to.taken),
+    ),
+  );
 }
 
 /** What each decision maker does in state `s`: the options taken, as phrases. */
 export function stateWords(space: StateSpace, s: number): string[] {
   const m = space.model;
-  return m.decisionMakers.flatMap((dm) => dm.options.filter((o) => space.taken(asStateIndex(s), o)).map((o) => optionPhrase(dm.name, shortLabel(m.options[o]!.label))));
+  return m.decisionMakers.flatMap((dm) =>
+    optionValues(m, (o) => space.taken(asStateIndex(s), o), dm.index)
+      .filter((v) => v.taken)
+      .map((v) => optionPhrase(dm.name, shortLabel(valueWords(v)))),
+  );
 }
 
 /** A step of a path, with the statement that decides it for the mover. */

@@ -1,0 +1,101 @@
+/**
+ * The engine's figures (issues 2, 3 and 16), each case in a fresh process
+ * (bench/case.ts) so its peak memory is its own:
+ *   node --import tsx bench/engine.ts
+ * Enumerating and ranking 24 options; the full analysis (Nash, GMR, SMR, SEQ) of
+ * 2^12 … 2^20 states on all threads and on one, with time per move; the parallel
+ * speed-up; 2^20 states with 3 DMs, the engine alone and the whole `concord analyze`
+ * process. The all-threads and one-thread runs must find the same equilibria.
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { emit, fmtMs, timingOf, timingWords, type Timing } from "./figures.js";
+import { threeDmModel } from "./models.js";
+
+interface Case {
+  name: string;
+  states: number;
+  moves: number;
+  timing: Timing;
+  coldMs: number;
+  equilibria: Record<string, number>;
+  peakMiB: number;
+}
+
+function run(...args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ["--import", "tsx", "bench/case.ts", ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
+  return JSON.parse(out.trim().split("\n").pop()!) as Record<string, unknown>;
+}
+const stability = (bits: number, threads: string, kind = "stability"): Case => run(kind, String(bits), threads) as unknown as Case;
+
+console.log(`Engine — ${availableParallelism()} cores\n`);
+
+// Issue 2: enumerate and rank a 24-option model (one run: the figure is a cold start).
+const e = run("enumerate") as { name: string; states: number; enumerateMs: number; rankMs: number; totalMs: number; peakMiB: number };
+console.log(`Enumerate + rank: ${e.name}: ${e.states} states; enumerate ${fmtMs(e.enumerateMs)}, rank ${fmtMs(e.rankMs)}, total ${fmtMs(e.totalMs)}; peak ${e.peakMiB.toFixed(0)} MiB`);
+emit({ issue: 2, name: "enumerate + rank 24 options (4 DMs × 6)", unit: "ms", value: e.totalMs, target: { atMost: 3000 }, note: "one cold run" });
+emit({ issue: 2, name: "enumerate + rank 24 options: peak memory", unit: "MiB", value: e.peakMiB, target: { atMost: 1024 } });
+
+// Issue 3: the full analysis on all threads; issue 16: the same on one thread, time per move.
+const SIZES = [12, 14, 16, 18, 20];
+const TARGETS: Record<number, number> = { 12: 50, 16: 500, 20: 10_000 };
+const perMove: number[] = [];
+let all20: Case | undefined;
+let one20: Case | undefined;
+for (const bits of SIZES) {
+  const all = stability(bits, "all");
+  const one = stability(bits, "1");
+  const nsPerMove = (one.timing.median * 1e6) / one.moves;
+  perMove.push(nsPerMove);
+  console.log(`Stability: ${all.name} — ${all.states} states, ${all.moves} moves; peak ${all.peakMiB.toFixed(0)} MiB`);
+  console.log(`  all threads: ${timingWords(all.timing)}; cold ${fmtMs(all.coldMs)}`);
+  console.log(`  one thread:  ${timingWords(one.timing)} → ${nsPerMove.toFixed(1)} ns per move`);
+  const target = TARGETS[bits];
+  emit({ issue: 3, name: `analysis of 2^${bits} states (${all.states}), 4 DMs`, unit: "ms", value: all.timing.median, timing: all.timing, ...(target ? { target: { atMost: target } } : {}) });
+  if (bits === 20) emit({ issue: 3, name: "analysis of 2^20 states: peak memory", unit: "MiB", value: all.peakMiB, target: { atMost: 2048 } });
+  emit({ issue: 16, name: `time per move at 2^${bits}, one thread`, unit: "ns", value: nsPerMove });
+  const same = JSON.stringify(all.equilibria) === JSON.stringify(one.equilibria);
+  if (!same) console.log(`  MISMATCH: all threads found ${JSON.stringify(all.equilibria)}, one thread ${JSON.stringify(one.equilibria)}`);
+  emit({ issue: 16, name: `2^${bits}: the same equilibria on all threads and on one`, unit: "count", value: Object.values(all.equilibria).reduce((x, y) => x + y, 0), correct: same });
+  if (bits === 20) [all20, one20] = [all, one];
+}
+// Flat time per move: the largest size's against the smallest's from 2^16 up.
+const flat = perMove[SIZES.length - 1]! / perMove[SIZES.indexOf(16)]!;
+console.log(`Time per move, 2^20 against 2^16 (one thread): × ${flat.toFixed(2)}`);
+emit({ issue: 16, name: "time per move, 2^20 against 2^16 (flat = 1)", unit: "×", value: flat, note: "the issue asks for flat up to 2^24; 2^22 and 2^24 are not run here" });
+const speedUp = one20!.timing.median / all20!.timing.median;
+console.log(`Parallel speed-up at 2^20 on ${availableParallelism()} cores: × ${speedUp.toFixed(2)}`);
+emit({ issue: 16, name: `parallel speed-up at 2^20 on ${availableParallelism()} cores (never slower than one thread)`, unit: "×", value: speedUp, target: { atLeast: 1 }, note: "the issue's ≥ 1.6× is at 2^22, not run here" });
+
+// Issue 16: 2^20 states with 3 DMs — the engine alone, then the whole `concord analyze` process.
+const three = stability(20, "all", "stability3");
+console.log(`Stability: ${three.name} — ${three.states} states: ${timingWords(three.timing)}`);
+emit({ issue: 16, name: "2^20 states, 3 DMs, four concepts: engine", unit: "ms", value: three.timing.median, timing: three.timing, target: { atMost: 1500 } });
+const dir = mkdtempSync(join(tmpdir(), "concord-bench-"));
+try {
+  const file = join(dir, "three.json");
+  writeFileSync(file, JSON.stringify(threeDmModel(20).doc));
+  const times: number[] = [];
+  let failed = "";
+  for (let i = 0; i < 3 && !failed; i++) {
+    const t0 = performance.now();
+    const p = spawnSync(process.execPath, [join(process.cwd(), "packages/cli/bin/concord.js"), "analyze", file], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 });
+    times.push(performance.now() - t0);
+    // The error's own line, not the stack under it.
+    const lines = (p.stderr ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+    if (p.status !== 0) failed = (lines.find((l) => /error/i.test(l)) ?? lines[0] ?? `exit code ${p.status}`).slice(0, 200);
+  }
+  if (failed) {
+    console.log(`\`concord analyze\` on 2^20 states, 3 DMs: FAILED: ${failed}`);
+    emit({ issue: 16, name: "2^20 states, 3 DMs: whole `concord analyze` process", unit: "ms", value: null, target: { atMost: 3000 }, note: `failed: ${failed}` });
+  } else {
+    const t = timingOf(times, 1);
+    console.log(`\`concord analyze\` on 2^20 states, 3 DMs (text to /dev/null): ${timingWords(t)}`);
+    emit({ issue: 16, name: "2^20 states, 3 DMs: whole `concord analyze` process", unit: "ms", value: t.median, timing: t, target: { atMost: 3000 } });
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,34 @@
+import { resolve } from "node:path";
+import type { Command } from "commander";
+import { resolveSettings } from "@concord/server/settings";
+import type { CliIo } from "../io.js";
+import { CliFailure } from "../output.js";
+import { stopSignal } from "./serve.js";
+
+export function registerWorker(program: Command, io: CliIo): void {
+  program
+    .command("worker")
+    .description("run analysis jobs queued on the workbench server's database (PostgreSQL: on any number of machines)")
+    .option("--db <file>", "the SQLite file [env CONCORD_DB, default concord.db]")
+    .option("--database-url <url>", "the PostgreSQL database [env DATABASE_URL]")
+    .option("--concurrency <n>", "jobs this worker runs at once [env CONCORD_WORKER_CONCURRENCY, default 1]")
+    .option("--log <json|off>", "log lines on standard error [env CONCORD_LOG, default json]")
+    .addHelpText(
+      "after",
+      `
+A job whose worker dies is taken over by another worker once its lease runs out; each result
+is stored once. Stop with Ctrl-C or SIGTERM: running jobs get 10 s to finish, the rest go back
+to the queue.`,
+    )
+    .action(async (opts: { db?: string; databaseUrl?: string; concurrency?: string; log?: string }) => {
+      const settings = resolveSettings({ db: opts.db, databaseUrl: opts.databaseUrl, log: opts.log }, io.env);
+      if (!settings.ok) throw new CliFailure([{ code: "usage", path: [], message: settings.message }]);
+      const raw = opts.concurrency ?? io.env.CONCORD_WORKER_CONCURRENCY ?? "1";
+      if (!/^[1-9]\d*$/.test(raw)) throw new CliFailure([{ code: "usage", path: [], message: `--concurrency: expected a whole number from 1, found ${JSON.stringify(raw)}` }]);
+      const { startWorker } = await import("@concord/server");
+      const worker = await startWorker({ settings: { ...settings.value, db: resolve(io.cwd, settings.value.db) }, concurrency: Number(raw), write: (line) => io.stderr.write(line) });
+      io.stdout.write(`Concord worker ${worker.id} taking jobs; stop with Ctrl-C.\n`);
+      await stopSignal();
+      await worker.close();
+    });
+}

@@ -1,0 +1,45 @@
+/** What every route sees: the storage, the settings, and who is asking. */
+import type { IncomingMessage } from "node:http";
+import type { AnalysisRunner } from "@concord/app";
+import type { Actor, JobQueue, Storage } from "@concord/storage";
+
+export type Mode = "local" | "team";
+
+export interface Principal {
+  /** Who acts, as the audit log records it. */
+  readonly actor: Actor;
+  /** The user, in team mode; null in local mode. */
+  readonly userId: string | null;
+  /** How they came in: a session cookie (CSRF checks apply), an API token, or local mode. */
+  readonly via: "session" | "token" | "local";
+}
+
+export interface ServerDeps {
+  readonly storage: Storage;
+  readonly mode: Mode;
+  /** The analysis job queue, when this server offers jobs. */
+  readonly jobs?: JobQueue;
+  /** How analyses run (worker threads in production, inline in tests). */
+  readonly runner: AnalysisRunner;
+  readonly limits: ServerLimits;
+  /** Team mode: how many failed logins per address or e-mail within the window. */
+  readonly loginLimit: { readonly maxFailures: number; readonly windowMs: number };
+  /** Session lifetime in ms. */
+  readonly sessionTtlMs: number;
+  /** Mark cookies Secure even when the request came in over plain HTTP (behind a TLS proxy). */
+  readonly secureCookies: boolean;
+}
+
+export interface ServerLimits {
+  /** Largest request body in bytes. */
+  readonly maxBodyBytes: number;
+}
+
+export type AppEnv = {
+  /** Set by @hono/node-server; absent when a test calls the app directly. */
+  Bindings: { incoming?: IncomingMessage };
+  Variables: {
+    deps: ServerDeps;
+    principal: Principal;
+  };
+};

@@ -1,0 +1,11 @@
+/**
+ * @concord/server — the workbench server: an HTTP API (Hono) over the application
+ * layer and storage. `createApp` is the pure `Request → Response` app; `startServer`
+ * puts it on a socket with migrations, logs and graceful shutdown.
+ */
+export { createApp } from "./app.js";
+export type { ServerDeps, ServerLimits, Mode, Principal } from "./context.js";
+export { jsonLines, type LogSink } from "./log.js";
+export { startServer, startWorker, SHUTDOWN_GRACE_MS, type RunningServer, type RunningWorker, type StartOptions } from "./node-server.js";
+export { analysisJobHandler, runAnalysis } from "./analysis.js";
+export { SETTINGS, resolveSettings, settingsFromEnv, type Settings, type SettingSpec } from "./settings.js";

@@ -1,0 +1,116 @@
+/**
+ * The app on a socket: opens storage (running migrations) and the job queue,
+ * listens, logs one JSON line per request, and on close stops taking connections,
+ * lets requests in flight finish, lets running jobs finish within a grace period
+ * (the rest go back to the queue), then closes the database.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { workerRunner } from "@concord/node";
+import { openJobQueue, openStorage, type JobQueue, type JobWorker, type Storage } from "@concord/storage";
+import { analysisJobHandler } from "./analysis.js";
+import { createApp } from "./app.js";
+import type { ServerDeps } from "./context.js";
+import { jsonLines, type LogSink } from "./log.js";
+import type { Settings } from "./settings.js";
+
+/** How long running jobs get to finish when the server or a worker stops. */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface StartOptions {
+  readonly settings: Settings;
+  /** Where log lines go (default: standard error). */
+  readonly write?: (line: string) => void;
+  /** An opened storage to use instead of opening the settings' database (tests). */
+  readonly storage?: Storage;
+  readonly runner?: ServerDeps["runner"];
+  /** A job queue to use instead of the engine's own (tests pass one with short timings). */
+  readonly queue?: JobQueue;
+}
+
+export interface RunningServer {
+  /** `http://host:port` */
+  readonly url: string;
+  readonly storage: Storage;
+  /** Stops listening, waits for requests in flight and running jobs, closes the database. */
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions): Promise<RunningServer> {
+  const { settings } = options;
+  const log = logSink(settings, options.write);
+  const storage = options.storage ?? (await openStorage({ databaseUrl: settings.databaseUrl, file: settings.db }));
+  const runner = options.runner ?? workerRunner();
+  const queue = options.queue ?? (await openJobQueue(storage));
+  const jobs = settings.jobs === "auto" ? (storage.engine === "sqlite" ? 1 : 0) : settings.jobs;
+  const worker = jobs > 0 ? await queue.work(analysisJobHandler(storage, runner), { concurrency: jobs }) : undefined;
+  const deps: ServerDeps = {
+    storage,
+    jobs: queue,
+    mode: settings.team ? "team" : "local",
+    runner,
+    limits: { maxBodyBytes: settings.maxBodyBytes },
+    loginLimit: { maxFailures: settings.loginMaxFailures, windowMs: settings.loginWindowMinutes * 60_000 },
+    sessionTtlMs: settings.sessionHours * 3600_000,
+    secureCookies: settings.secureCookies,
+  };
+  const app = createApp(deps, log);
+  // Plain HTTP/1.1 (no createServer option given), so an http.Server.
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = serve({ fetch: app.fetch, hostname: settings.host, port: settings.port }, () => resolve(s as Server)) as Server;
+    s.once("error", reject);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}`;
+  log({ msg: "listening", url, mode: deps.mode, database: storage.describe(), jobs: `${jobs} at once (${queue.kind} queue)` });
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    storage,
+    close: () =>
+      (closing ??= (async () => {
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          // Idle keep-alive connections (and event streams) would hold close() open: end idle ones now.
+          server.closeIdleConnections();
+          setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
+        });
+        await stopWorker(worker, queue, options.queue === undefined);
+        if (!options.storage) await storage.close();
+        log({ msg: "stopped" });
+      })()),
+  };
+}
+
+export interface RunningWorker {
+  readonly id: string;
+  close(): Promise<void>;
+}
+
+/** `concord worker`: takes analysis jobs from the queue of the settings' database until closed. */
+export async function startWorker(options: { settings: Settings; concurrency: number; write?: (line: string) => void; runner?: ServerDeps["runner"] }): Promise<RunningWorker> {
+  const log = logSink(options.settings, options.write);
+  const storage = await openStorage({ databaseUrl: options.settings.databaseUrl, file: options.settings.db });
+  const queue = await openJobQueue(storage);
+  const worker = await queue.work(analysisJobHandler(storage, options.runner ?? workerRunner()), { concurrency: options.concurrency });
+  log({ msg: "worker started", worker: worker.id, database: storage.describe(), queue: queue.kind, concurrency: options.concurrency });
+  return {
+    id: worker.id,
+    close: async () => {
+      await stopWorker(worker, queue, true);
+      await storage.close();
+      log({ msg: "worker stopped", worker: worker.id });
+    },
+  };
+}
+
+async function stopWorker(worker: JobWorker | undefined, queue: JobQueue, ownQueue: boolean): Promise<void> {
+  await worker?.stop({ graceMs: SHUTDOWN_GRACE_MS });
+  if (ownQueue) await queue.close();
+}
+
+function logSink(settings: Settings, write?: (line: string) => void): LogSink {
+  return settings.log === "json" ? jsonLines(write ?? ((line) => void process.stderr.write(line))) : () => {};
+}

@@ -1,0 +1,61 @@
+/**
+ * Analyses of a revision, through the application layer's use cases (analyze,
+ * status quo, brief) — the same JSON the CLI prints with --json. A result is stored
+ * once per (revision, kind, options): asking again returns the stored one.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Analysis } from "@concord/storage";
+import { access } from "../auth.js";
+import type { AppEnv } from "../context.js";
+import { appProblem, storeProblem } from "../problem.js";
+import { AnalysisParams, RunAnalysisBody, ScenarioParams } from "../schemas.js";
+import { runAnalysis } from "../analysis.js";
+import { declare, jsonBody } from "./route.js";
+
+const tag = "analyses";
+
+export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
+  app.openapi(
+    declare("post", "/api/workspaces/{ws}/scenarios/{sc}/analyses", {
+      summary: "Run an analysis of a revision (editor): analyze, status-quo or brief, with the CLI's options; stored once, 201 when new, 200 when it was stored already",
+      tag,
+      status: 201,
+      request: { params: ScenarioParams, ...jsonBody(RunAnalysisBody) },
+    }),
+    async (c) => {
+      const { ws, sc } = c.req.valid("param");
+      const allowed = await access(c, ws, "editor");
+      if (!allowed.ok) return storeProblem(allowed.error);
+      const request = c.req.valid("json");
+      const { storage } = c.get("deps");
+      const revision = await storage.scenarios.revision(ws, sc, request.revision ?? "head");
+      if (!revision.ok) return storeProblem(revision.error);
+      const key = { kind: request.kind, options: request.options ?? {} };
+      const existing = await storage.analyses.get(ws, sc, revision.value.number, key);
+      if (existing.ok) return answer(existing.value, false, 200);
+      const result = await runAnalysis(request, revision.value, c.get("deps").runner);
+      if (!result.ok) return appProblem(result.problems);
+      const stored = await storage.analyses.store(ws, sc, revision.value.number, key, JSON.stringify(result.value));
+      if (!stored.ok) return storeProblem(stored.error);
+      return answer(stored.value.analysis, stored.value.stored, stored.value.stored ? 201 : 200);
+    },
+  );
+
+  app.openapi(
+    declare("get", "/api/workspaces/{ws}/scenarios/{sc}/analyses/{kind}/latest", { summary: "The latest stored analysis of this kind (of the newest revision that has one)", tag, request: { params: AnalysisParams } }),
+    async (c) => {
+      const { ws, sc, kind } = c.req.valid("param");
+      const allowed = await access(c, ws, "viewer");
+      if (!allowed.ok) return storeProblem(allowed.error);
+      const r = await c.get("deps").storage.analyses.latest(ws, sc, kind);
+      if (!r.ok) return storeProblem(r.error);
+      return answer(r.value, false, 200);
+    },
+  );
+}
+
+/** The stored result goes out as stored, without parsing it again (reads of a large analysis stay cheap). */
+function answer(a: Analysis, computedNow: boolean, status: number): Response {
+  const meta = { id: a.id, kind: a.kind, revision: a.revision, optionsHash: a.optionsHash, createdAt: a.createdAt, jobId: a.jobId, computedNow };
+  return new Response(`{"analysis":${JSON.stringify(meta)},"result":${a.result}}`, { status, headers: { "content-type": "application/json" } });
+}

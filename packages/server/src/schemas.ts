@@ -1,0 +1,92 @@
+/**
+ * Request schemas, defined once: the routes validate with them and the OpenAPI
+ * document is generated from them. Objects are strict: an unknown field is a 400,
+ * like a wrong type.
+ */
+import { z } from "@hono/zod-openapi";
+import { FORMATS, ROLES } from "@concord/storage";
+
+/** Text without NUL characters, which PostgreSQL cannot store in text columns (it would fail the request with a 500). */
+const str = () => z.string().refine((s) => !s.includes("\u0000"), "NUL characters are not allowed");
+const id = str().min(1).max(100);
+/** An id in a path or query. */
+export const Id = id;
+const name = str().min(1).max(200);
+const message = str().max(2000);
+const format = z.enum(FORMATS);
+
+export const WorkspaceParams = z.strictObject({ ws: id.openapi({ description: "workspace id" }) });
+export const ScenarioParams = z.strictObject({ ws: id, sc: id.openapi({ description: "scenario id" }) });
+export const RevisionParams = z.strictObject({ ws: id, sc: id, n: z.coerce.number().int().min(1).openapi({ description: "revision number, from 1" }) });
+export const MemberParams = z.strictObject({ ws: id, userId: id });
+export const TokenParams = z.strictObject({ id });
+
+export const NameBody = z.strictObject({ name }).openapi("NameBody");
+
+export const NewScenarioBody = z
+  .strictObject({
+    name,
+    text: str().openapi({ description: "the scenario as YAML, JSON or gmcr-py (.gmcr) text" }),
+    format: format.optional().openapi({ description: "default: JSON if the text parses as JSON (gmcr if it has gmcr-py's shape), else YAML" }),
+    message: message.optional(),
+  })
+  .openapi("NewScenario");
+
+export const SaveBody = z
+  .strictObject({
+    text: str(),
+    format: format.optional().openapi({ description: "default: the latest revision's format" }),
+    message: message.optional(),
+  })
+  .openapi("SaveScenario");
+
+export const RestoreBody = z.strictObject({ message: message.optional() }).openapi("Restore");
+
+export const HistoryQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+});
+
+export const CompareQuery = z.strictObject({
+  from: z.coerce.number().int().min(1),
+  to: z.coerce.number().int().min(1).optional().openapi({ description: "default: the latest revision" }),
+  context: z.coerce.number().int().min(0).max(100).optional(),
+});
+
+export const ExportQuery = z.strictObject({
+  format: format.optional().openapi({ description: "default: the revision's own format, unchanged" }),
+  revision: z.coerce.number().int().min(1).optional().openapi({ description: "default: the latest" }),
+});
+
+const concepts = z.union([str().max(100), z.array(str().max(20)).max(4)]).optional();
+export const AnalyzeOptions = z.strictObject({ concepts, horizon: z.number().int().min(1).max(1000).optional(), nonMyopic: z.boolean().optional() });
+export const StatusQuoOptions = z.strictObject({ by: z.enum(["improvements", "moves"]).optional(), from: z.number().int().min(1).optional(), concepts });
+export const BriefOptions = z.strictObject({ asOf: str().max(10).optional(), since: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
+
+const revision = z.number().int().min(1).optional().openapi({ description: "default: the latest" });
+export const RunAnalysisBody = z
+  .discriminatedUnion("kind", [
+    z.strictObject({ kind: z.literal("analyze"), revision, options: AnalyzeOptions.optional() }),
+    z.strictObject({ kind: z.literal("status-quo"), revision, options: StatusQuoOptions.optional() }),
+    z.strictObject({ kind: z.literal("brief"), revision, options: BriefOptions.optional() }),
+  ])
+  .openapi("RunAnalysis");
+export type RunAnalysis = z.infer<typeof RunAnalysisBody>;
+
+export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(["analyze", "status-quo", "brief"]) });
+
+export const LoginBody = z.strictObject({ email: str().max(254), password: str().max(1024) }).openapi("Login");
+export const MemberBody = z.strictObject({ email: str().max(254), role: z.enum(ROLES) }).openapi("Member");
+export const TokenBody = z.strictObject({ name, expiresAt: z.iso.datetime().optional() }).openapi("NewApiToken");
+export const AuditQuery = HistoryQuery;
+
+/** The RFC 9457 problem document every 4xx and 5xx answer carries. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+  })
+  .passthrough()
+  .openapi("Problem");

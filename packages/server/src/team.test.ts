@@ -1,0 +1,188 @@
+import type { Role } from "@concord/storage";
+import { beforeAll, expect, it } from "vitest";
+import { describeEngines, openTestServer, problemOf, scenarioText, type TestServer } from "./testing/harness.js";
+
+const CHICKEN = scenarioText("chicken.yaml");
+const PASSWORD = "correct horse battery";
+
+interface Person {
+  readonly id: string;
+  readonly email: string;
+  readonly token: string;
+}
+
+/** The cookies a login set, as a Cookie header, and the CSRF token. */
+function cookiesOf(res: Response): { cookie: string; csrf: string; raw: string[] } {
+  const raw = res.headers.getSetCookie();
+  const pairs = raw.map((c) => c.split(";")[0]!);
+  const csrf = pairs.find((p) => p.startsWith("concord_csrf="))!.split("=")[1]!;
+  return { cookie: pairs.join("; "), csrf, raw };
+}
+
+describeEngines("the workbench server in team mode", (engine) => {
+  let s: TestServer;
+  // Filled in by beforeAll.
+  const people = {} as Record<"owner" | "editor" | "viewer" | "outsider" | "spare", Person>;
+  let wsA: string;
+  let wsB: string;
+  const scenarioIn: Record<string, string> = {};
+
+  async function person(name: keyof typeof people): Promise<void> {
+    const user = await s.storage.users.create({ email: `${name}@example.org`, displayName: name, password: PASSWORD }, { userId: null });
+    if (!user.ok) throw new Error(user.error.message);
+    const token = await s.storage.apiTokens.create(user.value.id, "tests", { userId: user.value.id });
+    if (!token.ok) throw new Error(token.error.message);
+    people[name] = { id: user.value.id, email: user.value.email, token: token.value.token };
+  }
+
+  const as = (p: Person) => ({ authorization: `Bearer ${p.token}` });
+
+  beforeAll(async () => {
+    s = await openTestServer(engine, "team");
+    for (const name of ["owner", "editor", "viewer", "outsider", "spare"] as const) await person(name);
+    const a = await s.storage.workspaces.create("A", { userId: people.owner.id });
+    const b = await s.storage.workspaces.create("B", { userId: people.outsider.id });
+    if (!a.ok || !b.ok) throw new Error("workspaces");
+    [wsA, wsB] = [a.value.id, b.value.id];
+    await s.storage.memberships.grant(wsA, people.editor.id, "editor", { userId: people.owner.id });
+    await s.storage.memberships.grant(wsA, people.viewer.id, "viewer", { userId: people.owner.id });
+    for (const [ws, by] of [[wsA, people.owner], [wsB, people.outsider]] as const) {
+      const sc = await s.storage.scenarios.create(ws, { name: "Chicken", text: CHICKEN, format: "yaml" }, { userId: by.id });
+      if (!sc.ok) throw new Error(sc.error.message);
+      scenarioIn[ws] = sc.value.scenario.id;
+      await s.storage.analyses.store(ws, sc.value.scenario.id, 1, { kind: "analyze", options: { seeded: true } }, "{}");
+    }
+  });
+
+  it("lets nobody in without a login, except to log in and to check health", async () => {
+    expect((await s.call("GET", "/api/workspaces")).status).toBe(401);
+    expect((await s.call("GET", "/api/health")).status).toBe(200);
+    expect((await s.call("GET", "/api/workspaces", { headers: { authorization: "Bearer ct_not-a-token" } })).status).toBe(401);
+  });
+
+  it("logs in with an HttpOnly SameSite session cookie, wants the CSRF header on writes, and logs out", async () => {
+    const wrong = await s.call("POST", "/api/auth/login", { json: { email: "editor@example.org", password: "wrong password" } });
+    expect(wrong.status).toBe(401);
+    expect(wrong.headers.getSetCookie()).toEqual([]);
+    const login = await s.call("POST", "/api/auth/login", { json: { email: "Editor@example.org", password: PASSWORD } });
+    expect(login.status).toBe(200);
+    const { cookie, csrf, raw } = cookiesOf(login);
+    const session = raw.find((c) => c.startsWith("concord_session="))!;
+    expect(session).toMatch(/HttpOnly/);
+    expect(session).toMatch(/SameSite=Strict/);
+    expect(session).not.toMatch(/Secure/);
+    expect(((await login.json()) as { csrfToken: string }).csrfToken).toBe(csrf);
+    const me = await s.call("GET", "/api/auth/me", { headers: { cookie } });
+    expect(await me.json()).toMatchObject({ user: { email: "editor@example.org" }, via: "session" });
+    const path = `/api/workspaces/${wsA}/scenarios`;
+    const forged = await s.call("POST", path, { json: { name: "Forged", text: CHICKEN }, headers: { cookie } });
+    expect(forged.status).toBe(403);
+    expect((await problemOf(forged)).type).toMatch(/csrf$/);
+    const wrongCsrf = await s.call("POST", path, { json: { name: "Forged", text: CHICKEN }, headers: { cookie, "x-csrf-token": "guess" } });
+    expect(wrongCsrf.status).toBe(403);
+    const made = await s.call("POST", path, { json: { name: "By cookie", text: CHICKEN }, headers: { cookie, "x-csrf-token": csrf } });
+    expect(made.status).toBe(201);
+    const out = await s.call("POST", "/api/auth/logout", { headers: { cookie, "x-csrf-token": csrf } });
+    expect(out.status).toBe(204);
+    expect((await s.call("GET", "/api/auth/me", { headers: { cookie } })).status).toBe(401);
+  });
+
+  it("marks cookies Secure when asked to (behind a TLS proxy)", async () => {
+    const secure = await openTestServer(engine, "team", { secureCookies: true });
+    await secure.storage.users.create({ email: "s@example.org", displayName: "S", password: PASSWORD }, { userId: null });
+    const login = await secure.call("POST", "/api/auth/login", { json: { email: "s@example.org", password: PASSWORD } });
+    for (const c of cookiesOf(login).raw) expect(c).toMatch(/; Secure/);
+  });
+
+  it("limits failed logins per address with 429 and Retry-After, even for the right password then", async () => {
+    const limited = await openTestServer(engine, "team", { loginLimit: { maxFailures: 3, windowMs: 60_000 } });
+    await limited.storage.users.create({ email: "r@example.org", displayName: "R", password: PASSWORD }, { userId: null });
+    for (let i = 0; i < 3; i++) expect((await limited.call("POST", "/api/auth/login", { json: { email: "r@example.org", password: `guess ${i}` } })).status).toBe(401);
+    const blocked = await limited.call("POST", "/api/auth/login", { json: { email: "r@example.org", password: PASSWORD } });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    const audit = await limited.storage.audit.list({ workspaceId: null });
+    expect(audit.filter((e) => e.action === "login.fail")).toHaveLength(3);
+  });
+
+  it("makes, uses and revokes API tokens, each user seeing only their own", async () => {
+    const made = await s.call("POST", "/api/tokens", { json: { name: "script" }, headers: as(people.viewer) });
+    expect(made.status).toBe(201);
+    const { token, apiToken } = (await made.json()) as { token: string; apiToken: { id: string } };
+    expect((await s.call("GET", "/api/workspaces", { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await s.call("DELETE", `/api/tokens/${apiToken.id}`, { headers: as(people.editor) })).status).toBe(404);
+    const listed = (await (await s.call("GET", "/api/tokens", { headers: as(people.viewer) })).json()) as { tokens: { name: string }[] };
+    expect(listed.tokens.map((t) => t.name).sort()).toEqual(["script", "tests"]);
+    expect(JSON.stringify(listed)).not.toContain(token);
+    expect((await s.call("DELETE", `/api/tokens/${apiToken.id}`, { headers: as(people.viewer) })).status).toBe(200);
+    expect((await s.call("GET", "/api/workspaces", { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it("lists only the workspaces one is a member of", async () => {
+    const names = async (p: Person) => ((await (await s.call("GET", "/api/workspaces", { headers: as(p) })).json()) as { workspaces: { name: string }[] }).workspaces.map((w) => w.name);
+    expect(await names(people.viewer)).toEqual(["A"]);
+    expect(await names(people.outsider)).toEqual(["B"]);
+    expect(await names(people.spare)).toEqual([]);
+  });
+
+  it("answers every workspace route for every role in every workspace as the role allows", async () => {
+    type Call = { method: string; path: string; json?: unknown; ifMatch?: boolean; ok: readonly number[]; need: Role };
+    const head = async (ws: string): Promise<number> => {
+      const r = await s.storage.scenarios.get(ws, scenarioIn[ws]!);
+      return r.ok ? r.value.headRevision : 0;
+    };
+    const routes = (ws: string): Call[] => {
+      const sc = `/api/workspaces/${ws}/scenarios/${scenarioIn[ws]}`;
+      return [
+        { method: "GET", path: `/api/workspaces/${ws}`, ok: [200], need: "viewer" },
+        { method: "PATCH", path: `/api/workspaces/${ws}`, json: { name: ws === wsA ? "A" : "B" }, ok: [200], need: "owner" },
+        { method: "GET", path: `/api/workspaces/${ws}/scenarios`, ok: [200], need: "viewer" },
+        { method: "POST", path: `/api/workspaces/${ws}/scenarios`, json: { name: "New", text: CHICKEN }, ok: [201], need: "editor" },
+        { method: "GET", path: sc, ok: [200], need: "viewer" },
+        { method: "PUT", path: sc, json: { text: CHICKEN }, ifMatch: true, ok: [200], need: "editor" },
+        { method: "PATCH", path: sc, json: { name: "Chicken" }, ok: [200], need: "editor" },
+        { method: "GET", path: `${sc}/export?format=json`, ok: [200], need: "viewer" },
+        { method: "GET", path: `${sc}/revisions`, ok: [200], need: "viewer" },
+        { method: "GET", path: `${sc}/revisions/1`, ok: [200], need: "viewer" },
+        { method: "GET", path: `${sc}/compare?from=1`, ok: [200], need: "viewer" },
+        { method: "POST", path: `${sc}/revisions/1/restore`, json: {}, ifMatch: true, ok: [200], need: "editor" },
+        { method: "POST", path: `${sc}/analyses`, json: { kind: "analyze", options: { concepts: "nash" } }, ok: [200, 201], need: "editor" },
+        { method: "GET", path: `${sc}/analyses/analyze/latest`, ok: [200], need: "viewer" },
+        { method: "GET", path: `/api/workspaces/${ws}/members`, ok: [200], need: "viewer" },
+        { method: "PUT", path: `/api/workspaces/${ws}/members`, json: { email: people.spare.email, role: "viewer" }, ok: [200], need: "owner" },
+        { method: "DELETE", path: `/api/workspaces/${ws}/members/${people.spare.id}`, ok: [200], need: "owner" },
+        { method: "GET", path: `/api/workspaces/${ws}/audit`, ok: [200], need: "owner" },
+      ];
+    };
+    const roles: Record<string, Partial<Record<keyof typeof people, Role>>> = { [wsA]: { owner: "owner", editor: "editor", viewer: "viewer" }, [wsB]: { outsider: "owner" } };
+    const rank = { viewer: 0, editor: 1, owner: 2 } as const;
+    const seen: string[] = [];
+    const wrong: string[] = [];
+    for (const ws of [wsA, wsB]) {
+      for (const who of ["owner", "editor", "viewer", "outsider"] as const) {
+        for (const call of routes(ws)) {
+          const headers: Record<string, string> = { ...as(people[who]) };
+          if (call.ifMatch) headers["if-match"] = `"${await head(ws)}"`;
+          const res = await s.call(call.method, call.path, { headers, ...(call.json !== undefined ? { json: call.json } : {}) });
+          const role = roles[ws]![who] ?? null;
+          const expected = role === null ? [404] : rank[role] < rank[call.need] ? [403] : call.ok;
+          const line = `${who} in ${ws === wsA ? "A" : "B"}: ${call.method} ${call.path.replace(ws, "{ws}")} → ${res.status}`;
+          seen.push(line);
+          if (!expected.includes(res.status)) wrong.push(`${line}, expected ${expected.join(" or ")}: ${await res.text()}`);
+          else if (res.status >= 400) await problemOf(res);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(seen).toHaveLength(2 * 4 * 18);
+  });
+
+  it("keeps an audit log of who changed what, readable by owners", async () => {
+    const res = await s.call("GET", `/api/workspaces/${wsA}/audit?limit=1000`, { headers: as(people.owner) });
+    const { entries } = (await res.json()) as { entries: { action: string; actorId: string | null; via: string | null }[] };
+    const saves = entries.filter((e) => e.action === "revision.save");
+    expect(new Set(saves.map((e) => e.actorId))).toEqual(new Set([people.owner.id, people.editor.id]));
+    expect(saves.every((e) => e.via === "token")).toBe(true);
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["membership.grant", "membership.revoke", "revision.restore", "scenario.create"]));
+  });
+});
