@@ -126,4 +126,36 @@ settlement:
     // Other acceptable packages get who would move away, without a search.
     expect(r.value.packages.filter((p) => p.needs && !p.nash && !p.kalaiSmorodinsky).every((p) => Object.values(p.needs!).every((n) => n!.searched === false))).toBe(true);
   });
+
+  it("maps alternatives by patterns over options with alternatives (transit = sovereign)", async () => {
+    const r = await settle(load(ALT));
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(r.value.packages.map((p) => p.state !== null)).toEqual([true, true]);
+  });
 });
+
+const ALT = `
+concord: 1
+id: alt
+title: Alt
+model:
+  decisionMakers:
+    - id: a
+      options:
+        - id: transit
+          label: Transit
+          alternatives: [{ id: none, label: none }, { id: sovereign, label: sovereign }, { id: corridor, label: corridor }]
+      preferences: ["transit = sovereign"]
+    - id: b
+      options: [{ id: sign, label: Sign }]
+      preferences: [sign]
+settlement:
+  parties: [a, b]
+  issues:
+    - id: transit
+      alternatives: [{ id: s, when: "transit = sovereign" }, { id: c, when: "transit = corridor" }]
+  valuations:
+    a: { estimate: true, utilities: { transit: { s: 2, c: 0 } } }
+    b: { estimate: true, utilities: { transit: { s: 0, c: 2 } } }
+  disagreement: { values: { a: 0, b: 0 } }
+`;

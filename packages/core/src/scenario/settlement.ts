@@ -89,7 +89,7 @@ export function buildSettlement(s: SettlementDocument, ctx: SettlementContext, r
         return info;
       }
       if (!optionIds) return info; // the model failed to build: its problems are reported already
-      const c = compileStatement(alt.when, optionIds, ctx.broken);
+      const c = compileStatement(alt.when, optionIds, ctx.broken, model?.choices ?? []);
       if ("expr" in c) return { ...info, when: { text: alt.when, expr: c.expr } };
       if ("code" in c) counted(c.code, path, c.message, c.offset);
       return info;
