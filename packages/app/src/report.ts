@@ -4,10 +4,12 @@
  * printed pages). @concord/report (with ELK, for the pictures) is loaded only here,
  * when a report is made, so that other use cases start fast.
  */
+import type { SettleResult } from "./settle.js";
 import { BASIC_CONCEPTS, fail, ok, viewDay, type Analysis, type Loaded, type Result, type ViewDay } from "@concord/core";
 import type { BriefData, MediationHooks, ReportData } from "@concord/report";
 import { mediationHooks, type MediationReportOptions } from "./mediation-hooks.js";
 import { inlineRunner, type AnalysisRunner } from "./runner.js";
+import { settle } from "./settle.js";
 import { openScenario, type ScenarioInput } from "./source.js";
 import { dayOf } from "./view-day.js";
 
@@ -94,7 +96,7 @@ async function prepare(
   input: ScenarioInput,
   options: ReportDataOptions,
   runner: AnalysisRunner,
-): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis; mediation?: MediationHooks } }>> {
+): Promise<Result<{ loaded: Loaded; options: { day?: ViewDay; sinceDay?: number; analysis?: Analysis; mediation?: MediationHooks; settlement?: SettleResult } }>> {
   const opened = openScenario(input);
   if (!opened.ok) return opened;
   const loaded = opened.value;
@@ -123,8 +125,17 @@ async function prepare(
   const hooks = analysis && m ? await mediationHooks(loaded, analysis, runner, m === true ? {} : m, "text" in input ? input : undefined) : undefined;
   if (hooks && !hooks.ok) return hooks;
   const mediation = hooks?.value;
+  // Treaty packages, when the scenario has a settlement section: the brief's and the report's section.
+  const settled = loaded.scenario.settlement ? await settle(loaded, {}, runner) : undefined;
+  if (settled && !settled.ok) return settled;
   return ok({
     loaded,
-    options: { ...(day ? { day } : {}), ...(sinceDay !== undefined ? { sinceDay } : {}), ...(analysis ? { analysis } : {}), ...(mediation ? { mediation } : {}) },
+    options: {
+      ...(day ? { day } : {}),
+      ...(sinceDay !== undefined ? { sinceDay } : {}),
+      ...(analysis ? { analysis } : {}),
+      ...(mediation ? { mediation } : {}),
+      ...(settled ? { settlement: settled.value } : {}),
+    },
   });
 }

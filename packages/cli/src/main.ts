@@ -24,6 +24,7 @@ import { registerInit } from "./commands/init.js";
 import { registerReport } from "./commands/report.js";
 import { registerRobustness } from "./commands/robustness.js";
 import { registerSensitivity } from "./commands/sensitivity.js";
+import { registerSettle } from "./commands/settle.js";
 import { registerServe } from "./commands/serve.js";
 import { registerStabilize } from "./commands/stabilize.js";
 import { registerStates } from "./commands/states.js";
@@ -83,6 +84,8 @@ With --json, every command prints { "ok": true, "value": … } or { "ok": false,
     registerBrief, registerReport,
     // The workbench server.
     registerServe, registerWorker, registerUser, registerBackup,
+    // Treaty packages.
+    registerSettle,
   ];
   // Each subcommand inherits the settings above: io for output, no process.exit.
   for (const register of commands) register(program, io);

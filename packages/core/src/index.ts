@@ -58,14 +58,16 @@ export { exportCameo, importCameo, cameoRowProblems, defaultCameo, cameoOf, CAME
 export { exportPax, PAX_COLUMNS } from "./record/pax.js";
 export { compareVersions, type VersionComparison, type ArticleComparison } from "./record/compare.js";
 export { statusQuoAnalysis, statusQuoReach, pathTo, type StatusQuoAnalysis, type ReachedState, type ReachedEquilibrium } from "./stability/status-quo.js";
-export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInput, PointsInput, PackagesInput, Choice, Disagreement, Proposal } from "./settlement/types.js";
-export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./settlement/validate.js";
+export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInput, PointsInput, PackagesInput, Choice, Disagreement, Proposal } from "./valuation/types.js";
+export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./valuation/validate.js";
 export { adjustedWinner, adjustedWinnerOf, checkDivision, type AdjustedWinnerResult, type AwIssueShare, type AwTransfer, type Certificate, type DivisionCheck } from "./settlement/adjusted-winner.js";
 export { paretoFrontier, type Frontier } from "./settlement/frontier.js";
 export { settlePackages, settleCompiled, packageWords, type PackagesResult, type PackagesOptions, type FrontierPoint, type Solution, type ProposalResult } from "./settlement/packages.js";
 export { joinWords } from "./settlement/words.js";
 export { fairAndStable, type PackageToState, type FairStableOptions, type FairStableResult, type PackageStability } from "./settlement/fair-stable.js";
 export { valuationSensitivity, type ValuationSensitivityOptions, type ValuationSensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";
+export { packageStates } from "./settlement/model-map.js";
+export { settlementDocumentPath, type ScenarioSettlement, type SettlementIssueInfo, type SettlementAlternativeInfo } from "./scenario/settlement.js";
 export { unperceivedStates, hasMisperceptions, restrictToPerceived } from "./stability/unperceived.js";
 export { coalitionsOf, coalitionName, coalitionIds, parseCoalition, parsePartition, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalition/coalitions.js";
 export { coalitionStability, otherDecisionMakers, type CoalitionFlags, type CoalitionPass } from "./coalition/stability.js";

@@ -15,6 +15,7 @@ import { mediationHtml, type MediationPictures } from "./mediation-html.js";
 import { details, htmlKit, paragraphs, scrollTable, type HtmlKit } from "./html-kit.js";
 import { asOfWords, commitmentWords, INTRO_EQUILIBRIA, INTRO_GRAPH, INTRO_MODEL, kindText, ONE_WAY_WORDS, penWords, ROLE_WORDS, sourceMeta, whenText } from "./phrases.js";
 import { priorityAnchor } from "./priorities.js";
+import { settlementReportHtml } from "./settlement-render.js";
 import { REPORT_CSS } from "./style.js";
 import type { AnalysisSection, DecisionMakerEntry, MoveGraph, ReportData, StateChoices, TimelineItem } from "./types.js";
 import { capitalise, countWords, dateWords, daysWords, joinWords, moveWords, numberWords, plural, relativeWords, shortLabel, unreachableWords } from "./words.js";
@@ -25,6 +26,7 @@ export interface Pictures {
   readonly timeline?: string;
   readonly moves?: string;
   readonly paths?: string;
+  readonly frontier?: string;
   readonly mediation?: MediationPictures;
 }
 
@@ -44,6 +46,7 @@ export function renderHtml(data: ReportData, pictures: Pictures = {}): string {
   if (data.model) out.push(modelHtml(data, kit));
   if (data.mediation) out.push(mediationHtml(data.mediation, pictures.mediation ?? {}, kit));
   if (data.analysis) out.push(analysisHtml(data.analysis, data.moveGraph, pictures.moves));
+  if (data.settlement) out.push(settlementReportHtml(data.settlement, pictures.frontier));
   out.push(sourcesHtml(data));
   out.push(`<footer><p>Made with Concord from the scenario “${esc(data.id)}”. The analysis follows the Graph Model for Conflict Resolution; states are numbered as in gmcr-py.</p></footer>`);
   out.push("</main>", "</body>", "</html>", "");
@@ -54,6 +57,7 @@ function toc(data: ReportData): string {
   const b = data.brief;
   const brief: [string, string][] = [["bottom-line", "Bottom line"], ["next", "What to expect next"]];
   if (b.holdings) brief.push(["holdings", "Who holds what"]);
+  if (b.settlement) brief.push(["settlement-brief", "Packages both sides could accept"]);
   brief.push(["waiting-now", "Who is waiting on whom"], ["deadlines-now", "Deadlines"]);
   if (b.since) brief.push(["since", `What changed since ${b.since.since}`]);
   brief.push(["method", "How this was worked out"]);
@@ -64,6 +68,7 @@ function toc(data: ReportData): string {
   if (data.model) parts.push(["model", "The model", [["decision-makers", "Who decides what"], ["feasibility", "What cannot happen together"], ["today", "Today's situation"], ...(data.model.targets.length ? [["targets", "The named outcomes"] as [string, string]] : []), ["estimates", "Which judgements are estimates"]]]);
   if (data.mediation) parts.push(["mediation", "What would it take", data.mediation.answers.map((a): [string, string] => [`mediation-${a.id}`, a.question])]);
   if (data.analysis) parts.push(["analysis", "The analysis in detail", [["glossary", "Terms"], ["equilibria", "Stable outcomes"], ["status-quo", "The status quo"]]]);
+  if (data.settlement) parts.push(["settlement", "Treaty packages", []]);
   parts.push(["sources", "Sources", []]);
   const list = (items: readonly [string, string][]): string => items.map(([id, t]) => `<li><a href="#${id}">${esc(t)}</a></li>`).join("");
   return `<nav class="toc" aria-label="Contents"><ol>${parts.map(([id, t, sub]) => `<li><a href="#${id}"><strong>${esc(t)}</strong></a>${sub.length ? `<ul>${list(sub)}</ul>` : ""}</li>`).join("")}</ol></nav>`;

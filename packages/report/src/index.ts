@@ -22,6 +22,8 @@ export { drawPictures, buildReport, buildBrief, timelineDeadlines, type BuiltRep
 export { moveGraph, type MoveGraphOptions } from "./move-graph.js";
 export { moveGraphSvg, layoutMoveGraph, nodeLines, type MoveGraphLayout, type PlacedNode } from "./move-graph-svg.js";
 export { pathsSvg } from "./paths-svg.js";
+export { settlementSection, packageSentence, SETTLEMENT_TITLE, type SettlementInput, type SettlementSection, type SettlementPackage } from "./settlement.js";
+export { frontierSvg } from "./frontier-svg.js";
 export { timelineSvg, laneOf, markLabel, type TimelineOptions, type TimelineDeadline } from "./timeline-svg.js";
 export { escapeXml, escapeMarkdown } from "./escape.js";
 export { dmColour, dmDash, dmClass } from "./palette.js";

@@ -6,6 +6,7 @@
  * the source's address. Every text from the scenario is escaped.
  */
 import { CONCEPT_LABELS, numberList } from "@concord/core";
+import { settlementReportMarkdown } from "./settlement-render.js";
 import { choicesWords } from "./analysis-part.js";
 import { escapeMarkdown as md } from "./escape.js";
 import { briefMarkdownBody } from "./brief/markdown.js";
@@ -34,6 +35,7 @@ export interface PictureFiles {
   readonly timeline?: string;
   readonly moves?: string;
   readonly paths?: string;
+  readonly frontier?: string;
   readonly mediation?: MediationFiles;
 }
 
@@ -263,6 +265,7 @@ export function renderMarkdown(data: ReportData, files: PictureFiles = {}): stri
     }
   }
 
+  if (data.settlement) o.push(...settlementReportMarkdown(data.settlement, files.frontier));
   o.push("## Sources", "");
   if (data.sources.length === 0) o.push("The scenario lists no sources.", "");
   else {

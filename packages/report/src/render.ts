@@ -1,5 +1,6 @@
 /** Pictures and the whole report, or the brief alone, in one call. */
 import type { Loaded } from "@concord/core";
+import { frontierSvg } from "./frontier-svg.js";
 import { briefData, type BriefOptions } from "./brief/brief-data.js";
 import { renderBriefHtml, type BriefPictures } from "./brief/html.js";
 import { renderBriefMarkdown } from "./brief/markdown.js";
@@ -34,7 +35,14 @@ export async function drawPictures(data: ReportData): Promise<Pictures> {
   const moves = data.moveGraph ? await moveGraphSvg(data.moveGraph) : undefined;
   const paths = data.brief.paths ? await pathsSvg(data.brief.paths) : undefined;
   const mediation = data.mediation ? await mediationPictures(data.mediation) : undefined;
-  return { ...(timeline !== undefined ? { timeline } : {}), ...(moves !== undefined ? { moves } : {}), ...(paths !== undefined ? { paths } : {}), ...(mediation ? { mediation } : {}) };
+  const frontier = data.settlement ? frontierSvg(data.settlement) : undefined;
+  return {
+    ...(timeline !== undefined ? { timeline } : {}),
+    ...(moves !== undefined ? { moves } : {}),
+    ...(paths !== undefined ? { paths } : {}),
+    ...(mediation ? { mediation } : {}),
+    ...(frontier !== undefined ? { frontier } : {}),
+  };
 }
 
 /** The mediation section's pictures: each named outcome's way from today, and the robustness chart. */
@@ -98,13 +106,13 @@ export async function buildBrief(
 }
 
 function pictureFiles(base: string, pictures: Pictures): { names: PictureFiles; files: { name: string; text: string }[] } {
-  const names: { timeline?: string; moves?: string; paths?: string; mediation?: MediationFiles } = {};
+  const names: { timeline?: string; moves?: string; paths?: string; frontier?: string; mediation?: MediationFiles } = {};
   const files: { name: string; text: string }[] = [];
   const file = (name: string, svg: string): string => {
     files.push({ name, text: `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n` });
     return name;
   };
-  for (const key of ["paths", "timeline", "moves"] as const) {
+  for (const key of ["paths", "timeline", "moves", "frontier"] as const) {
     const svg = pictures[key];
     if (svg !== undefined) names[key] = file(`${base}-${key}.svg`, svg);
   }

@@ -5,6 +5,7 @@ import { briefContext, briefFrom } from "./brief/brief-data.js";
 import { modelSection } from "./model-part.js";
 import { mediationSection } from "./mediation-part.js";
 import { moveGraph, type MoveGraphOptions } from "./move-graph.js";
+import { settlementSection, type SettlementInput } from "./settlement.js";
 import { actorEntries, contradictionEntries } from "./record-part.js";
 import type { MediationHooks, ReportData } from "./types.js";
 
@@ -23,6 +24,8 @@ export interface ReportOptions {
   readonly analysis?: Analysis;
   /** Results of the mediation analyses, for the brief and the report's mediation section, when available. */
   readonly mediation?: MediationHooks;
+  /** The settle use case's result, when the scenario has a settlement section. */
+  readonly settlement?: SettlementInput;
   readonly graph?: MoveGraphOptions;
   readonly equilibria?: AnalysisOptions;
 }
@@ -43,7 +46,8 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
   const ctx = briefContext(loaded, { ...options, ...(a ? { analysis: a } : {}) });
   const { facts, record } = ctx;
   const graph = facts ? moveGraph(facts.a, options.graph, facts.sqa) : undefined;
-  const brief = briefFrom(loaded, ctx, options.mediation);
+  const settlement = options.settlement ? settlementSection(options.settlement) : undefined;
+  const brief = { ...briefFrom(loaded, ctx, options.mediation), ...(settlement ? { settlement } : {}) };
   const mediation = facts && options.mediation ? mediationSection(scenario.record, facts, brief.targets, options.mediation) : undefined;
   const r = scenario.record;
   return {
@@ -64,5 +68,6 @@ export function reportData(loaded: Loaded, options: ReportOptions = {}): ReportD
     ...(mediation ? { mediation } : {}),
     sources: ctx.sources,
     brief,
+    ...(settlement ? { settlement } : {}),
   };
 }

@@ -5,6 +5,7 @@
  * indices by the 1-based numbers users see everywhere.
  */
 import type { BasicConcept, CommitmentTerm, ImprovementExplanation, MoveDescription, OptionChange, Pen, WaitingItem } from "@concord/core";
+import type { SettlementSection } from "./settlement.js";
 
 /** A citation: a source of the `sources` list, with the words and page relied on. */
 export interface Cite {
@@ -370,6 +371,8 @@ export interface ReportData {
   readonly sources: readonly SourceEntry[];
   /** The brief: the answer first, in plain words. */
   readonly brief: BriefData;
+  /** Treaty packages: the frontier chart and table (when the scenario has a settlement section). */
+  readonly settlement?: SettlementSection;
 }
 
 /**
@@ -597,6 +600,8 @@ export interface BriefData {
   readonly estimates: readonly PriorityRef[];
   readonly paths?: PathsGraph;
   readonly holdings?: Holdings;
+  /** Packages both sides could accept, and which would hold (when the scenario has a settlement section). */
+  readonly settlement?: SettlementSection;
   /** The sources the brief cites, numbered as in the full report. */
   readonly sources: readonly SourceEntry[];
 }

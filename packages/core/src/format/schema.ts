@@ -15,6 +15,7 @@ import {
   TrackEntrySchema,
 } from "./record-schema.js";
 import { DateTextSchema, IdSchema, NoteSchema } from "./primitives.js";
+import { settlementSchema } from "./settlement-schema.js";
 
 /** Ids of options are used inside expressions, so they are plain identifiers. */
 export const OptionIdSchema = z
@@ -223,6 +224,9 @@ export const ModelSchema = z.strictObject({
   note: NoteSchema.optional(),
 });
 
+/** The `settlement:` section (format/settlement-schema.ts). */
+export const SettlementSchema = settlementSchema(EvidenceSchema);
+
 export const ScenarioSchema = z.strictObject({
   concord: z.literal(1).describe("format version"),
   id: IdSchema,
@@ -239,6 +243,8 @@ export const ScenarioSchema = z.strictObject({
   statements: z.array(StatementEntrySchema).optional().describe("who said what, when and where (the record)"),
   commitments: z.array(CommitmentEntrySchema).optional().describe("who is bound to what, until when, with renewal rules (the record)"),
   model: ModelSchema.optional(),
+  // Treaty packages (issue 15): kept in its own block and file to ease merges.
+  settlement: SettlementSchema.optional().describe("treaty packages: which are fair to both sides, and which would hold (docs/settlement.md)"),
 });
 
 /** The same, with version, id and title optional: what remains of a document whose top-level keys failed the structure check. */
@@ -257,3 +263,4 @@ export type StatementDocument = z.output<typeof StatementSchema>;
 export type StateRefDocument = z.output<typeof StateRefSchema>;
 export type TargetDocument = z.output<typeof TargetSchema>;
 export type ObservationDocument = z.output<typeof ObservationSchema>;
+export type SettlementDocument = z.output<typeof SettlementSchema>;

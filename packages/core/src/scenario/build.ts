@@ -33,6 +33,7 @@ import { enumerateStates, indexOfVector, vectorOf, type EnumeratedStates } from 
 import { StateSpace, parseYn } from "../statespace/space.js";
 import type { ConditionDocument, EvidenceDocument, ScenarioDocument, StateRefDocument, StatementDocument } from "../format/schema.js";
 import { compileStatement, unknownAlternative } from "./compile.js";
+import { buildSettlement, type ScenarioSettlement } from "./settlement.js";
 import { unknown } from "../format/suggest.js";
 import type { Scenario } from "./types.js";
 
@@ -111,6 +112,11 @@ export function buildScenario(doc: ScenarioParts, context: BuildContext = SOUND)
       }
     }
   }
+  let settlement: ScenarioSettlement | undefined;
+  if (doc.settlement) {
+    const ctx = { hasModel: doc.model !== undefined, actors, broken, evidence, ...(model ? { model } : {}), ...(space ? { space } : {}) };
+    settlement = buildSettlement(doc.settlement, ctx, report);
+  }
   if (problems.length > 0 || doc.id === undefined || doc.title === undefined) return { problems };
   const scenario: Scenario = {
     id: doc.id,
@@ -120,6 +126,7 @@ export function buildScenario(doc: ScenarioParts, context: BuildContext = SOUND)
     sources,
     actors,
     ...(model ? { model } : {}),
+    ...(settlement ? { settlement } : {}),
     record,
     document: { ...doc, concord: 1, id: doc.id, title: doc.title },
   };

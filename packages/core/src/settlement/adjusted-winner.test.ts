@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../problems.js";
 import { adjustedWinner, checkDivision, type AdjustedWinnerResult } from "./adjusted-winner.js";
-import type { PointsInput } from "./types.js";
+import type { PointsInput } from "../valuation/types.js";
 
 function run(input: PointsInput): AdjustedWinnerResult {
   const r = adjustedWinner(input);

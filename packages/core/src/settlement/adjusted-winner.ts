@@ -10,8 +10,8 @@
  */
 import { fail, ok, type DocPath, type Result } from "../problems.js";
 import { add, cmp, fraction, fractionText, mul, sub, toIntegers, toNumber, whole, type Fraction } from "./exact.js";
-import type { PointsInput } from "./types.js";
-import { compilePoints, type CompiledPoints, type Named } from "./validate.js";
+import type { PointsInput } from "../valuation/types.js";
+import { compilePoints, type CompiledPoints, type Named } from "../valuation/validate.js";
 import { joinWords, num, percent } from "./words.js";
 
 export interface AwIssueShare {

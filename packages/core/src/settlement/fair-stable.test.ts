@@ -6,7 +6,7 @@ import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { fairAndStable, type PackageToState } from "./fair-stable.js";
 import { settlePackages } from "./packages.js";
-import type { Choice, PackagesInput } from "./types.js";
+import type { Choice, PackagesInput } from "../valuation/types.js";
 
 // The README's fictional ceasefire: the government may withdraw; the Front may disarm and join talks; no disarming without talks.
 const doc = {

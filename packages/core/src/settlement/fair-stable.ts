@@ -15,7 +15,7 @@ import { fail, ok, type Problem, type Result } from "../problems.js";
 import type { Analysis } from "../stability/analysis.js";
 import { CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
 import { packageWords, type PackagesResult } from "./packages.js";
-import type { Choice } from "./types.js";
+import type { Choice } from "../valuation/types.js";
 import { joinWords } from "./words.js";
 
 /** The model state a package means (a position in the analysis' state space), or "infeasible". */

@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { formatProblem } from "../problems.js";
 import { bruteForce } from "./oracle.js";
 import { packagesCore, settlePackages, type PackagesResult } from "./packages.js";
-import type { PackagesInput } from "./types.js";
-import { compilePackages, type CompiledPackages } from "./validate.js";
+import type { PackagesInput } from "../valuation/types.js";
+import { compilePackages, type CompiledPackages } from "../valuation/validate.js";
 
 /** A random instance as plain input: utilities and disagreement values drawn from `values`. */
 function instance(k: number, m: number[], values: fc.Arbitrary<number>): fc.Arbitrary<PackagesInput> {

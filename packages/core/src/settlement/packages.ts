@@ -6,8 +6,8 @@
 import { fail, ok, type DocPath, type Result } from "../problems.js";
 import { acceptableOutcomes, kalaiSmorodinskyOutcomes, nashOutcomes, nashProduct, type SolutionPoints } from "./bargaining.js";
 import { paretoFrontier, type Frontier } from "./frontier.js";
-import type { Choice, PackagesInput } from "./types.js";
-import { compilePackages, type CompiledPackages, type Named, type NamedIssue } from "./validate.js";
+import type { Choice, PackagesInput } from "../valuation/types.js";
+import { compilePackages, type CompiledPackages, type Named, type NamedIssue } from "../valuation/validate.js";
 import { joinWords, num, percent } from "./words.js";
 
 export interface FrontierPoint {

@@ -8,8 +8,8 @@ import { fairAndStable, type PackageToState } from "./fair-stable.js";
 import { bruteForce } from "./oracle.js";
 import { settlePackages } from "./packages.js";
 import { valuationSensitivity, type Segment, type SolutionAt } from "./sensitivity.js";
-import type { PackagesInput, ValueInput } from "./types.js";
-import { compilePackages, type CompiledPackages } from "./validate.js";
+import type { PackagesInput, ValueInput } from "../valuation/types.js";
+import { compilePackages, type CompiledPackages } from "../valuation/validate.js";
 
 function compiled(input: PackagesInput): CompiledPackages {
   const c = compilePackages(input);

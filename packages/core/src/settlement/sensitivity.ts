@@ -29,8 +29,8 @@ import { kalaiSmorodinskyOutcomes, nashOutcomes, type SolutionPoints } from "./b
 import type { PackageToState } from "./fair-stable.js";
 import { paretoFrontier, type Frontier } from "./frontier.js";
 import { choiceOf, packageWords } from "./packages.js";
-import type { Choice } from "./types.js";
-import type { CompiledPackages, ValueSource } from "./validate.js";
+import type { Choice } from "../valuation/types.js";
+import type { CompiledPackages, ValueSource } from "../valuation/validate.js";
 import { joinWords, num } from "./words.js";
 
 /** The parameter's value runs over [from, to]; at a breakpoint itself either neighbour's answer may hold. */

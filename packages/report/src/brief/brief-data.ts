@@ -16,6 +16,7 @@ import { deadlineClaims, waitingClaims } from "./record.js";
 import { sinceSection } from "./since.js";
 import { claim } from "./steps.js";
 import { targetOutlooks } from "./targets.js";
+import { settlementSection, type SettlementInput } from "../settlement.js";
 
 export interface BriefOptions {
   /** The record's day for waiting and deadlines (see core's viewDay); default: the scenario's asOf, else the record's last date. */
@@ -26,6 +27,8 @@ export interface BriefOptions {
   readonly analysis?: Analysis;
   /** Results of the mediation analyses, when available. */
   readonly mediation?: MediationHooks;
+  /** The settle use case's result, when the scenario has a settlement section. */
+  readonly settlement?: SettlementInput;
 }
 
 /** What the brief shares with the full report, computed once by whoever calls. */
@@ -59,7 +62,8 @@ export function briefContext(loaded: Loaded, options: Omit<BriefOptions, "mediat
 
 /** The brief of a loaded scenario. */
 export function briefData(loaded: Loaded, options: BriefOptions = {}): BriefData {
-  return briefFrom(loaded, briefContext(loaded, options), options.mediation);
+  const b = briefFrom(loaded, briefContext(loaded, options), options.mediation);
+  return options.settlement ? { ...b, settlement: settlementSection(options.settlement) } : b;
 }
 
 /** The brief from what the caller has already worked out. */

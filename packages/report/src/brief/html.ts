@@ -3,6 +3,7 @@
  * on at most two A4 pages. Plain words, every sentence with its sources.
  */
 import { escapeXml as esc } from "../escape.js";
+import { settlementBriefHtml } from "../settlement-render.js";
 import { htmlKit, scrollTable, type HtmlKit } from "../html-kit.js";
 import { HOLD_WORDS, sourceMeta } from "../phrases.js";
 import { BRIEF_PRINT_CSS, REPORT_CSS } from "../style.js";
@@ -59,6 +60,7 @@ export function briefBody(b: BriefData, pictures: BriefPictures, kit: HtmlKit, o
     o.push(`<div class="targets-detail"><h4>The named outcomes</h4><ul class="targets">${b.targets.map((t) => `<li>${kit.claim(t.claim)}</li>`).join("")}</ul></div>`);
   }
   if (b.holdings) o.push('<h3 id="holdings">Who holds what</h3>', holdingsHtml(b.holdings, "Each party's choices: today, where moves lead, and in each named outcome as it would settle. Bold cells differ from today."));
+  if (b.settlement) o.push(settlementBriefHtml(b.settlement));
   o.push('<h3 id="waiting-now">Who is waiting on whom</h3>');
   o.push(
     b.waiting.length

@@ -5,6 +5,7 @@
  */
 import { escapeMarkdown as md } from "../escape.js";
 import { HOLD_WORDS, sourceMeta } from "../phrases.js";
+import { settlementBriefMarkdown } from "../settlement-render.js";
 import type { BriefData, Cite, Claim, Holdings, SourceEntry } from "../types.js";
 import { countWords, dateWords, shortLabel } from "../words.js";
 
@@ -49,6 +50,7 @@ export function briefMarkdownBody(b: BriefData, files: BriefFiles, sources: Read
     o.push("");
   }
   if (b.holdings) o.push(`${H} Who holds what`, "", holdingsMarkdown(b.holdings), "");
+  if (b.settlement) o.push(...settlementBriefMarkdown(b.settlement, h));
   o.push(`${H} Who is waiting on whom`, "");
   if (b.waiting.length === 0) o.push("Nothing handed over is waiting for an answer.", "");
   else {
