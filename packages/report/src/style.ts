@@ -134,8 +134,8 @@ export const BRIEF_PRINT_CSS = `
   /* The named outcomes one by one repeat the bottom line at length: on paper the bottom line and the picture carry them. */
   body.brief-page .targets-detail { display: none; }
   /* Who holds what: on paper only the choices that differ somewhere. */
-  body.brief-page table.holdings tr.same { display: none; }
-  body.brief-page table.holdings caption::after { content: " Choices the same in every column are left out on paper."; }
+  body.brief-page details:has(> .scroll > table.holdings.same) { display: none; }
+  body.brief-page table.holdings:not(.same) caption::after { content: " Choices the same in every column are left out on paper."; }
   /* What changed since: the counts and how the answer moved stay; the list of entries is the screen's (and the timeline's). */
   body.brief-page ul.since { display: none; }
   /* With what changed since, more sources are cited: the picture gives way, and the sources run on as one paragraph. */

@@ -47,7 +47,7 @@ describe("concord analyze", () => {
   });
 
   it("speaks of the alternative chosen for an option with alternatives, in JSON, the table and the words", async () => {
-    const json = JSON.parse((await concord("analyze", "scenarios/examples/transit.yaml", "--json")).out);
+    const json = JSON.parse((await concord("analyze", "scenarios/examples/transit.yaml", "--json")).out).value;
     expect(json.decisionMakers[0]).toEqual({ id: "upland", name: "Upland", options: ["transit"] });
     expect(json.options[0]).toMatchObject({ id: "transit", alternatives: [{ id: "none" }, { id: "sovereign" }, { id: "monitored" }, { id: "extraterritorial" }] });
     expect(json.states[6]).toEqual({ id: 7, values: { transit: "monitored", open: true } });

@@ -60,7 +60,9 @@ describe("concord brief", () => {
   it("prints the brief's data with --json", async () => {
     const r = await concord(tmp(), "brief", SMALL, "--json", "--since", "2024-01");
     expect(r).toMatchObject({ code: 0, err: "" });
-    const data = JSON.parse(r.out) as { id: string; asOf: string; bottomLine: { text: string }[]; since: { since: string }; sources: { n: number }[] };
+    const envelope = JSON.parse(r.out) as { ok: boolean; value: { id: string; asOf: string; bottomLine: { text: string }[]; since: { since: string }; sources: { n: number }[] } };
+    expect(envelope.ok).toBe(true);
+    const data = envelope.value;
     expect(data.id).toBe("report-small");
     expect(data.asOf).toBe("2024-06-30");
     expect(data.bottomLine.length).toBeGreaterThanOrEqual(3);
@@ -106,10 +108,13 @@ describe("concord brief", () => {
   it("refuses bad options with exit code 2, one line each, nothing written", async () => {
     const dir = tmp();
     expect(await concord(dir, "brief", SMALL, "-o", "brief.docx")).toMatchObject({ code: 2, out: "", err: '--output: cannot tell the format from "brief.docx": end the name in .md, .html, .pdf or .txt, or give --format\n' });
-    expect(await concord(dir, "brief", SMALL, "--json", "-o", "b.md")).toMatchObject({ code: 2, out: "", err: "--json: prints the brief's data; leave out --format and --output\n" });
+    // With --json the refusal is JSON too, in the envelope.
+    const json = await concord(dir, "brief", SMALL, "--json", "-o", "b.md");
+    expect(json).toMatchObject({ code: 2, err: "" });
+    expect(JSON.parse(json.out)).toEqual({ ok: false, problems: [{ code: "usage", path: [], message: "--json: prints the brief's data; leave out --format and --output" }] });
     expect(await concord(dir, "brief", SMALL, "--format", "pdf", "-o", "-")).toMatchObject({ code: 2, out: "", err: "--output: a PDF cannot be written to standard output: give a file name\n" });
     expect((await concord(dir, "brief", SMALL, "--format", "docx")).code).toBe(2);
-    expect(await concord(dir, "brief", "missing.yaml")).toMatchObject({ code: 2, err: "missing.yaml: cannot read the file: no such file\n" });
+    expect(await concord(dir, "brief", "missing.yaml")).toMatchObject({ code: 2, err: "missing.yaml: cannot read the file: no such file or folder\n" });
     writeFileSync(join(dir, "bad.yaml"), "concord: 1\nid: bad\ntitle: Bad\nevents:\n  - { id: e, title: E, kind: meeting, date: 2023-13-01, sources: [nope] }\n");
     const bad = await concord(dir, "brief", "bad.yaml", "--format", "html");
     expect(bad.code).toBe(2);

@@ -42,7 +42,7 @@ describe("concord user add, backup and restore", () => {
     const cwd = tmp();
     const added = await run(["user", "add", "--email", "Ana@Example.org", "--name", "Ana", "--workspace", "Talks", "--json"], { cwd, stdin: "correct horse battery\n" });
     expect(added.err).toBe("");
-    const body = JSON.parse(added.out) as { user: { email: string }; workspace: { name: string } };
+    const body = (JSON.parse(added.out) as { value: unknown }).value as { user: { email: string }; workspace: { name: string } };
     expect(body).toMatchObject({ user: { email: "ana@example.org" }, workspace: { name: "Talks" } });
     const again = await run(["user", "add", "--email", "ana@example.org", "--name", "Ana 2"], { cwd, stdin: "another password" });
     expect(again).toMatchObject({ code: 2 });
@@ -51,14 +51,14 @@ describe("concord user add, backup and restore", () => {
     expect(noPassword.code).toBe(2);
     const backup = await run(["backup", "copy.db", "--json"], { cwd });
     expect(backup.err).toBe("");
-    expect(JSON.parse(backup.out)).toMatchObject({ scenarios: 0 });
+    expect(JSON.parse(backup.out).value).toMatchObject({ scenarios: 0 });
     expect(existsSync(join(cwd, "copy.db"))).toBe(true);
     const twice = await run(["backup", "copy.db"], { cwd });
     expect(twice.code).toBe(2);
     expect(twice.err).toContain("exists already");
     const restored = await run(["restore", "copy.db", "--db", "restored.db", "--json"], { cwd });
     expect(restored.err).toBe("");
-    expect(JSON.parse(restored.out)).toMatchObject({ scenarios: 0 });
+    expect(JSON.parse(restored.out).value).toMatchObject({ scenarios: 0 });
     const noBackup = await run(["restore", "missing.db"], { cwd });
     expect(noBackup.code).toBe(2);
   });

@@ -24,7 +24,7 @@ describe("concord settle", () => {
   it("prints JSON with gains by party id, states from 1 and the stabilization's needs for unstable acceptable packages", async () => {
     const r = await concord("settle", LAKE, "--json");
     expect(r.code).toBe(0);
-    const j = JSON.parse(r.out);
+    const j = JSON.parse(r.out).value;
     expect(j.parties.map((p: { id: string }) => p.id)).toEqual(["north", "south"]);
     expect(j.disagreement.utilities).toEqual({ north: 45, south: 35 });
     expect(j.issues[0].alternatives[0]).toEqual({ id: "stay", label: "Norland's troops stay", when: "-withdraw" });
@@ -41,7 +41,7 @@ describe("concord settle", () => {
   });
 
   it("checks only the concepts asked for", async () => {
-    const j = JSON.parse((await concord("settle", LAKE, "--concepts", "seq", "--json")).out);
+    const j = JSON.parse((await concord("settle", LAKE, "--concepts", "seq", "--json")).out).value;
     expect(j.concepts).toEqual(["seq"]);
     expect(j.fairAndStable).toEqual({ seq: 4 });
   });

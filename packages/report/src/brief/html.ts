@@ -4,7 +4,7 @@
  */
 import { escapeXml as esc } from "../escape.js";
 import { settlementBriefHtml } from "../settlement-render.js";
-import { htmlKit, scrollTable, type HtmlKit } from "../html-kit.js";
+import { details, htmlKit, scrollTable, type HtmlKit } from "../html-kit.js";
 import { HOLD_WORDS, sourceMeta } from "../phrases.js";
 import { BRIEF_PRINT_CSS, REPORT_CSS } from "../style.js";
 import type { BriefData, Holdings, SourceEntry } from "../types.js";
@@ -21,13 +21,28 @@ export interface BriefHtmlOptions {
   readonly reportHref?: string;
 }
 
-/** Who holds what: a row per option under its decision maker, a column per outcome, changes from today marked. */
+/**
+ * Who holds what: a row per option under its decision maker, a column per outcome, changes
+ * from today marked. Choices that are the same in every column follow in a collapsed table
+ * of their own, so that the page shows first what differs between the outcomes.
+ */
 export function holdingsHtml(h: Holdings, caption: string): string {
-  const head = h.columns.map((c) => `<th scope="col">${esc(shortLabel(c.title))}<span class="hold hold-${c.holds}">${esc(HOLD_WORDS[c.holds])}</span></th>`).join("");
-  const rows: string[] = [];
-  h.rows.forEach((r, i) => {
-    if (i === 0 || h.rows[i - 1]!.dmIndex !== r.dmIndex) {
-      rows.push(`<tr class="dm-row"><th scope="rowgroup" colspan="${h.columns.length + 1}"><span class="swatch dm-bg-${r.dmIndex % 7}"></span>${esc(r.dm)}</th></tr>`);
+  const head = `<thead><tr><th scope="col">Choice</th>${h.columns.map((c) => `<th scope="col">${esc(shortLabel(c.title))}<span class="hold hold-${c.holds}">${esc(HOLD_WORDS[c.holds])}</span></th>`).join("")}</tr></thead>`;
+  const same = (r: Holdings["rows"][number]): boolean => r.values.every((v) => v === r.values[0]);
+  const varying = h.rows.filter((r) => !same(r));
+  const fixed = h.rows.filter(same);
+  const table = (rows: Holdings["rows"], cap: string, cls: string): string =>
+    scrollTable(`<table class="holdings${cls}"><caption>${esc(cap)}</caption>${head}<tbody>${holdingRows(rows, h.columns.length)}</tbody></table>`);
+  if (varying.length === 0 || fixed.length === 0) return table(h.rows, caption, "");
+  const n = countWords(fixed.length, "choice");
+  return table(varying, caption, "") + details(`${esc(n)} the same in every column`, table(fixed, `${n} that no column changes.`, " same"));
+}
+
+function holdingRows(rows: Holdings["rows"], columns: number): string {
+  const out: string[] = [];
+  rows.forEach((r, i) => {
+    if (i === 0 || rows[i - 1]!.dmIndex !== r.dmIndex) {
+      out.push(`<tr class="dm-row"><th scope="rowgroup" colspan="${columns + 1}"><span class="swatch dm-bg-${r.dmIndex % 7}"></span>${esc(r.dm)}</th></tr>`);
     }
     const cells = r.values
       .map((v, k) => {
@@ -36,11 +51,9 @@ export function holdingsHtml(h: Holdings, caption: string): string {
         return `<td class="${typeof v === "string" ? "alternative" : v ? "yes" : "no"}${changed ? " changed" : ""}">${cell}${changed ? '<span class="visually-hidden"> (changed from today)</span>' : ""}</td>`;
       })
       .join("");
-    // A choice the same in every column is marked, so that paper can leave it out.
-    const same = r.values.every((v) => v === r.values[0]);
-    rows.push(`<tr${same ? ' class="same"' : ""}><td>${esc(r.label)}${r.oneWay === "toY" ? ' <span class="muted" title="once taken, cannot be undone">(for good)</span>' : ""}</td>${cells}</tr>`);
+    out.push(`<tr><td>${esc(r.label)}${r.oneWay === "toY" ? ' <span class="muted" title="once taken, cannot be undone">(for good)</span>' : ""}</td>${cells}</tr>`);
   });
-  return scrollTable(`<table class="holdings"><caption>${esc(caption)}</caption><thead><tr><th scope="col">Choice</th>${head}</tr></thead><tbody>${rows.join("")}</tbody></table>`);
+  return out.join("");
 }
 
 /** The brief's body: headings from `level` down (2 inside the report, 2 on its own page under the title). */
