@@ -37,6 +37,13 @@ const GROUPS: readonly Group[] = [
     scripts: [["bench/storage-writers.ts", "--seconds=10"], ["bench/storage-kill.ts", "--rounds=5"]],
     scaled: "50 writers for 10 s instead of 30 s; 5 kills per engine instead of 20",
   },
+  {
+    // These scripts print their figures and verdicts in their own words; they are not yet in the summary table.
+    id: "server",
+    title: "Workbench server (issue 13)",
+    scripts: [["bench/server-edits.ts", "--seconds=10"], ["bench/server-kill.ts", "--rounds=5"], ["bench/server-reads.ts", "--seconds=5"], ["bench/server-jobs.ts", "--jobs=4"]],
+    scaled: "edits for 10 s instead of 30 s; 5 kills per engine instead of 20; reads for 5 s",
+  },
 ];
 
 /** Targets no script measures yet: listed so the table says so instead of leaving them out. */
