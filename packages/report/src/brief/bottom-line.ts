@@ -100,7 +100,8 @@ export function changeSentence(targets: readonly TargetOutlook[], hooks: Mediati
   if (byPriority.size === 0) return undefined;
   const list = [...byPriority.values()];
   const text = list.map((x) => `for ${which(x.idx, n)}, ${priorityWords(x.ref)}`).join("; ");
-  return claim(`What would have to change, at the least: ${text} (read from the blocked steps; a search for the smallest changes has not been run).`, list.flatMap((x) => x.ref.cites), list.map((x) => x.ref.anchor));
+  // Without the search, the blocking priorities are what stands in the way; changing one may not be enough, so the sentence does not promise it.
+  return claim(`What stands in the way: ${text}. Changing these alone may not be enough: they are read from the blocked steps, and the search for the smallest changes that would do it (concord stabilize, or the report with --mediation) has not been run.`, list.flatMap((x) => x.ref.cites), list.map((x) => x.ref.anchor));
 }
 
 /** Which of the model's estimates the sentences above rest on. */
