@@ -2,11 +2,12 @@ import { basename, dirname, extname, join, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
 import { brief, type BriefData } from "@concord/app";
-import { printPdf, workerRunner, writeFiles } from "@concord/node";
+import { printPdf, workerRunner } from "@concord/node";
 import { width, type CliIo } from "../io.js";
 import { CliFailure, printJson, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { DEFAULT_SCENARIO } from "./default-run.js";
+import { writeAll } from "../write.js";
 
 type BriefFormat = "text" | "md" | "html" | "pdf";
 
@@ -78,7 +79,7 @@ async function runBrief(io: CliIo, file: string, opts: BriefCliOptions): Promise
   const baseName = basename(path).replace(/\.[^.]*$/, "");
   const built = unwrap(await brief(loaded, { ...days, format: format === "pdf" ? "html" : format, baseName, reportHref, width: 80 }, runner));
   const text = format === "pdf" ? unwrap(await printPdf(built.text, io.env.CONCORD_CHROMIUM !== undefined ? { chromium: io.env.CONCORD_CHROMIUM } : {})) : built.text;
-  unwrap(writeFiles([{ file: path, text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]));
+  writeAll(io, [{ file: path, text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]);
   io.stdout.write(written(built.data, path));
 }
 
