@@ -1,0 +1,185 @@
+/**
+ * The stability table: one row per state (numbered from 1), filtered by option values and
+ * by concept, sorted by state or by any decision maker's rank, a page of rows at a time.
+ * Choosing a row's state number asks for its explanation.
+ */
+import { useMemo, useState } from "react";
+import { CONCEPT_LABELS, CONCEPT_NAMES, type BasicConcept } from "@concord/app";
+import type { Table, TableRow } from "../worker/protocol";
+import { cell } from "./words";
+
+const PAGE = 50;
+
+/** What a row must be under a concept: any, an equilibrium, or stable for one decision maker. */
+type ConceptFilter = { kind: "any" } | { kind: "equilibrium"; concept: BasicConcept } | { kind: "stable"; concept: BasicConcept; dm: string } | { kind: "unstable"; concept: BasicConcept; dm: string };
+
+export function StabilityTable({ table, selected, onSelect }: { table: Table; selected: number | null; onSelect: (state: number) => void }) {
+  const [values, setValues] = useState<Readonly<Record<string, string>>>({});
+  const [concept, setConcept] = useState<string>("any");
+  const [sort, setSort] = useState<string>("state");
+  const [page, setPage] = useState(0);
+
+  const filter = useMemo((): ConceptFilter => {
+    const [kind, c, dm] = concept.split(":") as [string, BasicConcept | undefined, string | undefined];
+    if (kind === "equilibrium" && c) return { kind, concept: c };
+    if ((kind === "stable" || kind === "unstable") && c && dm) return { kind, concept: c, dm };
+    return { kind: "any" };
+  }, [concept]);
+
+  const rows = useMemo(() => {
+    const wanted = Object.entries(values).filter(([, v]) => v !== "");
+    const keep = (r: TableRow): boolean => {
+      for (const [o, v] of wanted) if (cell(r.values[o]) !== v) return false;
+      switch (filter.kind) {
+        case "any":
+          return true;
+        case "equilibrium":
+          return r.equilibrium.includes(filter.concept);
+        case "stable":
+          return r.stableFor[filter.concept]?.includes(filter.dm) ?? false;
+        case "unstable":
+          return !(r.stableFor[filter.concept]?.includes(filter.dm) ?? false);
+      }
+    };
+    const out = table.rows.filter(keep);
+    if (sort !== "state") out.sort((x, y) => (x.rank[sort] ?? 0) - (y.rank[sort] ?? 0) || x.id - y.id);
+    return out;
+  }, [table, values, filter, sort]);
+
+  const pages = Math.max(1, Math.ceil(rows.length / PAGE));
+  const at = Math.min(page, pages - 1);
+  const shown = rows.slice(at * PAGE, at * PAGE + PAGE);
+  const dmName = new Map(table.decisionMakers.map((d) => [d.id, d.name]));
+  const setValue = (o: string, v: string): void => {
+    setValues((x) => ({ ...x, [o]: v }));
+    setPage(0);
+  };
+
+  return (
+    <div className="stability">
+      <fieldset className="table-filters">
+        <legend>Show</legend>
+        <label>
+          States
+          <select value={concept} onChange={(e) => (setConcept(e.target.value), setPage(0))}>
+            <option value="any">all</option>
+            {table.concepts.map((c) => (
+              <option key={c} value={`equilibrium:${c}`}>
+                equilibria under {CONCEPT_NAMES[c]} ({CONCEPT_LABELS[c]})
+              </option>
+            ))}
+            {table.concepts.flatMap((c) =>
+              table.decisionMakers.flatMap((d) => [
+                <option key={`s${c}${d.id}`} value={`stable:${c}:${d.id}`}>
+                  stable for {d.name} under {CONCEPT_LABELS[c]}
+                </option>,
+                <option key={`u${c}${d.id}`} value={`unstable:${c}:${d.id}`}>
+                  not stable for {d.name} under {CONCEPT_LABELS[c]}
+                </option>,
+              ]),
+            )}
+          </select>
+        </label>
+        <label>
+          Sort by
+          <select value={sort} onChange={(e) => setSort(e.target.value)}>
+            <option value="state">state number</option>
+            {table.decisionMakers.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.name}'s preference (best first)
+              </option>
+            ))}
+          </select>
+        </label>
+        <details className="option-filters">
+          <summary>Filter by options{Object.values(values).some((v) => v) ? ` (${Object.values(values).filter((v) => v).length} set)` : ""}</summary>
+          <div className="option-grid">
+            {table.options.map((o) => (
+              <label key={o.id} title={o.label}>
+                <span>
+                  {dmName.get(o.dm)}: {o.label}
+                </span>
+                <select value={values[o.id] ?? ""} onChange={(e) => setValue(o.id, e.target.value)} aria-label={`${o.label} (${dmName.get(o.dm)})`}>
+                  <option value="">either</option>
+                  {o.alternatives ? (
+                    o.alternatives.map((a) => (
+                      <option key={a.id} value={a.id}>
+                        {a.label}
+                      </option>
+                    ))
+                  ) : (
+                    <>
+                      <option value="Y">taken (Y)</option>
+                      <option value="N">not taken (N)</option>
+                    </>
+                  )}
+                </select>
+              </label>
+            ))}
+          </div>
+          <button type="button" onClick={() => (setValues({}), setPage(0))}>
+            Clear the option filters
+          </button>
+        </details>
+      </fieldset>
+      <p role="status" className="count">
+        {rows.length === table.rows.length ? `${rows.length} states` : `${rows.length} of ${table.rows.length} states`}
+        {pages > 1 ? `, page ${at + 1} of ${pages}` : ""}
+      </p>
+      <div className="scroll" role="region" aria-label="Stability table" tabIndex={0}>
+        <table className="states">
+          <caption className="sr-only">States with their option values, each decision maker's rank and the concepts under which they are equilibria</caption>
+          <thead>
+            <tr>
+              <th scope="col">State</th>
+              {table.options.map((o) => (
+                <th scope="col" key={o.id} title={`${dmName.get(o.dm)}: ${o.label}`} className="opt">
+                  <abbr title={`${dmName.get(o.dm)}: ${o.label}`}>{o.id}</abbr>
+                </th>
+              ))}
+              {table.decisionMakers.map((d) => (
+                <th scope="col" key={d.id} className="rank">
+                  Rank for {d.name}
+                </th>
+              ))}
+              <th scope="col">Equilibrium under</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((r) => (
+              <tr key={r.id} aria-selected={r.id === selected} className={[r.id === table.statusQuo ? "sq" : "", r.equilibrium.length ? "eq" : "", r.id === selected ? "selected" : ""].join(" ")}>
+                <th scope="row">
+                  <button type="button" className="state-link" onClick={() => onSelect(r.id)} aria-label={`State ${r.id}${r.id === table.statusQuo ? ", today's state" : ""}: explain`}>
+                    {r.id}
+                  </button>
+                  {r.id === table.statusQuo ? <span className="tag">today</span> : null}
+                </th>
+                {table.options.map((o) => (
+                  <td key={o.id} className="opt">
+                    {cell(r.values[o.id])}
+                  </td>
+                ))}
+                {table.decisionMakers.map((d) => (
+                  <td key={d.id} className="rank">
+                    {r.rank[d.id]}
+                  </td>
+                ))}
+                <td>{r.equilibrium.length ? r.equilibrium.map((c) => CONCEPT_LABELS[c]).join(", ") : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {pages > 1 ? (
+        <nav className="pager" aria-label="Pages of the table">
+          <button type="button" disabled={at === 0} onClick={() => setPage(at - 1)}>
+            Previous {PAGE}
+          </button>
+          <button type="button" disabled={at >= pages - 1} onClick={() => setPage(at + 1)}>
+            Next {PAGE}
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

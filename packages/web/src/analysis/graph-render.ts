@@ -1,0 +1,95 @@
+/**
+ * Draws a graph of states and moves with cytoscape, laid out by ELK (layered, left to
+ * right). This module and its two libraries are a chunk of their own, loaded only when a
+ * graph is shown. Shapes as well as colours mark equilibria and today's state, so the
+ * picture reads without colour.
+ */
+import cytoscape, { type Core, type ElementDefinition } from "cytoscape";
+import elk from "cytoscape-elk";
+import { MOVER_COLOURS } from "./words";
+
+cytoscape.use(elk);
+
+export interface GraphNode {
+  readonly id: number;
+  readonly label: string;
+  readonly equilibrium: boolean;
+  readonly statusQuo: boolean;
+  readonly selected: boolean;
+}
+
+export interface GraphEdge {
+  readonly from: number;
+  readonly to: number;
+  /** Index of the mover among the decision makers (its colour). */
+  readonly mover: number;
+  /** On the highlighted path. */
+  readonly path: boolean;
+}
+
+export interface GraphData {
+  readonly nodes: readonly GraphNode[];
+  readonly edges: readonly GraphEdge[];
+}
+
+
+export interface Drawn {
+  /** Milliseconds from the call to the end of the layout and first draw. */
+  readonly ms: number;
+  destroy(): void;
+}
+
+export function draw(container: HTMLElement, data: GraphData, onSelect: (state: number) => void): Promise<Drawn> {
+  const t0 = performance.now();
+  const big = data.nodes.length > 150;
+  const elements: ElementDefinition[] = [
+    ...data.nodes.map((n) => ({
+      data: { id: `s${n.id}`, label: n.label, state: n.id },
+      classes: [n.equilibrium ? "eq" : "", n.statusQuo ? "sq" : "", n.selected ? "selected" : ""].filter(Boolean).join(" "),
+    })),
+    ...data.edges.map((e, k) => ({
+      data: { id: `m${k}`, source: `s${e.from}`, target: `s${e.to}`, colour: MOVER_COLOURS[e.mover % MOVER_COLOURS.length]! },
+      classes: e.path ? "path" : "",
+    })),
+  ];
+  return new Promise((resolve) => {
+    const cy: Core = cytoscape({
+      container,
+      elements,
+      // Plain canvas drawing; no fonts or images from anywhere.
+      style: [
+        { selector: "node", style: { label: "data(label)", "font-size": 11, "text-valign": "center", "text-halign": "center", width: 30, height: 30, "background-color": "#eceff3", "border-width": 1, "border-color": "#55606e", color: "#111" } },
+        { selector: "node.eq", style: { shape: "round-rectangle", "background-color": "#d5efd8", "border-color": "#1b5e20", "border-width": 2 } },
+        { selector: "node.sq", style: { shape: "diamond", "border-width": 4, "border-color": "#0d47a1", width: 38, height: 38 } },
+        { selector: "node.selected", style: { "background-color": "#ffe0a3", "border-color": "#8a4b00", "border-width": 4 } },
+        { selector: "edge", style: { width: 1.2, "line-color": "data(colour)", "target-arrow-color": "data(colour)", "target-arrow-shape": "triangle", "curve-style": big ? "haystack" : "bezier", opacity: 0.75 } },
+        { selector: "edge.path", style: { width: 4, opacity: 1, "z-index": 10 } },
+      ],
+      layout: { name: "preset" },
+      minZoom: 0.05,
+      maxZoom: 3,
+      wheelSensitivity: 0.3,
+    });
+    cy.on("tap", "node", (e) => onSelect(Number(e.target.data("state"))));
+    const layout = cy.layout({
+      name: "elk",
+      nodeDimensionsIncludeLabels: false,
+      fit: true,
+      padding: 16,
+      animate: false,
+      elk: {
+        algorithm: "layered",
+        "elk.direction": "RIGHT",
+        "elk.spacing.nodeNode": 14,
+        "elk.layered.spacing.nodeNodeBetweenLayers": 40,
+        // Cheaper crossing minimisation and placement for big graphs: the 500-state budget is 1 s.
+        ...(big ? { "elk.layered.thoroughness": 1, "elk.layered.nodePlacement.strategy": "SIMPLE", "elk.layered.crossingMinimization.greedySwitch.type": "OFF" } : {}),
+      },
+    } as cytoscape.LayoutOptions);
+    layout.one("layoutstop", () => {
+      cy.one("render", () => resolve({ ms: performance.now() - t0, destroy: () => cy.destroy() }));
+      cy.forceRender();
+    });
+    layout.run();
+  });
+}
