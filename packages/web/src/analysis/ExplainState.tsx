@@ -44,12 +44,24 @@ function ForDm({ text, state, dm }: { text: string; state: number; dm: DecisionM
         <p>{dm.name} has no move from here that it prefers (its rank here: {nash.rank}).</p>
       ) : (
         <ul className="improvements">
-          {(byConcept.find((e) => e.concept === "seq") ?? nash ?? byConcept[0])?.improvements.map((imp, k) => (
-            <li key={k}>
-              {moveWords(imp.move)} (to state {imp.move.to}, its rank {imp.rank}){" "}
-              {imp.deterred ? <>— deterred: {imp.sanction?.map(moveWords).join(", then ")}, which leaves it at state {imp.endsAt} (rank {imp.endRank}).</> : "— nothing deters it."}
-            </li>
-          ))}
+          {(nash ?? byConcept[0])?.improvements.map((imp, k) => {
+            // The same improvement under each concept (explanations list them in the same order).
+            const deterredBy = byConcept.filter((e) => e.improvements[k]?.deterred);
+            const sanction = deterredBy.map((e) => e.improvements[k]!).find((x) => x.sanction);
+            return (
+              <li key={k}>
+                {moveWords(imp.move)} (to state {imp.move.to}, which it ranks {imp.rank}){" — "}
+                {deterredBy.length === 0 ? (
+                  "nothing deters it."
+                ) : (
+                  <>
+                    deterred under {deterredBy.map((e) => CONCEPT_LABELS[e.concept]).join(", ")}
+                    {sanction ? <>: {sanction.sanction!.map(moveWords).join(", then ")}, which leaves it at state {sanction.endsAt} (rank {sanction.endRank}).</> : "."}
+                  </>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
       <details>

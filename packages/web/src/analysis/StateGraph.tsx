@@ -17,7 +17,7 @@ export const WHOLE_UP_TO = 300;
 
 export function StateGraph({ text, table, selected, onSelect, path }: { text: string; table: Table; selected: number | null; onSelect: (state: number) => void; path: readonly MoveDescription[] }) {
   const whole = table.rows.length <= WHOLE_UP_TO;
-  const [depth, setDepth] = useState(1);
+  const [depth, setDepth] = useState(2);
   const centre = selected ?? table.statusQuo ?? 1;
   const args = useMemo(() => (whole ? { limit: WHOLE_UP_TO } : { state: centre, depth, limit: 400 }), [whole, centre, depth]);
   const g = latest(useAnalysis("graph", text, args, 50));
@@ -66,6 +66,7 @@ export function StateGraph({ text, table, selected, onSelect, path }: { text: st
           <select value={depth} onChange={(e) => setDepth(Number(e.target.value))}>
             <option value={1}>one</option>
             <option value={2}>up to two</option>
+            <option value={3}>up to three</option>
           </select>
         </label>
       ) : null}

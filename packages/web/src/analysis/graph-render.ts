@@ -10,6 +10,14 @@ import { MOVER_COLOURS } from "./words";
 
 cytoscape.use(elk);
 
+// Cytoscape injects a <style> for its container unless an element with this id exists; the
+// strict CSP forbids inline styles, so pages.css carries that rule and this marker stops the injection.
+if (!document.getElementById("__________cytoscape_stylesheet")) {
+  const marker = document.createElement("meta");
+  marker.id = "__________cytoscape_stylesheet";
+  document.head.append(marker);
+}
+
 export interface GraphNode {
   readonly id: number;
   readonly label: string;
@@ -68,7 +76,6 @@ export function draw(container: HTMLElement, data: GraphData, onSelect: (state: 
       layout: { name: "preset" },
       minZoom: 0.05,
       maxZoom: 3,
-      wheelSensitivity: 0.3,
     });
     cy.on("tap", "node", (e) => onSelect(Number(e.target.data("state"))));
     const layout = cy.layout({

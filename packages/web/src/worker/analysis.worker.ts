@@ -6,6 +6,7 @@
 import {
   analyze,
   coalitions,
+  evidence,
   explain,
   inlineRunner,
   openScenario,
@@ -22,7 +23,7 @@ import {
   type MoveDescription,
   type Result,
 } from "@concord/app";
-import type { Checked, MoveGraph, Op, Requests, Table, TableRow, WorkerAnswer, WorkerRequest } from "./protocol";
+import type { Checked, Equilibria, MoveGraph, Op, Requests, Table, TableRow, WorkerAnswer, WorkerRequest } from "./protocol";
 
 type Analysis = Awaited<ReturnType<AnalysisRunner["analyze"]>>;
 type Space = Parameters<AnalysisRunner["analyze"]>[0];
@@ -75,6 +76,22 @@ async function table(L: Loaded): Promise<Result<Table>> {
   return { ok: true, value: { ...summary, concepts, rows } };
 }
 
+async function equilibria(L: Loaded): Promise<Result<Equilibria>> {
+  const a = await analyze(L, {}, runner);
+  if (!a.ok) return a;
+  const { concepts, equilibria: eq, states: all, statusQuo } = a.value;
+  const ids = [...new Set(concepts.flatMap((c) => eq[c] ?? []))].sort((x, y) => x - y);
+  return {
+    ok: true,
+    value: {
+      size: all.length,
+      ...(statusQuo !== undefined ? { statusQuo } : {}),
+      concepts,
+      states: ids.map((id) => ({ id, values: all[id - 1]!.values, concepts: concepts.filter((c) => eq[c]!.includes(id)) })),
+    },
+  };
+}
+
 /** Each decision maker's unilateral improvements out of the states reached (breadth-first from `from`, or every state). */
 async function graph(L: Loaded, args: Requests["graph"]["args"]): Promise<Result<MoveGraph>> {
   const size = L.space?.size ?? 0;
@@ -124,6 +141,10 @@ async function run<K extends Op>(op: K, L: Loaded, args: Requests[K]["args"]): P
   switch (op) {
     case "table":
       return table(L);
+    case "equilibria":
+      return equilibria(L);
+    case "evidence":
+      return evidence(L, { dm: (args as Requests["evidence"]["args"]).dm });
     case "explain": {
       const a = args as Requests["explain"]["args"];
       return explain(L, { state: a.state, dm: a.dm }, runner);

@@ -9,6 +9,7 @@ import type {
   MoveDescription,
   ModelSummary,
   Problem,
+  DecisionMakerEvidence,
   RobustnessUseCaseResult,
   SensitivityUseCaseResult,
   StabilizeUseCaseResult,
@@ -41,6 +42,13 @@ export interface MoveGraph {
   readonly partial: boolean;
 }
 
+export interface Equilibria {
+  readonly size: number;
+  readonly statusQuo?: number;
+  readonly concepts: readonly BasicConcept[];
+  readonly states: readonly { readonly id: number; readonly values: Readonly<Record<string, boolean | string>>; readonly concepts: readonly BasicConcept[] }[];
+}
+
 export interface Checked {
   /** Why the text is not a valid scenario (empty when it is). */
   readonly problems: readonly Problem[];
@@ -53,6 +61,9 @@ export interface Checked {
 export interface Requests {
   check: { args: Record<string, never>; result: Checked };
   table: { args: Record<string, never>; result: Table };
+  /** The equilibria only (the editor's live panel): cheaper to send than the whole table. */
+  equilibria: { args: Record<string, never>; result: Equilibria };
+  evidence: { args: { dm: string }; result: DecisionMakerEvidence };
   explain: { args: { state: number; dm: string }; result: readonly Explanation[] };
   /** The moves out of the states within `depth` moves of `state`; or of every state when `state` is absent (small models). */
   graph: { args: { state?: number; depth?: number; limit?: number }; result: MoveGraph };

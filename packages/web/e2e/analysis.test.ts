@@ -1,0 +1,105 @@
+// The model editor, the analysis and the mediation pages in a real browser (Debian's
+// chromium through playwright-core), on a small fictional scenario imported for the test
+// and on the seed. Answers are checked against the application layer run here in Node.
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { analyze } from "@concord/app";
+import type { RunningServer } from "@concord/server";
+import { chromiumPresent, launch, openPage, ROOT, screenshotPath, startWorkbench } from "./harness.js";
+
+const EXAMPLE = readFileSync(join(ROOT, "scenarios", "examples", "getting-started.yaml"), "utf8");
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** The equilibria (under any concept) of a scenario text, by the application layer. */
+async function equilibria(text: string): Promise<number[]> {
+  const r = await analyze({ text, file: "x.yaml" });
+  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
+  return [...new Set(Object.values(r.value.equilibria).flat())].sort((a, b) => a - b);
+}
+
+/** axe-core's violations on the page (run in the page; the CSP does not apply to the test's own evaluation). */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const found = await page.evaluate(async () => {
+    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
+    const r = await w.axe.run(document, { resultTypes: ["violations"] });
+    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return found;
+}
+
+const shownEquilibria = async (page: Page): Promise<number[]> =>
+  (await page.getByTestId("live-equilibria").locator("li").allTextContents()).map((t) => Number(/State (\d+)/.exec(t)![1])).sort((a, b) => a - b);
+
+describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis and mediation pages", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let example: string;
+  beforeAll(async () => {
+    server = await startWorkbench();
+    browser = await launch();
+    const ws = ((await (await fetch(`${server.url}/api/workspaces`)).json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+    const created = await fetch(`${server.url}/api/workspaces/${ws}/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Green Valley (fictional)", text: EXAMPLE }) });
+    example = ((await created.json()) as { scenario: { id: string } }).scenario.id;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("changing a preference statement in the editor changes the equilibria, as the application layer says", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.goto(`${server.url}/model?scenario=${example}`);
+    await page.getByTestId("live-summary").waitFor({ timeout: 30_000 });
+    expect(await shownEquilibria(page)).toEqual(await equilibria(EXAMPLE));
+
+    // The Government's first statement, "-withdraw", becomes "withdraw".
+    const changed = EXAMPLE.replace("        - statement: -withdraw", "        - statement: withdraw");
+    const expected = await equilibria(changed);
+    expect(expected).not.toEqual(await equilibria(EXAMPLE));
+    const field = page.getByRole("article", { name: "Government" }).getByLabel("Statement 1", { exact: true });
+    await field.fill("withdraw");
+    await page.waitForFunction((want) => {
+      const items = [...document.querySelectorAll('[data-testid="live-equilibria"] li')].map((li) => Number(/State (\d+)/.exec(li.textContent ?? "")?.[1]));
+      return JSON.stringify(items.sort((a, b) => a - b)) === want;
+    }, JSON.stringify(expected), { timeout: 15_000 });
+    expect(await page.getByText("Unsaved changes.").count()).toBe(1);
+
+    // A statement the validator rejects: its message shows beside the field.
+    await field.fill("withdraw & nonsense");
+    await page.getByRole("article", { name: "Government" }).getByRole("alert").filter({ hasText: "unknown option" }).first().waitFor({ timeout: 15_000 });
+    await field.fill("withdraw");
+    await page.getByRole("alert").filter({ hasText: "keep this model from being analysed" }).waitFor({ state: "detached", timeout: 15_000 });
+    await page.screenshot({ path: screenshotPath("model"), fullPage: false });
+
+    // Saving makes revision 2, whose text has the change and nothing else.
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Saved as a new revision.").waitFor({ timeout: 15_000 });
+    const saved = (await (await fetch(`${server.url}/api/workspaces/${new URL(page.url()).searchParams.get("ws") ?? (await firstWs(server.url))}/scenarios/${example}`)).json()) as { scenario: { headRevision: number }; revision: { text: string } };
+    expect(saved.scenario.headRevision).toBe(2);
+    expect(saved.revision.text).toBe(changed);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("clicking a state explains it for each decision maker, and the graph is drawn", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.goto(`${server.url}/analysis?scenario=${example}`);
+    await page.getByTestId("analysis-summary").waitFor({ timeout: 30_000 });
+    await page.getByRole("button", { name: /^State 1: explain/ }).click();
+    const explain = page.getByRole("region", { name: /Why state 1 / });
+    await explain.waitFor();
+    for (const dm of ["Government", "Front", "Neighbour"]) await explain.getByRole("article", { name: `For ${dm}` }).getByRole("heading").waitFor({ timeout: 15_000 });
+    await page.locator(".graph-figure[data-ms]").waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: screenshotPath("analysis"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+});
+
+async function firstWs(base: string): Promise<string> {
+  return ((await (await fetch(`${base}/api/workspaces`)).json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
+}
