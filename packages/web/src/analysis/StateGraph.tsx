@@ -9,8 +9,10 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import type { MoveDescription } from "@concord/app";
 import { latest, useAnalysis } from "../worker/client";
 import type { Table } from "../worker/protocol";
-import type { GraphData } from "./graph-render";
+import type { Drawn, GraphData } from "./graph-render";
 import { MOVER_COLOURS, moveWords } from "./words";
+
+let drawing: Promise<unknown> = Promise.resolve();
 
 /** Models up to this many states are drawn whole. */
 export const WHOLE_UP_TO = 300;
@@ -31,31 +33,42 @@ export function StateGraph({ text, table, selected, onSelect, path }: { text: st
     const eq = new Set(table.rows.filter((r) => r.equilibrium.length > 0).map((r) => r.id));
     const onPath = new Set(path.map((m) => `${m.from}>${m.to}`));
     return {
-      nodes: g.value.states.map((s) => ({ id: s, label: String(s), equilibrium: eq.has(s), statusQuo: s === table.statusQuo, selected: s === selected })),
+      nodes: g.value.states.map((s) => ({ id: s, label: String(s), equilibrium: eq.has(s), statusQuo: s === table.statusQuo })),
       edges: g.value.moves.map((m) => ({ from: m.from, to: m.to, mover: Math.max(0, dms.indexOf(m.dm)), path: onPath.has(`${m.from}>${m.to}`) })),
     };
-  }, [g, table, selected, path]);
+  }, [g, table, path]);
 
+  const handle = useRef<Drawn | null>(null);
   useEffect(() => {
     const el = box.current;
     if (!el || !data) return;
     let gone = false;
-    let destroy: (() => void) | undefined;
-    import("./graph-render")
-      .then(({ draw }) => draw(el, data, onSelect))
-      .then((d) => {
-        if (gone) d.destroy();
-        else {
-          destroy = d.destroy;
-          setDrawn({ ms: d.ms, nodes: data.nodes.length });
-        }
-      })
-      .catch((e: unknown) => setFailed(e instanceof Error ? e.message : String(e)));
+    // One drawing at a time in the box: the next waits for the last to finish and removes it.
+    drawing = drawing.then(async () => {
+      if (gone) return;
+      try {
+        const { draw } = await import("./graph-render");
+        const d = await draw(el, data, onSelect);
+        if (gone) return d.destroy();
+        handle.current = d;
+        d.select(selectedRef.current);
+        setDrawn({ ms: d.ms, nodes: data.nodes.length });
+      } catch (e) {
+        setFailed(e instanceof Error ? e.message : String(e));
+      }
+    });
     return () => {
       gone = true;
-      destroy?.();
+      setDrawn(null);
+      drawing = drawing.then(() => {
+        handle.current?.destroy();
+        handle.current = null;
+      });
     };
   }, [data, onSelect]);
+  const selectedRef = useRef(selected);
+  selectedRef.current = selected;
+  useEffect(() => handle.current?.select(selected), [selected]);
 
   return (
     <section aria-labelledby="graph-title" className="graph">

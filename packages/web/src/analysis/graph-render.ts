@@ -23,7 +23,6 @@ export interface GraphNode {
   readonly label: string;
   readonly equilibrium: boolean;
   readonly statusQuo: boolean;
-  readonly selected: boolean;
 }
 
 export interface GraphEdge {
@@ -44,6 +43,8 @@ export interface GraphData {
 export interface Drawn {
   /** Milliseconds from the call to the end of the layout and first draw. */
   readonly ms: number;
+  /** Marks the chosen state (no new layout). */
+  select(state: number | null): void;
   destroy(): void;
 }
 
@@ -53,7 +54,7 @@ export function draw(container: HTMLElement, data: GraphData, onSelect: (state: 
   const elements: ElementDefinition[] = [
     ...data.nodes.map((n) => ({
       data: { id: `s${n.id}`, label: n.label, state: n.id },
-      classes: [n.equilibrium ? "eq" : "", n.statusQuo ? "sq" : "", n.selected ? "selected" : ""].filter(Boolean).join(" "),
+      classes: [n.equilibrium ? "eq" : "", n.statusQuo ? "sq" : ""].filter(Boolean).join(" "),
     })),
     ...data.edges.map((e, k) => ({
       data: { id: `m${k}`, source: `s${e.from}`, target: `s${e.to}`, colour: MOVER_COLOURS[e.mover % MOVER_COLOURS.length]! },
@@ -93,9 +94,13 @@ export function draw(container: HTMLElement, data: GraphData, onSelect: (state: 
         ...(big ? { "elk.layered.thoroughness": 1, "elk.layered.nodePlacement.strategy": "SIMPLE", "elk.layered.crossingMinimization.greedySwitch.type": "OFF" } : {}),
       },
     } as cytoscape.LayoutOptions);
+    const select = (state: number | null): void => {
+      cy.$("node.selected").removeClass("selected");
+      if (state !== null) cy.$id(`s${state}`).addClass("selected");
+    };
     layout.one("layoutstop", () => {
-      cy.one("render", () => resolve({ ms: performance.now() - t0, destroy: () => cy.destroy() }));
-      cy.forceRender();
+      // The next frame is the first with the laid-out graph on the canvas.
+      requestAnimationFrame(() => resolve({ ms: performance.now() - t0, select, destroy: () => cy.destroy() }));
     });
     layout.run();
   });

@@ -155,8 +155,10 @@ async function run<K extends Op>(op: K, L: Loaded, args: Requests[K]["args"]): P
       const a = args as Requests["statusQuo"]["args"];
       return statusQuo(L, a.from !== undefined ? { from: a.from } : {}, runner);
     }
-    case "target":
-      return target(L, { target: (args as Requests["target"]["args"]).target });
+    case "target": {
+      const a = args as Requests["target"]["args"];
+      return target(L, { target: a.target, ...(a.limit !== undefined ? { limit: a.limit } : {}) });
+    }
     case "stabilize": {
       const a = args as Requests["stabilize"]["args"];
       return stabilize(L, { target: a.target, ...(a.limit !== undefined ? { limit: a.limit } : {}) }, runner);

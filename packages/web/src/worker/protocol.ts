@@ -68,7 +68,7 @@ export interface Requests {
   /** The moves out of the states within `depth` moves of `state`; or of every state when `state` is absent (small models). */
   graph: { args: { state?: number; depth?: number; limit?: number }; result: MoveGraph };
   statusQuo: { args: { from?: number }; result: StatusQuoAnalysis };
-  target: { args: { target: string }; result: TargetResult };
+  target: { args: { target: string; limit?: number }; result: TargetResult };
   stabilize: { args: { target: string; limit?: number }; result: StabilizeUseCaseResult };
   sensitivity: { args: Record<string, never>; result: SensitivityUseCaseResult };
   coalitions: { args: Record<string, never>; result: CoalitionsResult };
