@@ -6,11 +6,13 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyze } from "@concord/app";
+import { analyze, target } from "@concord/app";
 import type { RunningServer } from "@concord/server";
 import { chromiumPresent, launch, openPage, ROOT, screenshotPath, startWorkbench } from "./harness.js";
 
 const EXAMPLE = readFileSync(join(ROOT, "scenarios", "examples", "getting-started.yaml"), "utf8");
+// The Front's third statement marked as the modeller's estimate: without it, disarming outcomes hold.
+const ESTIMATED = EXAMPLE.replace("        - -disarm IF -withdraw", "        - { statement: -disarm IF -withdraw, estimate: true }");
 const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** The equilibria (under any concept) of a scenario text, by the application layer. */
@@ -38,12 +40,15 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
   let server: RunningServer;
   let browser: Browser;
   let example: string;
+  let estimated: string;
   beforeAll(async () => {
     server = await startWorkbench();
     browser = await launch();
     const ws = ((await (await fetch(`${server.url}/api/workspaces`)).json()) as { workspaces: { id: string }[] }).workspaces[0]!.id;
     const created = await fetch(`${server.url}/api/workspaces/${ws}/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Green Valley (fictional)", text: EXAMPLE }) });
     example = ((await created.json()) as { scenario: { id: string } }).scenario.id;
+    const withEstimate = await fetch(`${server.url}/api/workspaces/${ws}/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Green Valley with an estimate (fictional)", text: ESTIMATED }) });
+    estimated = ((await withEstimate.json()) as { scenario: { id: string } }).scenario.id;
   });
   afterAll(async () => {
     await browser?.close();
@@ -96,6 +101,47 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
     await page.locator(".graph-figure[data-ms]").waitFor({ timeout: 30_000 });
     await page.screenshot({ path: screenshotPath("analysis"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("picks a target by option values and shows what would make it hold, and how an estimate changes the answer", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.goto(`${server.url}/mediation?scenario=${estimated}`);
+    await page.getByLabel("Front: Hand in heavy weapons").selectOption("Y");
+    await page.getByTestId("target-answer").filter({ hasText: "8 possible outcomes match “disarm”; today's situation is not one of them." }).waitFor({ timeout: 30_000 });
+    await page.getByTestId("stabilize-answer").waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId("stabilize-answer").innerText()).toMatch(/Front/);
+    // As written, no disarming outcome holds; without the estimate, four do (the application layer agrees: see below).
+    await page.getByTestId("holds-written").filter({ hasText: "no outcome of the target would hold" }).waitFor({ timeout: 30_000 });
+    const variant = ESTIMATED.replace("        - { statement: -disarm IF -withdraw, estimate: true }\n", "");
+    const matching = target({ text: variant, file: "x.yaml" }, { target: "disarm" });
+    if (!matching.ok) throw new Error("the target does not parse");
+    const inTarget = new Set<number>(matching.value.states.map((s) => s.state));
+    const disarmed = (await equilibria(variant)).filter((s) => inTarget.has(s));
+    expect(disarmed.length).toBeGreaterThan(0);
+    await page.getByRole("checkbox", { name: /Front's priority 3/ }).uncheck();
+    await page.getByTestId("holds-variant").filter({ hasText: `states ${disarmed.join(", ")}.` }).waitFor({ timeout: 30_000 });
+    await page.getByRole("heading", { name: "How robust each outcome is" }).scrollIntoViewIfNeeded();
+    await page.locator(".bars").first().waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath("mediation"), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the seed's 18,432 states and the moves around today's state, readable at tablet width", async () => {
+    const { page, problems } = await openPage(browser, server.url, { width: 820, height: 1180 });
+    const ws = await firstWs(server.url);
+    const list = ((await (await fetch(`${server.url}/api/workspaces/${ws}/scenarios`)).json()) as { scenarios: { id: string; name: string }[] }).scenarios;
+    await page.goto(`${server.url}/analysis?scenario=${list.find((s) => s.name.startsWith("Armenia"))!.id}`);
+    await page.getByTestId("analysis-summary").waitFor({ timeout: 90_000 });
+    expect(await page.getByText("18432 states, page 1 of 369").count()).toBe(1);
+    await page.locator(".graph-figure[data-ms]").waitFor({ timeout: 60_000 });
+    expect(await page.locator(".graph figcaption").innerText()).toMatch(/^\d+ states, \d+ moves/);
+    // Keyboard: the table's first state button is reachable and explains on Enter.
+    await page.getByRole("button", { name: /^State 1: explain/ }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("region", { name: /Why state 1 / }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: screenshotPath("analysis-seed-tablet"), fullPage: false });
     expect(problems).toEqual([]);
   });
 });
