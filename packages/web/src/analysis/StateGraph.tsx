@@ -15,7 +15,7 @@ import { MOVER_COLOURS, moveWords } from "./words";
 let drawing: Promise<unknown> = Promise.resolve();
 
 /** Models up to this many states are drawn whole. */
-export const WHOLE_UP_TO = 300;
+export const WHOLE_UP_TO = 512;
 
 export function StateGraph({ text, table, selected, onSelect, path }: { text: string; table: Table; selected: number | null; onSelect: (state: number) => void; path: readonly MoveDescription[] }) {
   const whole = table.rows.length <= WHOLE_UP_TO;
@@ -32,11 +32,12 @@ export function StateGraph({ text, table, selected, onSelect, path }: { text: st
     const dms = table.decisionMakers.map((d) => d.id);
     const eq = new Set(table.rows.filter((r) => r.equilibrium.length > 0).map((r) => r.id));
     const onPath = new Set(path.map((m) => `${m.from}>${m.to}`));
+    const layer = whole ? optionsTaken(table) : distances(centre, g.value.moves);
     return {
-      nodes: g.value.states.map((s) => ({ id: s, label: String(s), equilibrium: eq.has(s), statusQuo: s === table.statusQuo })),
+      nodes: g.value.states.map((s) => ({ id: s, label: String(s), equilibrium: eq.has(s), statusQuo: s === table.statusQuo, layer: layer.get(s) ?? 0 })),
       edges: g.value.moves.map((m) => ({ from: m.from, to: m.to, mover: Math.max(0, dms.indexOf(m.dm)), path: onPath.has(`${m.from}>${m.to}`) })),
     };
-  }, [g, table, path]);
+  }, [g, table, path, whole, centre]);
 
   const handle = useRef<Drawn | null>(null);
   useEffect(() => {
@@ -120,4 +121,26 @@ export function StateGraph({ text, table, selected, onSelect, path }: { text: st
       ) : null}
     </section>
   );
+}
+
+/** Per state, how many options are taken (an alternative other than the first counts as one). */
+function optionsTaken(table: Table): Map<number, number> {
+  const first = new Map(table.options.map((o) => [o.id, o.alternatives?.[0]?.id]));
+  return new Map(table.rows.map((r) => [r.id, Object.entries(r.values).filter(([o, v]) => (typeof v === "string" ? v !== first.get(o) : v)).length]));
+}
+
+/** Per state, the fewest moves from `from` (either way along a move). */
+function distances(from: number, moves: readonly MoveDescription[]): Map<number, number> {
+  const next = new Map<number, number[]>();
+  for (const m of moves) {
+    next.set(m.from, [...(next.get(m.from) ?? []), m.to]);
+    next.set(m.to, [...(next.get(m.to) ?? []), m.from]);
+  }
+  const dist = new Map([[from, 0]]);
+  const queue = [from];
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    for (const t of next.get(s) ?? []) if (!dist.has(t)) (dist.set(t, dist.get(s)! + 1), queue.push(t));
+  }
+  return dist;
 }
