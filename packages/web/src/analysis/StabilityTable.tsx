@@ -131,7 +131,20 @@ export function StabilityTable({ table, selected, onSelect }: { table: Table; se
           <caption className="sr-only">States with their option values, each decision maker's rank and the concepts under which they are equilibria</caption>
           <thead>
             <tr>
-              <th scope="col">State</th>
+              <th scope="col" rowSpan={2}>
+                State
+              </th>
+              <th scope="colgroup" colSpan={table.options.length}>
+                Options (Y taken, N not)
+              </th>
+              <th scope="colgroup" colSpan={table.decisionMakers.length}>
+                Rank (1 = best)
+              </th>
+              <th scope="col" rowSpan={2}>
+                Equilibrium under
+              </th>
+            </tr>
+            <tr>
               {table.options.map((o) => (
                 <th scope="col" key={o.id} title={`${dmName.get(o.dm)}: ${o.label}`} className="opt">
                   <abbr title={`${dmName.get(o.dm)}: ${o.label}`}>{o.id}</abbr>
@@ -139,10 +152,9 @@ export function StabilityTable({ table, selected, onSelect }: { table: Table; se
               ))}
               {table.decisionMakers.map((d) => (
                 <th scope="col" key={d.id} className="rank">
-                  Rank for {d.name}
+                  {d.name}
                 </th>
               ))}
-              <th scope="col">Equilibrium under</th>
             </tr>
           </thead>
           <tbody>

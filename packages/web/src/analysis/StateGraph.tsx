@@ -140,7 +140,11 @@ function distances(from: number, moves: readonly MoveDescription[]): Map<number,
   const queue = [from];
   for (let q = 0; q < queue.length; q++) {
     const s = queue[q]!;
-    for (const t of next.get(s) ?? []) if (!dist.has(t)) (dist.set(t, dist.get(s)! + 1), queue.push(t));
+    for (const t of next.get(s) ?? []) {
+      if (dist.has(t)) continue;
+      dist.set(t, dist.get(s)! + 1);
+      queue.push(t);
+    }
   }
   return dist;
 }
