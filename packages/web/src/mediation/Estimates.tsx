@@ -56,7 +56,7 @@ export function Estimates({ text, target }: { text: string; target: string }) {
       </ul>
       <div className="answer" aria-live="polite">
         <Holds label="With every estimate as written" text={text} target={target} testId="holds-written" />
-        {off.size > 0 ? <Holds label={`Without the ${off.size === 1 ? "estimate" : `${off.size} estimates`} switched off`} text={variant} target={target} testId="holds-variant" /> : null}
+        {off.size > 0 ? <Holds label={`Without the ${off.size === 1 ? "estimate" : `${off.size} estimates`} you switched off`} text={variant} target={target} testId="holds-variant" /> : null}
       </div>
     </>
   );
