@@ -40,7 +40,7 @@ export function TextField({ label, value, onCommit, problems, hint, wide }: { la
           setV(e.target.value);
           pending.current = e.target.value;
           clearTimeout(timer.current);
-          timer.current = setTimeout(commit, 120);
+          timer.current = setTimeout(commit, 80);
         }}
       />
       {invalid || hint ? (

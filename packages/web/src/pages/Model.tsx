@@ -24,16 +24,19 @@ export function Model() {
   latestText.current = text;
   const edit = useCallback((f: (t: string) => string) => setDraft(f(latestText.current)), [setDraft]);
 
-  // A .gmcr revision is edited as YAML (converted by the server).
+  // A JSON or .gmcr revision is edited as YAML (converted by the server) and saved as YAML.
   useEffect(() => {
-    if (revision.format === "gmcr" && !draft) void api.exportText(workspace.id, scenario.id, { format: "yaml" }).then((t) => setDraft(t));
+    if (revision.format !== "yaml" && !draft) void api.exportText(workspace.id, scenario.id, { format: "yaml" }).then((t) => setDraft(t));
   }, [revision.format, draft, workspace.id, scenario.id, setDraft]);
 
   const section = useMemo(() => readModel(text), [text]);
   const check = latest(useAnalysis("check", text, {}, 60));
   const problems: readonly Problem[] = check?.ok ? check.value.problems : [];
   const warnings: readonly Problem[] = check?.ok ? check.value.warnings : [];
-  const eq = useAnalysis("equilibria", text, {}, 40);
+  const eq = useAnalysis("equilibria", text, {});
+  // How many answers have arrived: lets a test or the bench wait for the one after an edit.
+  const answers = useRef({ last: eq, count: 0 });
+  if (answers.current.last !== eq) answers.current = { last: eq, count: answers.current.count + (eq.state === "done" ? 1 : 0) };
   const saved = latest(useAnalysis("equilibria", revision.text, {}));
   const model = section.model;
 
@@ -50,6 +53,7 @@ export function Model() {
           await refresh();
         }}
       />
+      {revision.format !== "yaml" ? <p className="hint">This scenario is stored as {revision.format === "gmcr" ? ".gmcr" : "JSON"}; the editor works on its YAML form and saves it as YAML.</p> : null}
       {section.error ? (
         <p role="alert" className="error">
           The model section is not valid YAML: {section.error}
@@ -92,7 +96,7 @@ export function Model() {
               </details>
             ) : null}
           </div>
-          <LivePanel answer={latest(eq)} working={eq.state === "working"} saved={saved?.ok ? saved.value : undefined} options={model} />
+          <LivePanel answer={latest(eq)} answers={answers.current.count} working={eq.state === "working"} saved={saved?.ok ? saved.value : undefined} options={model} />
         </div>
       )}
     </section>
@@ -336,11 +340,11 @@ function Feasibility({ conditions, problems, edit }: { conditions: readonly Reco
   );
 }
 
-function LivePanel({ answer, working, saved, options }: { answer: ReturnType<typeof latest<Equilibria>>; working: boolean; saved: Equilibria | undefined; options: { decisionMakers?: readonly DmData[] } }) {
+function LivePanel({ answer, answers, working, saved, options }: { answer: ReturnType<typeof latest<Equilibria>>; answers: number; working: boolean; saved: Equilibria | undefined; options: { decisionMakers?: readonly DmData[] } }) {
   const optionIds = (options.decisionMakers ?? []).flatMap((d) => (d.options ?? []).map((o) => o.id ?? "")).filter(Boolean);
   const before = new Set(saved?.states.map((s) => s.id) ?? []);
   return (
-    <aside className="live" aria-labelledby="live-title">
+    <aside className="live" aria-labelledby="live-title" data-answers={answers}>
       <h2 id="live-title">Equilibria as you edit</h2>
       {!answer ? <p role="status">Analysing…</p> : null}
       {answer && !answer.ok ? <p className="error">Not analysed until the problems are fixed.</p> : null}
