@@ -99,6 +99,21 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
     await explain.waitFor();
     for (const dm of ["Government", "Front", "Neighbour"]) await explain.getByRole("article", { name: `For ${dm}` }).getByRole("heading").waitFor({ timeout: 15_000 });
     await page.locator(".graph-figure[data-ms]").waitFor({ timeout: 30_000 });
+
+    // Filters and sorting: the Nash equilibria, as the application layer counts them; then sorted by the Front's preference.
+    // (The first test saved a revision: the page shows the scenario as it is now.)
+    const now = ((await (await fetch(`${server.url}/api/workspaces/${await firstWs(server.url)}/scenarios/${example}`)).json()) as { revision: { text: string } }).revision.text;
+    const a = await analyze({ text: now, file: "x.yaml" });
+    if (!a.ok) throw new Error("the example does not analyse");
+    const nash = a.value.equilibria.nash!;
+    await page.getByLabel("Concept").selectOption("nash");
+    await page.getByRole("combobox", { name: /^States/ }).selectOption("equilibrium");
+    await page.getByText(`${nash.length} of 24 states`).waitFor();
+    expect((await page.locator("table.states tbody th button").allTextContents()).map(Number)).toEqual([...nash]);
+    await page.getByRole("combobox", { name: /^States/ }).selectOption("any");
+    await page.getByLabel("Sort by").selectOption("front");
+    const frontRank = page.locator("table.states tbody tr").first().locator("td.rank").nth(1);
+    expect(await frontRank.innerText()).toBe("1");
     await page.screenshot({ path: screenshotPath("analysis"), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);

@@ -15,16 +15,17 @@ type ConceptFilter = { kind: "any" } | { kind: "equilibrium"; concept: BasicConc
 
 export function StabilityTable({ table, selected, onSelect }: { table: Table; selected: number | null; onSelect: (state: number) => void }) {
   const [values, setValues] = useState<Readonly<Record<string, string>>>({});
-  const [concept, setConcept] = useState<string>("any");
+  const [concept, setConcept] = useState<BasicConcept>(table.concepts[0] ?? "nash");
+  const [which, setWhich] = useState<string>("any");
   const [sort, setSort] = useState<string>("state");
   const [page, setPage] = useState(0);
 
   const filter = useMemo((): ConceptFilter => {
-    const [kind, c, dm] = concept.split(":") as [string, BasicConcept | undefined, string | undefined];
-    if (kind === "equilibrium" && c) return { kind, concept: c };
-    if ((kind === "stable" || kind === "unstable") && c && dm) return { kind, concept: c, dm };
+    const [kind, dm] = which.split(":") as [string, string | undefined];
+    if (kind === "equilibrium") return { kind, concept };
+    if ((kind === "stable" || kind === "unstable") && dm) return { kind, concept, dm };
     return { kind: "any" };
-  }, [concept]);
+  }, [concept, which]);
 
   const rows = useMemo(() => {
     const wanted = Object.entries(values).filter(([, v]) => v !== "");
@@ -60,24 +61,28 @@ export function StabilityTable({ table, selected, onSelect }: { table: Table; se
       <fieldset className="table-filters">
         <legend>Show</legend>
         <label>
-          States
-          <select value={concept} onChange={(e) => (setConcept(e.target.value), setPage(0))}>
-            <option value="any">all</option>
+          Concept
+          <select value={concept} onChange={(e) => (setConcept(e.target.value as BasicConcept), setPage(0))}>
             {table.concepts.map((c) => (
-              <option key={c} value={`equilibrium:${c}`}>
-                equilibria under {CONCEPT_NAMES[c]} ({CONCEPT_LABELS[c]})
+              <option key={c} value={c}>
+                {CONCEPT_NAMES[c]} ({CONCEPT_LABELS[c]})
               </option>
             ))}
-            {table.concepts.flatMap((c) =>
-              table.decisionMakers.flatMap((d) => [
-                <option key={`s${c}${d.id}`} value={`stable:${c}:${d.id}`}>
-                  stable for {d.name} under {CONCEPT_LABELS[c]}
-                </option>,
-                <option key={`u${c}${d.id}`} value={`unstable:${c}:${d.id}`}>
-                  not stable for {d.name} under {CONCEPT_LABELS[c]}
-                </option>,
-              ]),
-            )}
+          </select>
+        </label>
+        <label>
+          States
+          <select value={which} onChange={(e) => (setWhich(e.target.value), setPage(0))}>
+            <option value="any">all</option>
+            <option value="equilibrium">equilibria (stable for everyone)</option>
+            {table.decisionMakers.flatMap((d) => [
+              <option key={`s${d.id}`} value={`stable:${d.id}`}>
+                stable for {d.name}
+              </option>,
+              <option key={`u${d.id}`} value={`unstable:${d.id}`}>
+                not stable for {d.name}
+              </option>,
+            ])}
           </select>
         </label>
         <label>

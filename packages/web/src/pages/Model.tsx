@@ -365,6 +365,7 @@ function LivePanel({ answer, answers, working, saved, options }: { answer: Retur
               </li>
             ))}
           </ul>
+          {answer.value.states.length > 40 ? <p className="muted">The first 40 are listed; the Analysis page has them all.</p> : null}
           {saved ? (
             <p>
               {(() => {
