@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyze, target } from "@concord/app";
+import { analyze, statusQuo, target } from "@concord/app";
 import type { RunningServer } from "@concord/server";
 import { chromiumPresent, launch, openPage, ROOT, screenshotPath, startWorkbench } from "./harness.js";
 
@@ -124,6 +124,12 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
     await page.goto(`${server.url}/mediation?scenario=${estimated}`);
     await page.getByLabel("Front: Hand in heavy weapons").selectOption("Y");
     await page.getByTestId("target-answer").filter({ hasText: "8 possible outcomes match “disarm”; today's situation is not one of them." }).waitFor({ timeout: 30_000 });
+    // Blocked or not from today, as the application layer's status quo analysis says.
+    const sq = await statusQuo({ text: ESTIMATED, file: "x.yaml" });
+    const disarming = target({ text: ESTIMATED, file: "x.yaml" }, { target: "disarm", limit: 100 });
+    if (!sq.ok || !disarming.ok) throw new Error("the example does not analyse");
+    const reached = sq.value.reachable.filter((r) => disarming.value.states.some((s) => s.state === r.state));
+    await page.getByTestId("reach").filter({ hasText: reached.length === 0 ? /^Blocked/ : `state ${reached[0]!.state}` }).waitFor({ timeout: 30_000 });
     await page.getByTestId("stabilize-answer").waitFor({ timeout: 60_000 });
     expect(await page.getByTestId("stabilize-answer").innerText()).toMatch(/Front/);
     // As written, no disarming outcome holds; without the estimate, four do (the application layer agrees: see below).

@@ -39,7 +39,8 @@ export function Mediation() {
   const auto = size > 0 && size <= AUTO_UP_TO;
   const want = (what: string): boolean => auto || asked.has(`${what}:${pattern}`) || (what !== "stabilize" && asked.has(what));
 
-  const target = latest(useAnalysis("target", text, pattern ? { target: pattern } : null, 150));
+  const target = latest(useAnalysis("target", text, pattern ? { target: pattern, limit: 100_000 } : null, 150));
+  const sq = latest(useAnalysis("statusQuo", text, {}));
   const stab = useAnalysis("stabilize", text, pattern && target?.ok && want("stabilize") ? { target: pattern } : null, 300);
   const coal = useAnalysis("coalitions", text, want("coalitions") ? {} : null);
   const rob = useAnalysis("robustness", text, want("robustness") ? {} : null);
@@ -85,7 +86,7 @@ export function Mediation() {
             <details>
               <summary>The matching outcomes ({target.value.count})</summary>
               <ul>
-                {target.value.states.map((s) => (
+                {target.value.states.slice(0, 50).map((s) => (
                   <li key={s.state}>
                     State {s.state} <code>{s.yn}</code>: {s.words}
                   </li>
@@ -99,6 +100,7 @@ export function Mediation() {
       {pattern && target?.ok && target.value.count > 0 ? (
         <>
           <h2>From today to the target, and what would make it hold</h2>
+          {sq?.ok ? <Reach reachable={sq.value.reachable} inTarget={new Set<number>(target.value.states.map((s) => s.state))} /> : sq ? null : <p role="status">Following the moves from today…</p>}
           <Slow answer={stab} start={() => ask(`stabilize:${pattern}`)} auto={auto} size={size} what="the search for the smallest changes">
             {(v) => <AnswerView answer={v.answer} testId="stabilize-answer" />}
           </Slow>
@@ -128,6 +130,23 @@ export function Mediation() {
         )}
       </Slow>
     </section>
+  );
+}
+
+/** Which of the target's outcomes the conflict can reach from today by moves that each leave their mover better off (a quick search; the smallest changes come below). */
+function Reach({ reachable, inTarget }: { reachable: readonly { state: number; distance: number }[]; inTarget: ReadonlySet<number> }) {
+  const hits = reachable.filter((r) => inTarget.has(r.state));
+  if (hits.length === 0)
+    return (
+      <p data-testid="reach">
+        <strong>Blocked:</strong> from today, no sequence of moves that each leave their mover better off reaches any outcome of the target ({reachable.length.toLocaleString("en")} outcomes are reachable, none of them in it).
+      </p>
+    );
+  const nearest = hits[0]!;
+  return (
+    <p data-testid="reach">
+      From today, moves that each leave their mover better off can reach {hits.length === 1 ? "one outcome" : `${hits.length.toLocaleString("en")} outcomes`} of the target; the nearest, state {nearest.state}, is {nearest.distance === 0 ? "today's" : `${nearest.distance} ${nearest.distance === 1 ? "move" : "moves"} away`}. Whether it would hold there is another question (below).
+    </p>
   );
 }
 
