@@ -165,6 +165,19 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
     await page.screenshot({ path: screenshotPath("analysis-seed-tablet"), fullPage: false });
     expect(problems).toEqual([]);
   });
+
+  it("answers a named target on the seed at once and leaves the slow search to a click", async () => {
+    const { page, problems } = await openPage(browser, server.url, { width: 820, height: 1180 });
+    const list = ((await (await fetch(`${server.url}/api/workspaces/${await firstWs(server.url)}/scenarios`)).json()) as { scenarios: { id: string; name: string }[] }).scenarios;
+    await page.goto(`${server.url}/mediation?scenario=${list.find((s) => s.name.startsWith("Armenia"))!.id}`);
+    await page.getByRole("button", { name: "A peace treaty signed directly, without mediators" }).click();
+    await page.getByTestId("target-answer").filter({ hasText: /possible outcomes match a peace treaty signed directly/i }).waitFor({ timeout: 60_000 });
+    await page.getByTestId("reach").waitFor({ timeout: 90_000 });
+    expect(await page.getByRole("button", { name: "Start the search for the smallest changes" }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath("mediation-seed-tablet"), fullPage: false });
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 180_000);
 });
 
 async function firstWs(base: string): Promise<string> {

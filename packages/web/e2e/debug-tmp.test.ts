@@ -9,7 +9,8 @@ it("debug", async () => {
   const created = process.env.SEED ? null : await fetch(`${server.url}/api/workspaces/${ws}/scenarios`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "Green Valley (fictional)", text: (await import("node:fs")).readFileSync("scenarios/examples/getting-started.yaml", "utf8") }) });
   const id = created ? ((await created.json()) as any).scenario.id : "";
   await page.goto(`${server.url}/${process.env.P ?? "analysis"}${process.env.SEED ? "" : `?scenario=${id}`}${process.env.Q ?? ""}`);
-  if (process.env.P === "mediation") { await page.waitForTimeout(3000); await page.getByLabel("Front: Hand in heavy weapons").selectOption("Y"); }
+  if (process.env.NAMED) { await page.getByRole("button", { name: "A peace treaty signed directly, without mediators" }).click(); }
+  if (process.env.P === "mediation" && !process.env.SEED) { await page.waitForTimeout(3000); await page.getByLabel("Front: Hand in heavy weapons").selectOption("Y"); }
   if (process.env.FILTER) { await page.waitForTimeout(4000); await page.getByLabel("Concept").selectOption("nash"); await page.getByRole("combobox", { name: /^States/ }).selectOption("equilibrium"); }
   if (process.env.CLICK) { await page.getByRole("button", { name: /^State 1: explain/ }).click(); }
   await page.waitForTimeout(Number(process.env.WAIT ?? 20000));
