@@ -1,6 +1,6 @@
 /**
- * The page's side of the analysis worker: ask(op, text, args) answers with the use case's
- * Result, and useAnalysis() keeps the latest answer for the current text and arguments,
+ * The page's side of the analysis worker: useAnalysis(op, text, args) keeps the latest
+ * answer (the use case's Result) for the current text and arguments,
  * debounced while the user types and ignoring answers that arrived after a newer question.
  * Two workers: one for what must answer as you type (the table, explanations, the graph),
  * one for the slower mediation questions, so those never hold up the editor.
@@ -14,6 +14,8 @@ const SLOW: ReadonlySet<Op> = new Set<Op>(["stabilize", "sensitivity", "coalitio
 
 interface Pending {
   resolve(r: Answered<unknown>): void;
+  /** The request, to send again to a new worker after the old one was stopped. */
+  readonly message: WorkerRequest;
 }
 export type Answered<T> = Result<T> & { readonly ms: number };
 
@@ -42,13 +44,36 @@ function lane(name: Lane) {
   return w;
 }
 
-export function ask<K extends Op>(op: K, text: string, args: Requests[K]["args"]): Promise<Answered<Requests[K]["result"]>> {
+/**
+ * Forgets a slow request nobody waits for any more. A worker cannot be interrupted, so
+ * when the request is the one it is working on (the oldest), the worker is stopped and a
+ * new one takes the requests still wanted: a five-minute search for a target the user has
+ * left no longer holds up the next.
+ */
+function cancel(id: number): void {
+  const w = workers.get("slow");
+  if (!w?.pending.has(id)) return;
+  const running = w.pending.keys().next().value === id;
+  w.pending.delete(id);
+  if (!running) return;
+  w.worker.terminate();
+  workers.delete("slow");
+  const fresh = lane("slow");
+  for (const [k, p] of w.pending) {
+    fresh.pending.set(k, p);
+    fresh.worker.postMessage(p.message);
+  }
+}
+
+function send<K extends Op>(op: K, text: string, args: Requests[K]["args"]): { id: number; answer: Promise<Answered<Requests[K]["result"]>> } {
   const { worker, pending } = lane(SLOW.has(op) ? "slow" : "quick");
   const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, { resolve: resolve as Pending["resolve"] });
-    worker.postMessage({ id, op, text, args } satisfies WorkerRequest<K>);
+  const message: WorkerRequest<K> = { id, op, text, args };
+  const answer = new Promise<Answered<Requests[K]["result"]>>((resolve) => {
+    pending.set(id, { resolve: resolve as Pending["resolve"], message });
+    worker.postMessage(message);
   });
+  return { id, answer };
 }
 
 export type Answer<T> = { readonly state: "idle" } | { readonly state: "working"; readonly last?: Answered<T> } | ({ readonly state: "done" } & Answered<T>);
@@ -67,16 +92,18 @@ export function useAnalysis<K extends Op>(op: K, text: string | null, args: Requ
     }
     let current = true;
     setAnswer((a) => ({ state: "working", ...(a.state === "done" ? { last: a } : a.state === "working" && a.last ? { last: a.last } : {}) }));
-    const timer = setTimeout(
-      () =>
-        void ask(op, text, JSON.parse(key) as Requests[K]["args"]).then((r) => {
-          if (current) setAnswer({ state: "done", ...r });
-        }),
-      debounceMs,
-    );
+    let sent: number | undefined;
+    const timer = setTimeout(() => {
+      const request = send(op, text, JSON.parse(key) as Requests[K]["args"]);
+      sent = request.id;
+      void request.answer.then((r) => {
+        if (current) setAnswer({ state: "done", ...r });
+      });
+    }, debounceMs);
     return () => {
       current = false;
       clearTimeout(timer);
+      if (sent !== undefined) cancel(sent);
     };
   }, [op, text, key, debounceMs]);
   return answer;
