@@ -11,22 +11,30 @@
 import type { BasicConcept } from "../stability/concepts.js";
 import { movesFrom, type MoveIndex } from "../stability/moves.js";
 
+/** Memory for the searches; one per move index, reusable by one search at a time. */
+export interface LocalScratch {
+  /** seen[u·D + k] === stamp: the pair (state u, last mover k) was queued in the current search. */
+  readonly seen: Uint32Array;
+  readonly queue: Int32Array;
+  stamp: number;
+}
+
+export function localScratch(index: MoveIndex): LocalScratch {
+  const n = index.size * index.dmCount;
+  return { seen: new Uint32Array(n), queue: new Int32Array(n), stamp: 0 };
+}
+
 export class LocalStability {
   private readonly D: number;
-  /** seen[u·D + k] === stamp: the pair (state u, last mover k) was queued in the current search. */
-  private readonly seen: Uint32Array;
-  private stamp = 0;
-  private readonly queue: Int32Array;
   private readonly memo = new Map<number, boolean>();
 
   constructor(
     readonly index: MoveIndex,
     /** Every decision maker's payoff per state (higher = preferred). */
     readonly payoffs: readonly Int32Array[],
+    private readonly scratch: LocalScratch = localScratch(index),
   ) {
     this.D = index.dmCount;
-    this.seen = new Uint32Array(index.size * this.D);
-    this.queue = new Int32Array(index.size * this.D);
   }
 
   /** Whether s is stable for decision maker i under the concept. */
@@ -54,13 +62,12 @@ export class LocalStability {
     const idx = this.index;
     const P = this.payoffs[i]!;
     const improving = concept === "seq";
-    const seen = this.seen;
-    const queue = this.queue;
-    if (++this.stamp === 0xffffffff) {
+    const { seen, queue } = this.scratch;
+    if (++this.scratch.stamp === 0xffffffff) {
       seen.fill(0);
-      this.stamp = 1;
+      this.scratch.stamp = 1;
     }
-    const stamp = this.stamp;
+    const stamp = this.scratch.stamp;
     let head = 0;
     let tail = 0;
     queue[tail++] = t * D + i; // i moved last

@@ -59,8 +59,32 @@ export function stabilityOfDm(base: PreparedAnalysis, dm: number, payoff: Payoff
 export class VariantCache {
   private readonly perDm: Map<string, { payoffs: Payoffs; cells: SortedCells | null; flags?: Partial<Record<BasicConcept, Uint8Array>> }>[];
 
-  constructor(readonly base: PreparedAnalysis) {
-    this.perDm = base.payoffs.map((p, k) => new Map([["", { payoffs: p, cells: base.cells[k]! }]]));
+  /** With `base`'s flags when it is a full analysis, so the preferences as written are never re-analysed. */
+  constructor(readonly base: PreparedAnalysis | Analysis) {
+    const stable = "stable" in base ? base.stable : undefined;
+    this.perDm = base.payoffs.map((p, k) => {
+      const flags = stable?.nash && stable.gmr && stable.smr ? { nash: stable.nash[k]!, gmr: stable.gmr[k]!, smr: stable.smr[k]! } : undefined;
+      return new Map([["", { payoffs: p, cells: base.cells[k]!, ...(flags ? { flags } : {}) }]]);
+    });
+  }
+
+  /**
+   * Decision maker k's Nash, GMR or SMR flags under `key` (given to `payoffs` before),
+   * computed the first time for all three (they share the engine's pass).
+   */
+  flags(k: number, key: string, concept: Exclude<BasicConcept, "seq">): Uint8Array {
+    const e = this.perDm[k]!.get(key)!;
+    if (!e.flags) {
+      const base = this.base;
+      const data = { index: base.index, payoffs: base.payoffs.map((p, j) => (j === k ? e.payoffs.payoff : p.payoff)), cells: base.cells.map((c, j) => (j === k ? e.cells : c)) };
+      e.flags = stabilityForDm(data, k, ["nash", "gmr", "smr"]).flags;
+    }
+    return e.flags[concept]!;
+  }
+
+  /** The flags if they are already known (no work). */
+  knownFlags(k: number, key: string, concept: BasicConcept): Uint8Array | undefined {
+    return this.perDm[k]!.get(key)?.flags?.[concept];
   }
 
   /** Decision maker k's payoffs under `key` ("" = as written), computed by `compute` the first time. */
