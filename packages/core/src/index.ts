@@ -88,7 +88,7 @@ export { stabilize, pullsAt, type StabilizeOptions, type StabilizeResult, type D
 export { searchChanges, type ChangeSearch, type FoundChange, type ChangePart, type SearchCoverage, type SearchOptions } from "./mediation/search.js";
 export { type PreferenceChange, type ChangeWords } from "./mediation/changes.js";
 export { withThirdPartyOption, type ThirdPartyOption, type ExpandedModel } from "./mediation/third-party.js";
-export { listEstimates, analyseVariant, type Estimate, type EstimateItem, type Variation, type VariationKind, type VariantAnalysis } from "./mediation/estimates.js";
+export { listEstimates, type Estimate, type EstimateItem, type Variation, type VariationKind } from "./mediation/estimates.js";
 export { sensitivity, answerWords, answerChange, type SensitivityResult, type SensitivityOptions, type ConclusionSensitivity, type ConclusionAnswer, type StateSet } from "./mediation/sensitivity.js";
 export {
   robustness, planRobustness, robustnessChunk, mergeRobustness, robustnessResult, variantChoices,

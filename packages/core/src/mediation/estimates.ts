@@ -19,12 +19,8 @@ import { optionName } from "../model/values.js";
 import { formatExpr, type Expr } from "../model/expression.js";
 import type { ConditionInfo, ConflictModel, PriorityStatement } from "../model/types.js";
 import { asStateIndex, type StateIndex } from "../numbering.js";
-import type { Payoffs } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
-import { analyze, type Analysis } from "../stability/analysis.js";
-import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { fixOption, flipped, takenIn } from "./model-edits.js";
-import { payoffsWith, reanalyse, type VariantCache } from "./variant.js";
 import { refOf, type StatementRef } from "./words.js";
 
 export type EstimateItem =
@@ -95,15 +91,6 @@ export function listEstimates(space: StateSpace): Estimate[] {
     );
   }
   return out;
-}
-
-/** A model with some variations applied, analysed; null when the variant has no feasible state or too many. */
-export interface VariantAnalysis {
-  readonly analysis: Analysis;
-  /** The status quo in the variant (undefined when it is not feasible there or there is none). */
-  readonly statusQuo: StateIndex | undefined;
-  /** Whether the variant's states are the unchanged model's (same numbers). */
-  readonly sameStates: boolean;
 }
 
 /** Whether a variation changes the states (a condition, an option or the status quo) rather than a preference. */
@@ -180,37 +167,6 @@ export function variantSpace(base: StateSpace, estimates: readonly Estimate[], v
     }),
   }, built);
   return { space, statusQuo: sq === undefined ? undefined : space.indexOf(sq) };
-}
-
-/**
- * Applies `variations` (at most one per item) to the model of `base` and analyses the
- * result. Statement variations re-use `base`'s states through the variant seam.
- */
-export function analyseVariant(base: Analysis, estimates: readonly Estimate[], variations: readonly Variation[], cache?: VariantCache): VariantAnalysis | null {
-  const model = base.space.model;
-  const changedDms = changedStatements(model, estimates, variations);
-  const states = variantSpace(base.space, estimates, variations);
-  if (states === null) return null;
-  const { space, statusQuo } = states;
-  if (space === base.space) {
-    if (changedDms.size === 0) return { analysis: base, statusQuo, sameStates: true };
-    const compute = (k: number) => (): Payoffs => payoffsWith(base.space, model.decisionMakers[k]!, changedDms.get(k)!);
-    if (cache) {
-      const keys = statementKeys(model, estimates, variations);
-      keys.forEach((key, k) => { if (key !== "") cache.payoffs(k, key, compute(k)); });
-      return { analysis: cache.analyse(keys), statusQuo, sameStates: true };
-    }
-    const payoffs: Payoffs[] = base.payoffs.map((p, k) => (changedDms.has(k) ? compute(k)() : p));
-    return { analysis: reanalyse(base, payoffs, BASIC_CONCEPTS), statusQuo, sameStates: true };
-  }
-  const withStatements = changedDms.size === 0 ? space : new StateSpace({
-    ...space.model,
-    decisionMakers: space.model.decisionMakers.map((dm, k) => {
-      const list = changedDms.get(k);
-      return list ? { ...dm, preference: { kind: "priorities", statements: list } } : dm;
-    }),
-  }, space);
-  return { analysis: analyze(withStatements, BASIC_CONCEPTS), statusQuo, sameStates: false };
 }
 
 /** A statement's opposite, without a double negation. */

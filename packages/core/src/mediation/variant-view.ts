@@ -137,7 +137,15 @@ export class VariantView {
     // equilibria, each searched from (a search from an unstable state can cover the whole
     // graph, so GMR and SMR are not done that way).
     let out: StateIndex[];
-    if (c === "seq") out = this.equilibria("gmr").filter((s) => this.isEquilibrium("seq", s));
+    if (c === "seq") {
+      const cand = this.equilibria("gmr");
+      if (cand.length <= this.space.size / LOCAL_SHARE) out = cand.filter((s) => this.isEquilibrium("seq", s));
+      else {
+        // Many candidates (small models, or many GMR equilibria): one pass per decision maker is cheaper.
+        const flags = this.frame.cache.seq(this.keys);
+        out = cand.filter((s) => flags.every((f) => f[s] === 1));
+      }
+    }
     else {
       const D = this.payoffs.length; // also puts every key's payoffs in the cache
       const flags = Array.from({ length: D }, (_, k) => this.frame.cache.flags(k, this.keys[k]!, c));
@@ -162,3 +170,5 @@ export class VariantView {
   }
 }
 
+/** SEQ is searched from each GMR equilibrium when they are at most 1/LOCAL_SHARE of the states; above that, a pass over all is cheaper. */
+const LOCAL_SHARE = 8;
