@@ -10,6 +10,7 @@ import {
   ok,
   type Result,
   jointMoveReport,
+  PayoffMemo,
   planRobustness,
   resolveTarget,
   robustnessResult,
@@ -49,11 +50,13 @@ export async function mediationHooks(loaded: Loaded, a: Analysis, runner: Analys
   const model = a.space.model;
   const answers: NonNullable<MediationHooks["answers"]>[number][] = [];
   const changes: NonNullable<MediationHooks["changes"]>[number][] = [];
+  // The targets' searches try the same preference changes: their payoffs are computed once.
+  const memo = new PayoffMemo(a.space);
   for (const t of model.targets ?? []) {
     const target = resolveTarget(model, t.id);
     if (!target.ok) continue;
     // Changes of size 1 and no third parties: the report stays quick; `concord stabilize` searches further.
-    const r = stabilize(a, target.value, { maxSize: 1, thirdParty: false, limit: 3 });
+    const r = stabilize(a, target.value, { maxSize: 1, thirdParty: false, limit: 3, memo });
     const answer = stabilizeAnswer(loaded, targetName(target.value), r);
     answers.push({ id: `target-${t.id}`, question: answer.question, answer: answer.answer, target: t.id, statements: statementsOf(answer) });
     const first = r.changes.changes[0];

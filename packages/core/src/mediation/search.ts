@@ -107,6 +107,22 @@ export interface SearchOptions {
   readonly maxPairEvaluations: number;
   readonly thirdParty: boolean;
   readonly limit: number;
+  readonly memo?: PayoffMemo;
+}
+
+/**
+ * Payoffs of a decision maker under a list of statements, by decision maker and the
+ * statements' texts: for one analysis (one state space) only.
+ */
+export class PayoffMemo {
+  private readonly map = new Map<string, Payoffs>();
+  constructor(readonly space: StateSpace) {}
+  get(d: number, statements: readonly PriorityStatement[], compute: () => Payoffs): Payoffs {
+    const key = `${d}\u0000${statements.map((st) => st.text).join("\u0001")}`;
+    let p = this.map.get(key);
+    if (!p) this.map.set(key, (p = compute()));
+    return p;
+  }
 }
 
 const WEIGHT: Record<BasicConcept, number> = { nash: 8, smr: 2, seq: 2, gmr: 1 };
@@ -243,7 +259,8 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       const Td = othersStable([d]);
       for (const change of singleChanges(model, d, statementsOf(d), additions)) {
         preferenceChanges++;
-        const payoffs = payoffsWith(space, model.decisionMakers[d]!, change.statements);
+        const compute = (): Payoffs => payoffsWith(space, model.decisionMakers[d]!, change.statements);
+        const payoffs = opts.memo?.space === space ? opts.memo.get(d, change.statements, compute) : compute();
         if (samePayoffs(payoffs, P0[d]!)) continue;
         const same = tables[d]!.find(payoffs);
         if (same) { same.changes.push(change); continue; }
