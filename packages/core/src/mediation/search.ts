@@ -26,7 +26,8 @@ import { additionCandidates, changeWords, singleChanges, type AppliedChange, typ
 import { targetStates } from "./targets.js";
 import { canAddOption, thirdPartyWords, withThirdPartyOption, type ExpandedModel, type ThirdPartyOption } from "./third-party.js";
 import { LocalStability, localScratch, type LocalScratch } from "./local-stability.js";
-import { payoffsWith, reanalyse, samePayoffs, stabilityOfDm } from "./variant.js";
+import { TruthColumns } from "./truth-columns.js";
+import { reanalyse, samePayoffs, stabilityOfDm } from "./variant.js";
 import { stateWords, type StateWords } from "./words.js";
 
 export type ChangePart =
@@ -116,7 +117,10 @@ export interface SearchOptions {
  */
 export class PayoffMemo {
   private readonly map = new Map<string, Payoffs>();
-  constructor(readonly space: StateSpace) {}
+  readonly columns: TruthColumns;
+  constructor(readonly space: StateSpace) {
+    this.columns = new TruthColumns(space);
+  }
   get(d: number, statements: readonly PriorityStatement[], compute: () => Payoffs): Payoffs {
     const key = `${d}\u0000${statements.map((st) => st.text).join("\u0001")}`;
     let p = this.map.get(key);
@@ -224,6 +228,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
   const meets = (o: Outcome): boolean => goal.every((c) => o.concepts.includes(c));
   const notCovered: string[] = [];
   const scratch = localScratch(index);
+  const columns = opts.memo?.space === space ? opts.memo.columns : new TruthColumns(space);
 
   if (T.length === 0) {
     const none = { searched: false, why: "no feasible state matches the target", pairs: 0, ruledOut: 0, evaluations: 0, budget: opts.maxPairEvaluations, exhaustive: true };
@@ -259,7 +264,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       const Td = othersStable([d]);
       for (const change of singleChanges(model, d, statementsOf(d), additions)) {
         preferenceChanges++;
-        const compute = (): Payoffs => payoffsWith(space, model.decisionMakers[d]!, change.statements);
+        const compute = (): Payoffs => columns.payoffs(model.decisionMakers[d]!, change.statements);
         const payoffs = opts.memo?.space === space ? opts.memo.get(d, change.statements, compute) : compute();
         if (samePayoffs(payoffs, P0[d]!)) continue;
         const same = tables[d]!.find(payoffs);
@@ -320,14 +325,14 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
 
   // Third-party models with the new option controlled by g share their states and moves;
   // every decision maker but d (and g, per kind of option) keeps its payoffs across them.
-  const tpStates = new Map<number, { states: StateSpace; index: MoveIndex; scratch: LocalScratch } | null>();
+  const tpStates = new Map<number, { states: StateSpace; index: MoveIndex; scratch: LocalScratch; columns: TruthColumns } | null>();
   const tpPayoffs = new Map<string, { payoffs: Payoffs; cells: SortedCells | null }>();
   const tpGmr = new Map<string, Uint8Array>();
   const thirdPartyCase = (x: ExpandedModel, kind: string, g: number, d: number): { built: StateSpace; prep: PreparedAnalysis; gmrG: () => Uint8Array; scratch: LocalScratch } | null => {
     if (!tpStates.has(g)) {
       const enumerated = StateSpace.build(x.model);
       const index = enumerated.ok ? prepareAnalysis(enumerated.value, { concepts: ["nash"] }).index : null;
-      tpStates.set(g, index !== null && enumerated.ok ? { states: enumerated.value, index, scratch: localScratch(index) } : null);
+      tpStates.set(g, index !== null && enumerated.ok ? { states: enumerated.value, index, scratch: localScratch(index), columns: new TruthColumns(enumerated.value) } : null);
     }
     const shared = tpStates.get(g)!;
     if (shared === null) return null;
@@ -336,7 +341,8 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       const key = k === d ? null : k === g ? `${g}:${kind}` : `${g}:${k}`;
       const hit = key === null ? undefined : tpPayoffs.get(key);
       if (hit) return hit;
-      const payoffs = computePayoffs(built, dm);
+      // d's statements differ per candidate only by the one added: their columns are shared.
+      const payoffs = k === d && dm.preference.kind === "priorities" ? shared.columns.payoffs(dm, dm.preference.statements) : computePayoffs(built, dm);
       // d's sorted cells serve only a pass over every state, which runs only without a start.
       const e = { payoffs, cells: k === d && start !== undefined ? null : buildSortedCells(shared.index, k, payoffs.payoff) };
       if (key !== null) tpPayoffs.set(key, e);
@@ -470,7 +476,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
         pairs += second.length;
         if (Td.length === 0) { pairRuledOut += second.length; continue; }
         for (const c2 of second) {
-          const payoffs = payoffsWith(space, model.decisionMakers[d]!, c2.statements);
+          const payoffs = columns.payoffs(model.decisionMakers[d]!, c2.statements);
           // No effect, the effect of a single change (not minimal), or a pair already looked at.
           if (samePayoffs(payoffs, P0[d]!) || tables[d]!.find(payoffs) || seen.find(payoffs)) { pairRuledOut++; continue; }
           seen.add({ payoffs });
