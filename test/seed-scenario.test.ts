@@ -191,14 +191,18 @@ describe(`${FILE}: the model`, () => {
     expect(m.decisionMakers.map((d) => d.actor)).toEqual(["armenia", "azerbaijan", "russia", "usa", "eu", "turkey"]);
     expect(m.note).toMatch(/Iran is a constraint/);
     const options = m.decisionMakers.flatMap((d) => d.options);
-    expect(options.length).toBeGreaterThanOrEqual(16);
-    expect(options.length).toBeLessThanOrEqual(20);
-    // Signing is one-way, on exactly one platform; the transit regime is one of three alternatives.
-    expect(options.filter((o) => o.oneWay === "toY").map((o) => o.id)).toEqual(["sign_brussels", "sign_washington", "sign_russia", "sign_direct"]);
-    expect(m.feasibility?.map((f) => ("mutuallyExclusive" in f ? f.mutuallyExclusive : undefined)).filter(Boolean)).toEqual([
-      ["am_transit_sovereign", "am_transit_monitored", "am_transit_extraterritorial"],
-      ["sign_brussels", "sign_washington", "sign_russia", "sign_direct"],
+    // 13 options as written, 18 yes/no options once the alternatives are compiled.
+    expect(options.length).toBe(13);
+    expect(space.model.options.length).toBe(18);
+    // The signing venue and the transit regime are options with alternatives (issue 12), each
+    // alternative with a whole phrase for the brief; signing is one-way on every platform.
+    const choice = (id: string) => options.find((o) => o.id === id)!;
+    expect(choice("venue").alternatives!.map((a) => [a.id, a.oneWay ?? null])).toEqual([
+      ["none", null], ["brussels", "toY"], ["washington", "toY"], ["russia", "toY"], ["direct", "toY"],
     ]);
+    expect(choice("transit").alternatives!.map((a) => a.id)).toEqual(["none", "sovereign", "monitored", "extraterritorial"]);
+    for (const a of [...choice("venue").alternatives!, ...choice("transit").alternatives!]) expect(a.fullLabel, a.id).toMatch(/^(Armenia|Azerbaijan) /);
+    expect(m.feasibility?.filter((f) => "mutuallyExclusive" in f)).toEqual([]);
   });
 
   it("rests every preference statement and condition on evidence, and marks every modeller's estimate with the field", () => {
@@ -234,9 +238,9 @@ describe(`${FILE}: the model`, () => {
   });
 
   it("has the status quo of 7 December 2023: no treaty, Armenia's sovereign-transit offer, border pressure, the US pressing Baku", () => {
-    // Options in order: am_russian_platform, am_transit_sovereign, am_transit_monitored,
-    // am_transit_extraterritorial, am_leave_csto, sign_brussels, sign_washington, sign_russia,
-    // sign_direct, az_delimitation_maps, az_border_pressure, az_peacekeepers_out, ru_withdraw,
+    // Yes/no options in order: am_russian_platform, transit=sovereign, transit=monitored,
+    // transit=extraterritorial, am_leave_csto, venue=brussels, venue=washington, venue=russia,
+    // venue=direct, az_delimitation_maps, az_border_pressure, az_peacekeepers_out, ru_withdraw,
     // ru_pressure_am, us_pressure_az, us_pk_alternative, eu_mission_end, tr_open_border.
     expect(space.yn(space.statusQuo!)).toBe("NYNNNNNNNNYNNNYNNN");
     const sq = m.statusQuo;
@@ -282,9 +286,9 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
   it("no Nash equilibrium has third-party or extraterritorial transit; every Nash equilibrium with a treaty has Baku accepting the maps", () => {
     const at = (s: number, id: string) => space.yn(stateIndexOf(s as StateNumber))[pinned.options.indexOf(id)];
     for (const s of result.equilibria.nash!) {
-      expect(at(s, "am_transit_monitored"), `state ${s}`).toBe("N");
-      expect(at(s, "am_transit_extraterritorial"), `state ${s}`).toBe("N");
-      const treaty = ["sign_brussels", "sign_washington", "sign_russia", "sign_direct"].some((o) => at(s, o) === "Y");
+      expect(at(s, "transit=monitored"), `state ${s}`).toBe("N");
+      expect(at(s, "transit=extraterritorial"), `state ${s}`).toBe("N");
+      const treaty = ["venue=brussels", "venue=washington", "venue=russia", "venue=direct"].some((o) => at(s, o) === "Y");
       if (treaty) expect(at(s, "az_delimitation_maps"), `state ${s}`).toBe("Y");
     }
   });
@@ -296,9 +300,9 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
  * Concord's own computation on variants of the seed, pinned.
  */
 describe(`${FILE}: no single estimate decides whether a treaty is reachable`, () => {
-  const TRANSIT = "-sign_brussels & -sign_russia & -sign_direct IF -am_transit_monitored & -am_transit_extraterritorial";
+  const TRANSIT = "-(venue = brussels) & -(venue = russia) & -(venue = direct) IF -(transit = monitored) & -(transit = extraterritorial)";
   const MAPS = "-az_delimitation_maps";
-  const SIGNING = ["sign_brussels", "sign_washington", "sign_russia", "sign_direct"];
+  const SIGNING = ["venue=brussels", "venue=washington", "venue=russia", "venue=direct"];
 
   /** Whether a state with a treaty signed is reached from the status quo by unilateral improvements, without Azerbaijan's statements `drop`. */
   function treatyReachable(drop: readonly string[]): boolean {

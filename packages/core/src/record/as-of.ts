@@ -189,7 +189,12 @@ export function asOf(scenario: AsOfInput, day: number): AsOf {
         const p = `model.decisionMakers[${d}]`;
         return {
           ...withEvidence(dm, p),
-          options: dm.options.map((o, k) => withEvidence(o, `${p}.options[${k}]`)),
+          options: dm.options.map((o, k) => {
+            const opt = withEvidence(o, `${p}.options[${k}]`);
+            // An option with alternatives carries evidence on each alternative too.
+            if (opt.alternatives === undefined) return opt;
+            return { ...opt, alternatives: opt.alternatives.map((a, j) => withEvidence(a, `${p}.options[${k}].alternatives[${j}]`)) };
+          }),
           ...(dm.preferences !== undefined
             ? { preferences: dm.preferences.map((st, k) => (typeof st === "string" ? st : withEvidence(st, `${p}.preferences[${k}]`))) }
             : {}),
