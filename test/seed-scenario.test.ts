@@ -13,7 +13,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { analysisResult, asOf, contradictions, deadlines, validate, waiting } from "@concord/app";
-import { analyze, formatProblem, loadScenario, parseDate, parseDateSpan, reachFrom, stateIndexOf, type Loaded, type ScenarioDocument, type StateIndex, type StateNumber, type StateSpace } from "@concord/core";
+import { analyze, deadlineAnalysis, formatProblem, loadScenario, parseDate, parseDateSpan, reachFrom, stateIndexOf, type Loaded, type ScenarioDocument, type StateIndex, type StateNumber, type StateSpace } from "@concord/core";
 import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -291,6 +291,27 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
       const treaty = ["venue=brussels", "venue=washington", "venue=russia", "venue=direct"].some((o) => at(s, o) === "Y");
       if (treaty) expect(at(s, "az_delimitation_maps"), `state ${s}`).toBe("Y");
     }
+  });
+});
+
+/**
+ * The one deadline tied to an option (issue 12): point 4 of the 2020 statement renews the
+ * peacekeepers' mandate unless notice is given by 10 May 2025. Concord's own computation, pinned.
+ */
+describe(`${FILE}: what the status quo becomes at the notice deadline`, () => {
+  const d = value(deadlineAnalysis(loaded.scenario.record, analyze(space), day(CUTOFF)));
+
+  it("settles Baku's notice on 10 May 2025: the status quo stays state 1227, and is then an equilibrium under every concept", () => {
+    expect(d.passed).toEqual([]);
+    expect(d.deadlines.map((x) => [x.date, x.at, x.commitment.id])).toEqual([["2025-05-10", "notice", "peacekeepers"]]);
+    const [step] = d.deadlines;
+    expect(step!.options).toMatchObject([{ option: "az_peacekeepers_out", dm: "Azerbaijan", before: false, after: false, avoidable: true }]);
+    // Baku wants the notice (its 11th priority, an estimate) and can give it before the deadline;
+    // if it does not, nothing else changes, and with the notice settled nobody can improve on today.
+    expect(step!.options[0]!.avoid).toMatchObject({ legal: true, improvement: true, reachable: true });
+    expect(step!.before.state).toBe(1227);
+    expect(step!.after?.state).toBe(1227);
+    expect(step!.reachableEquilibria).toEqual({ nash: [1227], gmr: [1227], smr: [1227], seq: [1227] });
   });
 });
 
