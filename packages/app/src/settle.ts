@@ -48,6 +48,8 @@ export interface SettleOptions {
   readonly maxPackagesPerPoint?: number;
   /** Whether to ask the stabilization analysis what an unstable package needs (default true). */
   readonly stabilize?: boolean;
+  /** Whether to search for the smallest changes that make the Nash and Kalai–Smorodinsky packages hold (default true; slow on large models: it re-analyses the model per candidate change). */
+  readonly searchChanges?: boolean;
 }
 
 /** Numbers keyed by party id. */
@@ -152,7 +154,7 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const solutions = [result.nash?.package, result.kalaiSmorodinsky?.package].flatMap((p) => (p && toState ? [toState(p)] : []));
   const acceptableStates = toState ? result.frontier.flatMap((f) => (f.acceptable ? f.packages.map(toState) : [])) : [];
   const candidates = new Set([...solutions, ...acceptableStates.slice(0, MAX_STABILIZED)]);
-  const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates, new Set(solutions)) } : {};
+  const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates, new Set(options.searchChanges === false ? [] : solutions)) } : {};
   const fs = analysis && toState ? fairAndStable<PackageNeeds | null>(result, analysis, toState, hook) : null;
   if (fs && !fs.ok) return fs;
   const stability = fs?.value ?? null;

@@ -5,6 +5,8 @@
  * the sources' numbers in brackets ("[1, 33]").
  */
 import { HOLD_WORDS, sourceMeta } from "../phrases.js";
+import { MORE } from "../settlement-render.js";
+import { packageSentence } from "../settlement.js";
 import type { BriefData, Claim, Cite, Holdings, SourceEntry } from "../types.js";
 import { countWords, dateWords, joinWords, shortLabel } from "../words.js";
 
@@ -82,6 +84,12 @@ export function renderBriefText(b: BriefData, options: BriefTextOptions = {}): s
   if (b.holdings) {
     heading("Who holds what");
     for (const line of holdingsLines(b.holdings)) para(line, "- ", "  ");
+  }
+  if (b.settlement) {
+    heading(b.settlement.title);
+    para(b.settlement.summary);
+    for (const p of b.settlement.accepted) para(packageSentence(b.settlement, p), "- ", "  ");
+    if (b.settlement.more) para(MORE(b.settlement.more), "- ", "  ");
   }
   heading("Who is waiting on whom");
   if (b.waiting.length === 0) para("Nothing handed over is waiting for an answer.");
