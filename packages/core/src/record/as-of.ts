@@ -165,23 +165,23 @@ export function asOf(scenario: AsOfInput, day: number): AsOf {
   );
 
   const droppedEvidence: string[] = [];
+  const keep = (list: readonly EvidenceDocument[] | undefined, path: string): EvidenceDocument[] | undefined => {
+    if (list === undefined) return undefined;
+    return list.filter((e, i) => {
+      const ok =
+        (e.source === undefined || keptSources.has(e.source)) &&
+        (e.statement === undefined || statementIds.has(e.statement)) &&
+        (e.event === undefined || eventIds.has(e.event)) &&
+        (e.document === undefined || documentIds.has(e.document));
+      if (!ok) droppedEvidence.push(`${path}[${i}]`);
+      return ok;
+    });
+  };
+  const withEvidence = <T extends { evidence?: EvidenceDocument[] | undefined }>(x: T, path: string): T => {
+    if (x.evidence === undefined) return x;
+    return { ...x, evidence: keep(x.evidence, `${path}.evidence`) };
+  };
   if (doc.model) {
-    const keep = (list: readonly EvidenceDocument[] | undefined, path: string): EvidenceDocument[] | undefined => {
-      if (list === undefined) return undefined;
-      return list.filter((e, i) => {
-        const ok =
-          (e.source === undefined || keptSources.has(e.source)) &&
-          (e.statement === undefined || statementIds.has(e.statement)) &&
-          (e.event === undefined || eventIds.has(e.event)) &&
-          (e.document === undefined || documentIds.has(e.document));
-        if (!ok) droppedEvidence.push(`${path}[${i}]`);
-        return ok;
-      });
-    };
-    const withEvidence = <T extends { evidence?: EvidenceDocument[] | undefined }>(x: T, path: string): T => {
-      if (x.evidence === undefined) return x;
-      return { ...x, evidence: keep(x.evidence, `${path}.evidence`) };
-    };
     const m = doc.model;
     out.model = {
       ...m,
@@ -206,6 +206,27 @@ export function asOf(scenario: AsOfInput, day: number): AsOf {
       // An observation is known on its date, from sources published by then.
       ...(m.observed !== undefined
         ? { observed: paired(m.observed, scenario.model?.observed ?? []).filter(({ d, r }) => r.last <= day && cite(d.sources).length > 0).map(({ d }) => ({ ...d, sources: cite(d.sources) })) }
+        : {}),
+    };
+  }
+
+  // The settlement section cites the record too: each valuation, and any single value.
+  if (doc.settlement) {
+    const st = doc.settlement;
+    const value = <V,>(v: V, path: string): V => (typeof v === "object" && v !== null && "evidence" in v ? withEvidence(v as V & { evidence?: EvidenceDocument[] }, path) : v);
+    out.settlement = {
+      ...st,
+      valuations: Object.fromEntries(
+        Object.entries(st.valuations).map(([party, v]) => {
+          const p = `settlement.valuations.${party}`;
+          const utilities = Object.fromEntries(
+            Object.entries(v.utilities).map(([issue, alts]) => [issue, Object.fromEntries(Object.entries(alts).map(([alt, x]) => [alt, value(x, `${p}.utilities.${issue}.${alt}`)]))]),
+          );
+          return [party, { ...withEvidence(v, p), utilities }];
+        }),
+      ),
+      ...("values" in st.disagreement
+        ? { disagreement: { values: Object.fromEntries(Object.entries(st.disagreement.values).map(([party, x]) => [party, value(x, `settlement.disagreement.values.${party}`)])) } }
         : {}),
     };
   }
