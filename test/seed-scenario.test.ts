@@ -12,7 +12,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { analysisResult, asOf, contradictions, deadlines, validate, waiting } from "@concord/app";
+import { analysisResult, asOf, contradictions, deadlines, settle, validate, waiting } from "@concord/app";
 import { analyze, deadlineAnalysis, formatProblem, loadScenario, parseDate, parseDateSpan, reachFrom, stateIndexOf, type Loaded, type ScenarioDocument, type StateIndex, type StateNumber, type StateSpace } from "@concord/core";
 import { value } from "./fixtures/result.js";
 
@@ -312,6 +312,41 @@ describe(`${FILE}: what the status quo becomes at the notice deadline`, () => {
     expect(step!.before.state).toBe(1227);
     expect(step!.after?.state).toBe(1227);
     expect(step!.reachableEquilibria).toEqual({ nash: [1227], gmr: [1227], smr: [1227], seq: [1227] });
+  });
+});
+
+/**
+ * Treaty packages (issue 15): the seed's settlement section over venue, transit and border
+ * pressure, every value the modeller's estimate resting on the sides' stated positions.
+ * Concord's own computation, pinned; the change search is left out (slow on 18,432 states).
+ */
+describe(`${FILE}: treaty packages both sides could accept, and which would hold`, async () => {
+  const r = value(await settle(loaded, { searchChanges: false }));
+
+  it("marks every valuation as an estimate and rests each on statements of the record", () => {
+    for (const [party, v] of Object.entries(doc.settlement!.valuations)) {
+      expect(v.estimate, party).toBe(true);
+      expect(v.evidence?.length ?? 0, party).toBeGreaterThan(0);
+    }
+    expect(r.parties.map((p) => p.id)).toEqual(["Armenia", "Azerbaijan"]);
+    expect(r.disagreement).toEqual({ utilities: { Armenia: 45, Azerbaijan: 20 }, package: { venue: "none", transit: "sovereign", force: "pressure" } });
+  });
+
+  it("finds Armenia's terms signed bilaterally, pressure renounced, the fairest package, and that it would hold once reached", () => {
+    const fair = { venue: "direct", transit: "sovereign", force: "calm" };
+    expect(r.nash?.package).toEqual(fair);
+    expect(r.kalaiSmorodinsky?.package).toEqual(fair);
+    expect(r.nash?.gains).toEqual({ Armenia: 50, Azerbaijan: 40 });
+    const acceptable = r.packages.filter((p) => p.acceptable);
+    expect(acceptable.map((p) => [p.package.venue, p.package.transit, p.package.force, p.state, p.stableUnder.join(" ")])).toEqual([
+      ["direct", "sovereign", "calm", 1211, "gmr smr seq"],
+      ["brussels", "sovereign", "calm", 1187, "gmr smr seq"],
+      // A corridor with a Western signing is a state the model rules out.
+      ["brussels", "corridor", "calm", null, ""],
+      ["direct", "corridor", "calm", 1215, ""],
+    ]);
+    expect(r.fairAndStable).toEqual({ nash: 0, gmr: 2, smr: 2, seq: 2 });
+    expect(r.summary).toMatch(/^4 packages would leave both sides better off than no agreement/);
   });
 });
 

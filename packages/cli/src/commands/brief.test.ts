@@ -103,6 +103,11 @@ describe("concord brief", () => {
     // The bottom line starts on the first screen: within the first few lines.
     expect(lines.indexOf("BOTTOM LINE")).toBeLessThan(5);
     expect(r.out).toContain("The full report: concord report\n");
+    // The seed's settlement section (issue 15): the package that shares the gains most evenly, and that it would hold.
+    expect(r.out).toContain("\nPACKAGES BOTH SIDES COULD ACCEPT, AND WHICH WOULD HOLD\n");
+    expect(r.out.replace(/\s+/g, " ")).toContain(
+      "The package that shares the gains most evenly: Where the treaty is signed: bilaterally, without mediators; Transit to Nakhchivan: under Armenian sovereignty and customs; Military pressure on the border: renounced. It would hold.",
+    );
   });
 
   it("refuses bad options with exit code 2, one line each, nothing written", async () => {
