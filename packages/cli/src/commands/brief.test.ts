@@ -110,6 +110,15 @@ describe("concord brief", () => {
     );
   });
 
+  it("says who holds what for an option with alternatives by the alternative chosen, not by the option's name", async () => {
+    const r = await concord(tmp(), "brief", join(ROOT, "scenarios/examples/transit.yaml"));
+    expect(r.code).toBe(0);
+    const held = r.out.slice(r.out.indexOf("WHO HOLDS WHAT"), r.out.indexOf("WHO IS WAITING")).replace(/\s+/g, " ");
+    // Today the road's regime is at its first alternative (none agreed): nothing is taken.
+    expect(held).toContain("Today — would not hold: no party has taken any of its choices.");
+    expect(held).toContain("Where moves lead — would hold: Transit regime for the road: with third-party monitoring; Open the road.");
+  });
+
   it("refuses bad options with exit code 2, one line each, nothing written", async () => {
     const dir = tmp();
     expect(await concord(dir, "brief", SMALL, "-o", "brief.docx")).toMatchObject({ code: 2, out: "", err: '--output: cannot tell the format from "brief.docx": end the name in .md, .html, .pdf or .txt, or give --format\n' });
