@@ -127,7 +127,9 @@ async function prepare(
   const mediation = hooks?.value;
   // Treaty packages, when the scenario has a settlement section: the brief's and the report's section.
   // The search for changes that would make a package hold re-analyses the model per change: with --mediation only.
-  const settled = loaded.scenario.settlement ? await settle(loaded, { searchChanges: m !== undefined && m !== false }, runner) : undefined;
+  // It reuses the analysis above rather than running it again.
+  const reuse: AnalysisRunner = { ...runner, analyze: (sp, concepts) => (sp === space && analysis ? Promise.resolve(analysis) : runner.analyze(sp, concepts)) };
+  const settled = loaded.scenario.settlement ? await settle(loaded, { searchChanges: m !== undefined && m !== false }, reuse) : undefined;
   if (settled && !settled.ok) return settled;
   return ok({
     loaded,
