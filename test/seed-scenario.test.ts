@@ -347,6 +347,9 @@ describe(`${FILE}: treaty packages both sides could accept, and which would hold
     ]);
     expect(r.fairAndStable).toEqual({ nash: 0, gmr: 2, smr: 2, seq: 2 });
     expect(r.summary).toMatch(/^4 packages would leave both sides better off than no agreement/);
+    // Fair and stable, but not reachable from today: the answer of the rest of the analysis.
+    expect(acceptable.map((p) => p.reachable)).toEqual([false, false, undefined, false]);
+    expect(r.summary).toMatch(/It would hold\. But the conflict does not get there from today by moves that each improve the mover's position\.$/);
   });
 });
 
