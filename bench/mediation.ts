@@ -122,12 +122,12 @@ if (want("robustness")) {
 if (want("stabilize")) {
   let found = 0;
   const ms = await bestAsync(2, async () => {
-    const r = await stabilizeUseCase(seed.value, { target: "sign_direct" });
+    const r = await stabilizeUseCase(seed.value, { target: "treaty-direct" });
     if (!r.ok) throw new Error("stabilize failed");
     found = r.value.detail.changes.total;
   });
-  console.log(`\nStabilization: "sign_direct" on the seed, exact size-1 search with third-party options (app layer, analysis included): ${found} changes found`);
-  report("stabilizeSeedMs", ms, 5000, "", { issue: 10, name: "stabilize --target sign_direct on the seed" });
+  console.log(`\nStabilization: "treaty-direct" on the seed, exact size-1 search with third-party options (app layer, analysis included): ${found} changes found`);
+  report("stabilizeSeedMs", ms, 5000, "", { issue: 10, name: "stabilize --target treaty-direct on the seed" });
 }
 if (want("coalitions")) {
   const ms = await bestAsync(2, async () => {

@@ -19,7 +19,7 @@ const URL_LINE = /^ {2}\[1\] .+ https?:\/\/\S+$/m;
 
 describe("on the seed: what would make a bilateral treaty stable and reachable, and who would have to change what?", () => {
   it("finds the blocked step, the smallest changes and who makes them, with sources", { timeout: 300_000 }, async () => {
-    const j = await json("stabilize", SEED, "--target", "sign_direct");
+    const j = await json("stabilize", SEED, "--target", "treaty-direct");
     const d = j.detail;
     // Not reachable today: on the way with the fewest refusals only Azerbaijan refuses, because of its priority 3 (an estimate).
     expect(d.reach.reachable).toBe(false);
