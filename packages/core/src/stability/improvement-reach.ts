@@ -47,38 +47,48 @@ function chainSearch(index: MoveIndex, movers: readonly number[], P: readonly In
   const N = S * (M + 1);
   const acc = new Int32Array(N).fill(NONE);
   acc.set(value);
-  const chain = cells.map((c) => c.members);
-  const cellStart = cells.map((c) => c.start);
-  const cellOf = cells.map((c) => c.cellOf);
-  const G = cells.map((c) => c.groups);
-  const gy = movers.map((k) => index.groupToY[k]!);
-  const gn = movers.map((k) => index.groupToN[k]!);
-  const grps = movers.map((k) => index.group[k] ?? null);
-  // memP[m][pos] = P[m][chain[m][pos]]: the payoffs in cell order, best first.
-  const memP = movers.map((_, m) => {
-    const mem = chain[m]!;
-    const pm = P[m]!;
-    const out = new Int32Array(S);
-    for (let pos = 0; pos < S; pos++) out[pos] = pm[mem[pos]!]!;
-    return out;
-  });
+  // Everything the search reads is flattened into typed arrays (no arrays of arrays in the loop:
+  // their maps made the optimised code bail out), per state and mover side by side.
+  const G = Int32Array.from(cells, (c) => c.groups);
+  const gy = Int32Array.from(movers, (k) => index.groupToY[k]!);
+  const gn = Int32Array.from(movers, (k) => index.groupToN[k]!);
+  // Cell starts of all movers in one array; mover m's begin at cellOffset[m].
+  const cellOffset = new Int32Array(M + 1);
+  for (let m = 0; m < M; m++) cellOffset[m + 1] = cellOffset[m]! + cells[m]!.start.length;
+  const cst = new Int32Array(cellOffset[M]!);
+  for (let m = 0; m < M; m++) cst.set(cells[m]!.start, cellOffset[m]!);
+  // info[(v·M + m)·3 ..]: v's first cell of its block in cst, v's group, and v's payoff for mover m.
+  const info = new Int32Array(S * M * 3);
+  // mp[m·S + pos]: mover m's payoff of the member at pos (cells best first); link: see below.
+  const mp = new Int32Array(M * S);
   // Chain node S + x (x = m·S + pos) leads to its member, stored as ~member when pos starts its cell (no previous position).
   const link = new Int32Array(M * S);
   // For a mover without one-way groups, state v's one chain successor, found by one scan per cell (−1: none).
   const succ = new Int32Array(M * S).fill(-1);
   for (let m = 0; m < M; m++) {
-    const mem = chain[m]!;
-    const cs = cellStart[m]!;
-    const mp = memP[m]!;
-    for (let c = 0; c + 1 < cs.length; c++) {
-      const end = cs[c + 1]!;
-      for (let p = cs[c]!; p < end; ) {
+    const c = cells[m]!;
+    const mem = c.members;
+    const pm = P[m]!;
+    const grp = index.group[movers[m]!] ?? null;
+    for (let v = 0; v < S; v++) {
+      const g = grp !== null ? grp[v]! : 0;
+      const o = (v * M + m) * 3;
+      info[o] = cellOffset[m]! + c.cellOf[v]! - g;
+      info[o + 1] = g;
+      info[o + 2] = pm[v]!;
+    }
+    for (let pos = 0; pos < S; pos++) mp[m * S + pos] = pm[mem[pos]!]!;
+    const cs = c.start;
+    for (let cell = 0; cell + 1 < cs.length; cell++) {
+      const first = cs[cell]!;
+      const end = cs[cell + 1]!;
+      for (let p = first; p < end; ) {
         let q = p;
-        while (q < end && mp[q] === mp[p]) q++;
+        while (q < end && mp[m * S + q] === mp[m * S + p]) q++;
         // Positions p..q−1 tie; each improves to position p−1 and everything before it in the cell.
         for (let pos = p; pos < q; pos++) {
-          link[m * S + pos] = pos === cs[c] ? ~mem[pos]! : mem[pos]!;
-          if (G[m] === 1) succ[mem[pos]! * M + m] = p > cs[c]! ? S + m * S + (p - 1) : -1;
+          link[m * S + pos] = pos === first ? ~mem[pos]! : mem[pos]!;
+          if (G[m] === 1) succ[mem[pos]! * M + m] = p > first ? S + m * S + (p - 1) : -1;
         }
         p = q;
       }
@@ -131,27 +141,26 @@ function chainSearch(index: MoveIndex, movers: readonly number[], P: readonly In
             }
             continue;
           }
-          const grp = grps[mi]!;
-          const g = grp !== null ? grp[v]! : 0;
-          const base = cellOf[mi]![v]! - g;
-          const pv = P[mi]![v]!;
-          const mp = memP[mi]!;
-          const cs = cellStart[mi]!;
+          const o = (v * M + mi) * 3;
+          const base = info[o]!;
+          const g = info[o + 1]!;
+          const pv = info[o + 2]!;
           const y = gy[mi]!;
           const n = gn[mi]!;
+          const off = mi * S;
           for (; h < Gm; h++) {
             if (h !== g && ((g & ~h & y) | (~g & h & n)) !== 0) continue;
             // Last position in the cell the mover likes more than v (members are best first).
-            const first = cs[base + h]!;
+            const first = cst[base + h]!;
             let a = first;
-            let b = cs[base + h + 1]!;
+            let b = cst[base + h + 1]!;
             while (a < b) {
               const mid = (a + b) >>> 1;
-              if (mp[mid]! > pv) a = mid + 1;
+              if (mp[off + mid]! > pv) a = mid + 1;
               else b = mid;
             }
             if (a > first) {
-              w = S + mi * S + (a - 1);
+              w = S + off + (a - 1);
               cursor = (mi << 12) | (h + 1);
               break;
             }
