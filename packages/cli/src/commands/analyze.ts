@@ -2,7 +2,7 @@ import type { Command } from "commander";
 import { analysisJson, analyzeView, compactAnalysisJson, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, viewStates, type AnalysisView, type BasicConcept, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
-import { say, streamJson, unwrap } from "../output.js";
+import { CliFailure, say, streamJson, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
 import { writeTable } from "../table.js";
@@ -20,6 +20,7 @@ interface AnalyzeCliOptions {
   horizon?: string;
   nonMyopic?: boolean;
   target?: string;
+  threads?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo): void {
@@ -31,6 +32,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon, 1 to 1000 (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
     .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
+    .option("--threads <n>", "threads to use (default: every core; 1 runs the analysis in this thread)")
     .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
     .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all or --target`)
     .addHelpText(
@@ -42,6 +44,8 @@ Sanctions follow the published definitions: the others may respond with any lega
 moves (no one moving twice in a row), for SEQ only with their own unilateral improvements.`,
     )
     .action(async (file: string, opts: AnalyzeCliOptions) => {
+      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new CliFailure([{ code: "usage", path: ["threads"], message: `expected a whole number ≥ 1, found "${opts.threads}"` }]);
       const source = readSource(io, file);
       const options = {
         concepts: opts.concepts,
@@ -49,7 +53,7 @@ moves (no one moving twice in a row), for SEQ only with their own unilateral imp
         nonMyopic: opts.nonMyopic === true,
         ...(opts.target !== undefined ? { target: opts.target } : {}),
       };
-      const r = unwrap(await withProgress(io, "Analysing", () => analyzeView(source, options, workerRunner())));
+      const r = unwrap(await withProgress(io, "Analysing", () => analyzeView(source, options, workerRunner(threads !== undefined ? { threads } : {}))));
       // The compact form counts every state (stateCount): not for a --target subset.
       const compact = r.stateCount > COMPACT_ABOVE && opts.all !== true && opts.target === undefined;
       // Written as it is generated (json-stream.ts): no output size is too large for one string.
