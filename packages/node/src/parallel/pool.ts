@@ -3,7 +3,7 @@
  * shared memory, and the sanction passes (two per decision maker) are pulled from
  * a shared counter by this thread and by worker threads alike.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { Worker } from "node:worker_threads";
 import {
   allocMinimums,
@@ -47,15 +47,25 @@ export function runTasks(job: WorkerJob): void {
   }
 }
 
+/**
+ * The cores not busy with other work (1-minute load average), at least 1: on a machine
+ * already loaded, extra threads only compete with each other and the run gets slower
+ * than on one thread. (loadavg is 0 where the platform has none: every core.)
+ */
+export function freeCores(): number {
+  const cores = availableParallelism();
+  return Math.max(1, Math.min(cores, Math.floor(cores - loadavg()[0]! + 1)));
+}
+
 export interface ParallelOptions {
-  /** Threads in all, this one included; defaults to the machine's cores. */
+  /** Threads in all, this one included; defaults to the cores not busy with other work (freeCores). */
   readonly threads?: number;
   /** Use workers even for small models (tests). */
   readonly force?: boolean;
 }
 
 export async function analyzeParallel(space: StateSpace, concepts: readonly BasicConcept[], opts: ParallelOptions = {}): Promise<Analysis> {
-  const threads = Math.max(1, opts.threads ?? availableParallelism());
+  const threads = Math.max(1, opts.threads ?? freeCores());
   const D = space.model.decisionMakers.length;
   const passes = passesFor(concepts);
   const tasks: [number, SanctionPass][] = [];
