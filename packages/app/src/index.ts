@@ -16,7 +16,7 @@ export type { DayOptions } from "./view-day.js";
 // The use cases.
 export { newScenario, type NewScenarioOptions, type NewScenarioResult } from "./new-scenario.js";
 export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
-export { states, type StatesOptions, type StatesResult, type StateRow } from "./states.js";
+export { states, statesView, viewRows, statesJson, compactStatesJson, type StatesOptions, type StatesResult, type StateRow, type StatesView } from "./states.js";
 export { analyze, analyzeView, analysisView, analysisResult, viewResult, viewStates, viewStable, type AnalysisView, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
 export { explain, type ExplainOptions } from "./explain.js";
 export {

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateModel } from "@concord/core";
-import { analysisJson, analyze, analyzeView, compactAnalysis, compactAnalysisJson, lazyList, writeJson } from "./index.js";
+import { analysisJson, analyze, analyzeView, compactAnalysis, compactAnalysisJson, compactStates, compactStatesJson, lazyList, states, statesJson, statesView, writeJson } from "./index.js";
 
 const written = (value: unknown, indent: number): string => {
   let out = "";
@@ -57,6 +57,16 @@ describe("the analysis's streamed JSON", () => {
       if (!plain.ok || !view.ok) throw new Error("the generated model did not load");
       expect(written(analysisJson(view.value), 2)).toBe(JSON.stringify(plain.value, null, 2));
       if (!options.target) expect(written(compactAnalysisJson(view.value), 0)).toBe(JSON.stringify(compactAnalysis(plain.value)));
+    }
+  });
+
+  it("of the states, too: byte for byte, full and compact, and under a target", () => {
+    for (const options of [{}, { target: doc.model!.decisionMakers[1]!.options[0]!.id }]) {
+      const plain = states({ text: JSON.stringify(doc), file: "generated.json" }, options);
+      const view = statesView({ text: JSON.stringify(doc), file: "generated.json" }, options);
+      if (!plain.ok || !view.ok) throw new Error("the generated model did not load");
+      expect(written(statesJson(view.value), 2)).toBe(JSON.stringify(plain.value, null, 2));
+      if (!options.target) expect(written(compactStatesJson(view.value), 0)).toBe(JSON.stringify(compactStates(plain.value)));
     }
   });
 });
