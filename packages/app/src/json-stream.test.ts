@@ -60,10 +60,12 @@ describe("the analysis's streamed JSON", () => {
     }
   });
 
-  it("of the states, too: byte for byte, full and compact, and under a target", () => {
-    for (const options of [{}, { target: doc.model!.decisionMakers[1]!.options[0]!.id }]) {
-      const plain = states({ text: JSON.stringify(doc), file: "generated.json" }, options);
-      const view = statesView({ text: JSON.stringify(doc), file: "generated.json" }, options);
+  it("of the states, too: byte for byte, full and compact, and under a target, with and without alternatives", () => {
+    const withAlternatives = generateModel({ decisionMakers: 3, options: [3, 2, 2], statements: 4, alternatives: 0.5, seed: 8 });
+    const cases = [doc, withAlternatives].flatMap((d) => [{ d, options: {} }, { d, options: { target: doc.model!.decisionMakers[1]!.options[0]!.id } }]);
+    for (const { d, options } of cases) {
+      const plain = states({ text: JSON.stringify(d), file: "generated.json" }, options);
+      const view = statesView({ text: JSON.stringify(d), file: "generated.json" }, options);
       if (!plain.ok || !view.ok) throw new Error("the generated model did not load");
       expect(written(statesJson(view.value), 2)).toBe(JSON.stringify(plain.value, null, 2));
       if (!options.target) expect(written(compactStatesJson(view.value), 0)).toBe(JSON.stringify(compactStates(plain.value)));

@@ -31,6 +31,10 @@ export interface StatesView extends ModelSummary {
   readonly keep?: (n: number) => boolean;
   /** State n's row: its values and each decision maker's rank. */
   readonly row: (n: number) => StateRow;
+  /** State n's options as letters, as the compact form writes them (Y taken, N not; an option with alternatives: Y). */
+  readonly letters: (n: number) => string;
+  /** The rank (1 = most preferred) of state n for the decision maker at position d, from 0. */
+  readonly rank: (d: number, n: number) => number;
 }
 
 export function states(input: ScenarioInput, options: StatesOptions = {}): Result<StatesResult> {
@@ -53,7 +57,14 @@ export function statesView(input: ScenarioInput, options: StatesOptions = {}): R
     const s = asStateIndex(n - 1);
     return { id: stateNumber(s), values: stateValues(S, s), rank: Object.fromEntries(dms.map((dm, d) => [dm.id, rankOf(payoffs[d]!, s)])) };
   };
-  return ok({ ...modelSummary(S), stateCount: S.size, ...(target ? { keep: stateFilter(S, target.value) } : {}), row });
+  const summary = modelSummary(S);
+  // Without alternatives, the written options are the model's yes/no options in order: read the bits, not a row.
+  const letters = (S.model.choices ?? []).length === 0 ? (n: number): string => S.yn(asStateIndex(n - 1)) : (n: number): string => {
+    const values = row(n).values;
+    return summary.options.map((o) => (values[o.id] ? "Y" : "N")).join("");
+  };
+  const rank = (d: number, n: number): number => rankOf(payoffs[d]!, asStateIndex(n - 1));
+  return ok({ ...summary, stateCount: S.size, ...(target ? { keep: stateFilter(S, target.value) } : {}), row, letters, rank });
 }
 
 /** The rows of the states in the view, ascending. */
@@ -68,8 +79,8 @@ export function statesJson(v: StatesView): Record<string, unknown> {
 
 /** The compact form (CompactStatesResult) of a view of every state, lazy: the bytes of JSON.stringify(compactStates(states(…))). */
 export function compactStatesJson(v: StatesView): Record<string, unknown> {
-  const all = function* <T>(f: (r: StateRow) => T): Generator<T> {
-    for (const r of viewRows(v)) yield f(r);
+  const all = function* <T>(f: (n: number) => T): Generator<T> {
+    for (let n = 1; n <= v.stateCount; n++) if (v.keep === undefined || v.keep(n)) yield f(n);
   };
   return {
     decisionMakers: v.decisionMakers,
@@ -77,7 +88,7 @@ export function compactStatesJson(v: StatesView): Record<string, unknown> {
     statusQuo: v.statusQuo,
     form: "compact",
     stateCount: v.stateCount,
-    values: lazyList(() => all((r) => v.options.map((o) => (r.values[o.id] ? "Y" : "N")).join(""))),
-    rank: Object.fromEntries(v.decisionMakers.map((dm) => [dm.id, lazyList(() => all((r) => r.rank[dm.id]!))])),
+    values: lazyList(() => all((n) => v.letters(n))),
+    rank: Object.fromEntries(v.decisionMakers.map((dm, d) => [dm.id, lazyList(() => all((n) => v.rank(d, n)))])),
   };
 }
