@@ -44,6 +44,18 @@ describe("concord time", () => {
   });
 });
 
+describe("concord time on the seed", () => {
+  it("finds the peacekeepers' notice deadline of the 2020 statement and that Baku wants to give notice before it", { timeout: 120_000 }, async () => {
+    const j = await json("time", "scenarios/armenia-azerbaijan-2023.yaml");
+    expect(j.asOf).toBe("2023-12-07");
+    expect(j.deadlines.map((d: { date: string; at: string; daysLeft: number }) => [d.date, d.at, d.daysLeft])).toEqual([["2025-05-10", "notice", 520]]);
+    const [o] = j.deadlines[0].options;
+    expect(o).toMatchObject({ option: "az_peacekeepers_out", dm: "Azerbaijan", ifNoAction: "keep", before: false, after: false, avoidable: true });
+    expect(o.avoid).toMatchObject({ legal: true, improvement: true, reachable: true });
+    expect(j.deadlines[0].before.state).toBe(1227);
+  });
+});
+
 describe("concord history", () => {
   it("checks each prediction from an observed state against the later observations", async () => {
     const j = await json("history", HARBOUR);
