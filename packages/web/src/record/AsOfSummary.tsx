@@ -18,8 +18,8 @@ export function AsOfSummary({ view, analysis, busy }: { view: RecordView; analys
       <div>
         <h3>The record</h3>
         <p>
-          {view.timeline.length} entries known{" "}
-          {view.day === view.scenarioDay ? "on the scenario's day" : later.length > 0 ? `; not yet known then: ${later.join(", ")}` : "; everything was known by then"}.
+          {view.timeline.length} entries known
+          {view.day === view.scenarioDay ? " on the scenario's day" : later.length > 0 ? `; not yet known then: ${later.join(", ")}` : "; everything was known by then"}.
         </p>
       </div>
       {view.model && (
