@@ -9,3 +9,5 @@ export { jsonLines, type LogSink } from "./log.js";
 export { startServer, startWorker, SHUTDOWN_GRACE_MS, type RunningServer, type RunningWorker, type StartOptions } from "./node-server.js";
 export { analysisJobHandler, runAnalysis } from "./analysis.js";
 export { SETTINGS, resolveSettings, settingsFromEnv, type Settings, type SettingSpec } from "./settings.js";
+export { webApp, CONTENT_SECURITY_POLICY, type StaticFiles } from "./web.js";
+export { folderFiles } from "./web-files.js";
