@@ -16,8 +16,28 @@ const MIN_CUT = 12;
  * until the table fits the terminal (or they reach MIN_CUT).
  */
 export function renderTable(headers: readonly (readonly string[])[], rows: readonly (readonly string[])[], align?: readonly ("left" | "right")[], fit?: TableFit): string {
+  let out = "";
+  writeTable((chunk) => (out += chunk), headers, () => rows, align, fit);
+  return out;
+}
+
+/** Lines go to the sink in chunks of about this many characters. */
+const CHUNK = 1 << 16;
+
+/**
+ * renderTable, written in chunks to `sink` as the rows are made: `rows` is called
+ * twice (once for the widths, once to write), so a table of millions of rows never
+ * exists as one string (which V8 caps near 512 MB) or as one array.
+ */
+export function writeTable(
+  sink: (chunk: string) => void,
+  headers: readonly (readonly string[])[],
+  rows: () => Iterable<readonly string[]>,
+  align?: readonly ("left" | "right")[],
+  fit?: TableFit,
+): void {
   const width: number[] = [];
-  for (const r of [headers, rows]) {
+  for (const r of [headers, rows()]) {
     for (const row of r) {
       row.forEach((cell, c) => {
         width[c] = Math.max(width[c] ?? 0, [...cell].length);
@@ -44,6 +64,13 @@ export function renderTable(headers: readonly (readonly string[])[], rows: reado
       })
       .join("  ")
       .trimEnd();
-  const rule = width.map((w) => "-".repeat(w)).join("  ");
-  return [...headers.map(line), rule, ...rows.map(line)].join("\n") + "\n";
+  let buf = [...headers.map(line), width.map((w) => "-".repeat(w)).join("  ")].join("\n") + "\n";
+  for (const r of rows()) {
+    buf += `${line(r)}\n`;
+    if (buf.length >= CHUNK) {
+      sink(buf);
+      buf = "";
+    }
+  }
+  if (buf !== "") sink(buf);
 }

@@ -3,7 +3,7 @@
  * same JSON the CLI prints with --json. Used by the analyses route (run now) and by
  * job workers (run later, in the server or in `concord worker`).
  */
-import { analyze, brief, formatProblem, statusQuo, type AnalysisRunner, type Result } from "@concord/app";
+import { analyze, brief, formatProblem, report, statusQuo, type AnalysisRunner, type Result } from "@concord/app";
 import type { JobHandler, Storage } from "@concord/storage";
 import { RunAnalysisBody, type RunAnalysis } from "./schemas.js";
 
@@ -16,6 +16,8 @@ export function runAnalysis(request: RunAnalysis, revision: { text: string; form
       return statusQuo(source, request.options ?? {}, runner);
     case "brief":
       return brief(source, request.options ?? {}, runner);
+    case "report":
+      return report(source, request.options ?? {}, runner);
   }
 }
 

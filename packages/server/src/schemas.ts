@@ -62,6 +62,7 @@ const concepts = z.union([str().max(100), z.array(str().max(20)).max(4)]).option
 export const AnalyzeOptions = z.strictObject({ concepts, horizon: z.number().int().min(1).max(1000).optional(), nonMyopic: z.boolean().optional() });
 export const StatusQuoOptions = z.strictObject({ by: z.enum(["improvements", "moves"]).optional(), from: z.number().int().min(1).optional(), concepts });
 export const BriefOptions = z.strictObject({ asOf: str().max(10).optional(), since: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
+export const ReportOptions = z.strictObject({ asOf: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
 
 const revision = z.number().int().min(1).optional().openapi({ description: "default: the latest" });
 export const RunAnalysisBody = z
@@ -69,11 +70,12 @@ export const RunAnalysisBody = z
     z.strictObject({ kind: z.literal("analyze"), revision, options: AnalyzeOptions.optional() }),
     z.strictObject({ kind: z.literal("status-quo"), revision, options: StatusQuoOptions.optional() }),
     z.strictObject({ kind: z.literal("brief"), revision, options: BriefOptions.optional() }),
+    z.strictObject({ kind: z.literal("report"), revision, options: ReportOptions.optional() }),
   ])
   .openapi("RunAnalysis");
 export type RunAnalysis = z.infer<typeof RunAnalysisBody>;
 
-export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(["analyze", "status-quo", "brief"]) });
+export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(["analyze", "status-quo", "brief", "report"]) });
 
 export const LoginBody = z.strictObject({ email: str().max(254), password: str().max(1024) }).openapi("Login");
 export const MemberBody = z.strictObject({ email: str().max(254), role: z.enum(ROLES) }).openapi("Member");

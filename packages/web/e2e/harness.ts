@@ -55,6 +55,26 @@ export async function openPage(browser: Browser, base: string, size = { width: 1
   return { page, problems };
 }
 
+const AXE = readFileSync(join(ROOT, "node_modules", "axe-core", "axe.min.js"), "utf8");
+
+export interface AxeViolation {
+  readonly id: string;
+  readonly impact: string | null;
+  readonly help: string;
+  readonly nodes: readonly string[];
+}
+
+/** axe-core's violations on the page as it is now (evaluated through the DevTools protocol, which the page's CSP does not govern). */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(
+    `axe.run(document, { resultTypes: ["violations"] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ")) })))`,
+  );
+}
+
+/** Whether anything on the page is wider than the viewport (a horizontal scroll bar). */
+export const overflows = (page: Page): Promise<boolean> => page.evaluate("document.documentElement.scrollWidth > document.documentElement.clientWidth + 1");
+
 export function screenshotPath(name: string): string {
   mkdirSync(ARTIFACTS, { recursive: true });
   return join(ARTIFACTS, `${name}.png`);

@@ -4,7 +4,7 @@
  * Every failure is an ApiError carrying the server's problem document (RFC 9457).
  * Same origin only: the page is served by the server it talks to.
  */
-import type { BriefResult } from "@concord/app";
+import type { BriefResult, ReportResult } from "@concord/app";
 
 export type ScenarioFormat = "yaml" | "json" | "gmcr";
 
@@ -56,7 +56,7 @@ export interface ProblemDocument {
   readonly title: string;
   readonly status: number;
   readonly detail: string;
-  readonly problems?: readonly { readonly message: string; readonly path?: readonly (string | number)[] }[];
+  readonly problems?: readonly { readonly message: string; readonly text?: string; readonly line?: number; readonly column?: number; readonly path?: readonly (string | number)[] }[];
   readonly [member: string]: unknown;
 }
 
@@ -66,7 +66,7 @@ export class ApiError extends Error {
   }
 }
 
-export type AnalysisKind = "analyze" | "status-quo" | "brief";
+export type AnalysisKind = "analyze" | "status-quo" | "brief" | "report";
 
 export interface StoredAnalysis<T> {
   readonly analysis: { readonly id: string; readonly kind: AnalysisKind; readonly revision: number; readonly createdAt: string; readonly computedNow: boolean };
@@ -148,5 +148,9 @@ export const api = {
   /** The brief, in the same words as `concord brief`. */
   async brief(ws: string, sc: string, options: BriefRequestOptions = {}, revision?: number): Promise<StoredAnalysis<BriefResult>> {
     return api.analysis<BriefResult>(ws, sc, "brief", { ...options }, revision);
+  },
+  /** The whole report, as `concord report` writes it (HTML by default). */
+  async report(ws: string, sc: string, options: { format?: "html" | "md"; asOf?: string } = {}, revision?: number): Promise<StoredAnalysis<ReportResult>> {
+    return api.analysis<ReportResult>(ws, sc, "report", { ...options }, revision);
   },
 };

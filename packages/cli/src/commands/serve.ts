@@ -30,7 +30,11 @@ server with Ctrl-C (SIGINT) or SIGTERM: it finishes the requests in flight, then
       // Loaded only here: the other commands start without the server's dependencies.
       const { startServer } = await import("@concord/server");
       const web = webFolder();
-      const running = await startServer({ settings: { ...settings.value, db: resolve(io.cwd, settings.value.db) }, write: (line) => io.stderr.write(line), seed: seedScenario(), ...(web ? { web } : {}) });
+      const db = resolve(io.cwd, settings.value.db);
+      if (!settings.value.team && settings.value.databaseUrl === undefined && !existsSync(db)) {
+        io.stdout.write(`A new database (${db}): importing the seed scenario and working out its brief first…\n`);
+      }
+      const running = await startServer({ settings: { ...settings.value, db }, write: (line) => io.stderr.write(line), seed: seedScenario(), ...(web ? { web } : {}) });
       io.stdout.write(
         `Concord workbench (${settings.value.team ? "team" : "local"} mode, ${running.storage.describe()}) on ${running.url}\n` +
           (web ? `Open it in a browser: ${running.url}/\n` : "The web workbench is not built (npm run build): serving the API only.\n") +

@@ -72,7 +72,7 @@ function Brief({ data }: { data: BriefData }) {
           {data.since.entries.length + data.since.statusChanges.length === 0 ? (
             <p>Nothing was recorded since then.</p>
           ) : (
-            <ul>
+            <ul className="since-entries">
               {data.since.entries.map((e) => (
                 <li key={e.id}>
                   <time dateTime={e.date}>{e.date}</time> — {e.title} <SourceLinks cites={e.cites} sources={sources} />
