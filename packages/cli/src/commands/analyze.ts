@@ -31,7 +31,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon, 1 to 1000 (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
-    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
+    .option("--target <pattern>", "only the states matching a pattern (`venue = direct & -(transit = extraterritorial)`) or a named target")
     .option("--threads <n>", "threads to use (default: the cores not busy with other work; 1 runs the analysis in this thread)")
     .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
     .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all or --target`)

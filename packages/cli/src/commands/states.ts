@@ -11,7 +11,7 @@ export function registerStates(program: Command, io: CliIo): void {
     .command("states")
     .description("list the feasible states (numbered as in gmcr-py) with each decision maker's rank (1 = most preferred)")
     .argument("<file>", "scenario file")
-    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
+    .option("--target <pattern>", "only the states matching a pattern (`venue = direct & -(transit = extraterritorial)`) or a named target")
     .option("--all", `list every state (text: even above ${LIST_LIMIT}; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
     .option("--json", `print JSON instead of a table; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (options as Y/N letters, ranks as lists) unless --all or --target`)
     .action((file: string, opts: { json?: boolean; all?: boolean; target?: string }) => {
