@@ -7,5 +7,6 @@ export { createApp } from "./app.js";
 export type { ServerDeps, ServerLimits, Mode, Principal } from "./context.js";
 export { jsonLines, type LogSink } from "./log.js";
 export { startServer, startWorker, SHUTDOWN_GRACE_MS, type RunningServer, type RunningWorker, type StartOptions } from "./node-server.js";
-export { analysisJobHandler, runAnalysis } from "./analysis.js";
+export { analysisJobHandler, inThisThread, runAnalysis, type RunJobAnalysis } from "./analysis.js";
+export { onJobThread } from "./job-thread.js";
 export { SETTINGS, resolveSettings, settingsFromEnv, type Settings, type SettingSpec } from "./settings.js";
