@@ -94,6 +94,22 @@ export const LoginBody = z.strictObject({ email: str().max(254), password: str()
 export const MemberBody = z.strictObject({ email: str().max(254), role: z.enum(ROLES) }).openapi("Member");
 export const TokenBody = z.strictObject({ name, expiresAt: z.iso.datetime().optional() }).openapi("NewApiToken");
 export const AuditQuery = HistoryQuery;
+export const InvitationBody = z
+  .strictObject({ email: str().max(254), role: z.enum(ROLES), expiresInHours: z.number().int().min(1).max(24 * 90).optional().openapi({ description: "default 168 (7 days)" }) })
+  .openapi("NewInvitation");
+export const InvitationParams = z.strictObject({ ws: id, id });
+export const AcceptBody = z
+  .strictObject({
+    token: str().min(1).max(200).openapi({ description: "the invitation's secret" }),
+    displayName: name.optional().openapi({ description: "a new person: the name others see (with password)" }),
+    password: str().max(1024).optional().openapi({ description: "a new person: the password they will log in with" }),
+  })
+  .openapi("AcceptInvitation");
+export const AdminAuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  workspace: id.optional().openapi({ description: "only this workspace's entries; `none` for those outside any workspace (logins, users, tokens)" }),
+});
 
 /** The RFC 9457 problem document every 4xx and 5xx answer carries. */
 export const ProblemSchema = z
