@@ -127,7 +127,7 @@ async function insertUser(ctx: Context, db: Kysely<Schema>, row: UsersTable): Pr
   try {
     await db.insertInto("users").values(row).execute();
   } catch (e) {
-    if (ctx.isUniqueViolation(e)) throw new Error(`a user with the address ${row.email} was added at the same moment: accept the invitation again`);
+    if (ctx.isUniqueViolation(e)) throw new Error(`a user with the address ${row.email} was added at the same moment: accept the invitation again`, { cause: e });
     throw e;
   }
 }
