@@ -1,4 +1,4 @@
-import { clip } from "./text.js";
+import { clip, wrapText } from "./text.js";
 
 /** Columns of text that may be cut (with "…") so that a table fits `width` characters. */
 export interface TableFit {
@@ -46,4 +46,60 @@ export function renderTable(headers: readonly (readonly string[])[], rows: reado
       .trimEnd();
   const rule = width.map((w) => "-".repeat(w)).join("  ");
   return [...headers.map(line), rule, ...rows.map(line)].join("\n") + "\n";
+}
+
+/** A table of states: the state column, one column per option (grouped under their decision makers), then `tail` columns. */
+export interface StateTable {
+  readonly decisionMakers: readonly { readonly name: string; readonly options: readonly string[] }[];
+  /** Option ids in column order (the decision makers' options, one after another). */
+  readonly options: readonly string[];
+  /** The two header lines of the tail columns. */
+  readonly tailHeaders: readonly [readonly string[], readonly string[]];
+  /** Narrower second header line of the tail columns, used when the folded table is still too wide, with a sentence saying what they mean. */
+  readonly shortTail?: { readonly headers: readonly string[]; readonly legend: string };
+  readonly rows: readonly { readonly state: string; readonly values: readonly string[]; readonly tail: readonly string[] }[];
+}
+
+/**
+ * The state table at full width, or — when that is wider than `width` — with the
+ * option columns folded into one column of values (one group per decision maker),
+ * and a legend numbering the options in that order, wrapped to `width`.
+ */
+export function renderStateTable(t: StateTable, width: number | undefined): string {
+  const groups = t.decisionMakers.map((dm) => dm.options.length);
+  const full = renderTable(
+    [
+      ["", ...t.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...t.tailHeaders[0]],
+      ["state", ...t.options, ...t.tailHeaders[1]],
+    ],
+    t.rows.map((r) => [r.state, ...r.values, ...r.tail]),
+  );
+  if (width === undefined || widest(full) <= width) return full;
+  // One letter per option when every value is one letter (Y/N), else values with "/" between them.
+  const letters = t.rows.every((r) => r.values.every((v) => [...v].length === 1));
+  const fold = (values: readonly string[]): string => {
+    const out: string[] = [];
+    let at = 0;
+    for (const n of groups) {
+      out.push(values.slice(at, at + n).join(letters ? "" : "/"));
+      at += n;
+    }
+    return out.join(" ");
+  };
+  const rows = t.rows.map((r) => [r.state, fold(r.values), ...r.tail]);
+  let table = renderTable([["", "options", ...t.tailHeaders[0]], ["state", "(see below)", ...t.tailHeaders[1]]], rows);
+  let tailLegend = "";
+  if (widest(table) > width && t.shortTail) {
+    table = renderTable([["", "options", ...t.tailHeaders[0]], ["state", "(see below)", ...t.shortTail.headers]], rows);
+    tailLegend = ` ${t.shortTail.legend}`;
+  }
+  let k = 0;
+  const legend = t.decisionMakers.map((dm) => `${dm.name}: ${dm.options.map((o) => `${++k} ${o}`).join(", ")}`).join("; ");
+  return `${table}${wrapText(`Options, in the order of the letters (grouped by decision maker): ${legend}.${tailLegend}`, width)}\n`;
+}
+
+function widest(text: string): number {
+  let w = 0;
+  for (const line of text.split("\n")) w = Math.max(w, [...line].length);
+  return w;
 }

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { analyze, compactAnalysis, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, type AnalyzeResult, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { printJson, say, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
-import { renderTable } from "../table.js";
+import { renderStateTable } from "../table.js";
 import { LIST_LIMIT, moreLine, ranges } from "../text.js";
 
 /** Above this many states the table shows only equilibria and the status quo unless --all is given. */
@@ -93,15 +93,17 @@ function printAnalysis(io: CliIo, r: AnalyzeResult, all: boolean): void {
     : r.states.filter((st) => st.id === sq || concepts(st.id) > 0).sort((x, y) => Number(y.id === sq) - Number(x.id === sq) || concepts(y.id) - concepts(x.id) || x.id - y.id);
   const show = all ? candidates : candidates.slice(0, Math.max(TABLE_LIMIT, LIST_LIMIT));
   const mark = (c: Column, d: number, s: number): string => (c.stable[d]!.has(s) ? "✓" : c.undetermined[d]!.has(s) ? "?" : "·");
-  const dmHeader = ["", ...r.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...columns.map(() => ""), ""];
-  const header = ["state", ...r.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
-  const rows = show.map((st) => [
-    `${st.id}${st.id === sq ? "*" : ""}`,
-    ...r.options.map((o) => valueCell(st.values[o.id])),
-    ...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, st.id)).join("")),
-    columns.filter((c) => c.eq.has(st.id)).map((c) => c.label).join(" "),
-  ]);
-  io.stdout.write(renderTable([dmHeader, header], rows));
+  const table = {
+    decisionMakers: r.decisionMakers,
+    options: r.options.map((o) => o.id),
+    tailHeaders: [[...columns.map(() => ""), ""], [...columns.map((c) => c.label), "eq"]] as const,
+    rows: show.map((st) => ({
+      state: `${st.id}${st.id === sq ? "*" : ""}`,
+      values: r.options.map((o) => valueCell(st.values[o.id])),
+      tail: [...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, st.id)).join("")), columns.filter((c) => c.eq.has(st.id)).map((c) => c.label).join(" ")],
+    })),
+  };
+  io.stdout.write(renderStateTable(table, width(io)));
   if (show.length < candidates.length) io.stdout.write(`${moreLine(candidates.length - show.length)}\n`);
   let out = `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
   if (sq !== undefined) out += ` * = status quo (state ${sq}).`;

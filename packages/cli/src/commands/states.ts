@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { compactStates, COMPACT_ABOVE, states, valueCell } from "@concord/app";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { printJson, say, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
-import { renderTable } from "../table.js";
+import { renderStateTable } from "../table.js";
 import { LIST_LIMIT, moreLine } from "../text.js";
 
 export function registerStates(program: Command, io: CliIo): void {
@@ -21,16 +21,16 @@ export function registerStates(program: Command, io: CliIo): void {
       const compact = data.states.length > COMPACT_ABOVE && !all && opts.target === undefined;
       if (opts.json) return compact ? printJson(io, compactStates(data), "one-line") : printJson(io, data);
       const dms = data.decisionMakers;
-      const dmHeader = ["", ...dms.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), "rank"];
-      const optHeader = ["state", ...data.options.map((o) => o.id), ...dms.map((d) => d.name)];
       const sq = data.statusQuo;
       const shown = all ? data.states : data.states.slice(0, LIST_LIMIT);
-      const rows = shown.map((st) => [
-        `${st.id}${st.id === sq ? "*" : ""}`,
-        ...data.options.map((o) => valueCell(st.values[o.id])),
-        ...dms.map((d) => String(st.rank[d.id])),
-      ]);
-      io.stdout.write(renderTable([dmHeader, optHeader], rows));
+      const table = {
+        decisionMakers: dms,
+        options: data.options.map((o) => o.id),
+        tailHeaders: [["rank", ...dms.slice(1).map(() => "")], dms.map((d) => d.name)] as const,
+        shortTail: { headers: dms.map((_, i) => `#${i + 1}`), legend: `Ranks by decision maker: ${dms.map((d, i) => `#${i + 1} ${d.name}`).join(", ")}.` },
+        rows: shown.map((st) => ({ state: `${st.id}${st.id === sq ? "*" : ""}`, values: data.options.map((o) => valueCell(st.values[o.id])), tail: dms.map((d) => String(st.rank[d.id])) })),
+      };
+      io.stdout.write(renderStateTable(table, width(io)));
       if (shown.length < data.states.length) io.stdout.write(`${moreLine(data.states.length - shown.length)}\n`);
       const n = data.states.length.toLocaleString("en");
       const matching = opts.target !== undefined ? ` matching "${opts.target}"` : "";
