@@ -7,7 +7,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Analysis } from "@concord/storage";
 import { access } from "../auth.js";
 import type { AppEnv } from "../context.js";
-import { appProblem, storeProblem } from "../problem.js";
+import { appProblem, problem, storeProblem } from "../problem.js";
 import { AnalysisParams, RunAnalysisBody, ScenarioParams } from "../schemas.js";
 import { runAnalysis } from "../analysis.js";
 import { declare, jsonBody } from "./route.js";
@@ -33,7 +33,13 @@ export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
       const key = { kind: request.kind, options: request.options ?? {} };
       const existing = await storage.analyses.get(ws, sc, revision.value.number, key);
       if (existing.ok) return answer(existing.value, false, 200);
-      const result = await runAnalysis(request, revision.value, c.get("deps").runner);
+      // A client that goes away stops robustness and sensitivity (their worker threads end).
+      const signal = c.req.raw.signal;
+      const result = await runAnalysis(request, revision.value, c.get("deps").runner, { signal }).catch((e: unknown) => {
+        if (signal.aborted) return null; // nobody is waiting for the answer
+        throw e;
+      });
+      if (result === null) return problem(408, "client-gone", "the request was abandoned before the analysis finished");
       if (!result.ok) return appProblem(result.problems);
       const stored = await storage.analyses.store(ws, sc, revision.value.number, key, JSON.stringify(result.value));
       if (!stored.ok) return storeProblem(stored.error);
