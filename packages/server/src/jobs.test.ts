@@ -1,5 +1,6 @@
 import { analyze, robustness } from "@concord/app";
 import { generateModel } from "@concord/core";
+import { workerRunner } from "@concord/node";
 import type { Job, JobQueue, JobWorker } from "@concord/storage";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestQueue } from "../../storage/src/testing/queues.js";
@@ -136,6 +137,20 @@ describeEngines("analysis jobs", (engine) => {
     const idleCpu = process.cpuUsage(idleFrom);
     expect(idleCpu.user + idleCpu.system).toBeLessThan((busyCpu.user + busyCpu.system) / 4);
     expect((await (await s.call("GET", `/api/workspaces/${ws}/scenarios/${sc}/analyses/robustness/latest`)).json()) as object).toMatchObject({ status: 404 });
+  });
+
+  it("stops a robustness analysis run directly when its client goes away", async () => {
+    const direct = await openTestServer(engine, "local", { runner: workerRunner({ threads: 2, force: true }) });
+    const ws = ((await (await direct.call("POST", "/api/workspaces", { json: { name: "Direct" } })).json()) as { workspace: { id: string } }).workspace.id;
+    const sc = ((await (await direct.call("POST", `/api/workspaces/${ws}/scenarios`, { json: { name: "Long", text: estimatesModel() } })).json()) as { scenario: { id: string } }).scenario.id;
+    const client = new AbortController();
+    const started = performance.now();
+    const answer = direct.call("POST", `/api/workspaces/${ws}/scenarios/${sc}/analyses`, { json: { kind: "robustness", options: { variants: 500_000 } }, signal: client.signal });
+    setTimeout(() => client.abort(), 1500);
+    // Minutes of work if it ran on; it ends soon after the client left.
+    expect((await answer).status).toBe(408);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect((await direct.call("GET", `/api/workspaces/${ws}/scenarios/${sc}/analyses/robustness/latest`)).status).toBe(404);
   });
 
   it("fails a job whose options the use case rejects, with the use case's message", async () => {
