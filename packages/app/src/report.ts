@@ -126,7 +126,10 @@ async function prepare(
   if (hooks && !hooks.ok) return hooks;
   const mediation = hooks?.value;
   // Treaty packages, when the scenario has a settlement section: the brief's and the report's section.
-  const settled = loaded.scenario.settlement ? await settle(loaded, {}, runner) : undefined;
+  // The search for changes that would make a package hold re-analyses the model per change: with --mediation only.
+  // It reuses the analysis above rather than running it again.
+  const reuse: AnalysisRunner = { ...runner, analyze: (sp, concepts) => (sp === space && analysis ? Promise.resolve(analysis) : runner.analyze(sp, concepts)) };
+  const settled = loaded.scenario.settlement ? await settle(loaded, { searchChanges: m !== undefined && m !== false }, reuse) : undefined;
   if (settled && !settled.ok) return settled;
   return ok({
     loaded,

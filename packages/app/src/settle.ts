@@ -19,6 +19,7 @@ import {
   settleCompiled,
   settlementDocumentPath,
   pullsAt,
+  reachFrom,
   searchChanges,
   valuationSensitivity,
   type AdjustedWinnerResult,
@@ -48,6 +49,8 @@ export interface SettleOptions {
   readonly maxPackagesPerPoint?: number;
   /** Whether to ask the stabilization analysis what an unstable package needs (default true). */
   readonly stabilize?: boolean;
+  /** Whether to search for the smallest changes that make the Nash and Kalai–Smorodinsky packages hold (default true; slow on large models: it re-analyses the model per candidate change). */
+  readonly searchChanges?: boolean;
 }
 
 /** Numbers keyed by party id. */
@@ -80,6 +83,8 @@ export interface SettlePackage {
   readonly state: StateNumber | null;
   /** Concepts under which the state is an equilibrium (empty when there is no state). */
   readonly stableUnder: readonly BasicConcept[];
+  /** Whether the conflict gets to the package's state from the status quo by moves that each improve the mover's position; absent without a status quo or a state. */
+  readonly reachable?: boolean;
   /** Per concept where it is not an equilibrium: the decision makers (ids) who would move away. */
   readonly unstableFor: Readonly<Partial<Record<BasicConcept, readonly string[]>>>;
   /** Per concept where it is not an equilibrium: what stabilization says it needs. */
@@ -152,10 +157,13 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const solutions = [result.nash?.package, result.kalaiSmorodinsky?.package].flatMap((p) => (p && toState ? [toState(p)] : []));
   const acceptableStates = toState ? result.frontier.flatMap((f) => (f.acceptable ? f.packages.map(toState) : [])) : [];
   const candidates = new Set([...solutions, ...acceptableStates.slice(0, MAX_STABILIZED)]);
-  const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates, new Set(solutions)) } : {};
+  const hook = analysis && options.stabilize !== false ? { stabilization: needsOf(analysis, candidates, new Set(options.searchChanges === false ? [] : solutions)) } : {};
   const fs = analysis && toState ? fairAndStable<PackageNeeds | null>(result, analysis, toState, hook) : null;
   if (fs && !fs.ok) return fs;
   const stability = fs?.value ?? null;
+  // Whether each package's state can be reached from today by unilateral improvements: fair and stable is not yet reachable.
+  const sq = loaded.space?.statusQuo;
+  const reach = analysis && sq !== undefined ? reachFrom(analysis.index, analysis.payoffs.map((p) => p.payoff), sq, "improvements").dist : null;
 
   const frontierPackages: SettlePackage[] = [];
   result.frontier.forEach((point, j) => {
@@ -174,6 +182,7 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
         kalaiSmorodinsky: result.kalaiSmorodinsky?.point === j,
         state: st?.state ?? null,
         stableUnder,
+        ...(reach && st?.state != null ? { reachable: reach[st.state - 1]! >= 0 } : {}),
         unstableFor,
         ...(needs && Object.keys(needs).length ? { needs } : {}),
       });
@@ -335,7 +344,8 @@ function summaryWords(result: PackagesResult, packages: readonly SettlePackage[]
             : threat
               ? " It would hold only under threats that would cost the side making them too."
               : " It would not hold as it stands.";
-    out.push(`The package that shares the gains most evenly: ${nash.words}.${holds}`);
+    const reached = nash.reachable === undefined ? "" : nash.reachable ? " The conflict can get there from today by moves that each improve the mover's position." : " But the conflict does not get there from today by moves that each improve the mover's position.";
+    out.push(`The package that shares the gains most evenly: ${nash.words}.${holds}${reached}`);
   }
   return out.join(" ");
 }

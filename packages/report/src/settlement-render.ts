@@ -8,7 +8,7 @@ import { escapeMarkdown as md, escapeXml as esc } from "./escape.js";
 import { details, scrollTable } from "./html-kit.js";
 import { packageSentence, type SettlementSection } from "./settlement.js";
 
-const MORE = (n: number): string => `… and ${n} more package${n === 1 ? "" : "s"} both sides could accept (the full report lists them).`;
+export const MORE = (n: number): string => `… and ${n} more package${n === 1 ? "" : "s"} both sides could accept (the full report lists them).`;
 
 export function settlementBriefHtml(s: SettlementSection): string {
   const items = s.accepted.map((p) => `<li>${esc(packageSentence(s, p))}</li>`);

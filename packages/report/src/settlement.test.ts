@@ -40,7 +40,7 @@ describe("settlementSection", () => {
   it("says how firmly each would hold from the concepts it is an equilibrium under, and why not from the stabilization", () => {
     expect(s.frontier.map((p) => p.hold)).toEqual(["firm", "deterred", "threat", "none", null]);
     expect(s.frontier[2]!.why).toBe("Belmark would close the corridor");
-    expect(s.frontier[4]!.holdWords).toBe("not an outcome the model allows");
+    expect(s.frontier[4]!.holdWords).toBe("is not an outcome the model allows (its conditions rule it out)");
   });
 
   it("writes the brief's sentences in plain words: gains, the most even package, no state numbers or concept names", () => {

@@ -39,7 +39,7 @@ export interface SettlementPackage {
   readonly balanced: boolean;
   /** How firmly it would hold; null when stability was not checked. */
   readonly hold: HoldLevel | null;
-  /** "would hold", "would not hold", or "not an outcome the model allows". */
+  /** "would hold", "would not hold", or "is not an outcome the model allows …": a verb phrase after "It". */
   readonly holdWords: string;
   /** Why it would not hold, in words: who would move away. */
   readonly why?: string;
@@ -82,7 +82,7 @@ export function settlementSection(input: SettlementInput, limit = 5): Settlement
       evenest: p.nash,
       balanced: p.kalaiSmorodinsky,
       hold,
-      holdWords: !checked ? "" : p.state === null ? "not an outcome the model allows" : HOLD_WORDS[hold!],
+      holdWords: !checked ? "" : p.state === null ? "is not an outcome the model allows (its conditions rule it out)" : HOLD_WORDS[hold!],
       ...(hold === "none" || hold === "threat" ? (pulls[0] !== undefined ? { why: pulls[0] } : {}) : {}),
       state: p.state,
       stableUnder: p.stableUnder,

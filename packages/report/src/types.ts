@@ -546,6 +546,8 @@ export interface Holdings {
     readonly oneWay?: "toY" | "toN";
     /** Taken (true) or not, per column; for an option with alternatives, the label of the alternative chosen. */
     readonly values: readonly (boolean | string)[];
+    /** For an option with alternatives: per column, the alternative chosen as a whole phrase, or null at the first (default) alternative. */
+    readonly phrases?: readonly (string | null)[];
   }[];
 }
 

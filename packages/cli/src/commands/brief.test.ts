@@ -115,6 +115,20 @@ describe("concord brief", () => {
     // The bottom line starts on the first screen: within the first few lines.
     expect(lines.indexOf("BOTTOM LINE")).toBeLessThan(5);
     expect(r.out).toContain("The full report: concord report\n");
+    // The seed's settlement section (issue 15): the package that shares the gains most evenly, and that it would hold.
+    expect(r.out).toContain("\nPACKAGES BOTH SIDES COULD ACCEPT, AND WHICH WOULD HOLD\n");
+    expect(r.out.replace(/\s+/g, " ")).toContain(
+      "The package that shares the gains most evenly: Where the treaty is signed: bilaterally, without mediators; Transit to Nakhchivan: under Armenian sovereignty and customs; Military pressure on the border: renounced. It would hold.",
+    );
+  });
+
+  it("says who holds what for an option with alternatives by the alternative chosen, not by the option's name", async () => {
+    const r = await concord(tmp(), "brief", join(ROOT, "scenarios/examples/transit.yaml"));
+    expect(r.code).toBe(0);
+    const held = r.out.slice(r.out.indexOf("WHO HOLDS WHAT"), r.out.indexOf("WHO IS WAITING")).replace(/\s+/g, " ");
+    // Today the road's regime is at its first alternative (none agreed): nothing is taken.
+    expect(held).toContain("Today — would not hold: no party has taken any of its choices.");
+    expect(held).toContain("Where moves lead — would hold: Transit regime for the road: with third-party monitoring; Open the road.");
   });
 
   it("refuses bad options with exit code 2, one line each, nothing written", async () => {

@@ -91,6 +91,10 @@ export const AlternativeSchema = z
   .strictObject({
     id: OptionIdSchema,
     label: z.string(),
+    fullLabel: z
+      .string()
+      .optional()
+      .describe("the alternative as a whole phrase, for where it is named on its own (the brief, explanations): e.g. \"Azerbaijan signs the peace treaty bilaterally\"; default: the option's label, a colon and the alternative's label"),
     oneWay: OneWaySchema.optional().describe("toY: once chosen, this alternative cannot be left; toN: once left, it cannot be chosen again. Not allowed on the first alternative"),
     estimate: EstimateSchema.optional(),
     note: NoteSchema.optional(),

@@ -55,6 +55,8 @@ export interface ChoiceInfo {
 export interface AlternativeInfo {
   readonly id: string;
   readonly label: string;
+  /** The alternative as a whole phrase ("Azerbaijan signs the treaty bilaterally"), when the scenario gives one. */
+  readonly fullLabel?: string;
   /** Global index of its yes/no option; absent for the first (default) alternative. */
   readonly option?: number;
 }

@@ -16,6 +16,8 @@ export interface OptionValue {
   readonly value: string;
   /** The chosen alternative's label (options with alternatives only). */
   readonly valueLabel?: string;
+  /** The chosen alternative as a whole phrase, when the scenario gives one. */
+  readonly valueFullLabel?: string;
   /** Away from the default: a yes/no option taken, or an alternative other than the first. */
   readonly taken: boolean;
   /** True for an option with alternatives. */
@@ -54,7 +56,8 @@ export function optionValues(model: ConflictModel, taken: (option: number) => bo
     if (done.has(c.id)) continue;
     done.add(c.id);
     const chosen = c.alternatives.find((a) => a.option !== undefined && taken(a.option)) ?? c.alternatives[0]!;
-    out.push({ id: c.id, label: c.label, dm: c.dm, value: chosen.id, valueLabel: chosen.label, taken: chosen.option !== undefined, choice: true });
+    const full = chosen.fullLabel !== undefined ? { valueFullLabel: chosen.fullLabel } : {};
+    out.push({ id: c.id, label: c.label, dm: c.dm, value: chosen.id, valueLabel: chosen.label, ...full, taken: chosen.option !== undefined, choice: true });
   }
   return out;
 }
@@ -71,9 +74,9 @@ export function valueText(v: OptionValue): string {
   return v.choice ? `${v.id} = ${v.value}` : v.taken ? v.id : `-${v.id}`;
 }
 
-/** In words: `Transit regime: under sovereignty`, or a yes/no option's label. */
+/** In words: the alternative's full label, else `Transit regime: under sovereignty`; or a yes/no option's label. */
 export function valueWords(v: OptionValue): string {
-  return v.choice ? `${v.label}: ${v.valueLabel ?? v.value}` : v.label;
+  return v.choice ? v.valueFullLabel ?? `${v.label}: ${v.valueLabel ?? v.value}` : v.label;
 }
 
 

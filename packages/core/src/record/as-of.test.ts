@@ -87,6 +87,39 @@ describe("as of a date", () => {
     expect(r.document.events!.find((e) => e.id === "march-round")).toMatchObject({ status: "cancelled", statusDate: "2024-03-20" });
   });
 
+  it("prunes the evidence of an option's alternatives like that of any option", () => {
+    const [north, ...rest] = doc.model!.decisionMakers;
+    const withChoice: ScenarioDocument = {
+      ...doc,
+      model: {
+        ...doc.model!,
+        decisionMakers: [
+          {
+            ...north!,
+            options: [
+              ...north!.options,
+              {
+                id: "route",
+                label: "Route",
+                alternatives: [
+                  { id: "none", label: "none", evidence: [{ event: "incident" }] },
+                  { id: "open", label: "open", evidence: [{ statement: "north-ready" }, { event: "incident" }] },
+                ],
+              },
+            ],
+          },
+          ...rest,
+        ],
+      },
+    };
+    const r = restrict(withChoice, day("2024-03-10"));
+    const route = r.document.model!.decisionMakers[0]!.options.find((o) => o.id === "route")!;
+    expect(route.alternatives!.map((a) => a.evidence)).toEqual([[], [{ statement: "north-ready" }]]);
+    const k = north!.options.length;
+    expect(r.dropped.evidence).toEqual(expect.arrayContaining([`model.decisionMakers[0].options[${k}].alternatives[0].evidence[0]`, `model.decisionMakers[0].options[${k}].alternatives[1].evidence[1]`]));
+    expect(reload(r.document)).toEqual([]);
+  });
+
   it("prunes targets' evidence and drops observations not yet made or shown only by later sources", () => {
     const withModel: ScenarioDocument = {
       ...doc,

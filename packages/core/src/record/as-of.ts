@@ -165,23 +165,23 @@ export function asOf(scenario: AsOfInput, day: number): AsOf {
   );
 
   const droppedEvidence: string[] = [];
+  const keep = (list: readonly EvidenceDocument[] | undefined, path: string): EvidenceDocument[] | undefined => {
+    if (list === undefined) return undefined;
+    return list.filter((e, i) => {
+      const ok =
+        (e.source === undefined || keptSources.has(e.source)) &&
+        (e.statement === undefined || statementIds.has(e.statement)) &&
+        (e.event === undefined || eventIds.has(e.event)) &&
+        (e.document === undefined || documentIds.has(e.document));
+      if (!ok) droppedEvidence.push(`${path}[${i}]`);
+      return ok;
+    });
+  };
+  const withEvidence = <T extends { evidence?: EvidenceDocument[] | undefined }>(x: T, path: string): T => {
+    if (x.evidence === undefined) return x;
+    return { ...x, evidence: keep(x.evidence, `${path}.evidence`) };
+  };
   if (doc.model) {
-    const keep = (list: readonly EvidenceDocument[] | undefined, path: string): EvidenceDocument[] | undefined => {
-      if (list === undefined) return undefined;
-      return list.filter((e, i) => {
-        const ok =
-          (e.source === undefined || keptSources.has(e.source)) &&
-          (e.statement === undefined || statementIds.has(e.statement)) &&
-          (e.event === undefined || eventIds.has(e.event)) &&
-          (e.document === undefined || documentIds.has(e.document));
-        if (!ok) droppedEvidence.push(`${path}[${i}]`);
-        return ok;
-      });
-    };
-    const withEvidence = <T extends { evidence?: EvidenceDocument[] | undefined }>(x: T, path: string): T => {
-      if (x.evidence === undefined) return x;
-      return { ...x, evidence: keep(x.evidence, `${path}.evidence`) };
-    };
     const m = doc.model;
     out.model = {
       ...m,
@@ -189,7 +189,12 @@ export function asOf(scenario: AsOfInput, day: number): AsOf {
         const p = `model.decisionMakers[${d}]`;
         return {
           ...withEvidence(dm, p),
-          options: dm.options.map((o, k) => withEvidence(o, `${p}.options[${k}]`)),
+          options: dm.options.map((o, k) => {
+            const opt = withEvidence(o, `${p}.options[${k}]`);
+            // An option with alternatives carries evidence on each alternative too.
+            if (opt.alternatives === undefined) return opt;
+            return { ...opt, alternatives: opt.alternatives.map((a, j) => withEvidence(a, `${p}.options[${k}].alternatives[${j}]`)) };
+          }),
           ...(dm.preferences !== undefined
             ? { preferences: dm.preferences.map((st, k) => (typeof st === "string" ? st : withEvidence(st, `${p}.preferences[${k}]`))) }
             : {}),
@@ -201,6 +206,27 @@ export function asOf(scenario: AsOfInput, day: number): AsOf {
       // An observation is known on its date, from sources published by then.
       ...(m.observed !== undefined
         ? { observed: paired(m.observed, scenario.model?.observed ?? []).filter(({ d, r }) => r.last <= day && cite(d.sources).length > 0).map(({ d }) => ({ ...d, sources: cite(d.sources) })) }
+        : {}),
+    };
+  }
+
+  // The settlement section cites the record too: each valuation, and any single value.
+  if (doc.settlement) {
+    const st = doc.settlement;
+    const value = <V,>(v: V, path: string): V => (typeof v === "object" && v !== null && "evidence" in v ? withEvidence(v as V & { evidence?: EvidenceDocument[] }, path) : v);
+    out.settlement = {
+      ...st,
+      valuations: Object.fromEntries(
+        Object.entries(st.valuations).map(([party, v]) => {
+          const p = `settlement.valuations.${party}`;
+          const utilities = Object.fromEntries(
+            Object.entries(v.utilities).map(([issue, alts]) => [issue, Object.fromEntries(Object.entries(alts).map(([alt, x]) => [alt, value(x, `${p}.utilities.${issue}.${alt}`)]))]),
+          );
+          return [party, { ...withEvidence(v, p), utilities }];
+        }),
+      ),
+      ...("values" in st.disagreement
+        ? { disagreement: { values: Object.fromEntries(Object.entries(st.disagreement.values).map(([party, x]) => [party, value(x, `settlement.disagreement.values.${party}`)])) } }
         : {}),
     };
   }

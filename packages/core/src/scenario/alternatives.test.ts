@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { value } from "../../../../test/fixtures/result.js";
 import { evaluate } from "../model/expression.js";
-import { optionValues, valueText, type OptionValue } from "../model/values.js";
+import { optionValues, valueText, valueWords, type OptionValue } from "../model/values.js";
 import { asDmIndex, asStateIndex, type StateIndex } from "../numbering.js";
 import { explain } from "../stability/explain.js";
 import { describeMove, moveText } from "../stability/describe.js";
@@ -83,6 +83,17 @@ describe("options with alternatives", () => {
     const b = analyze(plain);
     expect(a.equilibria).toEqual(b.equilibria);
     expect(a.equilibria.gmr?.length).toBeGreaterThan(0);
+  });
+
+  it("names an alternative by its full label where one is given, else by the option's label and its own", () => {
+    const full = spaceOf(TRANSIT.replace("{ id: monitored, label: with third-party monitoring }", "{ id: monitored, label: with third-party monitoring, fullLabel: North lets a third party monitor the road }"));
+    expect(full.model.options.map((o) => o.label).slice(0, 3)).toEqual(["Transit regime: under the crossed state's sovereignty", "North lets a third party monitor the road", "Transit regime: extraterritorial"]);
+    const words = (s: number): string[] => optionValues(full.model, (o) => full.taken(asStateIndex(s), o)).filter((v) => v.choice).map(valueWords);
+    // States 2 and 3 (from 0: sovereign, monitored), nothing else taken.
+    expect(words(1)).toEqual(["Transit regime: under the crossed state's sovereignty"]);
+    expect(words(2)).toEqual(["North lets a third party monitor the road"]);
+    // A move onto the alternative reads with its full label too.
+    expect(describeMove(full, asDmIndex(0), asStateIndex(1), asStateIndex(2)).changes[0]!.label).toBe("North lets a third party monitor the road");
   });
 
   it("reads states as the alternative chosen", () => {

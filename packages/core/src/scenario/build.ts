@@ -247,13 +247,14 @@ function buildModel(
       const alternatives: AlternativeInfo[] = alts.flatMap((a, j) => {
         if (seen.has(a.id)) return [];
         seen.add(a.id);
-        if (j === 0) return [{ id: a.id, label: a.label }];
+        const full = a.fullLabel !== undefined ? { fullLabel: a.fullLabel } : {};
+        if (j === 0) return [{ id: a.id, label: a.label, ...full }];
         const index = options.length;
         optionByid.set(`${o.id}=${a.id}`, index);
         options.push({
           index,
           id: `${o.id}=${a.id}`,
-          label: `${o.label}: ${a.label}`,
+          label: a.fullLabel ?? `${o.label}: ${a.label}`,
           alternative: { choice: o.id, id: a.id },
           ...common,
           ...(a.estimate ? { estimate: true as const } : {}),
@@ -261,7 +262,7 @@ function buildModel(
           ...(a.note !== undefined ? { note: a.note } : {}),
           evidence: evidence(a.evidence, [...path, "alternatives", j, "evidence"]),
         });
-        return [{ id: a.id, label: a.label, option: index }];
+        return [{ id: a.id, label: a.label, ...full, option: index }];
       });
       evidence(alts[0]?.evidence, [...path, "alternatives", 0, "evidence"]);
       choices.push({

@@ -3,7 +3,7 @@
  * to the named outcomes (blocked steps marked, with who blocks and why), and who holds
  * what (every option, today and in those outcomes).
  */
-import { asStateIndex, optionValues } from "@concord/core";
+import { asStateIndex, optionValues, valueWords } from "@concord/core";
 import type { Facts } from "../facts.js";
 import { holdLevel } from "../facts.js";
 import type { BriefStep, ExpectedMove, Holdings, PathsGraph, TargetOutlook } from "../types.js";
@@ -82,6 +82,7 @@ export function holdings(f: Facts, next: readonly ExpectedMove[], targets: reado
           label: shortLabel(v.label),
           ...(opt?.oneWay !== undefined ? { oneWay: opt.oneWay } : {}),
           values: perColumn.map((vs) => (vs[k]!.choice ? (vs[k]!.valueLabel ?? vs[k]!.value) : vs[k]!.taken)),
+          ...(v.choice ? { phrases: perColumn.map((vs) => (vs[k]!.taken ? shortLabel(valueWords(vs[k]!)) : null)) } : {}),
         };
       });
     }),

@@ -5,6 +5,8 @@
  * the sources' numbers in brackets ("[1, 33]").
  */
 import { HOLD_WORDS, sourceMeta } from "../phrases.js";
+import { MORE } from "../settlement-render.js";
+import { packageSentence } from "../settlement.js";
 import type { BriefData, Claim, Cite, Holdings, SourceEntry } from "../types.js";
 import { countWords, dateWords, joinWords, shortLabel } from "../words.js";
 
@@ -41,14 +43,18 @@ function citeNumbers(list: readonly Cite[], sources: ReadonlyMap<string, SourceE
 function holdingsLines(h: Holdings): string[] {
   // Mid-sentence, "The US and EU …" reads "the US and EU …".
   const label = (text: string): string => text.replace(/^The /, "the ");
+  // An option with alternatives reads as the alternative chosen (its phrase); at its first alternative it reads as not taken.
+  const phrase = (r: Holdings["rows"][number], k: number): string | undefined =>
+    r.phrases ? (r.phrases[k] ?? undefined) : r.values[k] ? r.label : undefined;
   return h.columns.map((col, k) => {
     const title = `${shortLabel(col.title)} — ${HOLD_WORDS[col.holds]}`;
     if (k === 0) {
-      const taken = h.rows.filter((r) => r.values[0]).map((r) => label(r.label));
+      const taken = h.rows.flatMap((r) => phrase(r, 0) ?? []).map(label);
       return `${title}: ${taken.length ? joinWords(taken) : "no party has taken any of its choices"}.`;
     }
-    const added = h.rows.filter((r) => r.values[k] && !r.values[0]).map((r) => label(r.label));
-    const dropped = h.rows.filter((r) => !r.values[k] && r.values[0]).map((r) => label(r.label));
+    const changed = h.rows.filter((r) => r.values[k] !== r.values[0]);
+    const added = changed.flatMap((r) => phrase(r, k) ?? []).map(label);
+    const dropped = changed.filter((r) => phrase(r, k) === undefined).flatMap((r) => phrase(r, 0) ?? []).map(label);
     const parts = [...(added.length ? [added.join("; ")] : []), ...(dropped.length ? [`no longer: ${joinWords(dropped)}`] : [])];
     return `${title}: ${parts.length ? parts.join("; ") : "as today"}.`;
   });
@@ -78,6 +84,12 @@ export function renderBriefText(b: BriefData, options: BriefTextOptions = {}): s
   if (b.holdings) {
     heading("Who holds what");
     for (const line of holdingsLines(b.holdings)) para(line, "- ", "  ");
+  }
+  if (b.settlement) {
+    heading(b.settlement.title);
+    para(b.settlement.summary);
+    for (const p of b.settlement.accepted) para(packageSentence(b.settlement, p), "- ", "  ");
+    if (b.settlement.more) para(MORE(b.settlement.more), "- ", "  ");
   }
   heading("Who is waiting on whom");
   if (b.waiting.length === 0) para("Nothing handed over is waiting for an answer.");
