@@ -75,13 +75,13 @@ export function renderStateTable(t: StateTable, width: number | undefined): stri
     t.rows.map((r) => [r.state, ...r.values, ...r.tail]),
   );
   if (width === undefined || widest(full) <= width) return full;
-  // One letter per option when every value is one letter (Y/N), else values with "/" between them.
-  const letters = t.rows.every((r) => r.values.every((v) => [...v].length === 1));
+  // One character per option: Y/N as they are; an option with alternatives gets a letter per alternative, in the legend.
+  const codes = t.options.map((_, k) => shortCodes(t.rows.map((r) => r.values[k] ?? "")));
   const fold = (values: readonly string[]): string => {
     const out: string[] = [];
     let at = 0;
     for (const n of groups) {
-      out.push(values.slice(at, at + n).join(letters ? "" : "/"));
+      out.push(values.slice(at, at + n).map((v, i) => codes[at + i]?.get(v) ?? v).join(""));
       at += n;
     }
     return out.join(" ");
@@ -94,8 +94,31 @@ export function renderStateTable(t: StateTable, width: number | undefined): stri
     tailLegend = ` ${t.shortTail.legend}`;
   }
   let k = 0;
-  const legend = t.decisionMakers.map((dm) => `${dm.name}: ${dm.options.map((o) => `${++k} ${o}`).join(", ")}`).join("; ");
+  const legend = t.decisionMakers
+    .map((dm) =>
+      `${dm.name}: ${dm.options
+        .map((o) => {
+          const c = codes[k++];
+          return `${k} ${o}${c ? ` (${[...c].map(([value, code]) => `${code} ${value}`).join(", ")})` : ""}`;
+        })
+        .join(", ")}`,
+    )
+    .join("; ");
   return `${table}${wrapText(`Options, in the order of the letters (grouped by decision maker): ${legend}.${tailLegend}`, width)}\n`;
+}
+
+/** For a column of values longer than one character, a one-character code for each (its first letter, else a digit); undefined when every value is one character. */
+function shortCodes(values: readonly string[]): Map<string, string> | undefined {
+  if (values.every((v) => [...v].length <= 1)) return undefined;
+  const codes = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const v of new Set(values)) {
+    const first = [...v][0]?.toLowerCase() ?? "?";
+    const code = [...v].length === 1 && !taken.has(v) ? v : !taken.has(first) ? first : [..."123456789abcdefghijklmnopqrstuvwxyz"].find((c) => !taken.has(c)) ?? "?";
+    taken.add(code);
+    codes.set(v, code);
+  }
+  return codes;
 }
 
 function widest(text: string): number {

@@ -47,6 +47,8 @@ describe("concord analyze", () => {
     expect(widest(states.out)).toBeLessThanOrEqual(60);
     expect(states.out).toMatch(/^state +\(see below\) +#1 +#2 +#3 +#4 +#5 +#6$/m);
     expect(states.out.replace(/\s+/g, " ")).toContain("Ranks by decision maker: #1 Armenia, #2 Azerbaijan");
+    // An option with alternatives: one letter per alternative, spelt out in the legend.
+    expect(states.out.replace(/\s+/g, " ")).toMatch(/\d+ transit \(n none, s sovereign/);
     // A table that fits stays as it was, one column per option.
     expect((await run(["states", PD], { columns: 80 })).out).toMatch(/^state +a_cooperates +b_cooperates +Prisoner A +Prisoner B$/m);
   });
