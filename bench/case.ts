@@ -3,22 +3,39 @@
  *   node --import tsx bench/case.ts enumerate
  *   node --import tsx bench/case.ts stability <bits> [threads|all] [runs]
  *   node --import tsx bench/case.ts stability3 <bits> [threads|all] [runs]   (3 DMs)
+ *   node --import tsx bench/case.ts variants [runs]   (re-analyses of one 1,024-state model)
+ * With one thread, the stability cases time each phase (prepare, the all-moves and
+ * improving passes, the scan) of the last run, in this thread.
  * Prints one JSON line with the timings (ms), sizes and peak RSS (MiB). The first run
  * pays for compiling the engine (cold, a warm-up); the others give min/median/max.
  * `runs` sets how many in all (default 7 up to 100,000 states, else 3).
  */
+import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
-import { openScenario, type ScenarioDocument } from "@concord/app";
-// Issue 2's figure is enumerating and ranking alone: the `states` use case also builds a row per state, so the ranking step is core's.
-import { computePayoffs, type StateSpace } from "@concord/core";
-import { workerRunner } from "@concord/node";
+import { analyzeParallel } from "@concord/node";
+import {
+  allocMinimums,
+  computePayoffs,
+  engineData,
+  finishAnalysis,
+  generateModel,
+  passesFor,
+  payoffsWith,
+  prepareAnalysis,
+  reanalyse,
+  sanctionPass,
+  stabilityFromMinimums,
+  validateDocument,
+  type Analysis,
+  type BasicConcept,
+  type StateSpace,
+} from "@concord/core";
 import { timingOf } from "./figures.js";
 import { enumerationModel, stabilityModel, threeDmModel } from "./models.js";
 
-function load(doc: ScenarioDocument): { space: StateSpace; ms: number } {
-  const text = JSON.stringify(doc);
+function load1(doc: Parameters<typeof validateDocument>[0]): { space: StateSpace; ms: number } {
   const t0 = performance.now();
-  const r = openScenario({ text, format: "json" });
+  const r = validateDocument(doc);
   if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
   return { space: r.value.space!, ms: performance.now() - t0 };
 }
@@ -28,27 +45,47 @@ const peakMiB = (): number => process.resourceUsage().maxRSS / 1024;
 async function main(): Promise<void> {
   const [kind, arg, threadsArg, runsArg] = process.argv.slice(2);
   if (kind === "enumerate") {
+    // A warm-up, then repeats: one cold run was the figure, and it swung ×2 with the machine's load.
     const m = enumerationModel();
-    const { space, ms: loadMs } = load(m.doc);
-    const t0 = performance.now();
-    for (const dm of space.model.decisionMakers) computePayoffs(space, dm);
-    const rankMs = performance.now() - t0;
-    console.log(JSON.stringify({ kind, name: m.name, states: space.size, enumerateMs: loadMs, rankMs, totalMs: loadMs + rankMs, peakMiB: peakMiB() }));
+    const runs = arg !== undefined ? Number(arg) : 3;
+    const load: number[] = [];
+    const rank: number[] = [];
+    const total: number[] = [];
+    let states = 0;
+    for (let r = 0; r < runs; r++) {
+      const { space, ms: loadMs } = load1(m.doc);
+      const t0 = performance.now();
+      for (const dm of space.model.decisionMakers) computePayoffs(space, dm);
+      const rankMs = performance.now() - t0;
+      states = space.size;
+      load.push(loadMs);
+      rank.push(rankMs);
+      total.push(loadMs + rankMs);
+    }
+    console.log(JSON.stringify({ kind, name: m.name, states, enumerate: timingOf(load, 1), rank: timingOf(rank, 1), timing: timingOf(total, 1), coldMs: total[0], peakMiB: peakMiB() }));
+    return;
+  }
+  if (kind === "variants") {
+    console.log(JSON.stringify(variants(arg !== undefined ? Number(arg) : 7)));
     return;
   }
   const bits = Number(arg);
-  const threads = threadsArg === undefined || threadsArg === "all" ? undefined : Number(threadsArg);
+  // "all": every core, whatever the load (the runner's default would take fewer on a busy machine).
+  const threads = threadsArg === undefined || threadsArg === "all" ? availableParallelism() : Number(threadsArg);
   const m = kind === "stability3" ? threeDmModel(bits) : stabilityModel(bits);
-  const { space, ms: loadMs } = load(m.doc);
+  const { space, ms: loadMs } = load1(m.doc);
   // The first run pays for compiling the engine (cold); the others are the engine's speed (warm).
   const runs = runsArg !== undefined ? Number(runsArg) : space.size <= 100_000 ? 7 : 3;
   const times: number[] = [];
-  // The application layer's runner on worker threads, as the CLI and the server analyse.
-  const runner = workerRunner(threads === undefined ? {} : { threads });
-  let a: Awaited<ReturnType<typeof runner.analyze>> | undefined;
+  let a: Awaited<ReturnType<typeof analyzeParallel>> | undefined;
+  let phases: Record<string, number> | undefined;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    a = await runner.analyze(space, ["nash", "gmr", "smr", "seq"]);
+    if (threads === 1) {
+      const p = phased(space, ["nash", "gmr", "smr", "seq"]);
+      a = p.analysis;
+      phases = p.ms;
+    } else a = await analyzeParallel(space, ["nash", "gmr", "smr", "seq"], { threads });
     times.push(performance.now() - t0);
   }
   const analysis = a!;
@@ -64,8 +101,60 @@ async function main(): Promise<void> {
   console.log(JSON.stringify({
     kind, bits, name: m.name, states: space.size, moves, loadMs,
     coldMs: times[0], timing: timingOf(times, 1),
-    threads: threads ?? "all", equilibria, peakMiB: peakMiB(),
+    threads, equilibria, peakMiB: peakMiB(), ...(phases ? { phases } : {}),
   }));
+}
+
+/** The analysis in this thread, each phase timed (ms): what analyze() does, step by step. */
+function phased(space: StateSpace, concepts: readonly BasicConcept[]): { analysis: Analysis; ms: Record<string, number> } {
+  const ms: Record<string, number> = { prepare: 0, all: 0, improving: 0, scan: 0 };
+  let t = performance.now();
+  const prep = prepareAnalysis(space, { concepts });
+  ms.prepare = performance.now() - t;
+  const data = engineData(prep);
+  const perDm = prep.payoffs.map((_, i) => {
+    const mins = allocMinimums(space.size, prep.concepts);
+    for (const pass of passesFor(prep.concepts)) {
+      t = performance.now();
+      sanctionPass(data, i, pass, prep.concepts, mins);
+      ms[pass] = ms[pass]! + performance.now() - t;
+    }
+    t = performance.now();
+    const r = stabilityFromMinimums(data, i, prep.concepts, mins);
+    ms.scan = ms.scan! + performance.now() - t;
+    return r;
+  });
+  return { analysis: finishAnalysis(prep, perDm), ms };
+}
+
+/**
+ * Issue 16, "many analyses per second": variants of one 1,024-state, 4-DM model that
+ * change only preferences (each decision maker's statements rotated), re-analysed
+ * with the state space and move index reused (core's reanalyse, which robustness and
+ * sensitivity use). Time per variant, warm: the first round is the warm-up.
+ */
+function variants(runs: number): Record<string, unknown> {
+  const r = validateDocument(generateModel({ decisionMakers: 4, options: [3, 3, 2, 2], statements: 5, oneWay: 0.15, seed: 3 }));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems.slice(0, 3)));
+  const space = r.value.space!;
+  const base = prepareAnalysis(space);
+  const dms = space.model.decisionMakers;
+  const set = Array.from({ length: 25 }, (_, v) =>
+    dms.map((dm) => {
+      const st = dm.preference.kind === "priorities" ? dm.preference.statements : [];
+      const k = v % Math.max(1, st.length);
+      return payoffsWith(space, dm, [...st.slice(k), ...st.slice(0, k)]);
+    }),
+  );
+  const ROUNDS = 40;
+  const times: number[] = [];
+  let equilibria = 0;
+  for (let run = 0; run < runs; run++) {
+    const t0 = performance.now();
+    for (let i = 0; i < ROUNDS; i++) for (const ps of set) equilibria += reanalyse(base, ps).equilibria.seq!.length;
+    times.push((performance.now() - t0) / (ROUNDS * set.length));
+  }
+  return { kind: "variants", states: space.size, decisionMakers: dms.length, timing: timingOf(times, 1), equilibria, peakMiB: peakMiB() };
 }
 
 await main();

@@ -69,7 +69,45 @@ export interface AnalyzeResult extends ModelSummary {
   readonly nonMyopic?: NonMyopicStability;
 }
 
+/**
+ * The analysis, lazily: state values and stability are read from the engine's arrays
+ * when asked for, so a model of millions of states never becomes millions of objects.
+ * Surfaces that print large results use it (with json-stream.ts); `analyze` turns it
+ * into plain data.
+ */
+export interface AnalysisView extends ModelSummary {
+  /** Feasible states in the model (numbered 1 to stateCount), whether or not in the view. */
+  readonly stateCount: number;
+  readonly concepts: readonly BasicConcept[];
+  /** Whether state n is in the view (a --target subset); every state when absent. */
+  readonly keep?: (n: number) => boolean;
+  /** Whether state n is stable for the decision maker at position `dm` (from 0) under concept c. */
+  readonly stableFor: (c: BasicConcept, dm: number, n: number) => boolean;
+  /** Per concept, the equilibria in the view. */
+  readonly equilibria: Readonly<Partial<Record<BasicConcept, readonly StateNumber[]>>>;
+  /** Each option's value in state n, by option id. */
+  readonly values: (n: number) => Readonly<Record<string, boolean | string>>;
+  readonly limitedMove?: LimitedMoveStability;
+  readonly nonMyopic?: NonMyopicStability;
+}
+
+/** The states in the view, ascending. */
+export function* viewStates(v: AnalysisView): Generator<StateNumber> {
+  for (let n = 1; n <= v.stateCount; n++) if (v.keep === undefined || v.keep(n)) yield n as StateNumber;
+}
+
+/** The states in the view stable for decision maker `dm` under c, ascending. */
+export function* viewStable(v: AnalysisView, c: BasicConcept, dm: number): Generator<StateNumber> {
+  for (let n = 1; n <= v.stateCount; n++) if ((v.keep === undefined || v.keep(n)) && v.stableFor(c, dm, n)) yield n as StateNumber;
+}
+
 export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<AnalyzeResult>> {
+  const v = await analyzeView(input, options, runner);
+  return v.ok ? ok(viewResult(v.value)) : v;
+}
+
+/** As `analyze`, without turning the result into plain data. */
+export async function analyzeView(input: ScenarioInput, options: AnalyzeOptions = {}, runner: AnalysisRunner = inlineRunner): Promise<Result<AnalysisView>> {
   const concepts = conceptsOption(options.concepts);
   if (!concepts.ok) return concepts;
   const horizon = options.horizon === undefined ? undefined : countOption(options.horizon, "horizon", MAX_HORIZON, "the limit is fixed: for the look-ahead as the horizon grows, use the non-myopic analysis");
@@ -85,12 +123,16 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
     if (!two.ok) return two;
   }
   const a = await runner.analyze(space, concepts.value);
+  const keep = target ? stateFilter(space, target.value) : undefined;
+  const list = <T extends number>(xs: readonly T[]): T[] => (keep ? xs.filter(keep) : [...xs]);
+  const byDmKept = (flags: readonly ArrayLike<number>[], value: number): StatesByDm =>
+    Object.fromEntries(Object.entries(byDm(a, flags, value)).map(([k, xs]) => [k, list(xs)]));
   let lm: LimitedMoveStability | undefined;
   if (horizon) {
     const found = atOption(limitedMove(a, horizon.value), "horizon");
     if (!found.ok) return found;
     const r = found.value;
-    lm = { horizon: r.horizon, stability: byDm(a, r.stable, 1), equilibria: r.equilibria.map(stateNumber), tiesBroken: r.tiesBroken };
+    lm = { horizon: r.horizon, stability: byDmKept(r.stable, 1), equilibria: list(r.equilibria.map(stateNumber)), tiesBroken: r.tiesBroken };
   }
   let nm: NonMyopicStability | undefined;
   if (options.nonMyopic) {
@@ -98,49 +140,46 @@ export async function analyze(input: ScenarioInput, options: AnalyzeOptions = {}
     if (!found.ok) return found;
     const r = found.value;
     nm = {
-      stability: byDm(a, r.stable, 1),
-      undetermined: byDm(a, r.stable, -1),
-      equilibria: r.equilibria.map(stateNumber),
+      stability: byDmKept(r.stable, 1),
+      undetermined: byDmKept(r.stable, -1),
+      equilibria: list(r.equilibria.map(stateNumber)),
       settlesAt: r.settlesAt,
       period: r.period,
       tiesBroken: r.tiesBroken,
     };
   }
-  const r: AnalyzeResult = { ...analysisResult(a), ...(lm ? { limitedMove: lm } : {}), ...(nm ? { nonMyopic: nm } : {}) };
-  return ok(target ? onlyStates(r, stateFilter(space, target.value)) : r);
+  const v = analysisView(a);
+  const equilibria = keep ? Object.fromEntries(Object.entries(v.equilibria).map(([c, xs]) => [c, list(xs)])) : v.equilibria;
+  return ok({ ...v, equilibria, ...(keep ? { keep } : {}), ...(lm ? { limitedMove: lm } : {}), ...(nm ? { nonMyopic: nm } : {}) });
+}
+
+/** A finished analysis, read lazily. */
+export function analysisView(a: Analysis): AnalysisView {
+  const { space } = a;
+  const equilibria: Partial<Record<BasicConcept, StateNumber[]>> = {};
+  for (const c of a.concepts) equilibria[c] = a.equilibria[c]!.map(stateNumber);
+  return {
+    ...modelSummary(space),
+    stateCount: space.size,
+    concepts: a.concepts,
+    stableFor: (c, dm, n) => a.stable[c]?.[dm]?.[n - 1] === 1,
+    equilibria,
+    values: (n) => stateValues(space, asStateIndex(n - 1)),
+  };
 }
 
 /** An analysis as plain data: states numbered from 1, decision makers keyed by id. */
 export function analysisResult(a: Analysis): AnalyzeResult {
-  const { space } = a;
-  const states: { id: StateNumber; values: Record<string, boolean | string> }[] = [];
-  for (let k = 0; k < space.size; k++) {
-    const s = asStateIndex(k);
-    states.push({ id: stateNumber(s), values: stateValues(space, s) });
-  }
-  const stability: Partial<Record<BasicConcept, StatesByDm>> = {};
-  const equilibria: Partial<Record<BasicConcept, StateNumber[]>> = {};
-  for (const c of a.concepts) {
-    stability[c] = byDm(a, a.stable[c]!, 1);
-    equilibria[c] = a.equilibria[c]!.map(stateNumber);
-  }
-  return { ...modelSummary(space), states, concepts: a.concepts, stability, equilibria };
+  return viewResult(analysisView(a));
 }
 
-/** The result with every list of states cut to those `keep` accepts. */
-function onlyStates(r: AnalyzeResult, keep: (s: number) => boolean): AnalyzeResult {
-  const list = <T extends number>(xs: readonly T[]): T[] => xs.filter(keep);
-  const byDm = (m: StatesByDm): StatesByDm => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, list(v)]));
-  const perConcept = <V>(o: Readonly<Partial<Record<BasicConcept, V>>>, f: (v: V) => V): Partial<Record<BasicConcept, V>> =>
-    Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v as V)]));
-  return {
-    ...r,
-    states: r.states.filter((st) => keep(st.id)),
-    stability: perConcept(r.stability, byDm),
-    equilibria: perConcept(r.equilibria, (v) => list(v)),
-    ...(r.limitedMove ? { limitedMove: { ...r.limitedMove, stability: byDm(r.limitedMove.stability), equilibria: list(r.limitedMove.equilibria) } } : {}),
-    ...(r.nonMyopic ? { nonMyopic: { ...r.nonMyopic, stability: byDm(r.nonMyopic.stability), undetermined: byDm(r.nonMyopic.undetermined), equilibria: list(r.nonMyopic.equilibria) } } : {}),
-  };
+/** A view as plain data (every state an object: for models that fit in memory that way). */
+export function viewResult(v: AnalysisView): AnalyzeResult {
+  const { decisionMakers, options, statusQuo, equilibria, limitedMove: lm, nonMyopic: nm } = v;
+  const states = [...viewStates(v)].map((id) => ({ id, values: v.values(id) }));
+  const stability: Partial<Record<BasicConcept, StatesByDm>> = {};
+  for (const c of v.concepts) stability[c] = Object.fromEntries(v.decisionMakers.map((dm, d) => [dm.id, [...viewStable(v, c, d)]]));
+  return { decisionMakers, options, ...(statusQuo !== undefined ? { statusQuo } : {}), states, concepts: v.concepts, stability, equilibria, ...(lm ? { limitedMove: lm } : {}), ...(nm ? { nonMyopic: nm } : {}) };
 }
 
 /** The states whose flag is `value`, numbered from 1, per decision maker id. */

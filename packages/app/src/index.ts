@@ -18,8 +18,8 @@ export type { DayOptions } from "./view-day.js";
 // The use cases.
 export { newScenario, type NewScenarioOptions, type NewScenarioResult } from "./new-scenario.js";
 export { validate, RECORD_COLLECTIONS, type ValidateResult, type RecordCollection } from "./validate.js";
-export { states, type StatesOptions, type StatesResult, type StateRow } from "./states.js";
-export { analyze, analysisResult, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
+export { states, statesView, viewRows, statesJson, compactStatesJson, type StatesOptions, type StatesResult, type StateRow, type StatesView } from "./states.js";
+export { analyze, analyzeView, analysisView, analysisResult, viewResult, viewStates, viewStable, type AnalysisView, type AnalyzeOptions, type AnalyzeResult, type StatesByDm, type LimitedMoveStability, type NonMyopicStability } from "./analyze.js";
 export { explain, type ExplainOptions } from "./explain.js";
 export {
   COMPACT_ABOVE,
@@ -99,3 +99,5 @@ export {
 export type { BriefData, ReportData } from "@concord/report";
 /** The limits on input every surface applies (the CLI's --max-input, the server's upload size): see docs/security.md. */
 export { MAX_HORIZON, MAX_INPUT_BYTES, MAX_INPUT_BYTES_CEILING, MAX_NESTING } from "@concord/core";
+export { analysisJson, compactAnalysisJson } from "./analysis-json.js";
+export { lazyList, writeJson, type LazyList } from "./json-stream.js";

@@ -3,7 +3,7 @@
  * printed one per line (file:line:column: path: message), and the exit codes. A
  * command that cannot go on throws CliFailure; main prints it (as JSON with --json).
  */
-import { formatProblem, type Problem, type Result } from "@concord/app";
+import { formatProblem, writeJson, type Problem, type Result } from "@concord/app";
 import { width, type CliIo } from "./io.js";
 import { wrapText } from "./text.js";
 
@@ -56,6 +56,15 @@ export function printFailure(io: CliIo, f: CliFailure): void {
  */
 export function printJson(io: CliIo, value: unknown, layout: "indented" | "one-line" = "indented"): void {
   writeEnvelope(io, { ok: true, value }, layout);
+}
+
+/**
+ * As printJson, written piece by piece (json-stream.ts): for values with lazy lists,
+ * or too large to be one string. The same bytes as printJson for the same data.
+ */
+export function streamJson(io: CliIo, value: unknown, layout: "indented" | "one-line" = "indented"): void {
+  writeJson((chunk) => io.stdout.write(chunk), { ok: true, value }, layout === "indented" ? 2 : 0);
+  io.stdout.write("\n");
 }
 
 /** A failure as JSON, on standard output (the envelope is the output). */

@@ -16,8 +16,28 @@ const MIN_CUT = 12;
  * until the table fits the terminal (or they reach MIN_CUT).
  */
 export function renderTable(headers: readonly (readonly string[])[], rows: readonly (readonly string[])[], align?: readonly ("left" | "right")[], fit?: TableFit): string {
+  let out = "";
+  writeTable((chunk) => (out += chunk), headers, () => rows, align, fit);
+  return out;
+}
+
+/** Lines go to the sink in chunks of about this many characters. */
+const CHUNK = 1 << 16;
+
+/**
+ * renderTable, written in chunks to `sink` as the rows are made: `rows` is called
+ * twice (once for the widths, once to write), so a table of millions of rows never
+ * exists as one string (which V8 caps near 512 MB) or as one array.
+ */
+export function writeTable(
+  sink: (chunk: string) => void,
+  headers: readonly (readonly string[])[],
+  rows: () => Iterable<readonly string[]>,
+  align?: readonly ("left" | "right")[],
+  fit?: TableFit,
+): void {
   const width: number[] = [];
-  for (const r of [headers, rows]) {
+  for (const r of [headers, rows()]) {
     for (const row of r) {
       row.forEach((cell, c) => {
         width[c] = Math.max(width[c] ?? 0, [...cell].length);
@@ -44,8 +64,15 @@ export function renderTable(headers: readonly (readonly string[])[], rows: reado
       })
       .join("  ")
       .trimEnd();
-  const rule = width.map((w) => "-".repeat(w)).join("  ");
-  return [...headers.map(line), rule, ...rows.map(line)].join("\n") + "\n";
+  let buf = [...headers.map(line), width.map((w) => "-".repeat(w)).join("  ")].join("\n") + "\n";
+  for (const r of rows()) {
+    buf += `${line(r)}\n`;
+    if (buf.length >= CHUNK) {
+      sink(buf);
+      buf = "";
+    }
+  }
+  if (buf !== "") sink(buf);
 }
 
 /** A table of states: the state column, one column per option (grouped under their decision makers), then `tail` columns. */
@@ -57,26 +84,41 @@ export interface StateTable {
   readonly tailHeaders: readonly [readonly string[], readonly string[]];
   /** Narrower second header line of the tail columns, used when the folded table is still too wide, with a sentence saying what they mean. */
   readonly shortTail?: { readonly headers: readonly string[]; readonly legend: string };
-  readonly rows: readonly { readonly state: string; readonly values: readonly string[]; readonly tail: readonly string[] }[];
+  /** The rows, made as they are written (called more than once). */
+  readonly rows: () => Iterable<{ readonly state: string; readonly values: readonly string[]; readonly tail: readonly string[] }>;
 }
 
 /**
  * The state table at full width, or — when that is wider than `width` — with the
- * option columns folded into one column of values (one group per decision maker),
- * and a legend numbering the options in that order, wrapped to `width`.
+ * option columns folded into one column of one character per option (one group per
+ * decision maker; an option with alternatives gets a letter per alternative), and a
+ * legend numbering the options in that order, wrapped to `width`.
  */
-export function renderStateTable(t: StateTable, width: number | undefined): string {
+export function writeStateTable(sink: (chunk: string) => void, t: StateTable, width: number | undefined): void {
   const groups = t.decisionMakers.map((dm) => dm.options.length);
-  const full = renderTable(
-    [
-      ["", ...t.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...t.tailHeaders[0]],
-      ["state", ...t.options, ...t.tailHeaders[1]],
-    ],
-    t.rows.map((r) => [r.state, ...r.values, ...r.tail]),
-  );
-  if (width === undefined || widest(full) <= width) return full;
-  // One character per option: Y/N as they are; an option with alternatives gets a letter per alternative, in the legend.
-  const codes = t.options.map((_, k) => shortCodes(t.rows.map((r) => r.values[k] ?? "")));
+  const fullHeaders = [
+    ["", ...t.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...t.tailHeaders[0]],
+    ["state", ...t.options, ...t.tailHeaders[1]],
+  ];
+  // One pass: the full table's width, and each option's values (few distinct ones).
+  const widths: number[] = [];
+  const tailCells = t.tailHeaders[1].map(() => 0);
+  const seen = t.options.map(() => new Set<string>());
+  const measure = (cells: readonly string[]): void => cells.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, [...cell].length)));
+  for (const h of fullHeaders) measure(h);
+  for (const r of t.rows()) {
+    measure([r.state, ...r.values, ...r.tail]);
+    r.values.forEach((v, k) => seen[k]!.add(v));
+    r.tail.forEach((cell, k) => (tailCells[k] = Math.max(tailCells[k] ?? 0, [...cell].length)));
+  }
+  const fullWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
+  if (width === undefined || fullWidth <= width) {
+    writeTable(sink, fullHeaders, function* () {
+      for (const r of t.rows()) yield [r.state, ...r.values, ...r.tail];
+    });
+    return;
+  }
+  const codes = seen.map((values) => shortCodes([...values]));
   const fold = (values: readonly string[]): string => {
     const out: string[] = [];
     let at = 0;
@@ -86,13 +128,16 @@ export function renderStateTable(t: StateTable, width: number | undefined): stri
     }
     return out.join(" ");
   };
-  const rows = t.rows.map((r) => [r.state, fold(r.values), ...r.tail]);
-  let table = renderTable([["", "options", ...t.tailHeaders[0]], ["state", "(see below)", ...t.tailHeaders[1]]], rows);
-  let tailLegend = "";
-  if (widest(table) > width && t.shortTail) {
-    table = renderTable([["", "options", ...t.tailHeaders[0]], ["state", "(see below)", ...t.shortTail.headers]], rows);
-    tailLegend = ` ${t.shortTail.legend}`;
-  }
+  const rows = function* (): Iterable<string[]> {
+    for (const r of t.rows()) yield [r.state, fold(r.values), ...r.tail];
+  };
+  const folded = (tail: readonly string[]): string[][] => [["", "options", ...t.tailHeaders[0]], ["state", "(see below)", ...tail]];
+  // The folded table's width with a given second header line for the tail columns.
+  const len = (x: string | undefined): number => [...(x ?? "")].length;
+  const foldedWidth = (tail: readonly string[]): number =>
+    widths[0]! + Math.max(t.options.length + groups.length - 1, len("(see below)")) + tailCells.reduce((a, w, k) => a + Math.max(w, len(t.tailHeaders[0][k]), len(tail[k])), 0) + 2 * (1 + tailCells.length);
+  const short = t.shortTail !== undefined && foldedWidth(t.tailHeaders[1]) > width ? t.shortTail : undefined;
+  writeTable(sink, folded(short ? short.headers : t.tailHeaders[1]), rows);
   let k = 0;
   const legend = t.decisionMakers
     .map((dm) =>
@@ -104,7 +149,7 @@ export function renderStateTable(t: StateTable, width: number | undefined): stri
         .join(", ")}`,
     )
     .join("; ");
-  return `${table}${wrapText(`Options, in the order of the letters (grouped by decision maker): ${legend}.${tailLegend}`, width)}\n`;
+  sink(`${wrapText(`Options, in the order of the letters (grouped by decision maker): ${legend}.${short ? ` ${short.legend}` : ""}`, width)}\n`);
 }
 
 /** For a column of values longer than one character, a one-character code for each (its first letter, else a digit); undefined when every value is one character. */
@@ -119,10 +164,4 @@ function shortCodes(values: readonly string[]): Map<string, string> | undefined 
     codes.set(v, code);
   }
   return codes;
-}
-
-function widest(text: string): number {
-  let w = 0;
-  for (const line of text.split("\n")) w = Math.max(w, [...line].length);
-  return w;
 }

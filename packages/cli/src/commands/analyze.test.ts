@@ -24,6 +24,16 @@ describe("concord analyze", () => {
     expect(j.equilibria).toEqual({ nash: [1], gmr: [1, 4], smr: [1, 4], seq: [1, 4] });
   });
 
+  it("--threads: the same answer on one thread and on two (workers forced below the size threshold is the pool's own test); a bad count is a usage error", async () => {
+    const one = await concord("analyze", ELMIRA, "--json", "--threads", "1");
+    const two = await concord("analyze", ELMIRA, "--json", "--threads", "2");
+    expect(one.code).toBe(0);
+    expect(one.out).toBe(two.out);
+    const bad = await concord("analyze", ELMIRA, "--threads", "0");
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--threads: expected a whole number ≥ 1, found "0"');
+  });
+
   it("prints a table with a mark per decision maker and concept, and the equilibria in words", async () => {
     const r = await concord("analyze", ELMIRA);
     expect(r.code).toBe(0);

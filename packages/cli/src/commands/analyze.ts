@@ -1,11 +1,11 @@
 import type { Command } from "commander";
-import { analyze, compactAnalysis, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, type AnalyzeResult, type StatesByDm } from "@concord/app";
+import { analysisJson, analyzeView, compactAnalysisJson, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, viewStates, type AnalysisView, type BasicConcept, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
 import { width, type CliIo } from "../io.js";
-import { printJson, say, unwrap } from "../output.js";
+import { CliFailure, say, streamJson, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
-import { renderStateTable } from "../table.js";
+import { writeStateTable } from "../table.js";
 import { LIST_LIMIT, moreLine, ranges } from "../text.js";
 
 /** Above this many states the table shows only equilibria and the status quo unless --all is given. */
@@ -20,6 +20,7 @@ interface AnalyzeCliOptions {
   horizon?: string;
   nonMyopic?: boolean;
   target?: string;
+  threads?: string;
 }
 
 export function registerAnalyze(program: Command, io: CliIo): void {
@@ -31,6 +32,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon, 1 to 1000 (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
     .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
+    .option("--threads <n>", "threads to use (default: the cores not busy with other work; 1 runs the analysis in this thread)")
     .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
     .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all or --target`)
     .addHelpText(
@@ -42,6 +44,8 @@ Sanctions follow the published definitions: the others may respond with any lega
 moves (no one moving twice in a row), for SEQ only with their own unilateral improvements.`,
     )
     .action(async (file: string, opts: AnalyzeCliOptions) => {
+      const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+      if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) throw new CliFailure([{ code: "usage", path: ["threads"], message: `expected a whole number ≥ 1, found "${opts.threads}"` }]);
       const source = readSource(io, file);
       const options = {
         concepts: opts.concepts,
@@ -49,35 +53,47 @@ moves (no one moving twice in a row), for SEQ only with their own unilateral imp
         nonMyopic: opts.nonMyopic === true,
         ...(opts.target !== undefined ? { target: opts.target } : {}),
       };
-      const r = unwrap(await withProgress(io, "Analysing", () => analyze(source, options, workerRunner())));
+      const r = unwrap(await withProgress(io, "Analysing", () => analyzeView(source, options, workerRunner(threads !== undefined ? { threads } : {}))));
       // The compact form counts every state (stateCount): not for a --target subset.
-      const compact = r.states.length > COMPACT_ABOVE && opts.all !== true && opts.target === undefined;
-      if (opts.json) return compact ? printJson(io, compactAnalysis(r), "one-line") : printJson(io, r);
+      const compact = r.stateCount > COMPACT_ABOVE && opts.all !== true && opts.target === undefined;
+      // Written as it is generated (json-stream.ts): no output size is too large for one string.
+      if (opts.json) return compact ? streamJson(io, compactAnalysisJson(r), "one-line") : streamJson(io, analysisJson(r));
       printAnalysis(io, r, opts.all === true);
     });
 }
 
 interface Column {
   readonly label: string;
-  /** Per decision maker (in model order), the states stable for it, and those undetermined. */
-  readonly stable: readonly ReadonlySet<number>[];
-  readonly undetermined: readonly ReadonlySet<number>[];
-  readonly eq: ReadonlySet<number>;
+  /** Whether state n is stable for the decision maker at position d, and whether it is undetermined. */
+  readonly stable: (d: number, n: number) => boolean;
+  readonly undetermined: (d: number, n: number) => boolean;
+  /** The equilibria, ascending. */
+  readonly eq: readonly number[];
 }
 
-/** The table as is (a table cannot wrap), then the rest wrapped to the terminal. */
-function printAnalysis(io: CliIo, r: AnalyzeResult, all: boolean): void {
-  const sets = (by: StatesByDm | undefined): Set<number>[] => r.decisionMakers.map((dm) => new Set(by?.[dm.id] ?? []));
-  const columns: Column[] = r.concepts.map((c) => ({ label: CONCEPT_LABELS[c], stable: sets(r.stability[c]), undetermined: sets(undefined), eq: new Set(r.equilibria[c]) }));
+/** Per decision maker (in model order), the states in a list, as sets. */
+function setsOf(r: AnalysisView, by: StatesByDm): (d: number, n: number) => boolean {
+  const sets = r.decisionMakers.map((dm) => new Set<number>(by[dm.id] ?? []));
+  return (d, n) => sets[d]!.has(n);
+}
+
+/**
+ * The table as is (a table cannot wrap), then the rest wrapped to the terminal. Rows
+ * are made as they are written, from the lazy view: --all on millions of states
+ * streams instead of building them.
+ */
+function printAnalysis(io: CliIo, r: AnalysisView, all: boolean): void {
+  const none = (): boolean => false;
+  const columns: Column[] = r.concepts.map((c: BasicConcept) => ({ label: CONCEPT_LABELS[c], stable: (d, n) => r.stableFor(c, d, n), undetermined: none, eq: r.equilibria[c] ?? [] }));
   const notes: string[] = [];
   if (r.limitedMove) {
     const lm = r.limitedMove;
-    columns.push({ label: `L${lm.horizon}`, stable: sets(lm.stability), undetermined: sets(undefined), eq: new Set(lm.equilibria) });
+    columns.push({ label: `L${lm.horizon}`, stable: setsOf(r, lm.stability), undetermined: none, eq: lm.equilibria });
     if (lm.tiesBroken) notes.push(`L${lm.horizon}: some look-ahead choices were tied; the lowest-numbered move was taken.`);
   }
   if (r.nonMyopic) {
     const nm = r.nonMyopic;
-    columns.push({ label: "NM", stable: sets(nm.stability), undetermined: sets(nm.undetermined), eq: new Set(nm.equilibria) });
+    columns.push({ label: "NM", stable: setsOf(r, nm.stability), undetermined: setsOf(r, nm.undetermined), eq: nm.equilibria });
     notes.push(
       nm.period === 1
         ? `NM: the look-ahead settles from horizon ${nm.settlesAt}.`
@@ -85,42 +101,75 @@ function printAnalysis(io: CliIo, r: AnalyzeResult, all: boolean): void {
     );
   }
   const sq = r.statusQuo;
-  const size = r.states.length;
-  // Above TABLE_LIMIT states: the status quo, then the equilibria under the most concepts first, at most LIST_LIMIT rows.
-  const concepts = (id: number): number => columns.filter((c) => c.eq.has(id)).length;
-  const candidates = all || size <= TABLE_LIMIT
-    ? r.states
-    : r.states.filter((st) => st.id === sq || concepts(st.id) > 0).sort((x, y) => Number(y.id === sq) - Number(x.id === sq) || concepts(y.id) - concepts(x.id) || x.id - y.id);
-  const show = all ? candidates : candidates.slice(0, Math.max(TABLE_LIMIT, LIST_LIMIT));
-  const mark = (c: Column, d: number, s: number): string => (c.stable[d]!.has(s) ? "✓" : c.undetermined[d]!.has(s) ? "?" : "·");
-  const table = {
-    decisionMakers: r.decisionMakers,
-    options: r.options.map((o) => o.id),
-    tailHeaders: [[...columns.map(() => ""), ""], [...columns.map((c) => c.label), "eq"]] as const,
-    rows: show.map((st) => ({
-      state: `${st.id}${st.id === sq ? "*" : ""}`,
-      values: r.options.map((o) => valueCell(st.values[o.id])),
-      tail: [...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, st.id)).join("")), columns.filter((c) => c.eq.has(st.id)).map((c) => c.label).join(" ")],
-    })),
+  let size = 0;
+  for (const _ of viewStates(r)) size++;
+  // Per state, one bit per column under which it is an equilibrium (a byte per state, not sets of numbers).
+  const eqBits = new Uint8Array(r.stateCount + 1);
+  columns.forEach((c, k) => {
+    for (const n of c.eq) eqBits[n]! |= 1 << k;
+  });
+  const count = (n: number): number => {
+    let k = 0;
+    for (let b = eqBits[n]!; b !== 0; b &= b - 1) k++;
+    return k;
   };
-  io.stdout.write(renderStateTable(table, width(io)));
-  if (show.length < candidates.length) io.stdout.write(`${moreLine(candidates.length - show.length)}\n`);
+  const full = all || size <= TABLE_LIMIT;
+  // Above TABLE_LIMIT states: the status quo, then the equilibria under the most concepts first, at most LIST_LIMIT rows.
+  let candidates = 0;
+  const picked: number[] = [];
+  if (!full) {
+    const cap = Math.max(TABLE_LIMIT, LIST_LIMIT);
+    if (sq !== undefined && (r.keep === undefined || r.keep(sq))) picked.push(sq);
+    for (let k = columns.length; k >= 1; k--) {
+      for (let n = 1; n <= r.stateCount; n++) {
+        if (count(n) !== k || n === sq || (r.keep !== undefined && !r.keep(n))) continue;
+        candidates++;
+        if (picked.length < cap) picked.push(n);
+      }
+    }
+    if (sq !== undefined && picked[0] === sq) candidates++;
+  }
+  const shown = (): Iterable<number> => (full ? viewStates(r) : picked);
+  const mark = (c: Column, d: number, s: number): string => (c.stable(d, s) ? "✓" : c.undetermined(d, s) ? "?" : "·");
+  const row = (id: number): { state: string; values: string[]; tail: string[] } => {
+    const values = r.values(id);
+    return {
+      state: `${id}${id === sq ? "*" : ""}`,
+      values: r.options.map((o) => valueCell(values[o.id])),
+      tail: [...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, id)).join("")), columns.filter((_, k) => (eqBits[id]! >> k) & 1).map((c) => c.label).join(" ")],
+    };
+  };
+  // Fitted to the terminal: option columns fold into letters when the table is wider (table.ts).
+  writeStateTable(
+    (chunk) => io.stdout.write(chunk),
+    {
+      decisionMakers: r.decisionMakers,
+      options: r.options.map((o) => o.id),
+      tailHeaders: [[...columns.map(() => ""), ""], [...columns.map((c) => c.label), "eq"]],
+      rows: function* () {
+        for (const id of shown()) yield row(id);
+      },
+    },
+    width(io),
+  );
+  if (!full && picked.length < candidates) io.stdout.write(`${moreLine(candidates - picked.length)}\n`);
   let out = `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
   if (sq !== undefined) out += ` * = status quo (state ${sq}).`;
-  if (candidates.length < size) out += `\nShowing ${show.length.toLocaleString("en")} of ${size.toLocaleString("en")} states (the status quo, then the equilibria under the most concepts); --all shows every state.`;
+  if (!full) out += `\nShowing ${picked.length.toLocaleString("en")} of ${size.toLocaleString("en")} states (the status quo, then the equilibria under the most concepts); --all shows every state.`;
   out += "\n";
   for (const n of notes) out += `${n}\n`;
   out += "\nEquilibria:\n";
   for (const c of columns) {
     const eq = [...c.eq].sort((x, y) => x - y);
-    const shown = all ? eq : eq.slice(0, NUMBERS_LIMIT);
-    const more = eq.length > shown.length ? `, ${moreLine(eq.length - shown.length)}` : "";
-    out += `  ${c.label}: ${eq.length === 0 ? "none" : `${eq.length > 1 ? `${eq.length.toLocaleString("en")} states — ` : ""}${ranges(shown)}${more}`}\n`;
+    const shownEq = all ? eq : eq.slice(0, NUMBERS_LIMIT);
+    const more = eq.length > shownEq.length ? `, ${moreLine(eq.length - shownEq.length)}` : "";
+    out += `  ${c.label}: ${eq.length === 0 ? "none" : `${eq.length > 1 ? `${eq.length.toLocaleString("en")} states — ` : ""}${ranges(shownEq)}${more}`}\n`;
   }
-  const union = [...new Set(columns.flatMap((c) => [...c.eq]))].sort((x, y) => x - y);
-  if (union.length > 0 && union.length <= 20) {
+  let union = 0;
+  for (let n = 1; n <= r.stateCount && union <= 20; n++) if (eqBits[n] !== 0) union++;
+  if (union > 0 && union <= 20) {
     out += "\nWhat the equilibria are:\n";
-    for (const s of union) out += `  ${s}: ${describe(r, s)}\n`;
+    for (let s = 1; s <= r.stateCount; s++) if (eqBits[s] !== 0) out += `  ${s}: ${describe(r, s)}\n`;
   }
   say(io, out);
 }
@@ -129,8 +178,8 @@ function printAnalysis(io: CliIo, r: AnalyzeResult, all: boolean): void {
  * "Armenia: sign the treaty, Transit regime: monitored; Azerbaijan: none of its options" — the options taken
  * and alternatives chosen (other than the first) in state `s`, per decision maker.
  */
-function describe(r: AnalyzeResult, s: number): string {
-  const values = r.states.find((st) => st.id === s)!.values;
+function describe(r: AnalysisView, s: number): string {
+  const values = r.values(s);
   const option = new Map(r.options.map((o) => [o.id, o]));
   const words = (id: string): string[] => {
     const o = option.get(id)!;

@@ -10,7 +10,7 @@ import { concord } from "../../../../test/fixtures/concord.js";
 import { writeLargeModel } from "../../../../test/fixtures/large-model.js";
 import { memoryIo } from "../io.js";
 import { progress } from "../progress.js";
-import { renderTable } from "../table.js";
+import { renderTable, writeTable } from "../table.js";
 
 let file: string;
 beforeAll(() => {
@@ -27,6 +27,23 @@ describe("concord on a large model", () => {
   it("renders a table of 260,000 rows (Math.max(...cells) overflowed the stack)", () => {
     const rows = Array.from({ length: 260_000 }, (_, k) => [String(k + 1), "Y"]);
     expect(renderTable([["state", "x"]], rows).split("\n")).toHaveLength(260_003);
+  });
+
+  it("writes a table of two million generated rows in bounded chunks (one string of it would exceed V8's limit at scale)", () => {
+    let rows = 0;
+    let largest = 0;
+    let last = "";
+    const gen = function* (): Generator<string[]> {
+      for (let k = 1; k <= 2_000_000; k++) yield [String(k), k % 3 ? "Y" : "N"];
+    };
+    writeTable((chunk) => {
+      rows += chunk.split("\n").length - 1;
+      largest = Math.max(largest, chunk.length);
+      last = chunk;
+    }, [["state", "x"]], gen);
+    expect(rows).toBe(2_000_002);
+    expect(largest).toBeLessThan(70_000);
+    expect(last.endsWith("2000000  Y\n")).toBe(true);
   });
 
   it("states: lists 200 states then says how many more, and the compact JSON carries every state", async () => {

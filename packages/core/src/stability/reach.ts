@@ -168,29 +168,50 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
     for (let l = 1; l <= maxPhi + 1; l++) count[l]! += count[l - 1]!;
     const byPhi = new Int32Array(S);
     for (let s = 0; s < S; s++) byPhi[count[maxPhi - phi[s]!]!++] = s;
-    // Per one-way mover: the minimum of each (block, group) over finished states.
+    // Per one-way mover: the minimum of each (block, group) over finished states, all movers in one
+    // array (mover m's cells from gOff[m]): arrays of arrays here made the optimised code bail out.
     const BIG = 2147483647;
-    const gmin1 = oneWay.map((k) => new Int32Array((index.blockStart[k]!.length - 1) * index.groupCount[k]!).fill(BIG));
-    const gmin2 = two ? oneWay.map((_, m) => new Int32Array(gmin1[m]!.length).fill(BIG)) : [];
+    const M1 = oneWay.length;
+    const gOff = new Int32Array(M1 + 1);
+    const G1 = new Int32Array(M1);
+    const gy1 = new Int32Array(M1);
+    const gn1 = new Int32Array(M1);
+    oneWay.forEach((k, m) => {
+      G1[m] = index.groupCount[k]!;
+      gy1[m] = index.groupToY[k]!;
+      gn1[m] = index.groupToN[k]!;
+      gOff[m + 1] = gOff[m]! + (index.blockStart[k]!.length - 1) * G1[m]!;
+    });
+    // cellAt[u·M1 + m]: u's first cell (of its block) for mover m, in gmin; grpAt: u's group.
+    const cellAt = new Int32Array(S * M1);
+    const grpAt = new Int32Array(S * M1);
+    oneWay.forEach((k, m) => {
+      const grp = index.group[k]!;
+      const blockOf = index.blockOf[k]!;
+      for (let u = 0; u < S; u++) {
+        cellAt[u * M1 + m] = gOff[m]! + blockOf[u]! * G1[m]!;
+        grpAt[u * M1 + m] = grp[u]!;
+      }
+    });
+    const gmin1 = new Int32Array(gOff[M1]!).fill(BIG);
+    const gmin2 = new Int32Array(two ? gOff[M1]! : 0).fill(BIG);
     for (let i = 0; i < S; ) {
       const level = phi[byPhi[i]!]!;
       let j = i;
       for (; j < S && phi[byPhi[j]!] === level; j++) {
         const u = byPhi[j]!;
         const r = root[u]!;
-        for (let m = 0; m < oneWay.length; m++) {
-          const k = oneWay[m]!;
-          const G = index.groupCount[k]!;
-          const gy = index.groupToY[k]!;
-          const gn = index.groupToN[k]!;
-          const g = index.group[k]![u]!;
-          const base = index.blockOf[k]![u]! * G;
-          const t1 = gmin1[m]!;
+        for (let m = 0; m < M1; m++) {
+          const G = G1[m]!;
+          const gy = gy1[m]!;
+          const gn = gn1[m]!;
+          const g = grpAt[u * M1 + m]!;
+          const base = cellAt[u * M1 + m]!;
           for (let h = 0; h < G; h++) {
             // h reachable from g: toY bits only added, toN bits only dropped, and some change.
             if (h === g || ((g & ~h & gy) | (~g & h & gn)) !== 0) continue;
-            if (t1[base + h]! < out1[r]!) out1[r] = t1[base + h]!;
-            if (two && gmin2[m]![base + h]! < out2[r]!) out2[r] = gmin2[m]![base + h]!;
+            if (gmin1[base + h]! < out1[r]!) out1[r] = gmin1[base + h]!;
+            if (two && gmin2[base + h]! < out2[r]!) out2[r] = gmin2[base + h]!;
           }
         }
       }
@@ -198,11 +219,10 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
       for (let q = i; q < j; q++) {
         const u = byPhi[q]!;
         const r = root[u]!;
-        for (let m = 0; m < oneWay.length; m++) {
-          const k = oneWay[m]!;
-          const cell = index.blockOf[k]![u]! * index.groupCount[k]! + index.group[k]![u]!;
-          if (out1[r]! < gmin1[m]![cell]!) gmin1[m]![cell] = out1[r]!;
-          if (two && out2[r]! < gmin2[m]![cell]!) gmin2[m]![cell] = out2[r]!;
+        for (let m = 0; m < M1; m++) {
+          const cell = cellAt[u * M1 + m]! + grpAt[u * M1 + m]!;
+          if (out1[r]! < gmin1[cell]!) gmin1[cell] = out1[r]!;
+          if (two && out2[r]! < gmin2[cell]!) gmin2[cell] = out2[r]!;
         }
       }
       i = j;

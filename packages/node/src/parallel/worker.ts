@@ -1,6 +1,8 @@
-// A stability worker: takes sanction passes from the shared job until none is left.
-import { parentPort, workerData } from "node:worker_threads";
+// A stability worker: waits for the job (the pool starts workers before the job is ready), takes sanction passes from it until none is left.
+import { parentPort } from "node:worker_threads";
 import { runTasks, type WorkerJob } from "./pool.js";
 
-runTasks(workerData as WorkerJob);
-parentPort!.postMessage("done");
+parentPort!.once("message", (job: WorkerJob) => {
+  runTasks(job);
+  parentPort!.postMessage("done");
+});
