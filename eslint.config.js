@@ -13,7 +13,7 @@ const NODE_BUILTINS = [
 ];
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "out/**", "coverage/**"] },
+  { ignores: ["**/dist/**", "**/.types/**", "**/node_modules/**", "out/**", "coverage/**", "test-artifacts/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -59,6 +59,22 @@ export default tseslint.config(
       "no-restricted-imports": [
         "error",
         { patterns: [{ group: ["@concord/core", "@concord/core/*", "@concord/report", "@concord/report/*"], message: "the CLI calls the application layer (@concord/app) and the Node adapters (@concord/node), not core or report." }] },
+      ],
+    },
+  },
+  {
+    // The web app runs in the browser and, like every surface, calls the application layer (@concord/app), not core or report.
+    files: ["packages/web/src/**/*.{ts,tsx}"],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@concord/core", "@concord/core/*", "@concord/report", "@concord/report/*"], message: "the web app calls the application layer (@concord/app), not core or report." },
+            { group: ["node:*", "@concord/node", "@concord/server", "@concord/storage", "@concord/cli"], message: "the web app runs in the browser: it reaches the server over HTTP (src/api.ts)." },
+          ],
+        },
       ],
     },
   },

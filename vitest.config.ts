@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 
 const STORAGE_TESTS = "packages/storage/src/**/*.test.ts";
 const SERVER_TESTS = "packages/server/src/**/*.test.ts";
+const WEB_TESTS = "packages/web/e2e/**/*.test.ts";
 
 export default defineConfig({
   resolve: {
@@ -33,6 +34,11 @@ export default defineConfig({
         // The storage tests run on SQLite and on a PostgreSQL server started for them (or DATABASE_URL).
         extends: true,
         test: { name: "storage", include: [STORAGE_TESTS], globalSetup: ["packages/storage/src/testing/postgres-setup.ts"] },
+      },
+      {
+        // The web workbench in Chromium: built once with Vite first, then served by the server.
+        extends: true,
+        test: { name: "web", include: [WEB_TESTS], globalSetup: ["packages/web/e2e/build-setup.ts"] },
       },
       {
         // The server tests too: each runs on SQLite and on PostgreSQL.

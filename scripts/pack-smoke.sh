@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 trap 'echo "pack-smoke: failed at line $LINENO ($BASH_COMMAND)" >&2' ERR
 mkdir "$work/tarballs" "$work/app"
 
-for pkg in core report app node storage server cli; do
+for pkg in core report app node storage server web cli; do
   npm pack --silent -w "packages/$pkg" --pack-destination "$work/tarballs" >/dev/null
 done
 # Listings read whole first: `tar | grep -q` fails under pipefail when grep stops early.

@@ -4,7 +4,7 @@
  * job workers (run later, in the server or in `concord worker`), which run each job
  * on a thread of its own (job-thread.ts) so that cancelling it ends the work.
  */
-import { analyze, brief, formatProblem, robustness, sensitivity, stabilize, statusQuo, type AnalysisRunner, type Result } from "@concord/app";
+import { analyze, brief, formatProblem, report, robustness, sensitivity, stabilize, statusQuo, type AnalysisRunner, type Result } from "@concord/app";
 import type { JobHandler, Storage } from "@concord/storage";
 import { RunAnalysisBody, type RunAnalysis } from "./schemas.js";
 
@@ -34,6 +34,8 @@ export function runAnalysis(request: RunAnalysis, revision: StoredRevision, runn
       return statusQuo(source, request.options ?? {}, runner);
     case "brief":
       return brief(source, request.options ?? {}, runner);
+    case "report":
+      return report(source, request.options ?? {}, runner);
     case "robustness":
       return robustness(source, { ...request.options, ...watch }, runner);
     case "sensitivity":

@@ -19,6 +19,7 @@ import { systemRoutes } from "./routes/system.js";
 import { teamRoutes } from "./routes/team.js";
 import { workspaceRoutes } from "./routes/workspaces.js";
 import { ProblemSchema } from "./schemas.js";
+import { webApp } from "./web.js";
 
 /** Paths anyone may call in team mode: logging in, accepting an invitation (a new person has no login yet), health, and the API's description. */
 const OPEN_PATHS = new Set(["/api/auth/login", "/api/invitations/accept", "/api/health", "/openapi.json", "/api/docs"]);
@@ -54,6 +55,8 @@ export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHon
     }
     return next();
   });
+  // The workbench's pages and assets load before any login (team mode logs in from the page).
+  if (deps.web) app.use("*", webApp(deps.web));
   app.use("*", authenticate((path) => OPEN_PATHS.has(path)));
 
   workspaceRoutes(app);

@@ -2,6 +2,7 @@
 import type { IncomingMessage } from "node:http";
 import type { AnalysisRunner } from "@concord/app";
 import type { Actor, JobQueue, Storage } from "@concord/storage";
+import type { StaticFiles } from "./web.js";
 
 export type Mode = "local" | "team";
 
@@ -28,6 +29,8 @@ export interface ServerDeps {
   readonly sessionTtlMs: number;
   /** Mark cookies Secure even when the request came in over plain HTTP (behind a TLS proxy). */
   readonly secureCookies: boolean;
+  /** The web workbench's built files, served outside /api; absent: the server is an API only. */
+  readonly web?: StaticFiles;
 }
 
 export interface ServerLimits {

@@ -10,3 +10,5 @@ export { startServer, startWorker, SHUTDOWN_GRACE_MS, type RunningServer, type R
 export { analysisJobHandler, inThisThread, runAnalysis, type RunJobAnalysis } from "./analysis.js";
 export { onJobThread } from "./job-thread.js";
 export { SETTINGS, resolveSettings, settingsFromEnv, type Settings, type SettingSpec } from "./settings.js";
+export { webApp, CONTENT_SECURITY_POLICY, type StaticFiles } from "./web.js";
+export { folderFiles } from "./web-files.js";

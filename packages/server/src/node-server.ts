@@ -9,12 +9,13 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { workerRunner } from "@concord/node";
 import { openJobQueue, openStorage, type JobQueue, type JobWorker, type Storage } from "@concord/storage";
-import { analysisJobHandler, inThisThread } from "./analysis.js";
+import { analysisJobHandler, inThisThread, runAnalysis } from "./analysis.js";
 import { onJobThread } from "./job-thread.js";
 import { createApp } from "./app.js";
 import type { ServerDeps } from "./context.js";
 import { jsonLines, type LogSink } from "./log.js";
 import type { Settings } from "./settings.js";
+import { folderFiles } from "./web-files.js";
 
 /** How long running jobs get to finish when the server or a worker stops. */
 export const SHUTDOWN_GRACE_MS = 10_000;
@@ -29,6 +30,10 @@ export interface StartOptions {
   readonly runner?: ServerDeps["runner"];
   /** A job queue to use instead of the engine's own (tests pass one with short timings). */
   readonly queue?: JobQueue;
+  /** The folder of the web workbench's build (packages/web/dist), served outside /api. */
+  readonly web?: string;
+  /** Local mode: a scenario to import when the database has no workspace yet (the seed, so that the workbench opens on it). */
+  readonly seed?: { readonly name: string; readonly text: string };
 }
 
 export interface RunningServer {
@@ -56,7 +61,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     loginLimit: { maxFailures: settings.loginMaxFailures, windowMs: settings.loginWindowMinutes * 60_000 },
     sessionTtlMs: settings.sessionHours * 3600_000,
     secureCookies: settings.secureCookies,
+    ...(options.web !== undefined ? { web: folderFiles(options.web) } : {}),
   };
+  if (options.seed && deps.mode === "local") await seedFirstWorkspace(storage, options.seed, runner, log);
   const app = createApp(deps, log);
   // Plain HTTP/1.1 (no createServer option given), so an http.Server.
   const server = await new Promise<Server>((resolve, reject) => {
@@ -106,6 +113,27 @@ export async function startWorker(options: { settings: Settings; concurrency: nu
       log({ msg: "worker stopped", worker: worker.id });
     },
   };
+}
+
+/**
+ * A first workspace with the given scenario in it, when the database has none (a fresh
+ * local install), and its brief worked out and stored before the server listens: the
+ * workbench opens on that brief, which would otherwise take seconds on the first visit.
+ */
+async function seedFirstWorkspace(storage: Storage, seed: { readonly name: string; readonly text: string }, runner: ServerDeps["runner"], log: LogSink): Promise<void> {
+  if ((await storage.workspaces.list(null)).length > 0) return;
+  const actor = { userId: null, via: "local" };
+  const workspace = await storage.workspaces.create("My workspace", actor);
+  if (!workspace.ok) throw new Error(`could not create the first workspace: ${workspace.error.message}`);
+  const created = await storage.scenarios.create(workspace.value.id, { name: seed.name, text: seed.text, format: "yaml", message: "The embedded default scenario" }, actor);
+  if (!created.ok) throw new Error(`could not import ${seed.name}: ${created.error.message}`);
+  const { scenario, revision } = created.value;
+  const full = await storage.scenarios.revision(workspace.value.id, scenario.id, revision.number);
+  if (!full.ok) return;
+  // The same key as the analyses route stores a brief without options under.
+  const brief = await runAnalysis({ kind: "brief" }, full.value, runner);
+  if (!brief.ok) return log({ level: "error", msg: "the seed's brief could not be worked out", error: brief.problems.map((p) => p.message).join("; ") });
+  await storage.analyses.store(workspace.value.id, scenario.id, revision.number, { kind: "brief", options: {} }, JSON.stringify(brief.value));
 }
 
 async function stopWorker(worker: JobWorker | undefined, queue: JobQueue, ownQueue: boolean): Promise<void> {

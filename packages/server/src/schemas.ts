@@ -62,6 +62,7 @@ const concepts = z.union([str().max(100), z.array(str().max(20)).max(4)]).option
 export const AnalyzeOptions = z.strictObject({ concepts, horizon: z.number().int().min(1).max(1000).optional(), nonMyopic: z.boolean().optional() });
 export const StatusQuoOptions = z.strictObject({ by: z.enum(["improvements", "moves"]).optional(), from: z.number().int().min(1).optional(), concepts });
 export const BriefOptions = z.strictObject({ asOf: str().max(10).optional(), since: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
+export const ReportOptions = z.strictObject({ asOf: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
 const count = (max: number) => z.number().int().min(1).max(max).optional();
 export const RobustnessOptions = z.strictObject({ variants: count(1_000_000), seed: z.number().int().min(0).max(0xffffffff).optional(), limit: count(10_000) });
 export const SensitivityOptions = z.strictObject({ pairs: z.boolean().optional() });
@@ -80,6 +81,7 @@ export const RunAnalysisBody = z
     z.strictObject({ kind: z.literal("analyze"), revision, options: AnalyzeOptions.optional() }),
     z.strictObject({ kind: z.literal("status-quo"), revision, options: StatusQuoOptions.optional() }),
     z.strictObject({ kind: z.literal("brief"), revision, options: BriefOptions.optional() }),
+    z.strictObject({ kind: z.literal("report"), revision, options: ReportOptions.optional() }),
     z.strictObject({ kind: z.literal("robustness"), revision, options: RobustnessOptions.optional() }),
     z.strictObject({ kind: z.literal("sensitivity"), revision, options: SensitivityOptions.optional() }),
     z.strictObject({ kind: z.literal("stabilize"), revision, options: StabilizeOptions }),
@@ -87,7 +89,7 @@ export const RunAnalysisBody = z
   .openapi("RunAnalysis");
 export type RunAnalysis = z.infer<typeof RunAnalysisBody>;
 
-export const ANALYSIS_KINDS = ["analyze", "status-quo", "brief", "robustness", "sensitivity", "stabilize"] as const;
+export const ANALYSIS_KINDS = ["analyze", "status-quo", "brief", "report", "robustness", "sensitivity", "stabilize"] as const;
 export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(ANALYSIS_KINDS) });
 
 export const LoginBody = z.strictObject({ email: str().max(254), password: str().max(1024) }).openapi("Login");

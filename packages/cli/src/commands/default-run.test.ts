@@ -21,6 +21,8 @@ describe("concord (no arguments)", () => {
     expect(r.out.indexOf("In brief:")).toBeLessThan(r.out.indexOf("Today: The status quo"));
     expect(r.out).toContain("Today: The status quo (state 1227) is an equilibrium under GMR and SMR but not under");
     expect(r.out).toContain("- Armenia's sixth proposal of the peace agreement: awaiting Azerbaijan for 16 days");
+    // The last line says how to open the workbench (issue 14).
+    expect(r.out.trimEnd().split("\n").at(-1)).toBe("Open the workbench in a browser (the seed scenario, then your own): npx concord serve");
     expect(r.out).toMatch(/The Russian peacekeeping contingent stays in Nagorno-Karabakh: term ends 2025-11-10;\s+notice by 2025-05-10/);
   });
 

@@ -30,6 +30,7 @@ export function registerDefaultRun(program: Command, io: CliIo): void {
         `  npx concord analyze ${scenario}`,
         "  npx concord --help",
         "",
+        "Open the workbench in a browser (the seed scenario, then your own): npx concord serve",
       ].join("\n"),
     );
   });

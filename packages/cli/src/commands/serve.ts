@@ -1,8 +1,11 @@
-import { resolve } from "node:path";
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join, resolve } from "node:path";
 import type { Command } from "commander";
 import { resolveSettings, SETTINGS } from "@concord/server/settings";
 import type { CliIo } from "../io.js";
 import { CliFailure } from "../output.js";
+import { DEFAULT_SCENARIO } from "./default-run.js";
 
 export function registerServe(program: Command, io: CliIo): void {
   const command = program
@@ -26,11 +29,37 @@ server with Ctrl-C (SIGINT) or SIGTERM: it finishes the requests in flight, then
       if (!settings.ok) throw new CliFailure([{ code: "usage", path: [], message: settings.message }]);
       // Loaded only here: the other commands start without the server's dependencies.
       const { startServer } = await import("@concord/server");
-      const running = await startServer({ settings: { ...settings.value, db: resolve(io.cwd, settings.value.db) }, write: (line) => io.stderr.write(line) });
-      io.stdout.write(`Concord workbench (${settings.value.team ? "team" : "local"} mode, ${running.storage.describe()}) on ${running.url}\nAPI reference: ${running.url}/api/docs\n`);
+      const web = webFolder();
+      const db = resolve(io.cwd, settings.value.db);
+      if (!settings.value.team && settings.value.databaseUrl === undefined && !existsSync(db)) {
+        io.stdout.write(`A new database (${db}): importing the seed scenario and working out its brief first…\n`);
+      }
+      const running = await startServer({ settings: { ...settings.value, db }, write: (line) => io.stderr.write(line), seed: seedScenario(), ...(web ? { web } : {}) });
+      io.stdout.write(
+        `Concord workbench (${settings.value.team ? "team" : "local"} mode, ${running.storage.describe()}) on ${running.url}\n` +
+          (web ? `Open it in a browser: ${running.url}/\n` : "The web workbench is not built (npm run build): serving the API only.\n") +
+          `API reference: ${running.url}/api/docs\n`,
+      );
       await stopSignal();
       await running.close();
     });
+}
+
+/** The web workbench's built files (@concord/web's dist folder), when they are there. */
+export function webFolder(): string | undefined {
+  try {
+    const folder = join(dirname(createRequire(import.meta.url).resolve("@concord/web/package.json")), "dist");
+    return existsSync(join(folder, "index.html")) ? folder : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The embedded default scenario, imported into a fresh local database so that the workbench opens on it. */
+export function seedScenario(): { name: string; text: string } {
+  const text = readFileSync(DEFAULT_SCENARIO, "utf8");
+  const title = /^title:\s*(.+)$/m.exec(text)?.[1]?.replace(/^["']|["']$/g, "").trim();
+  return { name: title || "armenia-azerbaijan-2023", text };
 }
 
 /** Resolves at the first SIGINT or SIGTERM. */

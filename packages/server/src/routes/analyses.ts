@@ -17,7 +17,7 @@ const tag = "analyses";
 export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     declare("post", "/api/workspaces/{ws}/scenarios/{sc}/analyses", {
-      summary: "Run an analysis of a revision (editor): analyze, status-quo, brief, robustness, sensitivity or stabilize, with the CLI's options (long ones belong in a job); stored once, 201 when new, 200 when it was stored already",
+      summary: "Run an analysis of a revision (editor): analyze, status-quo, brief, report, robustness, sensitivity or stabilize, with the CLI's options (long ones belong in a job); stored once, 201 when new, 200 when it was stored already",
       tag,
       status: 201,
       request: { params: ScenarioParams, ...jsonBody(RunAnalysisBody) },

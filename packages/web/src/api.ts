@@ -1,0 +1,156 @@
+/**
+ * A small typed client over the workbench server's HTTP API (docs/api.md): workspaces,
+ * scenarios and their revisions, export, and analyses through the application layer.
+ * Every failure is an ApiError carrying the server's problem document (RFC 9457).
+ * Same origin only: the page is served by the server it talks to.
+ */
+import type { BriefResult, ReportResult } from "@concord/app";
+
+export type ScenarioFormat = "yaml" | "json" | "gmcr";
+
+export interface Workspace {
+  readonly id: string;
+  readonly name: string;
+  readonly createdAt: string;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly workspaceId: string;
+  readonly name: string;
+  /** The latest revision's number (the scenario's ETag). */
+  readonly headRevision: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+export interface RevisionSummary {
+  readonly number: number;
+  readonly format: ScenarioFormat;
+  readonly message: string;
+  readonly createdAt: string;
+  readonly size: number;
+  readonly restoredFrom: number | null;
+}
+
+export interface Revision extends RevisionSummary {
+  readonly text: string;
+}
+
+export interface Comparison {
+  readonly from: RevisionSummary;
+  readonly to: RevisionSummary;
+  readonly text: {
+    readonly identical: boolean;
+    readonly complete: boolean;
+    readonly added: number;
+    readonly removed: number;
+    readonly unified: string;
+    readonly hunks: readonly { readonly oldStart: number; readonly newStart: number; readonly lines: readonly string[] }[];
+  };
+}
+
+/** An RFC 9457 problem document, as every error answer carries. */
+export interface ProblemDocument {
+  readonly type: string;
+  readonly title: string;
+  readonly status: number;
+  readonly detail: string;
+  readonly problems?: readonly { readonly message: string; readonly text?: string; readonly line?: number; readonly column?: number; readonly path?: readonly (string | number)[] }[];
+  readonly [member: string]: unknown;
+}
+
+export class ApiError extends Error {
+  constructor(readonly problem: ProblemDocument) {
+    super(problem.detail || problem.title);
+  }
+}
+
+export type AnalysisKind = "analyze" | "status-quo" | "brief" | "report";
+
+export interface StoredAnalysis<T> {
+  readonly analysis: { readonly id: string; readonly kind: AnalysisKind; readonly revision: number; readonly createdAt: string; readonly computedNow: boolean };
+  readonly result: T;
+}
+
+export interface BriefRequestOptions {
+  readonly asOf?: string;
+  readonly since?: string;
+  readonly format?: "html" | "md";
+}
+
+async function call<T>(method: string, path: string, init: { body?: unknown; ifMatch?: number } = {}): Promise<{ value: T; etag: string | null }> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (init.body !== undefined) headers["content-type"] = "application/json";
+  if (init.ifMatch !== undefined) headers["if-match"] = `"${init.ifMatch}"`;
+  const response = await fetch(path, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
+  const type = response.headers.get("content-type") ?? "";
+  if (!response.ok) {
+    const problem: ProblemDocument = type.includes("json")
+      ? ((await response.json()) as ProblemDocument)
+      : { type: "about:blank", title: response.statusText, status: response.status, detail: `${method} ${path}: ${response.status} ${response.statusText}` };
+    throw new ApiError(problem);
+  }
+  const value = (type.includes("json") ? await response.json() : await response.text()) as T;
+  return { value, etag: response.headers.get("etag") };
+}
+
+const enc = encodeURIComponent;
+const scenarioPath = (ws: string, sc: string): string => `/api/workspaces/${enc(ws)}/scenarios/${enc(sc)}`;
+
+export const api = {
+  async health(): Promise<{ status: string; mode: "local" | "team" }> {
+    return (await call<{ status: string; mode: "local" | "team" }>("GET", "/api/health")).value;
+  },
+  async workspaces(): Promise<Workspace[]> {
+    return (await call<{ workspaces: Workspace[] }>("GET", "/api/workspaces")).value.workspaces;
+  },
+  async createWorkspace(name: string): Promise<Workspace> {
+    return (await call<{ workspace: Workspace }>("POST", "/api/workspaces", { body: { name } })).value.workspace;
+  },
+  async scenarios(ws: string): Promise<Scenario[]> {
+    return (await call<{ scenarios: Scenario[] }>("GET", `/api/workspaces/${enc(ws)}/scenarios`)).value.scenarios;
+  },
+  async scenario(ws: string, sc: string): Promise<{ scenario: Scenario; revision: Revision }> {
+    return (await call<{ scenario: Scenario; revision: Revision }>("GET", scenarioPath(ws, sc))).value;
+  },
+  /** Imports a scenario text (YAML, JSON or .gmcr) as a new scenario's revision 1; an invalid one is an ApiError listing its problems. */
+  async importScenario(ws: string, input: { name: string; text: string; format?: ScenarioFormat; message?: string }): Promise<{ scenario: Scenario; revision: RevisionSummary }> {
+    return (await call<{ scenario: Scenario; revision: RevisionSummary }>("POST", `/api/workspaces/${enc(ws)}/scenarios`, { body: input })).value;
+  },
+  /** Saves a new revision based on revision `base` (a stale base is a 412 ApiError). */
+  async save(ws: string, sc: string, base: number, input: { text: string; format?: ScenarioFormat; message?: string }): Promise<RevisionSummary> {
+    return (await call<{ revision: RevisionSummary }>("PUT", scenarioPath(ws, sc), { body: input, ifMatch: base })).value.revision;
+  },
+  async history(ws: string, sc: string, limit = 200): Promise<RevisionSummary[]> {
+    return (await call<{ revisions: RevisionSummary[] }>("GET", `${scenarioPath(ws, sc)}/revisions?limit=${limit}`)).value.revisions;
+  },
+  async revision(ws: string, sc: string, n: number): Promise<Revision> {
+    return (await call<{ revision: Revision }>("GET", `${scenarioPath(ws, sc)}/revisions/${n}`)).value.revision;
+  },
+  async compare(ws: string, sc: string, from: number, to?: number): Promise<Comparison> {
+    return (await call<{ comparison: Comparison }>("GET", `${scenarioPath(ws, sc)}/compare?from=${from}${to !== undefined ? `&to=${to}` : ""}`)).value.comparison;
+  },
+  async restore(ws: string, sc: string, n: number, base: number, message?: string): Promise<RevisionSummary> {
+    return (await call<{ revision: RevisionSummary }>("POST", `${scenarioPath(ws, sc)}/revisions/${n}/restore`, { body: message !== undefined ? { message } : {}, ifMatch: base })).value.revision;
+  },
+  /** A revision's text, as stored or converted. */
+  async exportText(ws: string, sc: string, options: { format?: ScenarioFormat; revision?: number } = {}): Promise<string> {
+    const q = new URLSearchParams();
+    if (options.format) q.set("format", options.format);
+    if (options.revision !== undefined) q.set("revision", String(options.revision));
+    return (await call<string>("GET", `${scenarioPath(ws, sc)}/export${q.size ? `?${q}` : ""}`)).value;
+  },
+  /** Runs (or fetches the stored) analysis of a revision through the application layer. */
+  async analysis<T>(ws: string, sc: string, kind: AnalysisKind, options: Record<string, unknown> = {}, revision?: number): Promise<StoredAnalysis<T>> {
+    return (await call<StoredAnalysis<T>>("POST", `${scenarioPath(ws, sc)}/analyses`, { body: { kind, options, ...(revision !== undefined ? { revision } : {}) } })).value;
+  },
+  /** The brief, in the same words as `concord brief`. */
+  async brief(ws: string, sc: string, options: BriefRequestOptions = {}, revision?: number): Promise<StoredAnalysis<BriefResult>> {
+    return api.analysis<BriefResult>(ws, sc, "brief", { ...options }, revision);
+  },
+  /** The whole report, as `concord report` writes it (HTML by default). */
+  async report(ws: string, sc: string, options: { format?: "html" | "md"; asOf?: string } = {}, revision?: number): Promise<StoredAnalysis<ReportResult>> {
+    return api.analysis<ReportResult>(ws, sc, "report", { ...options }, revision);
+  },
+};
