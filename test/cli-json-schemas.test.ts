@@ -45,6 +45,9 @@ const runs: [Command, string[]][] = [
   ["import-events", [csv, "--into", scenarioCopy]],
   ["report", [PD, "-o", join(dir, "r.html")]],
   ["init", [join(dir, "new.yaml")]],
+  ["time", [join(ROOT, "scenarios/examples/harbour.yaml")]],
+  ["history", [join(ROOT, "scenarios/examples/harbour.yaml")]],
+  ["hypergame", [join(ROOT, "scenarios/examples/misreading.yaml")]],
   // Failures: a bad file, a bad option value, an unknown option.
   ["validate", [join(ROOT, "test/bad-files/several-problems.yaml")]],
   ["explain", [PD, "--state", "99", "--dm", "prisoner_a"]],

@@ -10,6 +10,7 @@ import {
   ok,
   type Result,
   jointMoveReport,
+  PayoffMemo,
   planRobustness,
   resolveTarget,
   robustnessResult,
@@ -20,6 +21,7 @@ import {
 } from "@concord/core";
 import type { MediationHooks } from "@concord/report";
 import { groupsOption, togetherAnswer } from "./coalitions.js";
+import { usage } from "./options.js";
 import { targetName, type PlainAnswer } from "./grounds.js";
 import { robustnessAnswer } from "./robustness.js";
 import { robustnessInline, type AnalysisRunner } from "./runner.js";
@@ -31,7 +33,7 @@ export interface MediationReportOptions {
   /** Groups asked "can they together move today's situation?", members joined by "+", groups by "," (`Armenia+US+EU`); default: every pair, for models of at most four decision makers. */
   readonly together?: string;
   /** Robustness variants to draw when there are more (default 200); 0 leaves robustness out. */
-  readonly robustness?: number;
+  readonly robustness?: number | string;
   /** The seed of the draws (default 1). */
   readonly seed?: number;
 }
@@ -46,14 +48,19 @@ const statementsOf = (a: PlainAnswer): Statements => a.grounds.map((g) => ({ dm:
 export async function mediationHooks(loaded: Loaded, a: Analysis, runner: AnalysisRunner, options: MediationReportOptions = {}, source?: ScenarioSource): Promise<Result<MediationHooks>> {
   const groups = options.together === undefined ? undefined : groupsOption(loaded, options.together, "together");
   if (groups && !groups.ok) return groups;
+  if (options.robustness !== undefined && !/^\d+$/.test(String(options.robustness))) {
+    return usage("robustness", `expected a whole number of variants ≥ 0 (decimal digits; 0 leaves robustness out), found "${options.robustness}"`);
+  }
   const model = a.space.model;
   const answers: NonNullable<MediationHooks["answers"]>[number][] = [];
   const changes: NonNullable<MediationHooks["changes"]>[number][] = [];
+  // The targets' searches try the same preference changes: their payoffs are computed once.
+  const memo = new PayoffMemo(a.space);
   for (const t of model.targets ?? []) {
     const target = resolveTarget(model, t.id);
     if (!target.ok) continue;
     // Changes of size 1 and no third parties: the report stays quick; `concord stabilize` searches further.
-    const r = stabilize(a, target.value, { maxSize: 1, thirdParty: false, limit: 3 });
+    const r = stabilize(a, target.value, { maxSize: 1, thirdParty: false, limit: 3, memo });
     const answer = stabilizeAnswer(loaded, targetName(target.value), r);
     answers.push({ id: `target-${t.id}`, question: answer.question, answer: answer.answer, target: t.id, statements: statementsOf(answer) });
     const first = r.changes.changes[0];
@@ -86,7 +93,7 @@ export async function mediationHooks(loaded: Loaded, a: Analysis, runner: Analys
       answers.push({ id: `together-${r.value.members.join("-")}`, question: answer.question, answer: answer.answer, statements: statementsOf(answer) });
     }
   }
-  const variants = options.robustness ?? 200;
+  const variants = options.robustness === undefined ? 200 : Number(options.robustness);
   let robustness: MediationHooks["robustness"];
   if (variants > 0 && s.estimates.length > 0) {
     const plan = planRobustness(a.space, { variants, seed: options.seed ?? 1 });

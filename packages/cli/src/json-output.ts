@@ -10,8 +10,11 @@ import type {
   CompactStatesResult,
   Contradiction,
   DeadlinesResult,
+  DeadlineAnalysis,
   DecisionMakerEvidence,
   Explanation,
+  HistoryCheck,
+  HypergameJson,
   ImportEventsResult,
   Problem,
   StatesResult,
@@ -93,6 +96,9 @@ export type ExportOutput = Envelope<readonly Readonly<Record<string, string>>[] 
 export type ImportEventsOutput = Envelope<ImportEventsSummary>;
 export type ReportOutput = Envelope<ReportWritten>;
 export type InitOutput = Envelope<InitWritten>;
+export type TimeOutput = Envelope<DeadlineAnalysis>;
+export type HistoryOutput = Envelope<HistoryCheck>;
+export type HypergameOutput = Envelope<HypergameJson>;
 
 /** Each command with --json, and the type its output has (schema/cli/<command>.schema.json). */
 export const JSON_OUTPUTS = {
@@ -111,4 +117,7 @@ export const JSON_OUTPUTS = {
   "import-events": "ImportEventsOutput",
   report: "ReportOutput",
   init: "InitOutput",
+  time: "TimeOutput",
+  history: "HistoryOutput",
+  hypergame: "HypergameOutput",
 } as const;

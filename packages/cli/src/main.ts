@@ -11,6 +11,9 @@ import { registerAsOf } from "./commands/as-of.js";
 import { registerBackup } from "./commands/backup.js";
 import { registerBrief } from "./commands/brief.js";
 import { registerCoalitions } from "./commands/coalitions.js";
+import { registerHistory } from "./commands/history.js";
+import { registerHypergame } from "./commands/hypergame.js";
+import { registerTime } from "./commands/time.js";
 import { registerCompare } from "./commands/compare.js";
 import { registerContradictions } from "./commands/contradictions.js";
 import { registerConvert } from "./commands/convert.js";
@@ -79,7 +82,7 @@ With --json, every command prints { "ok": true, "value": … } or { "ok": false,
     // The negotiation record.
     registerTimeline, registerWaiting, registerAsOf, registerDeadlines, registerContradictions, registerEvidence, registerCompare, registerExport, registerImportEvents,
     // Mediation.
-    registerTarget, registerStabilize, registerSensitivity, registerRobustness, registerCoalitions,
+    registerTarget, registerStabilize, registerSensitivity, registerRobustness, registerCoalitions, registerHypergame, registerTime, registerHistory,
     // The brief and the report.
     registerBrief, registerReport,
     // The workbench server.

@@ -85,10 +85,10 @@ export { reachFrom, pathSteps, type ReachFrom } from "./stability/reach-from.js"
 export { compileStatement, compileModelStatement, type CompiledStatement, type ChoiceNames } from "./scenario/compile.js";
 export { resolveTarget, targetStates, matchTarget, stateFilter, type Target, type TargetMatch } from "./mediation/targets.js";
 export { stabilize, pullsAt, type StabilizeOptions, type StabilizeResult, type DmPulls, type Pull, type TargetReach, type BlockedStep } from "./mediation/stabilize.js";
-export { searchChanges, type ChangeSearch, type FoundChange, type ChangePart, type SearchCoverage, type SearchOptions } from "./mediation/search.js";
+export { searchChanges, PayoffMemo, type ChangeSearch, type FoundChange, type ChangePart, type SearchCoverage, type SearchOptions } from "./mediation/search.js";
 export { type PreferenceChange, type ChangeWords } from "./mediation/changes.js";
 export { withThirdPartyOption, type ThirdPartyOption, type ExpandedModel } from "./mediation/third-party.js";
-export { listEstimates, analyseVariant, type Estimate, type EstimateItem, type Variation, type VariationKind, type VariantAnalysis } from "./mediation/estimates.js";
+export { listEstimates, type Estimate, type EstimateItem, type Variation, type VariationKind } from "./mediation/estimates.js";
 export { sensitivity, answerWords, answerChange, type SensitivityResult, type SensitivityOptions, type ConclusionSensitivity, type ConclusionAnswer, type StateSet } from "./mediation/sensitivity.js";
 export {
   robustness, planRobustness, robustnessChunk, mergeRobustness, robustnessResult, variantChoices,

@@ -36,6 +36,18 @@ describe("concord report --mediation", () => {
     expect(readFileSync(join(dir, "m-way-target-peace.svg"), "utf8")).toContain("<svg");
   });
 
+  it("leaves robustness out with --robustness 0, and refuses a count that is not a whole number", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "concord-mediation-"));
+    const r = await concord(["report", CEASEFIRE, "--mediation", "--robustness", "0", "--format", "md", "-o", "m.md"], { cwd: dir });
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(dir, "m.md"), "utf8");
+    expect(md).toContain("### Which of the answers rest on the modeller's estimates?");
+    expect(md).not.toContain("m-robustness.svg");
+    const bad = await concord(["report", CEASEFIRE, "--mediation", "--robustness", "-3", "-o", "m.html"], { cwd: dir });
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--robustness: expected a whole number of variants ≥ 0 (decimal digits; 0 leaves robustness out), found "-3"');
+  });
+
   it("leaves the report as it was without the flag", async () => {
     const dir = mkdtempSync(join(tmpdir(), "concord-mediation-"));
     await concord(["report", CEASEFIRE, "-o", "r.html"], { cwd: dir });

@@ -18,6 +18,7 @@ export interface ReportCliOptions {
   json?: boolean;
   mediation?: boolean;
   together?: string;
+  robustness?: string;
 }
 
 export function registerReport(program: Command, io: CliIo): void {
@@ -31,6 +32,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .option("--since <date>", "the brief on top also says what changed since this earlier day, and how the answer moved")
     .option("--mediation", "add what would make each named outcome hold, which answers rest on estimates, what parties could do together, and robustness (slower)")
     .option("--together <groups>", 'with --mediation: the groups asked "can they together move the status quo?", e.g. "Armenia+US+EU" (default: every pair, for up to four decision makers)')
+    .option("--robustness <variants>", "with --mediation: robustness variants to draw (default 200; 0 leaves robustness out, the slowest part on large models)")
     .option("--json", "print JSON: what was written (the report's path, every file, format, title)")
     .addHelpText(
       "after",
@@ -75,7 +77,9 @@ function reportOptions(opts: ReportCliOptions) {
   return {
     ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}),
     ...(opts.since !== undefined ? { since: opts.since } : {}),
-    ...(opts.mediation ? { mediation: opts.together !== undefined ? { together: opts.together } : true } : {}),
+    ...(opts.mediation
+      ? { mediation: opts.together !== undefined || opts.robustness !== undefined ? { ...(opts.together !== undefined ? { together: opts.together } : {}), ...(opts.robustness !== undefined ? { robustness: opts.robustness } : {}) } : true }
+      : {}),
   };
 }
 

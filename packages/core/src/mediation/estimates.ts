@@ -17,14 +17,10 @@
  */
 import { optionName } from "../model/values.js";
 import { formatExpr, type Expr } from "../model/expression.js";
-import type { ConditionInfo, ConflictModel, DecisionMakerInfo, PriorityStatement } from "../model/types.js";
+import type { ConditionInfo, ConflictModel, PriorityStatement } from "../model/types.js";
 import { asStateIndex, type StateIndex } from "../numbering.js";
-import type { Payoffs } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
-import { analyze, type Analysis } from "../stability/analysis.js";
-import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { fixOption, flipped, takenIn } from "./model-edits.js";
-import { payoffsWith, reanalyse, type VariantCache } from "./variant.js";
 import { refOf, type StatementRef } from "./words.js";
 
 export type EstimateItem =
@@ -97,36 +93,51 @@ export function listEstimates(space: StateSpace): Estimate[] {
   return out;
 }
 
-/** A model with some variations applied, analysed; null when the variant has no feasible state or too many. */
-export interface VariantAnalysis {
-  readonly analysis: Analysis;
-  /** The status quo in the variant (undefined when it is not feasible there or there is none). */
-  readonly statusQuo: StateIndex | undefined;
-  /** Whether the variant's states are the unchanged model's (same numbers). */
-  readonly sameStates: boolean;
+/** Whether a variation changes the states (a condition, an option or the status quo) rather than a preference. */
+export function structural(estimates: readonly Estimate[], v: Variation): boolean {
+  return estimates[v.item]!.item.kind !== "statement";
 }
 
 /**
- * Applies `variations` (at most one per item) to the model of `base` and analyses the
- * result. Statement variations re-use `base`'s states through the variant seam.
+ * Per decision maker, the variations of its statements as a key ("" = as written):
+ * variants with the same key give that decision maker the same preferences.
  */
-export function analyseVariant(base: Analysis, estimates: readonly Estimate[], variations: readonly Variation[], cache?: VariantCache): VariantAnalysis | null {
-  const model = base.space.model;
+export function statementKeys(model: ConflictModel, estimates: readonly Estimate[], variations: readonly Variation[]): string[] {
+  return model.decisionMakers.map((dm) =>
+    variations.filter((v) => { const it = estimates[v.item]!.item; return it.kind === "statement" && it.dm === dm.id; }).map((v) => `${v.item}${v.kind}`).join(","));
+}
+
+/** The statement lists of the decision makers whose statements `variations` change, by decision maker index. */
+export function changedStatements(model: ConflictModel, estimates: readonly Estimate[], variations: readonly Variation[]): Map<number, PriorityStatement[]> {
   const statements = new Map<number, PriorityStatement[]>();
+  for (const v of variations) {
+    const item = estimates[v.item]!.item;
+    if (item.kind !== "statement") continue;
+    const d = model.decisionMakers.findIndex((x) => x.id === item.dm);
+    const pref = model.decisionMakers[d]!.preference;
+    const list = statements.get(d) ?? (pref.kind === "priorities" ? [...pref.statements] : []);
+    const k = item.position - 1;
+    // Dropped statements are marked by an always-false filler, removed below, so positions stay put.
+    list[k] = v.kind === "drop" ? { ...list[k]!, text: "", expr: DROPPED } : { ...list[k]!, ...negated(list[k]!.expr, model) };
+    statements.set(d, list);
+  }
+  for (const [d, list] of statements) statements.set(d, list.filter((st) => st.expr !== DROPPED));
+  return statements;
+}
+
+/**
+ * The states of the model of `base` with the structural `variations` applied (conditions
+ * dropped, options fixed, the status quo misread; statement variations are ignored), or
+ * null when no state is left or there are too many.
+ */
+export function variantSpace(base: StateSpace, estimates: readonly Estimate[], variations: readonly Variation[]): { space: StateSpace; statusQuo: StateIndex | undefined } | null {
+  const model = base.model;
   const dropped = new Set<number>();
   const fixed: ConditionInfo[] = [];
   let sq = model.statusQuo?.vector;
   for (const v of variations) {
     const item = estimates[v.item]!.item;
-    if (item.kind === "statement") {
-      const d = model.decisionMakers.findIndex((x) => x.id === item.dm);
-      const pref = model.decisionMakers[d]!.preference;
-      const list = statements.get(d) ?? (pref.kind === "priorities" ? [...pref.statements] : []);
-      const k = item.position - 1;
-      // Dropped statements are marked null-like by an always-false filler, removed below, so positions stay put.
-      list[k] = v.kind === "drop" ? { ...list[k]!, text: "", expr: DROPPED } : { ...list[k]!, ...negated(list[k]!.expr, model) };
-      statements.set(d, list);
-    } else if (item.kind === "condition") dropped.add(item.position - 1);
+    if (item.kind === "condition") dropped.add(item.position - 1);
     else if (item.kind === "option") {
       const o = model.options.find((x) => x.id === item.option)!;
       fixed.push(fixOption(o.index, sq !== undefined && takenIn(sq, o.index), `${o.id} fixed`));
@@ -135,28 +146,9 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
       sq = flipped(sq, o.index);
     }
   }
-  const changedDms = new Map<number, PriorityStatement[]>();
-  for (const [d, list] of statements) changedDms.set(d, list.filter((st) => st.expr !== DROPPED));
-  if (dropped.size === 0 && fixed.length === 0) {
-    const statusQuo = sq === undefined ? undefined : base.space.indexOf(sq);
-    if (changedDms.size === 0) return { analysis: base, statusQuo, sameStates: true };
-    const compute = (k: number) => (): Payoffs => payoffsWith(base.space, model.decisionMakers[k]!, changedDms.get(k)!);
-    if (cache) {
-      // A decision maker's preferences are identified by the variations of its statements.
-      const keys = model.decisionMakers.map((dm) =>
-        variations.filter((v) => { const it = estimates[v.item]!.item; return it.kind === "statement" && it.dm === dm.id; }).map((v) => `${v.item}${v.kind}`).join(","));
-      keys.forEach((key, k) => { if (key !== "") cache.payoffs(k, key, compute(k)); });
-      return { analysis: cache.analyse(keys), statusQuo, sameStates: true };
-    }
-    const payoffs: Payoffs[] = base.payoffs.map((p, k) => (changedDms.has(k) ? compute(k)() : p));
-    return { analysis: reanalyse(base, payoffs, BASIC_CONCEPTS), statusQuo, sameStates: true };
-  }
+  if (dropped.size === 0 && fixed.length === 0) return { space: base, statusQuo: sq === undefined ? undefined : base.indexOf(sq) };
   const conditions = [...model.conditions.filter((_, k) => !dropped.has(k)), ...fixed];
-  const decisionMakers: DecisionMakerInfo[] = model.decisionMakers.map((dm, k) => {
-    const list = changedDms.get(k);
-    return list ? { ...dm, preference: { kind: "priorities", statements: list } } : dm;
-  });
-  const variant: ConflictModel = { ...model, decisionMakers, conditions, infeasible: conditions.flatMap((c) => c.removes), ...(sq !== undefined && model.statusQuo ? { statusQuo: { ...model.statusQuo, vector: sq } } : {}) };
+  const variant: ConflictModel = { ...model, conditions, infeasible: conditions.flatMap((c) => c.removes), ...(sq !== undefined && model.statusQuo ? { statusQuo: { ...model.statusQuo, vector: sq } } : {}) };
   const enumerated = StateSpace.build(variant);
   if (!enumerated.ok || enumerated.value.size === 0) return null;
   const built = enumerated.value;
@@ -174,7 +166,7 @@ export function analyseVariant(base: Analysis, estimates: readonly Estimate[], v
       return extra.length === 0 ? dm : { ...dm, preference: { kind: "ranking", levels: [...dm.preference.levels, extra] } };
     }),
   }, built);
-  return { analysis: analyze(space, BASIC_CONCEPTS), statusQuo: sq === undefined ? undefined : space.indexOf(sq), sameStates: false };
+  return { space, statusQuo: sq === undefined ? undefined : space.indexOf(sq) };
 }
 
 /** A statement's opposite, without a double negation. */

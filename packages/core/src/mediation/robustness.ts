@@ -15,8 +15,8 @@ import { rng } from "../scenario/generate.js";
 import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "../stability/analysis.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
-import { analyseVariant, listEstimates, type Estimate, type Variation } from "./estimates.js";
-import { VariantCache } from "./variant.js";
+import { listEstimates, type Estimate, type Variation } from "./estimates.js";
+import { VariantFrames } from "./variant-view.js";
 import { stateWords, type StateWords } from "./words.js";
 
 export interface RobustnessPlan {
@@ -107,7 +107,7 @@ export function robustnessChunk(base: Analysis, plan: RobustnessPlan, from: numb
   const estimates: readonly Estimate[] = listEstimates(space);
   const counts = emptyCounts(space.size);
   const eq = counts.equilibrium;
-  const cache = new VariantCache(base);
+  const frames = new VariantFrames(base, estimates);
   const last = Math.min(to, plan.variants);
   let variants = 0, skipped = 0;
   const outside = counts.outside;
@@ -117,20 +117,20 @@ export function robustnessChunk(base: Analysis, plan: RobustnessPlan, from: numb
     choices.forEach((c, k) => {
       if (c > 0) variations.push(estimates[plan.estimates[k]!]!.variations[c - 1]!);
     });
-    const v = analyseVariant(base, estimates, variations, cache);
+    const v = frames.view(variations);
     variants++;
     if (v === null) skipped++;
     else {
-      const a = v.analysis;
+      const vs = v.space;
       // The variant's states by number in the model as written (−1: not a state of it).
-      const map = v.sameStates ? null : Array.from({ length: a.space.size }, (_, s) => space.indexOf(a.space.vector(asStateIndex(s))) ?? -1);
-      for (let s = 0; s < a.space.size; s++) {
+      const map = vs === space ? null : Array.from({ length: vs.size }, (_, s) => space.indexOf(vs.vector(asStateIndex(s))) ?? -1);
+      for (let s = 0; s < vs.size; s++) {
         const t = map === null ? s : map[s]!;
         if (t >= 0) counts.present[t]!++;
       }
       for (const c of BASIC_CONCEPTS) {
         let out = false;
-        for (const s of a.equilibria[c]!) {
+        for (const s of v.equilibria(c)) {
           const t = map === null ? s : map[s]!;
           if (t >= 0) eq[c][t]!++;
           else out = true;

@@ -16,13 +16,18 @@ import type { Expr } from "../model/expression.js";
 import type { ConflictModel, PriorityStatement } from "../model/types.js";
 import type { Payoffs } from "../statespace/payoffs.js";
 import { StateSpace } from "../statespace/space.js";
-import { analyzeDm, finishAnalysis, prepareAnalysis, type Analysis } from "../stability/analysis.js";
+import { analyzeDm, finishAnalysis, prepareAnalysis, type Analysis, type PreparedAnalysis } from "../stability/analysis.js";
+import { buildSortedCells, type SortedCells } from "../stability/cells.js";
+import type { MoveIndex } from "../stability/moves.js";
+import { computePayoffs } from "../statespace/payoffs.js";
 import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
 import { pathSteps, reachFrom, type ReachFrom } from "../stability/reach-from.js";
 import { additionCandidates, changeWords, singleChanges, type AppliedChange, type ChangeWords, type PreferenceChange } from "./changes.js";
 import { targetStates } from "./targets.js";
-import { canAddOption, thirdPartyWords, withThirdPartyOption, type ThirdPartyOption } from "./third-party.js";
-import { payoffsWith, reanalyse, samePayoffs, stabilityOfDm } from "./variant.js";
+import { canAddOption, thirdPartyWords, withThirdPartyOption, type ExpandedModel, type ThirdPartyOption } from "./third-party.js";
+import { LocalStability, localScratch, type LocalScratch } from "./local-stability.js";
+import { TruthColumns } from "./truth-columns.js";
+import { reanalyse, samePayoffs, stabilityOfDm } from "./variant.js";
 import { stateWords, type StateWords } from "./words.js";
 
 export type ChangePart =
@@ -103,6 +108,25 @@ export interface SearchOptions {
   readonly maxPairEvaluations: number;
   readonly thirdParty: boolean;
   readonly limit: number;
+  readonly memo?: PayoffMemo;
+}
+
+/**
+ * Payoffs of a decision maker under a list of statements, by decision maker and the
+ * statements' texts: for one analysis (one state space) only.
+ */
+export class PayoffMemo {
+  private readonly map = new Map<string, Payoffs>();
+  readonly columns: TruthColumns;
+  constructor(readonly space: StateSpace) {
+    this.columns = new TruthColumns(space);
+  }
+  get(d: number, statements: readonly PriorityStatement[], compute: () => Payoffs): Payoffs {
+    const key = `${d}\u0000${statements.map((st) => st.text).join("\u0001")}`;
+    let p = this.map.get(key);
+    if (!p) this.map.set(key, (p = compute()));
+    return p;
+  }
 }
 
 const WEIGHT: Record<BasicConcept, number> = { nash: 8, smr: 2, seq: 2, gmr: 1 };
@@ -118,17 +142,36 @@ interface Outcome {
  * The best target state under an analysis: an equilibrium under as many concepts as
  * possible (the goal first), reachable from the start, the nearest, the lowest-numbered.
  */
-function bestOutcome(a: Pick<Analysis, "stable">, reach: ReachFrom | null, T: readonly number[], goal: readonly BasicConcept[]): Outcome | null {
+function bestOutcome(a: Pick<Analysis, "stable"> | Equilibrium, reach: ReachFrom | null, T: readonly number[], goal: readonly BasicConcept[]): Outcome | null {
+  const eq: Equilibrium = typeof a === "function" ? a : (c, t) => a.stable[c]!.every((f) => f[t] === 1);
   let best: { concepts: BasicConcept[]; state: number; key: number[] } | null = null;
   for (const t of T) {
     if (reach !== null && reach.dist[t]! < 0) continue;
-    const cs = BASIC_CONCEPTS.filter((c) => a.stable[c]!.every((f) => f[t] === 1));
+    const cs = BASIC_CONCEPTS.filter((c) => eq(c, t));
     if (cs.length === 0) continue;
     const key = [goal.every((c) => cs.includes(c)) ? 1 : 0, score(cs), -(reach?.dist[t] ?? 0)];
     if (best === null || compareKeys(key, best.key) > 0) best = { concepts: cs, state: t, key };
   }
   if (best === null) return null;
   return { concepts: best.concepts, state: best.state, steps: reach ? pathSteps(reach, best.state) : [] };
+}
+
+/** Whether state t is an equilibrium under a concept. */
+type Equilibrium = (c: BasicConcept, t: number) => boolean;
+
+/**
+ * Equilibrium checks for a variant whose reachable target states are few: searched from
+ * each state asked about (local-stability.ts) instead of a pass over every state. Flags
+ * of `base` answer for decision makers whose payoffs are base's own (Nash, GMR, SMR
+ * depend only on one's own payoffs); `known` adds flags already computed.
+ */
+function localEquilibrium(local: LocalStability, payoffs: readonly Payoffs[], base?: Analysis, known: readonly (readonly [number, BasicConcept, Uint8Array])[] = []): Equilibrium {
+  const flag = (k: number, c: BasicConcept): Uint8Array | undefined =>
+    known.find(([d, kc]) => d === k && kc === c)?.[2] ?? (base && c !== "seq" && base.payoffs[k] === payoffs[k] ? base.stable[c]![k] : undefined);
+  return (c, t) => payoffs.every((_, k) => {
+    const f = flag(k, c);
+    return f ? f[t] === 1 : local.stable(k, t, c);
+  });
 }
 
 function compareKeys(a: readonly number[], b: readonly number[]): number {
@@ -164,6 +207,8 @@ interface Single {
   readonly changes: AppliedChange[];
   /** GMR flags of dm under the change (computed when needed). */
   gmr: Uint8Array | null;
+  /** Whether the single-change search left `gmr` to the pair search (which then computes it without spending its budget). */
+  gmrDeferred?: boolean;
   outcome: Outcome | null;
 }
 
@@ -182,6 +227,8 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
     T.filter((t) => gmrBase.every((f, i) => changed.includes(i) || f[t] === 1));
   const meets = (o: Outcome): boolean => goal.every((c) => o.concepts.includes(c));
   const notCovered: string[] = [];
+  const scratch = localScratch(index);
+  const columns = opts.memo?.space === space ? opts.memo.columns : new TruthColumns(space);
 
   if (T.length === 0) {
     const none = { searched: false, why: "no feasible state matches the target", pairs: 0, ruledOut: 0, evaluations: 0, budget: opts.maxPairEvaluations, exhaustive: true };
@@ -217,7 +264,8 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       const Td = othersStable([d]);
       for (const change of singleChanges(model, d, statementsOf(d), additions)) {
         preferenceChanges++;
-        const payoffs = payoffsWith(space, model.decisionMakers[d]!, change.statements);
+        const compute = (): Payoffs => columns.payoffs(model.decisionMakers[d]!, change.statements);
+        const payoffs = opts.memo?.space === space ? opts.memo.get(d, change.statements, compute) : compute();
         if (samePayoffs(payoffs, P0[d]!)) continue;
         const same = tables[d]!.find(payoffs);
         if (same) { same.changes.push(change); continue; }
@@ -226,12 +274,20 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
         tables[d]!.add(e);
         singles[d]!.push(e);
         if (Td.length === 0) { ruledOut++; continue; }
-        e.gmr = gmrOf(e);
-        const Tx = Td.filter((t) => e.gmr![t] === 1);
-        if (Tx.length === 0) { ruledOut++; continue; }
         const ps = P0.map((p, k) => (k === d ? payoffs : p));
         const reach = reachWith(ps);
-        if (reach !== null && Tx.every((t) => reach.dist[t]! < 0)) { ruledOut++; continue; }
+        if (reach !== null) {
+          // With a start, only the reachable target states matter: d's GMR stability is
+          // searched from those few instead of a pass over every state.
+          e.gmrDeferred = true;
+          const local = new LocalStability(index, arrays(ps), scratch);
+          if (!Td.some((t) => reach.dist[t]! >= 0 && local.stable(d, t, "gmr"))) { ruledOut++; continue; }
+          analysed++;
+          e.outcome = bestOutcome(localEquilibrium(local, ps, base), reach, T, goal);
+          continue;
+        }
+        e.gmr = gmrOf(e);
+        if (!Td.some((t) => e.gmr![t] === 1)) { ruledOut++; continue; }
         analysed++;
         e.outcome = bestOutcome(reanalyse(base, ps, BASIC_CONCEPTS), reach, T, goal);
       }
@@ -267,6 +323,41 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
     }
   }
 
+  // Third-party models with the new option controlled by g share their states and moves;
+  // every decision maker but d (and g, per kind of option) keeps its payoffs across them.
+  const tpStates = new Map<number, { states: StateSpace; index: MoveIndex; scratch: LocalScratch; columns: TruthColumns } | null>();
+  const tpPayoffs = new Map<string, { payoffs: Payoffs; cells: SortedCells | null }>();
+  const tpGmr = new Map<string, Uint8Array>();
+  const thirdPartyCase = (x: ExpandedModel, kind: string, g: number, d: number): { built: StateSpace; prep: PreparedAnalysis; gmrG: () => Uint8Array; scratch: LocalScratch } | null => {
+    if (!tpStates.has(g)) {
+      const enumerated = StateSpace.build(x.model);
+      const index = enumerated.ok ? prepareAnalysis(enumerated.value, { concepts: ["nash"] }).index : null;
+      tpStates.set(g, index !== null && enumerated.ok ? { states: enumerated.value, index, scratch: localScratch(index), columns: new TruthColumns(enumerated.value) } : null);
+    }
+    const shared = tpStates.get(g)!;
+    if (shared === null) return null;
+    const built = new StateSpace(x.model, shared.states);
+    const columns = x.model.decisionMakers.map((dm, k) => {
+      const key = k === d ? null : k === g ? `${g}:${kind}` : `${g}:${k}`;
+      const hit = key === null ? undefined : tpPayoffs.get(key);
+      if (hit) return hit;
+      // d's statements differ per candidate only by the one added: their columns are shared.
+      const payoffs = k === d && dm.preference.kind === "priorities" ? shared.columns.payoffs(dm, dm.preference.statements) : computePayoffs(built, dm);
+      // d's sorted cells serve only a pass over every state, which runs only without a start.
+      const e = { payoffs, cells: k === d && start !== undefined ? null : buildSortedCells(shared.index, k, payoffs.payoff) };
+      if (key !== null) tpPayoffs.set(key, e);
+      return e;
+    });
+    const prep: PreparedAnalysis = { space: built, concepts: BASIC_CONCEPTS, payoffs: columns.map((c) => c.payoffs), index: shared.index, cells: columns.map((c) => c.cells) };
+    const gmrG = (): Uint8Array => {
+      const key = `${g}:${kind}`;
+      let f = tpGmr.get(key);
+      if (!f) tpGmr.set(key, (f = analyzeDm({ ...prep, concepts: ["gmr"] }, g).flags.gmr!));
+      return f;
+    };
+    return { built, prep, gmrG, scratch: shared.scratch };
+  };
+
   // Size 1: a new option for a third party.
   let thirdPartyOptions = 0, thirdPartyRuledOut = 0, thirdPartyAnalysed = 0;
   if (opts.thirdParty && (baseOutcome === null || !meets(baseOutcome))) {
@@ -279,24 +370,28 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
             const K = statementsOf(d).length;
             const works: { position: number; o: Outcome; space: StateSpace; project: (v: number) => number }[] = [];
             const Tgd = othersStable([g, d]);
+            const inTgd = new Set(Tgd);
             for (let position = 1; position <= K + 1; position++) {
               thirdPartyOptions++;
               if (Tgd.length === 0) { thirdPartyRuledOut++; continue; }
               const x = withThirdPartyOption(model, kind, asDmIndex(g), asDmIndex(d), position, targetExpr);
-              const enumerated = StateSpace.build(x.model);
-              if (!enumerated.ok) continue;
-              const built = enumerated.value;
-              // The others' stability is as in the unchanged model (they ignore x); g and d must become GMR-stable.
-              const prep = prepareAnalysis(built, { concepts: BASIC_CONCEPTS });
+              const c = thirdPartyCase(x, kind, g, d);
+              if (c === null) continue;
+              const { built, prep } = c;
               // No condition mentions x, so a feasible state without it is feasible in the unchanged model.
-              const Tplus = targetStates(built, { expr: x.target }).filter((t) => Tgd.includes(space.indexOf(x.project(built.vector(t)))!));
-              const gmrG = analyzeDm({ ...prep, concepts: ["gmr"] }, g).flags.gmr!;
-              const gmrD = analyzeDm({ ...prep, concepts: ["gmr"] }, d).flags.gmr!;
+              // The others' stability is as in the unchanged model (they ignore x); g and d must become GMR-stable.
+              const Tplus = targetStates(built, { expr: x.target }).filter((t) => inTgd.has(space.indexOf(x.project(built.vector(t)))!));
+              const gmrG = c.gmrG();
+              const Tg = Tplus.filter((t) => gmrG[t] === 1);
+              if (Tg.length === 0) { thirdPartyRuledOut++; continue; }
               const sq = start !== undefined ? built.indexOf(x.expand(space.vector(start))) : undefined;
               const reach = sq !== undefined ? reachFrom(prep.index, prep.payoffs.map((p) => p.payoff), sq, "improvements") : null;
-              if (!Tplus.some((t) => gmrG[t] === 1 && gmrD[t] === 1 && (reach === null || reach.dist[t]! >= 0))) { thirdPartyRuledOut++; continue; }
+              // d's GMR stability: searched from the reachable candidates when there is a start, else one pass.
+              const local = new LocalStability(prep.index, prep.payoffs.map((p) => p.payoff), c.scratch);
+              const gmrD = reach === null ? analyzeDm({ ...prep, concepts: ["gmr"] }, d).flags.gmr! : null;
+              if (!Tg.some((t) => (reach === null ? gmrD![t] === 1 : reach.dist[t]! >= 0 && local.stable(d, t, "gmr")))) { thirdPartyRuledOut++; continue; }
               thirdPartyAnalysed++;
-              const a = finishAnalysis(prep, model.decisionMakers.map((_, k) => analyzeDm(prep, k)));
+              const a = reach !== null ? localEquilibrium(local, prep.payoffs, undefined, [[g, "gmr", gmrG]]) : finishAnalysis(prep, model.decisionMakers.map((_, k) => analyzeDm(prep, k)));
               const o = bestOutcome(a, reach, targetStates(built, { expr: x.target }), goal);
               if (o !== null) works.push({ position, o, space: built, project: x.project });
             }
@@ -346,7 +441,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
       if (!spend()) return;
       const reach = reachWith(ps);
       if (reach !== null && Tok.every((t) => reach.dist[t]! < 0)) { pairRuledOut++; return; }
-      const o = bestOutcome(reanalyse(base, ps, BASIC_CONCEPTS), reach, T, goal);
+      const o = bestOutcome(reach !== null ? localEquilibrium(new LocalStability(index, arrays(ps), scratch), ps, base) : reanalyse(base, ps, BASIC_CONCEPTS), reach, T, goal);
       if (o !== null && meets(o)) record(parts, [], o, describeHere, o.state);
     };
     // Two decision makers: each change's GMR flags are its own, so most pairs are decided without analysis.
@@ -358,7 +453,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
         pairs += n;
         if (T12.length === 0) { pairRuledOut += n; continue; }
         for (const e of [...singles[d1]!, ...singles[d2]!]) {
-          if (e.gmr === null && spend()) e.gmr = gmrOf(e);
+          if (e.gmr === null && (e.gmrDeferred || spend())) e.gmr = gmrOf(e);
         }
         for (const e1 of singles[d1]!) {
           for (const e2 of singles[d2]!) {
@@ -381,7 +476,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
         pairs += second.length;
         if (Td.length === 0) { pairRuledOut += second.length; continue; }
         for (const c2 of second) {
-          const payoffs = payoffsWith(space, model.decisionMakers[d]!, c2.statements);
+          const payoffs = columns.payoffs(model.decisionMakers[d]!, c2.statements);
           // No effect, the effect of a single change (not minimal), or a pair already looked at.
           if (samePayoffs(payoffs, P0[d]!) || tables[d]!.find(payoffs) || seen.find(payoffs)) { pairRuledOut++; continue; }
           seen.add({ payoffs });

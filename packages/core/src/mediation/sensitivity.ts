@@ -6,14 +6,13 @@
  * pair of variations of two different estimates; a pair is reported for a conclusion
  * only when neither of its variations changes that conclusion alone.
  */
-import { asStateIndex, stateNumber, type StateNumber } from "../numbering.js";
+import { asStateIndex, stateNumber, type StateIndex, type StateNumber } from "../numbering.js";
 import type { StateSpace } from "../statespace/space.js";
 import type { Analysis } from "../stability/analysis.js";
-import { BASIC_CONCEPTS, CONCEPT_LABELS, type BasicConcept } from "../stability/concepts.js";
-import { reachFrom } from "../stability/reach-from.js";
-import { analyseVariant, listEstimates, type Estimate, type Variation, type VariantAnalysis } from "./estimates.js";
-import { targetStates, type Target } from "./targets.js";
-import { VariantCache } from "./variant.js";
+import { BASIC_CONCEPTS, CONCEPT_LABELS } from "../stability/concepts.js";
+import { listEstimates, type Estimate, type Variation } from "./estimates.js";
+import type { Target } from "./targets.js";
+import { VariantFrames, type VariantView } from "./variant-view.js";
 
 /** States in an answer: their numbers in the unchanged model, and Y/N vectors of states it does not have. */
 export interface StateSet {
@@ -62,31 +61,44 @@ interface Raw {
   readonly value: boolean | readonly number[];
 }
 
-/** The conclusions of one analysed variant, with states as vectors so variants with other states compare. */
-function conclusionsOf(v: VariantAnalysis, targets: readonly Target[], sqWords: string): Raw[] | null {
-  const { analysis: a, statusQuo: sq } = v;
-  const { space } = a;
+/**
+ * The conclusions of one variant, with states as vectors so variants with other states
+ * compare; only those `wanted` says (all by default), so a variant asked only whether
+ * today's state holds never looks at the rest.
+ */
+function conclusionsOf(v: VariantView, targets: readonly Target[], sqWords: string, wanted: (id: string) => boolean = () => true): Raw[] | null {
+  const space = v.space;
+  const sq = v.statusQuo;
   const hasSq = space.model.statusQuo !== undefined;
   if (hasSq && sq === undefined) return null;
-  const reach = sq !== undefined ? reachFrom(a.index, a.payoffs.map((p) => p.payoff), sq, "improvements") : null;
   const vectors = (states: readonly number[]): number[] => states.map((s) => space.vector(asStateIndex(s))).sort((x, y) => x - y);
-  const eqAt = (c: BasicConcept, t: number): boolean => a.stable[c]!.every((f) => f[t] === 1);
   const out: Raw[] = [];
+  const add = (id: string, question: string, value: () => Raw["value"]): void => {
+    if (wanted(id)) out.push({ id, question, value: value() });
+  };
   for (const c of BASIC_CONCEPTS) {
-    if (sq !== undefined) out.push({ id: `status-quo-stable:${c}`, question: `Is the status quo (${sqWords}) an equilibrium under ${CONCEPT_LABELS[c]}?`, value: eqAt(c, sq) });
+    if (sq !== undefined) add(`status-quo-stable:${c}`, `Is the status quo (${sqWords}) an equilibrium under ${CONCEPT_LABELS[c]}?`, () => v.isEquilibrium(c, sq));
   }
-  for (const c of BASIC_CONCEPTS) out.push({ id: `equilibria:${c}`, question: `Which states are equilibria under ${CONCEPT_LABELS[c]}?`, value: vectors(a.equilibria[c]!) });
-  if (reach) {
+  for (const c of BASIC_CONCEPTS) add(`equilibria:${c}`, `Which states are equilibria under ${CONCEPT_LABELS[c]}?`, () => vectors(v.equilibria(c)));
+  if (sq === undefined) return out;
+  let reachedStates: StateIndex[] | undefined;
+  const reached = (): StateIndex[] => {
+    if (reachedStates) return reachedStates;
+    const dist = v.reach()!.dist;
+    reachedStates = [];
+    for (let s = 0; s < dist.length; s++) if (dist[s]! >= 0) reachedStates.push(asStateIndex(s));
+    return reachedStates;
+  };
+  for (const c of BASIC_CONCEPTS) {
+    add(`reachable-equilibria:${c}`, `Which equilibria under ${CONCEPT_LABELS[c]} can the conflict reach from the status quo by unilateral improvements?`, () => vectors(reached().filter((s) => v.isEquilibrium(c, s))));
+  }
+  for (const t of targets) {
+    let inT: StateIndex[] | undefined;
+    const T = (): StateIndex[] => (inT ??= reached().filter((s) => v.inTarget(t, s)));
+    const name = t.label ?? `"${t.pattern}"`;
+    add(`target-reachable:${t.id ?? t.pattern}`, `Can the conflict reach ${name} from the status quo by unilateral improvements?`, () => T().length > 0);
     for (const c of BASIC_CONCEPTS) {
-      out.push({ id: `reachable-equilibria:${c}`, question: `Which equilibria under ${CONCEPT_LABELS[c]} can the conflict reach from the status quo by unilateral improvements?`, value: vectors(a.equilibria[c]!.filter((s) => reach.dist[s]! >= 0)) });
-    }
-    for (const t of targets) {
-      const T = targetStates(space, t).filter((s) => reach.dist[s]! >= 0);
-      const name = t.label ?? `"${t.pattern}"`;
-      out.push({ id: `target-reachable:${t.id ?? t.pattern}`, question: `Can the conflict reach ${name} from the status quo by unilateral improvements?`, value: T.length > 0 });
-      for (const c of BASIC_CONCEPTS) {
-        out.push({ id: `target-equilibrium:${t.id ?? t.pattern}:${c}`, question: `Can the conflict reach ${name} and stay there (an equilibrium under ${CONCEPT_LABELS[c]})?`, value: T.some((s) => eqAt(c, s)) });
-      }
+      add(`target-equilibrium:${t.id ?? t.pattern}:${c}`, `Can the conflict reach ${name} and stay there (an equilibrium under ${CONCEPT_LABELS[c]})?`, () => T().some((s) => v.isEquilibrium(c, s)));
     }
   }
   return out;
@@ -102,7 +114,9 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
   const targets = opts.targets ?? (space.model.targets ?? []).map((t) => ({ id: t.id, label: t.label, pattern: t.text, expr: t.expr }));
   const sq = space.statusQuo;
   const sqWords = sq !== undefined ? `state ${stateNumber(sq)}` : "";
-  const baseRaw = conclusionsOf(analyseVariant(base, estimates, [])!, targets, sqWords)!;
+  const frames = new VariantFrames(base, estimates);
+  const baseRaw = conclusionsOf(frames.view([])!, targets, sqWords)!;
+  const baseValue = new Map(baseRaw.map((r) => [r.id, r.value]));
   const answer = (value: Raw["value"]): ConclusionAnswer => (typeof value === "boolean" ? value : toStateSet(space, value));
   const changed = new Map<string, { variations: Variation[]; value: Raw["value"] }[]>(baseRaw.map((r) => [r.id, []]));
   const aloneChanges = new Map<Variation, Set<string>>();
@@ -116,10 +130,9 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
   const total = singles.length + pairList.length;
   let done = 0;
   let notApplicable = 0;
-  const cache = new VariantCache(base);
-  const run = (variations: Variation[]): Raw[] | null => {
-    const v = analyseVariant(base, estimates, variations, cache);
-    const r = v === null ? null : conclusionsOf(v, targets, sqWords);
+  const run = (variations: Variation[], wanted?: (id: string) => boolean): Raw[] | null => {
+    const v = frames.view(variations);
+    const r = v === null ? null : conclusionsOf(v, targets, sqWords, wanted);
     if (r === null) notApplicable++;
     opts.onProgress?.(++done, total);
     return r;
@@ -130,8 +143,7 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
     aloneChanges.set(v, ids);
     if (got === null) continue;
     for (const r of got) {
-      const b = baseRaw.find((x) => x.id === r.id);
-      if (b && !same(b.value, r.value)) {
+      if (!same(baseValue.get(r.id)!, r.value)) {
         ids.add(r.id);
         changed.get(r.id)!.push({ variations: [v], value: r.value });
       }
@@ -139,11 +151,13 @@ export function sensitivity(base: Analysis, opts: SensitivityOptions = {}): Sens
   }
   const pairChanges = new Map<number, Set<string>>();
   for (const [v1, v2] of pairList) {
-    const got = run([v1, v2]);
+    // A pair is reported for a conclusion only when neither variation changes it alone, so only those are computed.
+    const a1 = aloneChanges.get(v1)!;
+    const a2 = aloneChanges.get(v2)!;
+    const got = run([v1, v2], (id) => !a1.has(id) && !a2.has(id));
     if (got === null) continue;
     for (const r of got) {
-      const b = baseRaw.find((x) => x.id === r.id);
-      if (!b || same(b.value, r.value) || aloneChanges.get(v1)!.has(r.id) || aloneChanges.get(v2)!.has(r.id)) continue;
+      if (same(baseValue.get(r.id)!, r.value)) continue;
       changed.get(r.id)!.push({ variations: [v1, v2], value: r.value });
       for (const v of [v1, v2]) {
         if (!pairChanges.has(v.item)) pairChanges.set(v.item, new Set());

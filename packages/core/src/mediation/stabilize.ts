@@ -21,7 +21,7 @@ import { explain } from "../stability/explain.js";
 import { reachFrom, type ReachFrom } from "../stability/reach-from.js";
 import { pathTo } from "../stability/status-quo.js";
 import { fewestBlockedPath } from "./paths.js";
-import { searchChanges, type ChangeSearch } from "./search.js";
+import { searchChanges, type PayoffMemo, type ChangeSearch } from "./search.js";
 import { matchTarget, targetStates, type Target, type TargetMatch } from "./targets.js";
 import { decide, stateWords, type Decision, type StateWords, type StatementRef } from "./words.js";
 
@@ -42,6 +42,11 @@ export interface StabilizeOptions {
   readonly limit?: number;
   /** Most target states listed (default 50). */
   readonly stateLimit?: number;
+  /**
+   * Payoffs of changed preferences, kept across calls on the same analysis (several
+   * targets asked of one model try the same changes); see `PayoffMemo`.
+   */
+  readonly memo?: PayoffMemo;
 }
 
 /** One unilateral improvement from the focus state, why its mover wants it, and who can sanction it. */
@@ -129,6 +134,7 @@ export function stabilize(a: Analysis, target: Target, opts: StabilizeOptions = 
       maxPairEvaluations: opts.maxPairEvaluations ?? 5000,
       thirdParty: opts.thirdParty ?? true,
       limit: opts.limit ?? 20,
+      ...(opts.memo ? { memo: opts.memo } : {}),
     }),
   };
 }

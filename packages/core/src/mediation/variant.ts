@@ -5,12 +5,11 @@
  * A faster variant engine plugs in here and nowhere else.
  */
 import type { DecisionMakerInfo, PriorityStatement } from "../model/types.js";
-import { asStateIndex, type StateIndex } from "../numbering.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
 import { analyzeDm, finishAnalysis, type Analysis, type PreparedAnalysis } from "../stability/analysis.js";
 import { buildSortedCells, type SortedCells } from "../stability/cells.js";
-import { BASIC_CONCEPTS, type BasicConcept } from "../stability/concepts.js";
+import type { BasicConcept } from "../stability/concepts.js";
 import { stabilityForDm } from "../stability/engine.js";
 
 /**
@@ -59,8 +58,39 @@ export function stabilityOfDm(base: PreparedAnalysis, dm: number, payoff: Payoff
 export class VariantCache {
   private readonly perDm: Map<string, { payoffs: Payoffs; cells: SortedCells | null; flags?: Partial<Record<BasicConcept, Uint8Array>> }>[];
 
-  constructor(readonly base: PreparedAnalysis) {
-    this.perDm = base.payoffs.map((p, k) => new Map([["", { payoffs: p, cells: base.cells[k]! }]]));
+  /** With `base`'s flags when it is a full analysis, so the preferences as written are never re-analysed. */
+  constructor(readonly base: PreparedAnalysis | Analysis) {
+    const stable = "stable" in base ? base.stable : undefined;
+    this.perDm = base.payoffs.map((p, k) => {
+      const flags = stable?.nash && stable.gmr && stable.smr ? { nash: stable.nash[k]!, gmr: stable.gmr[k]!, smr: stable.smr[k]! } : undefined;
+      return new Map([["", { payoffs: p, cells: base.cells[k]!, ...(flags ? { flags } : {}) }]]);
+    });
+  }
+
+  /**
+   * Decision maker k's Nash, GMR or SMR flags under `key` (given to `payoffs` before),
+   * computed the first time for all three (they share the engine's pass).
+   */
+  flags(k: number, key: string, concept: Exclude<BasicConcept, "seq">): Uint8Array {
+    const e = this.perDm[k]!.get(key)!;
+    if (!e.flags) {
+      const base = this.base;
+      const data = { index: base.index, payoffs: base.payoffs.map((p, j) => (j === k ? e.payoffs.payoff : p.payoff)), cells: base.cells.map((c, j) => (j === k ? e.cells : c)) };
+      e.flags = stabilityForDm(data, k, ["nash", "gmr", "smr"]).flags;
+    }
+    return e.flags[concept]!;
+  }
+
+  /** Every decision maker's SEQ flags with each one's preferences under its key (one pass per decision maker). */
+  seq(keys: readonly string[]): Uint8Array[] {
+    const entries = keys.map((key, k) => this.perDm[k]!.get(key)!);
+    const data = { index: this.base.index, payoffs: entries.map((e) => e.payoffs.payoff), cells: entries.map((e) => e.cells) };
+    return entries.map((_, k) => stabilityForDm(data, k, ["seq"]).flags.seq!);
+  }
+
+  /** The flags if they are already known (no work). */
+  knownFlags(k: number, key: string, concept: BasicConcept): Uint8Array | undefined {
+    return this.perDm[k]!.get(key)?.flags?.[concept];
   }
 
   /** Decision maker k's payoffs under `key` ("" = as written), computed by `compute` the first time. */
@@ -74,31 +104,4 @@ export class VariantCache {
     }
     return e.payoffs;
   }
-
-  /** The analysis (all four concepts) with each decision maker's preferences under its key; every key must have been given to `payoffs`. */
-  analyse(keys: readonly string[]): Analysis {
-    const base = this.base;
-    const entries = keys.map((key, k) => this.perDm[k]!.get(key)!);
-    const data = { index: base.index, payoffs: entries.map((e) => e.payoffs.payoff), cells: entries.map((e) => e.cells) };
-    const flags = entries.map((e, k) => {
-      e.flags ??= stabilityForDm(data, k, ["nash", "gmr", "smr"]).flags;
-      return { ...e.flags, ...stabilityForDm(data, k, ["seq"]).flags };
-    });
-    const stable = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, flags.map((f) => f[c]!)])) as Record<BasicConcept, Uint8Array[]>;
-    const equilibria = Object.fromEntries(BASIC_CONCEPTS.map((c) => [c, allStable(stable[c])])) as Record<BasicConcept, StateIndex[]>;
-    return { space: base.space, concepts: BASIC_CONCEPTS, payoffs: entries.map((e) => e.payoffs), index: base.index, cells: data.cells, stable, equilibria };
-  }
-}
-
-/** States stable for every decision maker: an AND of the flag columns, then a scan. */
-function allStable(perDm: readonly Uint8Array[]): StateIndex[] {
-  const S = perDm[0]?.length ?? 0;
-  const all = Uint8Array.from(perDm[0] ?? []);
-  for (let k = 1; k < perDm.length; k++) {
-    const f = perDm[k]!;
-    for (let s = 0; s < S; s++) all[s]! &= f[s]!;
-  }
-  const out: StateIndex[] = [];
-  for (let s = 0; s < S; s++) if (all[s] === 1) out.push(asStateIndex(s));
-  return out;
 }
