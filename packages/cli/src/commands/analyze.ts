@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { analysisJson, analyzeView, compactAnalysisJson, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, viewStates, type AnalysisView, type BasicConcept, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { CliFailure, say, streamJson, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
-import { writeTable } from "../table.js";
+import { writeStateTable } from "../table.js";
 import { LIST_LIMIT, moreLine, ranges } from "../text.js";
 
 /** Above this many states the table shows only equilibria and the status quo unless --all is given. */
@@ -131,20 +131,27 @@ function printAnalysis(io: CliIo, r: AnalysisView, all: boolean): void {
   }
   const shown = (): Iterable<number> => (full ? viewStates(r) : picked);
   const mark = (c: Column, d: number, s: number): string => (c.stable(d, s) ? "✓" : c.undetermined(d, s) ? "?" : "·");
-  const dmHeader = ["", ...r.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...columns.map(() => ""), ""];
-  const header = ["state", ...r.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
-  const row = (id: number): string[] => {
+  const row = (id: number): { state: string; values: string[]; tail: string[] } => {
     const values = r.values(id);
-    return [
-      `${id}${id === sq ? "*" : ""}`,
-      ...r.options.map((o) => valueCell(values[o.id])),
-      ...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, id)).join("")),
-      columns.filter((_, k) => (eqBits[id]! >> k) & 1).map((c) => c.label).join(" "),
-    ];
+    return {
+      state: `${id}${id === sq ? "*" : ""}`,
+      values: r.options.map((o) => valueCell(values[o.id])),
+      tail: [...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, id)).join("")), columns.filter((_, k) => (eqBits[id]! >> k) & 1).map((c) => c.label).join(" ")],
+    };
   };
-  writeTable((chunk) => io.stdout.write(chunk), [dmHeader, header], function* () {
-    for (const id of shown()) yield row(id);
-  });
+  // Fitted to the terminal: option columns fold into letters when the table is wider (table.ts).
+  writeStateTable(
+    (chunk) => io.stdout.write(chunk),
+    {
+      decisionMakers: r.decisionMakers,
+      options: r.options.map((o) => o.id),
+      tailHeaders: [[...columns.map(() => ""), ""], [...columns.map((c) => c.label), "eq"]],
+      rows: function* () {
+        for (const id of shown()) yield row(id);
+      },
+    },
+    width(io),
+  );
   if (!full && picked.length < candidates) io.stdout.write(`${moreLine(candidates - picked.length)}\n`);
   let out = `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
   if (sq !== undefined) out += ` * = status quo (state ${sq}).`;
