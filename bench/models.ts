@@ -2,7 +2,7 @@
  * The benchmark models, sized as the issues' targets say: reproducible from a seed
  * and built as ordinary scenario documents, so they go through validation like any file.
  */
-import { generateModel, type ScenarioDocument } from "@concord/core";
+import { generateModel, type ScenarioDocument } from "@concord/app";
 
 export interface BenchModel {
   readonly name: string;

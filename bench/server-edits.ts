@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
+import { emit } from "./figures.js";
 import { call, scenario, seed, spawnServer } from "./server-process.js";
 import { enginesFrom, freshLocation } from "./storage-engines.js";
 
@@ -55,6 +56,7 @@ for (const engine of enginesFrom(args.engine)) {
     console.log(`Concurrent edits over HTTP [${engine}]: ${clients} clients × ${seconds} s — ${accepted.size} saves accepted (${(accepted.size / seconds).toFixed(0)}/s), ${stale} stale saves refused with 412, ${other.length} other answers${other.length ? ` (${[...new Set(other)].join(", ")})` : ""}`);
     console.log(`  history: ${history.length} revisions, ${lost} accepted saves missing, ${extra} revisions nobody was told of, gaps: ${gaps ? "yes" : "none"}`);
     console.log(`  target: zero lost updates — ${ok ? "meets target" : "MISSES target"}`);
+    emit({ issue: 13, name: `${engine}: ${clients} clients saving one scenario over HTTP for ${seconds} s: lost updates`, unit: "count", value: lost + extra + (gaps ? 1 : 0) + other.length, target: { atMost: 0 }, correct: ok, note: `${accepted.size} saves accepted, ${stale} refused with 412` });
   } finally {
     await server.stop();
     await location.dispose();

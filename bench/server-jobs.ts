@@ -1,22 +1,23 @@
 /**
- * Scale-out: a batch of analysis jobs taken by one `concord worker` process, then
- * by two, on a fresh database each time (issue 13: a robustness job on 2 workers in
- * ≤ 60% of the time on one). There is no robustness use case in the application
- * layer yet, so the batch is stability analyses of distinct revisions of the
- * Colombia–FARC model; the figure is the batch's wall time.
+ * Scale-out: a batch of robustness jobs on the seed scenario (each its own seed of
+ * draws, `--variants` variants: few enough that each job runs on one thread) taken
+ * by one `concord worker` process, then by two, on a fresh database each time
+ * (issue 13: a robustness job on 2 workers in ≤ 60% of the time on one). One job is
+ * not split across workers: the batch is, so the figure is the batch's wall time.
  *
- *   node --import tsx bench/server-jobs.ts [--jobs=8] [--engine=postgres]
+ *   node --import tsx bench/server-jobs.ts [--jobs=4] [--variants=10] [--engine=postgres]
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { parseArgs } from "node:util";
+import { emit } from "./figures.js";
 import { call, scenario, seed, spawnServer } from "./server-process.js";
 import { enginesFrom, freshLocation } from "./storage-engines.js";
 
-const { values: args } = parseArgs({ options: { jobs: { type: "string" }, engine: { type: "string" } } });
-const jobs = Number(args.jobs ?? 8);
+const { values: args } = parseArgs({ options: { jobs: { type: "string" }, variants: { type: "string" }, engine: { type: "string" } } });
+const jobs = Number(args.jobs ?? 4);
+const variants = Number(args.variants ?? 10);
 const CLI = new URL("../packages/cli/bin/concord.js", import.meta.url).pathname;
-const base = scenario("colombia-farc-2016.yaml");
-let failed = false;
+const base = scenario("armenia-azerbaijan-2023.yaml");
 
 async function batch(engine: "sqlite" | "postgres", workers: number): Promise<number> {
   const location = await freshLocation(engine);
@@ -25,11 +26,10 @@ async function batch(engine: "sqlite" | "postgres", workers: number): Promise<nu
   try {
     const path = await seed(server.url, base);
     const ws = path.split("/")[3];
-    for (let i = 1; i < jobs; i++) {
-      const head = await call(server.url, "GET", path);
-      await call(server.url, "PUT", path, { text: `${base}# revision ${i + 1}\n` }, { "if-match": head.etag ?? "" });
+    for (let n = 1; n <= jobs; n++) {
+      const queued = await call(server.url, "POST", `${path}/jobs`, { kind: "robustness", options: { variants, seed: n } });
+      if (queued.status !== 202) throw new Error(`queueing a robustness job: ${queued.status}`);
     }
-    for (let n = 1; n <= jobs; n++) await call(server.url, "POST", `${path}/jobs`, { kind: "analyze", revision: n });
     const env = { ...process.env, CONCORD_LOG: "off", ...(location.where.databaseUrl ? { DATABASE_URL: location.where.databaseUrl } : {}) };
     const start = performance.now();
     for (let w = 0; w < workers; w++) children.push(spawn(process.execPath, [CLI, "worker", ...(location.where.file ? ["--db", location.where.file] : [])], { env, stdio: "ignore" }));
@@ -53,8 +53,7 @@ for (const engine of enginesFrom(args.engine ?? "postgres")) {
   const two = await batch(engine, 2);
   const ratio = two / one;
   const ok = ratio <= 0.6;
-  if (!ok) failed = true;
-  console.log(`Analysis jobs over concord worker processes [${engine}]: ${jobs} jobs — 1 worker ${(one / 1000).toFixed(2)} s, 2 workers ${(two / 1000).toFixed(2)} s (${(ratio * 100).toFixed(0)}%; includes each worker's start-up)`);
+  console.log(`Robustness jobs over concord worker processes [${engine}]: ${jobs} jobs of ${variants} variants — 1 worker ${(one / 1000).toFixed(2)} s, 2 workers ${(two / 1000).toFixed(2)} s (${(ratio * 100).toFixed(0)}%; includes each worker's start-up)`);
   console.log(`  target 2 workers ≤ 60% of 1: ${ok ? "meets target" : "MISSES target"}`);
+  emit({ issue: 13, name: `${engine}: robustness jobs on 2 concord worker processes, time of 1`, unit: "%", value: Math.round(ratio * 100), target: { atMost: 60 }, note: `${jobs} jobs of ${variants} variants each (a batch, not one job split); 1 worker ${(one / 1000).toFixed(1)} s, 2 workers ${(two / 1000).toFixed(1)} s` });
 }
-process.exitCode = failed ? 1 : 0;

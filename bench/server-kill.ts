@@ -10,6 +10,7 @@
  */
 import { createHash } from "node:crypto";
 import { parseArgs } from "node:util";
+import { emit } from "./figures.js";
 import { call, scenario, seed, spawnServer } from "./server-process.js";
 import { enginesFrom, freshLocation } from "./storage-engines.js";
 
@@ -61,6 +62,7 @@ for (const engine of enginesFrom(args.engine)) {
     console.log(`Server killed mid-write [${engine}]: ${rounds} SIGKILLs, ${clients} clients, ${acked.size} acknowledged saves`);
     for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
     console.log(`  target: consistent after every kill, no acknowledged save lost — ${ok ? "meets target" : "MISSES target"}`);
+    emit({ issue: 13, name: `${engine}: server killed with SIGKILL mid-write ${rounds} times: problems after restart`, unit: "count", value: problems.length, target: { atMost: 0 }, correct: ok, note: `${acked.size} acknowledged saves, ${clients} clients` });
   } finally {
     await server.stop();
     await location.dispose();

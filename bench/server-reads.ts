@@ -6,6 +6,7 @@
  *   node --import tsx bench/server-reads.ts [--connections=16] [--seconds=10] [--engine=sqlite]
  */
 import { parseArgs } from "node:util";
+import { emit } from "./figures.js";
 import { call, percentile, scenario, seed, spawnServer } from "./server-process.js";
 import { enginesFrom, freshLocation } from "./storage-engines.js";
 
@@ -47,10 +48,14 @@ for (const engine of enginesFrom(args.engine ?? "sqlite")) {
     const p50 = percentile(latencies, 50);
     const p99 = percentile(latencies, 99);
     const ok = rate >= 2000 && p99 <= 50 && errors === 0;
-    if (!ok) failed = true;
+    // A missed speed target is reported, not a failure; an error answer is.
+    if (errors > 0) failed = true;
     console.log(`Reads over HTTP [${engine}]: scenario and latest analysis, ${connections} connections from a second process, ${seconds} s`);
     console.log(`  ${rate.toFixed(0)} requests/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${errors} errors`);
     console.log(`  target ≥ 2,000 requests/s with p99 ≤ 50 ms: ${ok ? "meets target" : "MISSES target"}`);
+    const note = `${connections} connections from a second process, ${seconds} s`;
+    emit({ issue: 13, name: `${engine}: reads of a scenario and its latest analysis over HTTP`, unit: "per s", value: Math.round(rate), target: { atLeast: 2000 }, correct: errors === 0, note });
+    emit({ issue: 13, name: `${engine}: reads over HTTP, p99 latency`, unit: "ms", value: Number(p99.toFixed(1)), target: { atMost: 50 }, note });
   } finally {
     await server.stop();
     await location.dispose();

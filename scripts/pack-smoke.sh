@@ -36,6 +36,16 @@ test -s out/armenia-azerbaijan-2023.html
 npx --no-install concord validate node_modules/@concord/cli/scenarios/examples/ceasefire.yaml
 npx --no-install concord init talks.yaml >/dev/null
 head -1 talks.yaml | grep -q '^# yaml-language-server: $schema=node_modules/@concord/cli/schema/scenario.schema.json$'
+# Each schema's $id, after the CDN's host, is a module specifier that resolves to the shipped file.
+node --input-type=module -e '
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+for (const name of ["schema/scenario.schema.json", "schema/cli/analyze.schema.json"]) {
+  const file = fileURLToPath(import.meta.resolve(`@concord/cli/${name}`));
+  const id = new URL(JSON.parse(readFileSync(file, "utf8")).$id);
+  if (id.pathname !== `/@concord/cli/${name}`) throw new Error(`${file}: $id ${id} does not name it`);
+}
+'
 npx --no-install concord validate talks.yaml --json > validate.json
 grep -q '"ok": true' validate.json
 # Source maps point at sources that are in the package.

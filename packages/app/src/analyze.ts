@@ -31,7 +31,7 @@ export interface AnalyzeOptions {
   readonly horizon?: number | string;
   /** Also compute non-myopic stability (two decision makers only). */
   readonly nonMyopic?: boolean;
-  /** Only the states that match this pattern or named target (`sign_direct & -am_corridor`), in every list. */
+  /** Only the states that match this pattern or named target (`venue = direct & -(transit = extraterritorial)`), in every list. */
   readonly target?: string;
 }
 

@@ -13,7 +13,7 @@ export interface Ground {
   readonly decisionMaker: string;
   /** 1 = the decision maker's most important statement. */
   readonly position: number;
-  /** As written, e.g. `-sign_direct IF -am_corridor`. */
+  /** As written, e.g. `-(venue = direct) IF transit = none`. */
   readonly text: string;
   /** In words, with the options' labels. */
   readonly words: string;

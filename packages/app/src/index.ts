@@ -6,11 +6,13 @@
  * decision makers keyed by id). The CLI and later the server and the web app call
  * only this layer, plus a platform adapter such as @concord/node. No Node or DOM APIs.
  */
-export { inlineRunner, robustnessInline, type AnalysisRunner, type RobustnessJob } from "./runner.js";
+export { inlineRunner, robustnessInline, stopIfAborted, type AnalysisRunner, type RobustnessJob, type StopSignal } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
 export { valueCell, type DecisionMakerSummary, type OptionSummary, type ModelSummary } from "./summary.js";
 /** Which format a text is in (YAML, JSON, gmcr-py), for surfaces that store it. */
 export { detectFormat } from "@concord/core";
+/** Random model generators, for benches and tests that need models of a given size. */
+export { generateModel, randomRankings, type ScenarioDocument } from "@concord/core";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.

@@ -7,7 +7,7 @@
 import { BASIC_CONCEPTS, ok, planRobustness, robustnessResult, type BasicConcept, type Loaded, type Result, type RobustnessResult, type StateRobustness } from "@concord/core";
 import { plainAnswer, type PlainAnswer } from "./grounds.js";
 import { countOption, usage } from "./options.js";
-import { inlineRunner, robustnessInline, type AnalysisRunner } from "./runner.js";
+import { inlineRunner, robustnessInline, type AnalysisRunner, type StopSignal } from "./runner.js";
 import { openModel, type ScenarioInput } from "./source.js";
 
 export interface RobustnessOptions {
@@ -19,6 +19,8 @@ export interface RobustnessOptions {
   readonly limit?: number | string;
   /** Called as variants finish, with the number done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting it stops the count (worker threads are ended); the use case then rejects with the signal's reason. */
+  readonly signal?: StopSignal;
 }
 
 export interface RobustnessUseCaseResult {
@@ -38,7 +40,7 @@ export async function robustness(input: ScenarioInput, options: RobustnessOption
   const { loaded, space } = opened.value;
   const base = await runner.analyze(space, BASIC_CONCEPTS);
   const plan = planRobustness(space, { seed, ...(variants ? { variants: variants.value } : {}) });
-  const job = { plan, ...("text" in input ? { source: input } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  const job = { plan, ...("text" in input ? { source: input } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}), ...(options.signal ? { signal: options.signal } : {}) };
   const counts = runner.robustness ? await runner.robustness(base, job) : robustnessInline(base, job);
   const full = robustnessResult(base, plan, counts);
   return ok({ answer: robustnessAnswer(loaded, full), detail: { ...full, states: full.states.slice(0, limit.value) } });

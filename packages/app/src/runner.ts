@@ -6,6 +6,19 @@
 import { analyze, mergeRobustness, robustnessChunk, type Analysis, type BasicConcept, type RobustnessCounts, type RobustnessPlan, type StateSpace } from "@concord/core";
 import type { ScenarioSource } from "./source.js";
 
+/** What the application layer needs of an `AbortSignal` (it runs where there are no DOM or Node types). */
+export interface StopSignal {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: "abort", listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: "abort", listener: () => void): void;
+}
+
+/** Throws the signal's reason once it has aborted. */
+export function stopIfAborted(signal: StopSignal | undefined): void {
+  if (signal?.aborted) throw signal.reason;
+}
+
 /** The variants of a robustness plan to count; `source` lets a runner rebuild the model elsewhere (another thread, another machine). */
 export interface RobustnessJob {
   readonly plan: RobustnessPlan;
@@ -13,6 +26,8 @@ export interface RobustnessJob {
   readonly source?: ScenarioSource;
   /** Called as variants finish, with the number done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Stops the work: a runner on threads ends them at once; in this thread the count stops at the next variant. */
+  readonly signal?: StopSignal;
 }
 
 export interface AnalysisRunner {
@@ -28,7 +43,13 @@ export interface AnalysisRunner {
 
 /** Every variant of the plan in this thread. */
 export function robustnessInline(base: Analysis, job: RobustnessJob): RobustnessCounts {
-  return mergeRobustness([robustnessChunk(base, job.plan, 0, job.plan.variants, job.onProgress)]);
+  const { signal, onProgress } = job;
+  stopIfAborted(signal);
+  const progress = signal || onProgress ? (done: number, total: number): void => {
+    stopIfAborted(signal);
+    onProgress?.(done, total);
+  } : undefined;
+  return mergeRobustness([robustnessChunk(base, job.plan, 0, job.plan.variants, progress)]);
 }
 
 /** Runs the analysis in this thread. */

@@ -7,7 +7,7 @@
  */
 import { BASIC_CONCEPTS, ok, sensitivity as sensitivityOf, type Estimate, type Loaded, type Result, type SensitivityResult, type StatementRef } from "@concord/core";
 import { groundsOf, plainAnswer, type PlainAnswer } from "./grounds.js";
-import { inlineRunner, type AnalysisRunner } from "./runner.js";
+import { inlineRunner, stopIfAborted, type AnalysisRunner, type StopSignal } from "./runner.js";
 import { openModel, type ScenarioInput } from "./source.js";
 
 export interface SensitivityOptions {
@@ -15,6 +15,8 @@ export interface SensitivityOptions {
   readonly pairs?: boolean;
   /** Called after each variant analysed with the number done and the total. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Aborting it stops the search at the next variant; the use case then rejects with the signal's reason. */
+  readonly signal?: StopSignal;
 }
 
 export interface SensitivityUseCaseResult {
@@ -29,7 +31,13 @@ export async function sensitivity(input: ScenarioInput, options: SensitivityOpti
   if (!opened.ok) return opened;
   const { loaded, space } = opened.value;
   const a = await runner.analyze(space, BASIC_CONCEPTS);
-  const detail = sensitivityOf(a, { ...(options.pairs !== undefined ? { pairs: options.pairs } : {}), ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  const { signal, onProgress } = options;
+  stopIfAborted(signal);
+  const progress = signal || onProgress ? (done: number, total: number): void => {
+    stopIfAborted(signal);
+    onProgress?.(done, total);
+  } : undefined;
+  const detail = sensitivityOf(a, { ...(options.pairs !== undefined ? { pairs: options.pairs } : {}), ...(progress ? { onProgress: progress } : {}) });
   return ok({ ...sensitivityAnswerOf(loaded, detail), detail });
 }
 

@@ -24,7 +24,7 @@ import { openModel, type ScenarioInput } from "./source.js";
 import { targetOption } from "./target.js";
 
 export interface StabilizeOptions {
-  /** A pattern (`sign_direct & -am_corridor`) or a named target's id. */
+  /** A pattern (`venue = direct & -(transit = extraterritorial)`) or a named target's id. */
   readonly target: string;
   /** The goal: an equilibrium under every one of these concepts (default all four). */
   readonly concepts?: string | readonly string[];

@@ -19,7 +19,7 @@ export interface StatesResult extends ModelSummary {
 }
 
 export interface StatesOptions {
-  /** Only the states that match this pattern or named target (`sign_direct & -am_corridor`). */
+  /** Only the states that match this pattern or named target (`venue = direct & -(transit = extraterritorial)`). */
   readonly target?: string;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Use case: the states a target names — a pattern of the preference language
- * (`sign_direct & -am_corridor`) or the id of one of the model's named targets — and
+ * (`venue = direct & -(transit = extraterritorial)`) or the id of one of the model's named targets — and
  * the target option every mediation use case shares.
  */
 import { fail, matchTarget, ok, resolveTarget, type Problem, type Result, type StateSpace, type Target, type TargetMatch } from "@concord/core";
@@ -9,7 +9,7 @@ import { countOption } from "./options.js";
 import { openModel, type ScenarioInput } from "./source.js";
 
 export interface TargetOptions {
-  /** A pattern (`sign_direct & -am_corridor`) or a named target's id. */
+  /** A pattern (`venue = direct & -(transit = extraterritorial)`) or a named target's id. */
   readonly target: string;
   /** Most states listed (default 50). */
   readonly limit?: number | string;

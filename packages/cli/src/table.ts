@@ -1,4 +1,4 @@
-import { clip } from "./text.js";
+import { clip, wrapText } from "./text.js";
 
 /** Columns of text that may be cut (with "…") so that a table fits `width` characters. */
 export interface TableFit {
@@ -73,4 +73,95 @@ export function writeTable(
     }
   }
   if (buf !== "") sink(buf);
+}
+
+/** A table of states: the state column, one column per option (grouped under their decision makers), then `tail` columns. */
+export interface StateTable {
+  readonly decisionMakers: readonly { readonly name: string; readonly options: readonly string[] }[];
+  /** Option ids in column order (the decision makers' options, one after another). */
+  readonly options: readonly string[];
+  /** The two header lines of the tail columns. */
+  readonly tailHeaders: readonly [readonly string[], readonly string[]];
+  /** Narrower second header line of the tail columns, used when the folded table is still too wide, with a sentence saying what they mean. */
+  readonly shortTail?: { readonly headers: readonly string[]; readonly legend: string };
+  /** The rows, made as they are written (called more than once). */
+  readonly rows: () => Iterable<{ readonly state: string; readonly values: readonly string[]; readonly tail: readonly string[] }>;
+}
+
+/**
+ * The state table at full width, or — when that is wider than `width` — with the
+ * option columns folded into one column of one character per option (one group per
+ * decision maker; an option with alternatives gets a letter per alternative), and a
+ * legend numbering the options in that order, wrapped to `width`.
+ */
+export function writeStateTable(sink: (chunk: string) => void, t: StateTable, width: number | undefined): void {
+  const groups = t.decisionMakers.map((dm) => dm.options.length);
+  const fullHeaders = [
+    ["", ...t.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...t.tailHeaders[0]],
+    ["state", ...t.options, ...t.tailHeaders[1]],
+  ];
+  // One pass: the full table's width, and each option's values (few distinct ones).
+  const widths: number[] = [];
+  const tailCells = t.tailHeaders[1].map(() => 0);
+  const seen = t.options.map(() => new Set<string>());
+  const measure = (cells: readonly string[]): void => cells.forEach((cell, c) => (widths[c] = Math.max(widths[c] ?? 0, [...cell].length)));
+  for (const h of fullHeaders) measure(h);
+  for (const r of t.rows()) {
+    measure([r.state, ...r.values, ...r.tail]);
+    r.values.forEach((v, k) => seen[k]!.add(v));
+    r.tail.forEach((cell, k) => (tailCells[k] = Math.max(tailCells[k] ?? 0, [...cell].length)));
+  }
+  const fullWidth = widths.reduce((a, w) => a + w, 0) + 2 * (widths.length - 1);
+  if (width === undefined || fullWidth <= width) {
+    writeTable(sink, fullHeaders, function* () {
+      for (const r of t.rows()) yield [r.state, ...r.values, ...r.tail];
+    });
+    return;
+  }
+  const codes = seen.map((values) => shortCodes([...values]));
+  const fold = (values: readonly string[]): string => {
+    const out: string[] = [];
+    let at = 0;
+    for (const n of groups) {
+      out.push(values.slice(at, at + n).map((v, i) => codes[at + i]?.get(v) ?? v).join(""));
+      at += n;
+    }
+    return out.join(" ");
+  };
+  const rows = function* (): Iterable<string[]> {
+    for (const r of t.rows()) yield [r.state, fold(r.values), ...r.tail];
+  };
+  const folded = (tail: readonly string[]): string[][] => [["", "options", ...t.tailHeaders[0]], ["state", "(see below)", ...tail]];
+  // The folded table's width with a given second header line for the tail columns.
+  const len = (x: string | undefined): number => [...(x ?? "")].length;
+  const foldedWidth = (tail: readonly string[]): number =>
+    widths[0]! + Math.max(t.options.length + groups.length - 1, len("(see below)")) + tailCells.reduce((a, w, k) => a + Math.max(w, len(t.tailHeaders[0][k]), len(tail[k])), 0) + 2 * (1 + tailCells.length);
+  const short = t.shortTail !== undefined && foldedWidth(t.tailHeaders[1]) > width ? t.shortTail : undefined;
+  writeTable(sink, folded(short ? short.headers : t.tailHeaders[1]), rows);
+  let k = 0;
+  const legend = t.decisionMakers
+    .map((dm) =>
+      `${dm.name}: ${dm.options
+        .map((o) => {
+          const c = codes[k++];
+          return `${k} ${o}${c ? ` (${[...c].map(([value, code]) => `${code} ${value}`).join(", ")})` : ""}`;
+        })
+        .join(", ")}`,
+    )
+    .join("; ");
+  sink(`${wrapText(`Options, in the order of the letters (grouped by decision maker): ${legend}.${short ? ` ${short.legend}` : ""}`, width)}\n`);
+}
+
+/** For a column of values longer than one character, a one-character code for each (its first letter, else a digit); undefined when every value is one character. */
+function shortCodes(values: readonly string[]): Map<string, string> | undefined {
+  if (values.every((v) => [...v].length <= 1)) return undefined;
+  const codes = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const v of new Set(values)) {
+    const first = [...v][0]?.toLowerCase() ?? "?";
+    const code = [...v].length === 1 && !taken.has(v) ? v : !taken.has(first) ? first : [..."123456789abcdefghijklmnopqrstuvwxyz"].find((c) => !taken.has(c)) ?? "?";
+    taken.add(code);
+    codes.set(v, code);
+  }
+  return codes;
 }

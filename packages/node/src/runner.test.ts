@@ -44,3 +44,27 @@ describe("parallel robustness", () => {
     expect(seen.at(-1)).toBe(60);
   });
 });
+
+describe("stopping parallel robustness", () => {
+  it("ends its worker threads when the signal aborts, long before the variants are done", async () => {
+    const doc = generateModel({ decisionMakers: 3, options: [3, 3, 3], statements: 5, conditions: 1, oneWay: 0.2, seed: 7 });
+    for (const dm of doc.model!.decisionMakers) dm.preferences = dm.preferences!.map((p) => ({ statement: typeof p === "string" ? p : p.statement, estimate: true }));
+    const text = JSON.stringify(doc);
+    const loaded = loadScenario(text, { format: "json" });
+    if (!loaded.ok) throw new Error("model");
+    const base = analyze(loaded.value.space!);
+    // About 7 ms a variant: an hour of work on two threads.
+    const plan = planRobustness(loaded.value.space!, { variants: 1_000_000, seed: 3 });
+    const stop = new AbortController();
+    let last = 0;
+    const started = performance.now();
+    const run = robustnessParallel(base, { plan, source: { text, format: "json" }, onProgress: (done) => ((last = done), stop.abort(new Error("stopped"))), signal: stop.signal }, { threads: 2, force: true });
+    await expect(run).rejects.toThrow("stopped");
+    const at = last;
+    await new Promise((r) => setTimeout(r, 500));
+    // No progress after the abort: the threads are gone, not just unheard.
+    expect(last).toBe(at);
+    expect(at).toBeLessThan(1_000_000);
+    expect(performance.now() - started).toBeLessThan(60_000);
+  });
+});

@@ -178,7 +178,7 @@ export interface ConditionEntry {
 export interface TargetEntry {
   readonly id: string;
   readonly label: string;
-  /** As written, e.g. `sign_direct & -am_corridor`. */
+  /** As written, e.g. `venue = direct & -(transit = extraterritorial)`. */
   readonly pattern: string;
   /** Feasible states that match it. */
   readonly matching: number;
@@ -390,7 +390,7 @@ export interface PriorityRef {
   readonly dmId: string;
   /** 1 = its most important statement. */
   readonly position: number;
-  /** As written, e.g. `-sign_direct & -sign_russia IF -am_corridor`. */
+  /** As written, e.g. `-(venue = direct) & -(venue = russia) IF transit = none`. */
   readonly text: string;
   /** In words, with the options' short labels. */
   readonly words: string;

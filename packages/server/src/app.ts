@@ -12,6 +12,7 @@ import type { AppEnv, ServerDeps } from "./context.js";
 import { requestLog, type LogSink } from "./log.js";
 import { problem } from "./problem.js";
 import { analysisRoutes } from "./routes/analyses.js";
+import { adminRoutes, invitationRoutes } from "./routes/invitations.js";
 import { jobRoutes } from "./routes/jobs.js";
 import { scenarioRoutes } from "./routes/scenarios.js";
 import { systemRoutes } from "./routes/system.js";
@@ -20,8 +21,8 @@ import { workspaceRoutes } from "./routes/workspaces.js";
 import { ProblemSchema } from "./schemas.js";
 import { webApp } from "./web.js";
 
-/** Paths anyone may call in team mode: logging in, health, and the API's description. */
-const OPEN_PATHS = new Set(["/api/auth/login", "/api/health", "/openapi.json", "/api/docs"]);
+/** Paths anyone may call in team mode: logging in, accepting an invitation (a new person has no login yet), health, and the API's description. */
+const OPEN_PATHS = new Set(["/api/auth/login", "/api/invitations/accept", "/api/health", "/openapi.json", "/api/docs"]);
 
 export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
@@ -63,6 +64,8 @@ export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHon
   analysisRoutes(app);
   jobRoutes(app);
   teamRoutes(app);
+  invitationRoutes(app);
+  adminRoutes(app);
   systemRoutes(app);
 
   app.openAPIRegistry.register("Problem", ProblemSchema);

@@ -1,11 +1,46 @@
-import { analyze, inlineRunner } from "@concord/app";
+import { analyze, robustness } from "@concord/app";
+import { generateModel } from "@concord/core";
+import { workerRunner } from "@concord/node";
 import type { Job, JobQueue, JobWorker } from "@concord/storage";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestQueue } from "../../storage/src/testing/queues.js";
 import { analysisJobHandler } from "./analysis.js";
+import { liveJobThreads, onJobThread } from "./job-thread.js";
 import { describeEngines, openTestServer, problemOf, scenarioText, type TestServer } from "./testing/harness.js";
 
 const PD = scenarioText("prisoners-dilemma.yaml");
+
+/** A fictional model of 384 states whose 15 priorities are all modeller's estimates: robustness has millions of variants to draw from. */
+function estimatesModel(): string {
+  const doc = generateModel({ decisionMakers: 3, options: [3, 3, 3], statements: 5, conditions: 1, oneWay: 0.2, seed: 7 });
+  for (const dm of doc.model!.decisionMakers) dm.preferences = dm.preferences!.map((p) => ({ statement: typeof p === "string" ? p : p.statement, estimate: true }));
+  return JSON.stringify(doc);
+}
+
+/** Reads `job` events as they arrive until `until` says stop (or the stream ends); returns them. */
+async function follow(res: Response, until: (job: Job) => boolean): Promise<Job[]> {
+  const reader = res.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const seen: Job[] = [];
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return seen;
+    buffer += value;
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const data = block.split("\n").find((l) => l.startsWith("data: "));
+      if (!block.includes("event: job") || !data) continue;
+      const job = JSON.parse(data.slice(6)) as Job;
+      seen.push(job);
+      if (until(job)) {
+        await reader.cancel();
+        return seen;
+      }
+    }
+  }
+}
 
 /** The `job` events of a server-sent event stream, read to its end. */
 async function events(res: Response): Promise<Job[]> {
@@ -27,8 +62,9 @@ describeEngines("analysis jobs", (engine) => {
 
   beforeAll(async () => {
     // On PostgreSQL the pg-boss queue, as `concord worker` uses; on SQLite the in-process one.
-    s = await openTestServer(engine, "local", {}, async (storage) => (queue = await openTestQueue(storage, engine.name === "postgres" ? "pg-boss" : "in-process")));
-    worker = await queue.work(analysisJobHandler(s.storage, inlineRunner));
+    s = await openTestServer(engine, "local", {}, async (storage) => (queue = await openTestQueue(storage, engine.name === "postgres" ? "pg-boss" : "in-process", { expireInSeconds: 120 })));
+    // Each job on a thread of its own, as `concord serve` and `concord worker` run them.
+    worker = await queue.work(analysisJobHandler(s.storage, onJobThread));
     const ws = ((await (await s.call("POST", "/api/workspaces", { json: { name: "Jobs" } })).json()) as { workspace: { id: string } }).workspace.id;
     const sc = ((await (await s.call("POST", `/api/workspaces/${ws}/scenarios`, { json: { name: "PD", text: PD } })).json()) as { scenario: { id: string } }).scenario.id;
     path = `/api/workspaces/${ws}/scenarios/${sc}`;
@@ -60,6 +96,63 @@ describeEngines("analysis jobs", (engine) => {
     expect(((await again.json()) as { reused: boolean; job: { id: string } })).toMatchObject({ reused: true, job: { id: job.id } });
   });
 
+  it("runs a robustness job and reports its progress in variants, with the use case's result", async () => {
+    const ws = path.split("/")[3];
+    const text = estimatesModel();
+    const sc = ((await (await s.call("POST", `/api/workspaces/${ws}/scenarios`, { json: { name: "Estimates", text } })).json()) as { scenario: { id: string } }).scenario.id;
+    const { job } = (await (await s.call("POST", `/api/workspaces/${ws}/scenarios/${sc}/jobs`, { json: { kind: "robustness", options: { variants: 40, seed: 5 } } })).json()) as { job: Job };
+    const last = (await events(await s.call("GET", `/api/workspaces/${ws}/jobs/${job.id}/events`))).at(-1)!;
+    expect(last).toMatchObject({ state: "succeeded", progress: 1 });
+    const stored = (await (await s.call("GET", `/api/workspaces/${ws}/scenarios/${sc}/analyses/robustness/latest`)).json()) as { result: { detail: { variants: number } } };
+    const direct = await robustness({ text, format: "json", file: "revision 1" }, { variants: 40, seed: 5 });
+    expect(direct.ok && stored.result).toEqual(direct.ok ? JSON.parse(JSON.stringify(direct.value)) : null);
+    expect(stored.result.detail.variants).toBe(40);
+  });
+
+  it("streams a long job's progress, and cancelling it ends the computation, not only the waiting", async () => {
+    const ws = path.split("/")[3];
+    const sc = ((await (await s.call("POST", `/api/workspaces/${ws}/scenarios`, { json: { name: "Long", text: estimatesModel() } })).json()) as { scenario: { id: string } }).scenario.id;
+    // 500,000 variants of ~7 ms each: many minutes of work on two threads.
+    const { job } = (await (await s.call("POST", `/api/workspaces/${ws}/scenarios/${sc}/jobs`, { json: { kind: "robustness", options: { variants: 500_000 } } })).json()) as { job: Job };
+    const seen = await follow(await s.call("GET", `/api/workspaces/${ws}/jobs/${job.id}/events`), (j) => j.state === "running" && j.progress > 0);
+    const running = seen.at(-1)!;
+    expect(running.progress).toBeGreaterThan(0);
+    expect(running.progress).toBeLessThan(0.5);
+    expect(running.progressMessage).toMatch(/^\d+ of 500000 variants analysed$/);
+    expect(liveJobThreads()).toBe(1);
+    const busy = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 1000));
+    const busyCpu = process.cpuUsage(busy);
+
+    const cancelled = await s.call("POST", `/api/workspaces/${ws}/jobs/${job.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    const end = (await events(await s.call("GET", `/api/workspaces/${ws}/jobs/${job.id}/events`))).at(-1)!;
+    expect(end.state).toBe("cancelled");
+    expect(end.progress).toBeLessThan(0.5);
+    // The thread (and the robustness threads it started) ended: this process stops computing.
+    await expect.poll(liveJobThreads, { timeout: 5000 }).toBe(0);
+    await new Promise((r) => setTimeout(r, 300));
+    const idleFrom = process.cpuUsage();
+    await new Promise((r) => setTimeout(r, 1000));
+    const idleCpu = process.cpuUsage(idleFrom);
+    expect(idleCpu.user + idleCpu.system).toBeLessThan((busyCpu.user + busyCpu.system) / 4);
+    expect((await (await s.call("GET", `/api/workspaces/${ws}/scenarios/${sc}/analyses/robustness/latest`)).json()) as object).toMatchObject({ status: 404 });
+  });
+
+  it("stops a robustness analysis run directly when its client goes away", async () => {
+    const direct = await openTestServer(engine, "local", { runner: workerRunner({ threads: 2, force: true }) });
+    const ws = ((await (await direct.call("POST", "/api/workspaces", { json: { name: "Direct" } })).json()) as { workspace: { id: string } }).workspace.id;
+    const sc = ((await (await direct.call("POST", `/api/workspaces/${ws}/scenarios`, { json: { name: "Long", text: estimatesModel() } })).json()) as { scenario: { id: string } }).scenario.id;
+    const client = new AbortController();
+    const started = performance.now();
+    const answer = direct.call("POST", `/api/workspaces/${ws}/scenarios/${sc}/analyses`, { json: { kind: "robustness", options: { variants: 500_000 } }, signal: client.signal });
+    setTimeout(() => client.abort(), 1500);
+    // Minutes of work if it ran on; it ends soon after the client left.
+    expect((await answer).status).toBe(408);
+    expect(performance.now() - started).toBeLessThan(30_000);
+    expect((await direct.call("GET", `/api/workspaces/${ws}/scenarios/${sc}/analyses/robustness/latest`)).status).toBe(404);
+  });
+
   it("fails a job whose options the use case rejects, with the use case's message", async () => {
     const { job } = (await (await s.call("POST", `${path}/jobs`, { json: { kind: "status-quo", options: { from: 999 } } })).json()) as { job: Job };
     const ws = path.split("/")[3];
@@ -88,6 +181,7 @@ describeEngines("analysis jobs", (engine) => {
     const unavailable = await none.call("GET", `/api/workspaces/${ws}/jobs`);
     expect(unavailable.status).toBe(503);
     await problemOf(unavailable);
-    expect((await s.call("POST", `${path}/jobs`, { json: { kind: "robustness" } })).status).toBe(400);
+    expect((await s.call("POST", `${path}/jobs`, { json: { kind: "tea-leaves" } })).status).toBe(400);
+    expect((await s.call("POST", `${path}/jobs`, { json: { kind: "stabilize" } })).status).toBe(400);
   });
 });

@@ -9,7 +9,8 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { workerRunner } from "@concord/node";
 import { openJobQueue, openStorage, type JobQueue, type JobWorker, type Storage } from "@concord/storage";
-import { analysisJobHandler, runAnalysis } from "./analysis.js";
+import { analysisJobHandler, inThisThread, runAnalysis } from "./analysis.js";
+import { onJobThread } from "./job-thread.js";
 import { createApp } from "./app.js";
 import type { ServerDeps } from "./context.js";
 import { jsonLines, type LogSink } from "./log.js";
@@ -25,6 +26,7 @@ export interface StartOptions {
   readonly write?: (line: string) => void;
   /** An opened storage to use instead of opening the settings' database (tests). */
   readonly storage?: Storage;
+  /** How analyses run (default: the Node runner); given, jobs also run with it in this thread instead of one thread per job. */
   readonly runner?: ServerDeps["runner"];
   /** A job queue to use instead of the engine's own (tests pass one with short timings). */
   readonly queue?: JobQueue;
@@ -49,7 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const runner = options.runner ?? workerRunner();
   const queue = options.queue ?? (await openJobQueue(storage));
   const jobs = settings.jobs === "auto" ? (storage.engine === "sqlite" ? 1 : 0) : settings.jobs;
-  const worker = jobs > 0 ? await queue.work(analysisJobHandler(storage, runner), { concurrency: jobs }) : undefined;
+  const worker = jobs > 0 ? await queue.work(analysisJobHandler(storage, options.runner ? inThisThread(options.runner) : onJobThread), { concurrency: jobs }) : undefined;
   const deps: ServerDeps = {
     storage,
     jobs: queue,
@@ -101,7 +103,7 @@ export async function startWorker(options: { settings: Settings; concurrency: nu
   const log = logSink(options.settings, options.write);
   const storage = await openStorage({ databaseUrl: options.settings.databaseUrl, file: options.settings.db });
   const queue = await openJobQueue(storage);
-  const worker = await queue.work(analysisJobHandler(storage, options.runner ?? workerRunner()), { concurrency: options.concurrency });
+  const worker = await queue.work(analysisJobHandler(storage, options.runner ? inThisThread(options.runner) : onJobThread), { concurrency: options.concurrency });
   log({ msg: "worker started", worker: worker.id, database: storage.describe(), queue: queue.kind, concurrency: options.concurrency });
   return {
     id: worker.id,

@@ -63,6 +63,17 @@ export const AnalyzeOptions = z.strictObject({ concepts, horizon: z.number().int
 export const StatusQuoOptions = z.strictObject({ by: z.enum(["improvements", "moves"]).optional(), from: z.number().int().min(1).optional(), concepts });
 export const BriefOptions = z.strictObject({ asOf: str().max(10).optional(), since: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
 export const ReportOptions = z.strictObject({ asOf: str().max(10).optional(), format: z.enum(["html", "md"]).optional() });
+const count = (max: number) => z.number().int().min(1).max(max).optional();
+export const RobustnessOptions = z.strictObject({ variants: count(1_000_000), seed: z.number().int().min(0).max(0xffffffff).optional(), limit: count(10_000) });
+export const SensitivityOptions = z.strictObject({ pairs: z.boolean().optional() });
+export const StabilizeOptions = z.strictObject({
+  target: str().min(1).max(500).openapi({ description: "a pattern (`sign_direct & -am_corridor`) or a named target's id" }),
+  concepts,
+  focus: z.number().int().min(1).optional(),
+  maxSize: z.union([z.literal(1), z.literal(2)]).optional(),
+  thirdParty: z.boolean().optional(),
+  limit: count(10_000),
+});
 
 const revision = z.number().int().min(1).optional().openapi({ description: "default: the latest" });
 export const RunAnalysisBody = z
@@ -71,16 +82,36 @@ export const RunAnalysisBody = z
     z.strictObject({ kind: z.literal("status-quo"), revision, options: StatusQuoOptions.optional() }),
     z.strictObject({ kind: z.literal("brief"), revision, options: BriefOptions.optional() }),
     z.strictObject({ kind: z.literal("report"), revision, options: ReportOptions.optional() }),
+    z.strictObject({ kind: z.literal("robustness"), revision, options: RobustnessOptions.optional() }),
+    z.strictObject({ kind: z.literal("sensitivity"), revision, options: SensitivityOptions.optional() }),
+    z.strictObject({ kind: z.literal("stabilize"), revision, options: StabilizeOptions }),
   ])
   .openapi("RunAnalysis");
 export type RunAnalysis = z.infer<typeof RunAnalysisBody>;
 
-export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(["analyze", "status-quo", "brief", "report"]) });
+export const ANALYSIS_KINDS = ["analyze", "status-quo", "brief", "report", "robustness", "sensitivity", "stabilize"] as const;
+export const AnalysisParams = z.strictObject({ ws: id, sc: id, kind: z.enum(ANALYSIS_KINDS) });
 
 export const LoginBody = z.strictObject({ email: str().max(254), password: str().max(1024) }).openapi("Login");
 export const MemberBody = z.strictObject({ email: str().max(254), role: z.enum(ROLES) }).openapi("Member");
 export const TokenBody = z.strictObject({ name, expiresAt: z.iso.datetime().optional() }).openapi("NewApiToken");
 export const AuditQuery = HistoryQuery;
+export const InvitationBody = z
+  .strictObject({ email: str().max(254), role: z.enum(ROLES), expiresInHours: z.number().int().min(1).max(24 * 90).optional().openapi({ description: "default 168 (7 days)" }) })
+  .openapi("NewInvitation");
+export const InvitationParams = z.strictObject({ ws: id, id });
+export const AcceptBody = z
+  .strictObject({
+    token: str().min(1).max(200).openapi({ description: "the invitation's secret" }),
+    displayName: name.optional().openapi({ description: "a new person: the name others see (with password)" }),
+    password: str().max(1024).optional().openapi({ description: "a new person: the password they will log in with" }),
+  })
+  .openapi("AcceptInvitation");
+export const AdminAuditQuery = z.strictObject({
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  before: z.coerce.number().int().min(1).optional(),
+  workspace: id.optional().openapi({ description: "only this workspace's entries; `none` for those outside any workspace (logins, users, tokens)" }),
+});
 
 /** The RFC 9457 problem document every 4xx and 5xx answer carries. */
 export const ProblemSchema = z

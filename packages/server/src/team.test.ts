@@ -22,13 +22,14 @@ function cookiesOf(res: Response): { cookie: string; csrf: string; raw: string[]
 describeEngines("the workbench server in team mode", (engine) => {
   let s: TestServer;
   // Filled in by beforeAll.
-  const people = {} as Record<"owner" | "editor" | "viewer" | "outsider" | "spare", Person>;
+  const people = {} as Record<"owner" | "editor" | "viewer" | "outsider" | "spare" | "admin", Person>;
   let wsA: string;
   let wsB: string;
   const scenarioIn: Record<string, string> = {};
+  const invitationIn: Record<string, string> = {};
 
   async function person(name: keyof typeof people): Promise<void> {
-    const user = await s.storage.users.create({ email: `${name}@example.org`, displayName: name, password: PASSWORD }, { userId: null });
+    const user = await s.storage.users.create({ email: `${name}@example.org`, displayName: name, password: PASSWORD, admin: name === "admin" }, { userId: null });
     if (!user.ok) throw new Error(user.error.message);
     const token = await s.storage.apiTokens.create(user.value.id, "tests", { userId: user.value.id });
     if (!token.ok) throw new Error(token.error.message);
@@ -39,7 +40,7 @@ describeEngines("the workbench server in team mode", (engine) => {
 
   beforeAll(async () => {
     s = await openTestServer(engine, "team");
-    for (const name of ["owner", "editor", "viewer", "outsider", "spare"] as const) await person(name);
+    for (const name of ["owner", "editor", "viewer", "outsider", "spare", "admin"] as const) await person(name);
     const a = await s.storage.workspaces.create("A", { userId: people.owner.id });
     const b = await s.storage.workspaces.create("B", { userId: people.outsider.id });
     if (!a.ok || !b.ok) throw new Error("workspaces");
@@ -51,6 +52,9 @@ describeEngines("the workbench server in team mode", (engine) => {
       if (!sc.ok) throw new Error(sc.error.message);
       scenarioIn[ws] = sc.value.scenario.id;
       await s.storage.analyses.store(ws, sc.value.scenario.id, 1, { kind: "analyze", options: { seeded: true } }, "{}");
+      const inv = await s.storage.invitations.create(ws, { email: "someone@example.org", role: "viewer" }, { userId: by.id });
+      if (!inv.ok) throw new Error(inv.error.message);
+      invitationIn[ws] = inv.value.invitation.id;
     }
   });
 
@@ -152,6 +156,9 @@ describeEngines("the workbench server in team mode", (engine) => {
         { method: "PUT", path: `/api/workspaces/${ws}/members`, json: { email: people.spare.email, role: "viewer" }, ok: [200], need: "owner" },
         { method: "DELETE", path: `/api/workspaces/${ws}/members/${people.spare.id}`, ok: [200], need: "owner" },
         { method: "GET", path: `/api/workspaces/${ws}/audit`, ok: [200], need: "owner" },
+        { method: "POST", path: `/api/workspaces/${ws}/invitations`, json: { email: "invitee@example.org", role: "editor" }, ok: [201], need: "owner" },
+        { method: "GET", path: `/api/workspaces/${ws}/invitations`, ok: [200], need: "owner" },
+        { method: "DELETE", path: `/api/workspaces/${ws}/invitations/${invitationIn[ws]}`, ok: [200], need: "owner" },
       ];
     };
     const roles: Record<string, Partial<Record<keyof typeof people, Role>>> = { [wsA]: { owner: "owner", editor: "editor", viewer: "viewer" }, [wsB]: { outsider: "owner" } };
@@ -174,7 +181,7 @@ describeEngines("the workbench server in team mode", (engine) => {
       }
     }
     expect(wrong).toEqual([]);
-    expect(seen).toHaveLength(2 * 4 * 18);
+    expect(seen).toHaveLength(2 * 4 * 21);
   });
 
   it("keeps an audit log of who changed what, readable by owners", async () => {
@@ -184,5 +191,67 @@ describeEngines("the workbench server in team mode", (engine) => {
     expect(new Set(saves.map((e) => e.actorId))).toEqual(new Set([people.owner.id, people.editor.id]));
     expect(saves.every((e) => e.via === "token")).toBe(true);
     expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["membership.grant", "membership.revoke", "revision.restore", "scenario.create"]));
+  });
+
+  it("lets an owner invite people with a role: a new person joins with a name and password, someone with a user while logged in", async () => {
+    const invite = async (email: string, role: Role): Promise<string> => {
+      const res = await s.call("POST", `/api/workspaces/${wsA}/invitations`, { json: { email, role }, headers: as(people.owner) });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { token: string }).token;
+    };
+    const token = await invite("Newcomer@example.org", "editor");
+    const pending = (await (await s.call("GET", `/api/workspaces/${wsA}/invitations`, { headers: as(people.owner) })).json()) as { invitations: { email: string }[] };
+    expect(pending.invitations.map((i) => i.email)).toContain("newcomer@example.org");
+    expect(JSON.stringify(pending)).not.toContain(token);
+    // Without a login a new person must choose a name and password.
+    expect((await s.call("POST", "/api/invitations/accept", { json: { token } })).status).toBe(400);
+    const joined = await s.call("POST", "/api/invitations/accept", { json: { token, displayName: "Newcomer", password: PASSWORD } });
+    expect(joined.status).toBe(200);
+    expect(await joined.json()).toMatchObject({ user: { email: "newcomer@example.org", displayName: "Newcomer", admin: false }, membership: { workspaceId: wsA, role: "editor" } });
+    // Used once.
+    expect((await s.call("POST", "/api/invitations/accept", { json: { token, displayName: "Again", password: PASSWORD } })).status).toBe(404);
+    const login = await s.call("POST", "/api/auth/login", { json: { email: "newcomer@example.org", password: PASSWORD } });
+    const { cookie, csrf } = cookiesOf(login);
+    const sc = `/api/workspaces/${wsA}/scenarios/${scenarioIn[wsA]}`;
+    const head = ((await (await s.call("GET", sc, { headers: { cookie } })).json()) as { scenario: { headRevision: number } }).scenario.headRevision;
+    expect((await s.call("PUT", sc, { json: { text: CHICKEN, message: "newcomer's edit" }, headers: { cookie, "x-csrf-token": csrf, "if-match": `"${head}"` } })).status).toBe(200);
+
+    // An invitation to someone who has a user: only that user, logged in, accepts it.
+    const forSpare = await invite(people.spare.email, "viewer");
+    expect((await s.call("POST", "/api/invitations/accept", { json: { token: forSpare, displayName: "Spare", password: PASSWORD } })).status).toBe(409);
+    expect((await s.call("POST", "/api/invitations/accept", { json: { token: forSpare }, headers: as(people.outsider) })).status).toBe(422);
+    const accepted = await s.call("POST", "/api/invitations/accept", { json: { token: forSpare }, headers: as(people.spare) });
+    expect(await accepted.json()).toMatchObject({ membership: { workspaceId: wsA, userId: people.spare.id, role: "viewer" } });
+
+    // A revoked invitation no longer works.
+    const revokedToken = await invite("late@example.org", "viewer");
+    const { invitations } = (await (await s.call("GET", `/api/workspaces/${wsA}/invitations`, { headers: as(people.owner) })).json()) as { invitations: { id: string; email: string }[] };
+    const late = invitations.find((i) => i.email === "late@example.org")!;
+    expect((await s.call("DELETE", `/api/workspaces/${wsA}/invitations/${late.id}`, { headers: as(people.owner) })).status).toBe(200);
+    expect((await s.call("POST", "/api/invitations/accept", { json: { token: revokedToken, displayName: "Late", password: PASSWORD } })).status).toBe(404);
+
+    const audit = (await (await s.call("GET", `/api/workspaces/${wsA}/audit?limit=1000`, { headers: as(people.owner) })).json()) as { entries: { action: string }[] };
+    expect(audit.entries.map((e) => e.action)).toEqual(expect.arrayContaining(["invitation.create", "invitation.accept", "invitation.revoke"]));
+  });
+
+  it("lets only administrators read the whole audit log (logins and tokens too) and the users", async () => {
+    for (const path of ["/api/admin/audit", "/api/admin/users"]) {
+      expect((await s.call("GET", path)).status).toBe(401);
+      for (const who of ["owner", "outsider", "viewer"] as const) {
+        const res = await s.call("GET", path, { headers: as(people[who]) });
+        expect(res.status).toBe(403);
+        await problemOf(res);
+      }
+    }
+    const all = (await (await s.call("GET", "/api/admin/audit?limit=1000", { headers: as(people.admin) })).json()) as { entries: { action: string; workspaceId: string | null }[] };
+    expect(new Set(all.entries.map((e) => e.workspaceId))).toEqual(new Set([null, wsA, wsB]));
+    expect(all.entries.map((e) => e.action)).toEqual(expect.arrayContaining(["user.create", "api-token.create", "revision.save"]));
+    const outside = (await (await s.call("GET", "/api/admin/audit?workspace=none", { headers: as(people.admin) })).json()) as { entries: { workspaceId: string | null }[] };
+    expect(outside.entries.length).toBeGreaterThan(0);
+    expect(outside.entries.every((e) => e.workspaceId === null)).toBe(true);
+    const onlyB = (await (await s.call("GET", `/api/admin/audit?workspace=${wsB}`, { headers: as(people.admin) })).json()) as { entries: { workspaceId: string | null }[] };
+    expect(onlyB.entries.every((e) => e.workspaceId === wsB)).toBe(true);
+    const users = (await (await s.call("GET", "/api/admin/users", { headers: as(people.admin) })).json()) as { users: { email: string; admin: boolean }[] };
+    expect(users.users.filter((u) => u.admin).map((u) => u.email)).toEqual(["admin@example.org"]);
   });
 });

@@ -12,6 +12,7 @@ export type { AuditFacts } from "./context.js";
 export type { NewScenario, SaveRequest, HistoryOptions, CompareOptions, Comparison, RevisionRef } from "./repos/scenarios.js";
 export type { NewUser } from "./repos/users.js";
 export type { Member } from "./repos/memberships.js";
+export { DEFAULT_INVITATION_TTL_MS, type Acceptance } from "./repos/invitations.js";
 export type { SessionOptions } from "./repos/sessions.js";
 export type { RateLimit, RateDecision } from "./repos/login-attempts.js";
 export type { AuditQuery } from "./repos/audit.js";

@@ -16,7 +16,8 @@ export type ResourceKind =
   | "session"
   | "api-token"
   | "analysis"
-  | "job";
+  | "job"
+  | "invitation";
 
 export type StoreError =
   /** No such object in this workspace. An id from another workspace gets exactly this answer, so ids never leak. */

@@ -43,6 +43,22 @@ export interface UsersTable {
   password_hash: string | null;
   created_at: string;
   disabled_at: string | null;
+  /** 1 for an administrator of the server (reads the whole audit log and the users), else 0. */
+  admin: number;
+}
+
+export interface InvitationsTable {
+  id: string;
+  workspace_id: string;
+  email: string;
+  role: string;
+  token_hash: string;
+  created_at: string;
+  created_by: string | null;
+  expires_at: string;
+  accepted_at: string | null;
+  accepted_by: string | null;
+  revoked_at: string | null;
 }
 
 export interface MembershipsTable {
@@ -141,4 +157,5 @@ export interface Schema {
   audit_log: AuditLogTable;
   analyses: AnalysesTable;
   jobs: JobsTable;
+  invitations: InvitationsTable;
 }

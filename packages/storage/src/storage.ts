@@ -10,6 +10,7 @@ import { JobStore } from "./jobs/job-store.js";
 import { Analyses } from "./repos/analyses.js";
 import { ApiTokens } from "./repos/api-tokens.js";
 import { AuditLog } from "./repos/audit.js";
+import { Invitations } from "./repos/invitations.js";
 import { LoginAttempts } from "./repos/login-attempts.js";
 import { Memberships } from "./repos/memberships.js";
 import { Scenarios } from "./repos/scenarios.js";
@@ -28,6 +29,7 @@ export class Storage {
   readonly scenarios: Scenarios;
   readonly users: Users;
   readonly memberships: Memberships;
+  readonly invitations: Invitations;
   readonly sessions: Sessions;
   readonly apiTokens: ApiTokens;
   readonly loginAttempts: LoginAttempts;
@@ -46,6 +48,7 @@ export class Storage {
     this.scenarios = new Scenarios(ctx);
     this.users = new Users(ctx, passwordCost);
     this.memberships = new Memberships(ctx);
+    this.invitations = new Invitations(ctx, passwordCost);
     this.sessions = new Sessions(ctx);
     this.apiTokens = new ApiTokens(ctx);
     this.loginAttempts = new LoginAttempts(ctx);

@@ -67,6 +67,23 @@ export interface User {
   readonly displayName: string;
   readonly createdAt: string;
   readonly disabledAt: string | null;
+  /** An administrator of the server: reads the whole audit log and the list of users. */
+  readonly admin: boolean;
+}
+
+/** An invitation to join a workspace with a role; the secret that accepts it is shown once, at creation. */
+export interface Invitation {
+  readonly id: string;
+  readonly workspaceId: string;
+  /** Lower-cased: the address of the person invited. */
+  readonly email: string;
+  readonly role: Role;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+  readonly expiresAt: string;
+  readonly acceptedAt: string | null;
+  readonly acceptedBy: string | null;
+  readonly revokedAt: string | null;
 }
 
 export interface Membership {

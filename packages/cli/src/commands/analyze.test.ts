@@ -42,6 +42,27 @@ describe("concord analyze", () => {
     expect(r.out).toMatch(/^ {2}7: MoE: none of its options; Uniroyal: Delay/m);
   });
 
+  it("fits the states and analyze tables to the terminal: option columns folded into letters with a legend, ranks numbered", async () => {
+    const widest = (text: string): number => Math.max(...text.split("\n").map((l) => [...l].length));
+    const COLOMBIA = "scenarios/colombia-farc-2016.yaml";
+    const wide = await run(["analyze", COLOMBIA]);
+    expect(widest(wide.out)).toBeGreaterThan(100);
+    const fitted = await run(["analyze", COLOMBIA], { columns: 100 });
+    expect(widest(fitted.out)).toBeLessThanOrEqual(100);
+    // State 43 is an equilibrium under all four concepts: its row keeps its values and marks.
+    expect(fitted.out).toMatch(/^43 +NNYN NNYN N +✓✓✓ +✓✓✓ +✓✓✓ +✓✓✓ +Nash GMR SMR SEQ$/m);
+    expect(fitted.out).toContain("Options, in the order of the letters (grouped by decision maker): Government of Colombia: 1 ");
+    const states = await run(["states", "scenarios/armenia-azerbaijan-2023.yaml"], { columns: 60 });
+    expect(states.code).toBe(0);
+    expect(widest(states.out)).toBeLessThanOrEqual(60);
+    expect(states.out).toMatch(/^state +\(see below\) +#1 +#2 +#3 +#4 +#5 +#6$/m);
+    expect(states.out.replace(/\s+/g, " ")).toContain("Ranks by decision maker: #1 Armenia, #2 Azerbaijan");
+    // An option with alternatives: one letter per alternative, spelt out in the legend.
+    expect(states.out.replace(/\s+/g, " ")).toMatch(/\d+ transit \(n none, s sovereign/);
+    // A table that fits stays as it was, one column per option.
+    expect((await run(["states", PD], { columns: 80 })).out).toMatch(/^state +a_cooperates +b_cooperates +Prisoner A +Prisoner B$/m);
+  });
+
   it("limits concepts, and adds limited-move and non-myopic stability for two decision makers", async () => {
     const j = JSON.parse((await concord("analyze", PD, "--concepts", "seq,nash", "--horizon", "3", "--non-myopic", "--json")).out).value;
     expect(Object.keys(j.equilibria)).toEqual(["nash", "seq"]);

@@ -1,11 +1,11 @@
 import type { Command } from "commander";
 import { analysisJson, analyzeView, compactAnalysisJson, COMPACT_ABOVE, CONCEPT_LABELS, valueCell, viewStates, type AnalysisView, type BasicConcept, type StatesByDm } from "@concord/app";
 import { workerRunner } from "@concord/node";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { CliFailure, say, streamJson, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
-import { writeTable } from "../table.js";
+import { writeStateTable } from "../table.js";
 import { LIST_LIMIT, moreLine, ranges } from "../text.js";
 
 /** Above this many states the table shows only equilibria and the status quo unless --all is given. */
@@ -31,7 +31,7 @@ export function registerAnalyze(program: Command, io: CliIo): void {
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
     .option("--horizon <h>", "also compute limited-move stability L_h with this horizon, 1 to 1000 (two decision makers only)")
     .option("--non-myopic", "also compute non-myopic stability (two decision makers only)")
-    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
+    .option("--target <pattern>", "only the states matching a pattern (`venue = direct & -(transit = extraterritorial)`) or a named target")
     .option("--threads <n>", "threads to use (default: the cores not busy with other work; 1 runs the analysis in this thread)")
     .option("--all", `list every state and every equilibrium (text: even above ${TABLE_LIMIT} states; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
     .option("--json", `print JSON: decisionMakers, states, stability per concept and decision maker, equilibria; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (state sets as runs [first, last]) unless --all or --target`)
@@ -131,20 +131,27 @@ function printAnalysis(io: CliIo, r: AnalysisView, all: boolean): void {
   }
   const shown = (): Iterable<number> => (full ? viewStates(r) : picked);
   const mark = (c: Column, d: number, s: number): string => (c.stable(d, s) ? "✓" : c.undetermined(d, s) ? "?" : "·");
-  const dmHeader = ["", ...r.decisionMakers.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), ...columns.map(() => ""), ""];
-  const header = ["state", ...r.options.map((o) => o.id), ...columns.map((c) => c.label), "eq"];
-  const row = (id: number): string[] => {
+  const row = (id: number): { state: string; values: string[]; tail: string[] } => {
     const values = r.values(id);
-    return [
-      `${id}${id === sq ? "*" : ""}`,
-      ...r.options.map((o) => valueCell(values[o.id])),
-      ...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, id)).join("")),
-      columns.filter((_, k) => (eqBits[id]! >> k) & 1).map((c) => c.label).join(" "),
-    ];
+    return {
+      state: `${id}${id === sq ? "*" : ""}`,
+      values: r.options.map((o) => valueCell(values[o.id])),
+      tail: [...columns.map((c) => r.decisionMakers.map((_, d) => mark(c, d, id)).join("")), columns.filter((_, k) => (eqBits[id]! >> k) & 1).map((c) => c.label).join(" ")],
+    };
   };
-  writeTable((chunk) => io.stdout.write(chunk), [dmHeader, header], function* () {
-    for (const id of shown()) yield row(id);
-  });
+  // Fitted to the terminal: option columns fold into letters when the table is wider (table.ts).
+  writeStateTable(
+    (chunk) => io.stdout.write(chunk),
+    {
+      decisionMakers: r.decisionMakers,
+      options: r.options.map((o) => o.id),
+      tailHeaders: [[...columns.map(() => ""), ""], [...columns.map((c) => c.label), "eq"]],
+      rows: function* () {
+        for (const id of shown()) yield row(id);
+      },
+    },
+    width(io),
+  );
   if (!full && picked.length < candidates) io.stdout.write(`${moreLine(candidates - picked.length)}\n`);
   let out = `\nMarks per concept, one per decision maker in order (${r.decisionMakers.map((d) => d.name).join(", ")}): ✓ stable, · unstable.`;
   if (sq !== undefined) out += ` * = status quo (state ${sq}).`;

@@ -16,6 +16,18 @@ const concord = (cwd: string, ...args: string[]): Promise<Run> => run(args, { cw
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-brief-"));
 
 describe("concord brief", () => {
+  it("writes -o - through the one output writer, as report -o - does: bytes as they are into a pipe, control characters escaped on a terminal", async () => {
+    const cwd = tmp();
+    const file = join(cwd, "bell.yaml");
+    writeFileSync(file, readFileSync(SMALL, "utf8").replace(/^title: .*$/m, 'title: "Bell\\a talks"'));
+    const piped = await concord(cwd, "brief", file, "-o", "-");
+    expect(piped.code).toBe(0);
+    expect(piped.out.split("\n")[0]).toBe("Bell\u0007 talks");
+    const io = memoryIo({ cwd, isTTY: true, columns: 80 });
+    expect(await main(["brief", file, "-o", "-"], io)).toBe(0);
+    expect(io.out().split("\n")[0]).toBe("Bell\\u0007 talks");
+  });
+
   it("prints the brief for the terminal, the bottom line first, wrapped to the terminal's width, with its sources", async () => {
     const io = memoryIo({ cwd: tmp(), isTTY: true, columns: 60 });
     expect(await main(["brief", SMALL], io)).toBe(0);

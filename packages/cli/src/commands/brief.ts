@@ -7,7 +7,7 @@ import { width, type CliIo } from "../io.js";
 import { CliFailure, printJson, unwrap } from "../output.js";
 import { openFile } from "../scenario.js";
 import { DEFAULT_SCENARIO } from "./default-run.js";
-import { writeAll } from "../write.js";
+import { writeAll, writeOutput } from "../write.js";
 
 type BriefFormat = "text" | "md" | "html" | "pdf";
 
@@ -69,7 +69,8 @@ async function runBrief(io: CliIo, file: string, opts: BriefCliOptions): Promise
     if (format === "pdf") throw usage("output", "a PDF cannot be written to standard output: give a file name");
     const columns = Math.min(width(io) ?? 80, MAX_TEXT_WIDTH);
     const built = unwrap(await brief(loaded, { ...days, format, width: columns, pictures: false, reportHref: reportHint(io, file, loaded.scenario.id, format) }, runner));
-    io.stdout.write(built.text.endsWith("\n") ? built.text : `${built.text}\n`);
+    // Through the one output writer, as `report -o -`: the scenario's own text is escaped on a terminal.
+    writeOutput(io, "-", built.text.endsWith("\n") ? built.text : `${built.text}\n`);
     return;
   }
 

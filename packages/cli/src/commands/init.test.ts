@@ -34,6 +34,9 @@ describe("concord init", () => {
     expect(id.host).toBe("unpkg.com");
     expect(id.pathname).toBe(`/${cli.name}/schema/scenario.schema.json`);
     expect(cli.files).toContain("schema");
+    // The same path is a module specifier the package exports: Node resolves it to the shipped copy (scripts/pack-smoke.sh checks it installed).
+    const exports = (JSON.parse(readFileSync(join(ROOT, "packages/cli/package.json"), "utf8")) as { exports: Record<string, unknown> }).exports;
+    expect(exports["./schema/*"]).toBe("./schema/*");
     expect(JSON.parse(readFileSync(join(ROOT, "schema/scenario.schema.json"), "utf8")).$id).toBe(SCENARIO_SCHEMA_ID);
     expect(existsSync(join(ROOT, "schema/scenario.schema.json"))).toBe(true);
   });

@@ -8,7 +8,7 @@ import type { ReportWritten } from "../json-output.js";
 import { CliFailure, printJson, say, unwrap } from "../output.js";
 import { withProgress } from "../progress.js";
 import { openFile } from "../scenario.js";
-import { writeAll } from "../write.js";
+import { writeAll, writeOutput } from "../write.js";
 
 export interface ReportCliOptions {
   format: "html" | "md";
@@ -60,7 +60,7 @@ export async function writeReport(io: CliIo, file: string, opts: ReportCliOption
   const loaded = openFile(io, file);
   if (opts.output === "-") {
     const built = unwrap(await report(loaded, { format: "html", baseName: loaded.scenario.id, ...reportOptions(opts) }, workerRunner()));
-    io.stdout.data(built.text);
+    writeOutput(io, "-", built.text);
     return { path: "-", data: built.data, files: [] };
   }
   const path = resolve(io.cwd, opts.output ?? join("out", `${loaded.scenario.id}.${opts.format}`));

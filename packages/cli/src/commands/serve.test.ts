@@ -49,6 +49,8 @@ describe("concord user add, backup and restore", () => {
     expect(again.err).toContain("exists already");
     const noPassword = await run(["user", "add", "--email", "bo@example.org", "--name", "Bo"], { cwd, stdin: "" });
     expect(noPassword.code).toBe(2);
+    const admin = await run(["user", "add", "--email", "root@example.org", "--name", "Root", "--admin"], { cwd, stdin: "correct horse battery" });
+    expect(admin.out).toBe("Added the administrator Root <root@example.org>.\n");
     const backup = await run(["backup", "copy.db", "--json"], { cwd });
     expect(backup.err).toBe("");
     expect(JSON.parse(backup.out).value).toMatchObject({ scenarios: 0 });

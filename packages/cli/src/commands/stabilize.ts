@@ -21,7 +21,7 @@ export function registerStabilize(program: Command, io: CliIo): void {
     .command("stabilize")
     .description("what would make a target stable and reachable from the status quo, and who would have to change what")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
-    .requiredOption("--target <pattern>", "an option pattern (`sign_direct & -am_corridor`) or a named target's id")
+    .requiredOption("--target <pattern>", "an option pattern (`venue = direct & -(transit = extraterritorial)`) or a named target's id")
     .option("--concepts <list>", "the goal: an equilibrium under each of these (default: all four)")
     .option("--focus <n>", "the target state whose pulls are explained (default: chosen)")
     .option("--max-size <n>", "largest change searched: 1 or 2", "2")

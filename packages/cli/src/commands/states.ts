@@ -1,9 +1,9 @@
 import type { Command } from "commander";
 import { compactStatesJson, COMPACT_ABOVE, statesJson, statesView, valueCell, viewRows } from "@concord/app";
-import type { CliIo } from "../io.js";
+import { width, type CliIo } from "../io.js";
 import { say, streamJson, unwrap } from "../output.js";
 import { readSource } from "../scenario.js";
-import { writeTable } from "../table.js";
+import { writeStateTable } from "../table.js";
 import { LIST_LIMIT, moreLine } from "../text.js";
 
 export function registerStates(program: Command, io: CliIo): void {
@@ -11,7 +11,7 @@ export function registerStates(program: Command, io: CliIo): void {
     .command("states")
     .description("list the feasible states (numbered as in gmcr-py) with each decision maker's rank (1 = most preferred)")
     .argument("<file>", "scenario file")
-    .option("--target <pattern>", "only the states matching a pattern (`sign_direct & -am_corridor`) or a named target")
+    .option("--target <pattern>", "only the states matching a pattern (`venue = direct & -(transit = extraterritorial)`) or a named target")
     .option("--all", `list every state (text: even above ${LIST_LIMIT}; JSON: the full form even above ${COMPACT_ABOVE.toLocaleString("en")} states)`)
     .option("--json", `print JSON instead of a table; above ${COMPACT_ABOVE.toLocaleString("en")} states the compact form (options as Y/N letters, ranks as lists) unless --all or --target`)
     .action((file: string, opts: { json?: boolean; all?: boolean; target?: string }) => {
@@ -25,17 +25,22 @@ export function registerStates(program: Command, io: CliIo): void {
       const compact = size > COMPACT_ABOVE && !all && opts.target === undefined;
       if (opts.json) return compact ? streamJson(io, compactStatesJson(data), "one-line") : streamJson(io, statesJson(data));
       const dms = data.decisionMakers;
-      const dmHeader = ["", ...dms.flatMap((dm) => dm.options.map((_, k) => (k === 0 ? dm.name : ""))), "rank"];
-      const optHeader = ["state", ...data.options.map((o) => o.id), ...dms.map((d) => d.name)];
       const sq = data.statusQuo;
       const limit = all ? size : Math.min(size, LIST_LIMIT);
-      writeTable((chunk) => io.stdout.write(chunk), [dmHeader, optHeader], function* () {
-        let k = 0;
-        for (const st of viewRows(data)) {
-          if (k++ >= limit) return;
-          yield [`${st.id}${st.id === sq ? "*" : ""}`, ...data.options.map((o) => valueCell(st.values[o.id])), ...dms.map((d) => String(st.rank[d.id]))];
-        }
-      });
+      // Fitted to the terminal: option columns fold into letters when the table is wider (table.ts).
+      writeStateTable((chunk) => io.stdout.write(chunk), {
+        decisionMakers: dms,
+        options: data.options.map((o) => o.id),
+        tailHeaders: [["rank", ...dms.slice(1).map(() => "")], dms.map((d) => d.name)],
+        shortTail: { headers: dms.map((_, i) => `#${i + 1}`), legend: `Ranks by decision maker: ${dms.map((d, i) => `#${i + 1} ${d.name}`).join(", ")}.` },
+        rows: function* () {
+          let k = 0;
+          for (const st of viewRows(data)) {
+            if (k++ >= limit) return;
+            yield { state: `${st.id}${st.id === sq ? "*" : ""}`, values: data.options.map((o) => valueCell(st.values[o.id])), tail: dms.map((d) => String(st.rank[d.id])) };
+          }
+        },
+      }, width(io));
       if (limit < size) io.stdout.write(`${moreLine(size - limit)}\n`);
       const n = size.toLocaleString("en");
       const matching = opts.target !== undefined ? ` matching "${opts.target}"` : "";

@@ -8,7 +8,7 @@ import { renderTable } from "../table.js";
 export function registerTarget(program: Command, io: CliIo): void {
   program
     .command("target")
-    .description("the states a target names: an option pattern (`sign_direct & -am_corridor`) or one of the model's named targets")
+    .description("the states a target names: an option pattern (`venue = direct & -(transit = extraterritorial)`) or one of the model's named targets")
     .argument("<file>", "scenario file (YAML, JSON or .gmcr)")
     .argument("<pattern>", "a statement of the preference language, or a named target's id")
     .option("--limit <n>", "most states listed", "50")

@@ -8,6 +8,7 @@ interface UserAddOptions {
   name: string;
   db?: string;
   workspace?: string;
+  admin?: boolean;
   json?: boolean;
 }
 
@@ -20,6 +21,7 @@ export function registerUser(program: Command, io: CliIo): void {
     .requiredOption("--name <name>", "the name others see")
     .option("--db <file>", "the SQLite file [env CONCORD_DB, default concord.db]; PostgreSQL when DATABASE_URL is set")
     .option("--workspace <name>", "also create a workspace of this name, with the new user as its owner")
+    .option("--admin", "an administrator of the server: reads every user and the whole audit log (GET /api/admin/…)")
     .option("--json", "print the user (and workspace) as JSON")
     .addHelpText("after", `\nExample: printf '%s' "$PASSWORD" | concord user add --email ana@example.org --name "Ana" --workspace "Talks"`)
     .action(async (opts: UserAddOptions) => {
@@ -29,7 +31,7 @@ export function registerUser(program: Command, io: CliIo): void {
       const storage = await openStorage({ databaseUrl: io.env.DATABASE_URL, file: resolve(io.cwd, opts.db ?? io.env.CONCORD_DB ?? "concord.db") });
       try {
         const by = { userId: null, via: "cli" };
-        const created = await storage.users.create({ email: opts.email, displayName: opts.name, password }, by);
+        const created = await storage.users.create({ email: opts.email, displayName: opts.name, password, ...(opts.admin ? { admin: true } : {}) }, by);
         if (!created.ok) throw new CliFailure([{ code: "usage", path: [], message: created.error.message }]);
         let workspace: { id: string; name: string } | undefined;
         if (opts.workspace !== undefined) {
@@ -38,7 +40,7 @@ export function registerUser(program: Command, io: CliIo): void {
           workspace = ws.value;
         }
         if (opts.json) return printJson(io, { user: created.value, ...(workspace ? { workspace } : {}) });
-        io.stdout.write(`Added ${created.value.displayName} <${created.value.email}>${workspace ? `, owner of the workspace "${workspace.name}"` : ""}.\n`);
+        io.stdout.write(`Added ${created.value.admin ? "the administrator " : ""}${created.value.displayName} <${created.value.email}>${workspace ? `, owner of the workspace "${workspace.name}"` : ""}.\n`);
       } finally {
         await storage.close();
       }

@@ -34,7 +34,7 @@ export function settlementSchema<E extends z.ZodType>(evidence: E) {
     label: z.string().optional(),
     when: expression
       .optional()
-      .describe("a statement of the preference language (e.g. `sign_direct & -am_corridor`): the model states where the issue is settled this way"),
+      .describe("a statement of the preference language (e.g. `venue = direct & -(transit = extraterritorial)`): the model states where the issue is settled this way"),
     note: NoteSchema.optional(),
   });
 

@@ -1,6 +1,6 @@
 /**
- * Targets: outcomes named by a pattern of the preference language ("sign_direct &
- * -am_corridor") instead of state numbers, which change whenever options or
+ * Targets: outcomes named by a pattern of the preference language ("venue = direct &
+ * -(transit = extraterritorial)") instead of state numbers, which change whenever options or
  * conditions do. A target is every feasible state where its pattern is true; any
  * analysis result can be filtered by one.
  */

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { robustnessInline, type RobustnessJob } from "@concord/app";
+import { robustnessInline, stopIfAborted, type RobustnessJob } from "@concord/app";
 import { mergeRobustness, type Analysis, type RobustnessCounts, type RobustnessPlan } from "@concord/core";
 import type { ParallelOptions } from "./pool.js";
 
@@ -35,25 +35,41 @@ export async function robustnessParallel(base: Analysis, job: RobustnessJob, opt
   const source = job.source;
   if (source === undefined || threads < 2 || (!opts.force && n < ROBUSTNESS_PARALLEL_THRESHOLD)) return robustnessInline(base, job);
   const workers = Math.min(threads, n);
+  const signal = job.signal;
+  stopIfAborted(signal);
+  const running = new Set<Worker>();
+  // Aborting ends every worker at once: the work stops, not just the waiting.
+  const stop = (): void => {
+    for (const w of running) void w.terminate();
+  };
+  signal?.addEventListener("abort", stop, { once: true });
   let done = 0;
-  const parts = await Promise.all(
-    Array.from({ length: workers }, (_, k) => {
-      const data: RobustnessWorkerData = { source, plan: job.plan, from: Math.floor((k * n) / workers), to: Math.floor(((k + 1) * n) / workers) };
-      return new Promise<RobustnessCounts>((resolve, reject) => {
-        const w = new Worker(WORKER_URL, { workerData: data });
-        w.on("message", (m: RobustnessWorkerMessage) => {
-          done += m.progress;
-          if (m.progress > 0) job.onProgress?.(done, n);
-          if (m.counts) {
-            void w.terminate();
-            resolve(m.counts);
-          }
+  try {
+    return mergeRobustness(await Promise.all(
+      Array.from({ length: workers }, (_, k) => {
+        const data: RobustnessWorkerData = { source, plan: job.plan, from: Math.floor((k * n) / workers), to: Math.floor(((k + 1) * n) / workers) };
+        return new Promise<RobustnessCounts>((resolve, reject) => {
+          const w = new Worker(WORKER_URL, { workerData: data });
+          running.add(w);
+          w.on("message", (m: RobustnessWorkerMessage) => {
+            done += m.progress;
+            if (m.progress > 0) job.onProgress?.(done, n);
+            if (m.counts) {
+              void w.terminate();
+              resolve(m.counts);
+            }
+          });
+          w.once("error", reject);
+          // After the counts came, this is a no-op.
+          w.once("exit", (code) => {
+            running.delete(w);
+            reject(signal?.aborted ? signal.reason : new Error(`robustness worker exited with code ${code} before sending its counts`));
+          });
         });
-        w.once("error", reject);
-        // After the counts came, this is a no-op.
-        w.once("exit", (code) => reject(new Error(`robustness worker exited with code ${code} before sending its counts`)));
-      });
-    }),
-  );
-  return mergeRobustness(parts);
+      }),
+    ));
+  } finally {
+    signal?.removeEventListener("abort", stop);
+    stop(); // the others, when one failed
+  }
 }

@@ -1,13 +1,13 @@
 /**
  * Analyses of a revision, through the application layer's use cases (analyze,
- * status quo, brief) — the same JSON the CLI prints with --json. A result is stored
+ * status quo, brief, robustness, sensitivity, stabilize) — the same JSON the CLI prints with --json. A result is stored
  * once per (revision, kind, options): asking again returns the stored one.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Analysis } from "@concord/storage";
 import { access } from "../auth.js";
 import type { AppEnv } from "../context.js";
-import { appProblem, storeProblem } from "../problem.js";
+import { appProblem, problem, storeProblem } from "../problem.js";
 import { AnalysisParams, RunAnalysisBody, ScenarioParams } from "../schemas.js";
 import { runAnalysis } from "../analysis.js";
 import { declare, jsonBody } from "./route.js";
@@ -17,7 +17,7 @@ const tag = "analyses";
 export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(
     declare("post", "/api/workspaces/{ws}/scenarios/{sc}/analyses", {
-      summary: "Run an analysis of a revision (editor): analyze, status-quo, brief or report, with the CLI's options; stored once, 201 when new, 200 when it was stored already",
+      summary: "Run an analysis of a revision (editor): analyze, status-quo, brief, report, robustness, sensitivity or stabilize, with the CLI's options (long ones belong in a job); stored once, 201 when new, 200 when it was stored already",
       tag,
       status: 201,
       request: { params: ScenarioParams, ...jsonBody(RunAnalysisBody) },
@@ -33,7 +33,13 @@ export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
       const key = { kind: request.kind, options: request.options ?? {} };
       const existing = await storage.analyses.get(ws, sc, revision.value.number, key);
       if (existing.ok) return answer(existing.value, false, 200);
-      const result = await runAnalysis(request, revision.value, c.get("deps").runner);
+      // A client that goes away stops robustness and sensitivity (their worker threads end).
+      const signal = c.req.raw.signal;
+      const result = await runAnalysis(request, revision.value, c.get("deps").runner, { signal }).catch((e: unknown) => {
+        if (signal.aborted) return null; // nobody is waiting for the answer
+        throw e;
+      });
+      if (result === null) return problem(408, "client-gone", "the request was abandoned before the analysis finished");
       if (!result.ok) return appProblem(result.problems);
       const stored = await storage.analyses.store(ws, sc, revision.value.number, key, JSON.stringify(result.value));
       if (!stored.ok) return storeProblem(stored.error);

@@ -19,7 +19,7 @@ export interface TestServer {
   readonly deps: ServerDeps;
   readonly logs: Record<string, unknown>[];
   /** A request to the app; `json` is sent as the JSON body. */
-  call(method: string, path: string, init?: { json?: unknown; body?: string; headers?: Record<string, string> }): Promise<Response>;
+  call(method: string, path: string, init?: { json?: unknown; body?: string; headers?: Record<string, string>; signal?: AbortSignal }): Promise<Response>;
 }
 
 export async function openTestServer(engine: TestEngine, mode: Mode, overrides: Partial<ServerDeps> = {}, queue?: (storage: Storage) => Promise<JobQueue>): Promise<TestServer> {
@@ -49,7 +49,7 @@ export async function openTestServer(engine: TestEngine, mode: Mode, overrides: 
         body = JSON.stringify(init.json);
         headers["content-type"] ??= "application/json";
       }
-      return Promise.resolve(app.request(`http://127.0.0.1:4317${path}`, { method, headers, ...(body !== undefined ? { body } : {}) }));
+      return Promise.resolve(app.request(`http://127.0.0.1:4317${path}`, { method, headers, ...(body !== undefined ? { body } : {}), ...(init.signal ? { signal: init.signal } : {}) }));
     },
   };
 }

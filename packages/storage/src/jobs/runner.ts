@@ -17,6 +17,8 @@ export interface RunSettings {
   readonly leaseMs: number;
   /** How often to send a heartbeat (default: a third of the lease). */
   readonly heartbeatMs?: number;
+  /** Progress is stored at once when the last heartbeat is at least this old (default 500 ms), else with the next one. */
+  readonly progressMs?: number;
 }
 
 /** Why a run was aborted, as the signal's reason. */
@@ -40,7 +42,9 @@ export async function runJob(store: JobStore, job: Job, handler: JobHandler, set
 
   let pending: { fraction: number; message: string | null } | undefined;
   let beating = Promise.resolve();
+  let lastBeat = Date.now();
   const beat = (): void => {
+    lastBeat = Date.now();
     beating = beating.then(async () => {
       if (controller.signal.aborted) return;
       const progress = pending;
@@ -56,7 +60,13 @@ export async function runJob(store: JobStore, job: Job, handler: JobHandler, set
     let result: unknown;
     try {
       result = await Promise.race([
-        handler(job, { signal: controller.signal, progress: (fraction, message) => void (pending = { fraction, message: message ?? null }) }),
+        handler(job, {
+          signal: controller.signal,
+          progress: (fraction, message) => {
+            pending = { fraction, message: message ?? null };
+            if (Date.now() - lastBeat >= (settings.progressMs ?? 500)) beat();
+          },
+        }),
         new Promise<never>((_, reject) => controller.signal.addEventListener("abort", () => reject(controller.signal.reason as Error), { once: true })),
       ]);
     } catch (e) {

@@ -7,10 +7,12 @@
 import { Migrator, type Kysely, type Migration } from "kysely";
 import type { Engine } from "../types.js";
 import { initial } from "./0001-initial.js";
+import { invitationsAndAdmins } from "./0002-invitations-admins.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001-initial": initial(engine),
+    "0002-invitations-admins": invitationsAndAdmins(),
   };
 }
 

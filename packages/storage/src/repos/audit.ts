@@ -28,8 +28,17 @@ export class AuditLog {
   }
 
   async list(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.select(query);
+  }
+
+  /** Every entry, of every workspace and outside any (for the server's administrators); `workspaceId` narrows it. */
+  async listAll(query: Partial<AuditQuery> = {}): Promise<AuditEntry[]> {
+    return this.select(query);
+  }
+
+  private async select(query: Partial<AuditQuery>): Promise<AuditEntry[]> {
     let q = this.ctx.db.selectFrom("audit_log").selectAll();
-    q = query.workspaceId === null ? q.where("workspace_id", "is", null) : q.where("workspace_id", "=", query.workspaceId);
+    if (query.workspaceId !== undefined) q = query.workspaceId === null ? q.where("workspace_id", "is", null) : q.where("workspace_id", "=", query.workspaceId);
     if (query.objectId !== undefined) q = q.where("object_id", "=", query.objectId);
     if (query.before !== undefined) q = q.where("seq", "<", query.before);
     const limit = Math.min(Math.max(Math.trunc(query.limit ?? 100), 1), 1000);

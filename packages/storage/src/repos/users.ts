@@ -12,6 +12,8 @@ export interface NewUser {
   readonly displayName: string;
   /** Omit for a user who cannot log in with a password (API tokens only). */
   readonly password?: string;
+  /** An administrator of the server (default false). */
+  readonly admin?: boolean;
 }
 
 export class Users {
@@ -36,7 +38,7 @@ export class Users {
     }
     return atomically(this.ctx, async (db) => {
       if (await db.selectFrom("users").select("id").where("email", "=", email.value).executeTakeFirst()) return emailTaken();
-      const row: UsersTable = { id: randomUUID(), email: email.value, display_name: displayName.value, password_hash: passwordHash, created_at: isoNow(this.ctx), disabled_at: null };
+      const row: UsersTable = { id: randomUUID(), email: email.value, display_name: displayName.value, password_hash: passwordHash, created_at: isoNow(this.ctx), disabled_at: null, admin: input.admin ? 1 : 0 };
       try {
         await db.insertInto("users").values(row).execute();
       } catch (e) {
@@ -44,7 +46,7 @@ export class Users {
         if (this.ctx.isUniqueViolation(e)) return emailTaken();
         throw e;
       }
-      await writeAudit(this.ctx, db, by, { workspaceId: null, action: "user.create", objectType: "user", objectId: row.id, details: { email: row.email } });
+      await writeAudit(this.ctx, db, by, { workspaceId: null, action: "user.create", objectType: "user", objectId: row.id, details: { email: row.email, ...(input.admin ? { admin: true } : {}) } });
       return ok(toUser(row));
     });
   }
@@ -112,15 +114,16 @@ export class Users {
 
 const emailTaken = <T>(): StoreResult<T> => duplicate("user", "email", "email: a user with this address exists already");
 
-export const toUser = (r: UsersTable): User => ({ id: r.id, email: r.email, displayName: r.display_name, createdAt: r.created_at, disabledAt: r.disabled_at });
+export const toUser = (r: UsersTable): User => ({ id: r.id, email: r.email, displayName: r.display_name, createdAt: r.created_at, disabledAt: r.disabled_at, admin: Number(r.admin) === 1 });
 
 /** The user's columns when joined to a session or token row (whose own `user_id` is the user's id). */
-export const JOINED_USER_COLUMNS = ["users.email", "users.display_name", "users.created_at as user_created_at", "users.disabled_at"] as const;
+export const JOINED_USER_COLUMNS = ["users.email", "users.display_name", "users.created_at as user_created_at", "users.disabled_at", "users.admin"] as const;
 
-export const joinedUser = (r: { user_id: string; email: string; display_name: string; user_created_at: string; disabled_at: string | null }): User => ({
+export const joinedUser = (r: { user_id: string; email: string; display_name: string; user_created_at: string; disabled_at: string | null; admin: number }): User => ({
   id: r.user_id,
   email: r.email,
   displayName: r.display_name,
   createdAt: r.user_created_at,
   disabledAt: r.disabled_at,
+  admin: Number(r.admin) === 1,
 });

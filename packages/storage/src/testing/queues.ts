@@ -12,8 +12,9 @@ export const queueKinds = (engine: Engine): QueueKind[] => (engine === "postgres
 /** Leases and expiries of about a second, so dead workers are noticed quickly. */
 export const FAST = { leaseMs: 900, pollMs: 50, pollingIntervalSeconds: 0.5, maintenanceIntervalSeconds: 1, expireInSeconds: 2, retryDelaySeconds: 0 };
 
-export function openTestQueue(storage: Storage, kind: QueueKind): Promise<JobQueue> {
-  if (kind === "in-process") return Promise.resolve(new InProcessJobQueue(storage, FAST));
+/** `overrides` change FAST's timings (a test whose jobs run longer than pg-boss's expiry raises it). */
+export function openTestQueue(storage: Storage, kind: QueueKind, overrides: Partial<typeof FAST> = {}): Promise<JobQueue> {
+  if (kind === "in-process") return Promise.resolve(new InProcessJobQueue(storage, { ...FAST, ...overrides }));
   if (storage.location.engine !== "postgres") throw new Error("pg-boss needs PostgreSQL");
-  return PgBossJobQueue.open(storage, storage.location.url, { ...FAST, onError: () => {} });
+  return PgBossJobQueue.open(storage, storage.location.url, { ...FAST, ...overrides, onError: () => {} });
 }
