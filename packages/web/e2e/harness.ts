@@ -3,7 +3,9 @@
  * SQLite file, seeded like `concord serve` (the seed scenario in a first workspace) and
  * serving the Vite build; Chromium through playwright-core with a fresh profile; a page
  * that records console errors, failed requests and requests that leave the server.
- * Analyses run inline (a .ts file cannot be a worker thread under vitest).
+ * Analyses run inline (a .ts file cannot be a worker thread under vitest), unless a test
+ * asks for server jobs on threads: then the server runs them as `concord serve` does, on
+ * the compiled job thread (packages/server/dist, built by `tsc -b`) with the Node runner.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -20,11 +22,12 @@ export const chromiumPresent = existsSync(CHROMIUM);
 const ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 export const SEED_FILE = join(ROOT, "scenarios", "armenia-azerbaijan-2023.yaml");
 
-export async function startWorkbench(): Promise<RunningServer> {
-  const settings = resolveSettings({ port: 0, db: join(mkdtempSync(join(tmpdir(), "concord-web-")), "concord.db"), log: "off", jobs: "0" }, {});
+export async function startWorkbench(options: { jobsOnThreads?: boolean } = {}): Promise<RunningServer> {
+  const threads = options.jobsOnThreads === true;
+  const settings = resolveSettings({ port: 0, db: join(mkdtempSync(join(tmpdir(), "concord-web-")), "concord.db"), log: "off", jobs: threads ? "1" : "0" }, {});
   if (!settings.ok) throw new Error(settings.message);
   const text = readFileSync(SEED_FILE, "utf8");
-  return startServer({ settings: settings.value, runner: inlineRunner, web: join(ROOT, "packages", "web", "dist"), seed: { name: "Armenia–Azerbaijan peace treaty", text } });
+  return startServer({ settings: settings.value, ...(threads ? {} : { runner: inlineRunner }), web: join(ROOT, "packages", "web", "dist"), seed: { name: "Armenia–Azerbaijan peace treaty", text } });
 }
 
 export const launch = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: ARGS });

@@ -12,6 +12,7 @@ const PAGE_COMPONENTS: Readonly<Record<PagePath, React.ComponentType>> = {
   "/model": lazy(() => import("./pages/Model").then((m) => ({ default: m.Model }))),
   "/analysis": lazy(() => import("./pages/Analysis").then((m) => ({ default: m.Analysis }))),
   "/mediation": lazy(() => import("./pages/Mediation").then((m) => ({ default: m.Mediation }))),
+  "/settlement": lazy(() => import("./pages/Settlement").then((m) => ({ default: m.Settlement }))),
   "/import-export": lazy(() => import("./pages/ImportExport").then((m) => ({ default: m.ImportExport }))),
 };
 

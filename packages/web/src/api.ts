@@ -66,7 +66,26 @@ export class ApiError extends Error {
   }
 }
 
-export type AnalysisKind = "analyze" | "status-quo" | "brief" | "report";
+export type AnalysisKind = "analyze" | "status-quo" | "brief" | "report" | "robustness" | "sensitivity" | "stabilize";
+
+export type JobState = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+/** An analysis job on the server (docs/server.md, "Analysis jobs"). */
+export interface Job {
+  readonly id: string;
+  readonly scenarioId: string;
+  readonly revision: number;
+  readonly kind: string;
+  readonly options: unknown;
+  readonly state: JobState;
+  /** 0..1 */
+  readonly progress: number;
+  readonly progressMessage: string | null;
+  readonly error: string | null;
+  readonly cancelRequested: boolean;
+  readonly analysisId: string | null;
+  readonly updatedAt: string;
+}
 
 export interface StoredAnalysis<T> {
   readonly analysis: { readonly id: string; readonly kind: AnalysisKind; readonly revision: number; readonly createdAt: string; readonly computedNow: boolean };
@@ -144,6 +163,47 @@ export const api = {
   /** Runs (or fetches the stored) analysis of a revision through the application layer. */
   async analysis<T>(ws: string, sc: string, kind: AnalysisKind, options: Record<string, unknown> = {}, revision?: number): Promise<StoredAnalysis<T>> {
     return (await call<StoredAnalysis<T>>("POST", `${scenarioPath(ws, sc)}/analyses`, { body: { kind, options, ...(revision !== undefined ? { revision } : {}) } })).value;
+  },
+  /** Queues an analysis as a server job (the same one queued, running or done is returned instead). */
+  async startJob(ws: string, sc: string, kind: AnalysisKind, options: Record<string, unknown> = {}, revision?: number): Promise<Job> {
+    return (await call<{ job: Job }>("POST", `${scenarioPath(ws, sc)}/jobs`, { body: { kind, options, ...(revision !== undefined ? { revision } : {}) } })).value.job;
+  },
+  /** Asks the server to stop a job (a queued one is dropped, a running one ends at its next heartbeat). */
+  async cancelJob(ws: string, id: string): Promise<Job> {
+    return (await call<{ job: Job }>("POST", `/api/workspaces/${enc(ws)}/jobs/${enc(id)}/cancel`)).value.job;
+  },
+  async job(ws: string, id: string): Promise<Job> {
+    return (await call<{ job: Job }>("GET", `/api/workspaces/${enc(ws)}/jobs/${enc(id)}`)).value.job;
+  },
+  /** Follows a job's progress (server-sent events) until it has finished; returns a function that stops following. */
+  watchJob(ws: string, id: string, onJob: (job: Job) => void): () => void {
+    let stopped = false;
+    let source: EventSource | null = null;
+    const done = (job: Job): boolean => job.state !== "queued" && job.state !== "running";
+    const open = (): void => {
+      source = new EventSource(`/api/workspaces/${enc(ws)}/jobs/${enc(id)}/events`);
+      source.addEventListener("job", (e) => {
+        const job = JSON.parse((e as MessageEvent<string>).data) as Job;
+        onJob(job);
+        if (done(job)) source?.close();
+      });
+      // The stream ends when the job has finished, and the browser would reconnect by
+      // itself: close it, read the job once, and follow again only if it still runs.
+      source.onerror = () => {
+        source?.close();
+        if (stopped) return;
+        void api.job(ws, id).then((job) => {
+          if (stopped) return;
+          onJob(job);
+          if (!done(job)) setTimeout(() => stopped || open(), 1000);
+        });
+      };
+    };
+    open();
+    return () => {
+      stopped = true;
+      source?.close();
+    };
   },
   /** The brief, in the same words as `concord brief`. */
   async brief(ws: string, sc: string, options: BriefRequestOptions = {}, revision?: number): Promise<StoredAnalysis<BriefResult>> {

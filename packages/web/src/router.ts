@@ -7,6 +7,7 @@ export const PAGES = [
   { path: "/model", name: "Model" },
   { path: "/analysis", name: "Analysis" },
   { path: "/mediation", name: "Mediation" },
+  { path: "/settlement", name: "Settlement" },
   { path: "/import-export", name: "Import/export" },
 ] as const;
 

@@ -5,15 +5,20 @@
  * conclusions rest on estimates (switch one off and watch the answer change); what groups
  * acting together could do; and how robust each outcome is to the estimates. Plain words
  * first, state numbers and concepts in the detail. On large models (the seed has 18,432
- * states) the slow searches start on request, in the background worker.
+ * states) the slow searches start on request: the smallest changes and the estimates'
+ * sensitivity as jobs on the server (progress and Cancel; an unsaved draft in the
+ * background worker instead), coalitions and robustness in the background worker.
  */
 import { useMemo, useState } from "react";
-import { CONCEPT_LABELS, type BasicConcept, type OptionSummary } from "@concord/app";
+import { CONCEPT_LABELS, type BasicConcept, type OptionSummary, type SensitivityUseCaseResult, type StabilizeUseCaseResult } from "@concord/app";
 import { useScenarioText } from "../model/draft";
 import { readModel } from "../model/edit";
 import { latest, useAnalysis, type Answer } from "../worker/client";
 import { AnswerView } from "../mediation/Answer";
 import { Estimates } from "../mediation/Estimates";
+import { JobView } from "../mediation/JobView";
+import { SensitivityView } from "../mediation/Sensitivity";
+import { useServerJob } from "../mediation/server-job";
 import "../analysis/pages.css";
 
 /** Above this many states the slow searches wait for a click. */
@@ -41,7 +46,12 @@ export function Mediation() {
 
   const target = latest(useAnalysis("target", text, pattern ? { target: pattern, limit: 100_000 } : null, 150));
   const sq = latest(useAnalysis("statusQuo", text, {}));
-  const stab = useAnalysis("stabilize", text, pattern && target?.ok && want("stabilize") ? { target: pattern } : null, 300);
+  // Large saved models: the two slowest searches run as server jobs (an unsaved draft exists only here, so it stays in the worker).
+  const onServer = size > AUTO_UP_TO && !draft;
+  const stab = useAnalysis("stabilize", text, !onServer && pattern && target?.ok && want("stabilize") ? { target: pattern } : null, 300);
+  const stabJob = useServerJob<StabilizeUseCaseResult>("stabilize", { target: pattern }, pattern);
+  const sens = useAnalysis("sensitivity", text, !onServer && want("sensitivity") ? {} : null);
+  const sensJob = useServerJob<SensitivityUseCaseResult>("sensitivity", {}, "");
   const coal = useAnalysis("coalitions", text, want("coalitions") ? {} : null);
   const rob = useAnalysis("robustness", text, want("robustness") ? {} : null);
 
@@ -101,13 +111,30 @@ export function Mediation() {
         <>
           <h2>From today to the target, and what would make it hold</h2>
           {sq?.ok ? <Reach reachable={sq.value.reachable} inTarget={new Set<number>(target.value.states.map((s) => s.state))} /> : sq ? null : <p role="status">Following the moves from today…</p>}
-          <Slow answer={stab} start={() => ask(`stabilize:${pattern}`)} auto={auto} size={size} what="the search for the smallest changes">
-            {(v) => <AnswerView answer={v.answer} testId="stabilize-answer" />}
-          </Slow>
-          <h2>Which conclusions rest on estimates</h2>
+          {onServer ? (
+            <JobView control={stabJob} size={size} what="the search for the smallest changes">
+              {(v) => <AnswerView answer={v.answer} testId="stabilize-answer" />}
+            </JobView>
+          ) : (
+            <Slow answer={stab} start={() => ask(`stabilize:${pattern}`)} auto={auto} size={size} what="the search for the smallest changes">
+              {(v) => <AnswerView answer={v.answer} testId="stabilize-answer" />}
+            </Slow>
+          )}
+          <h2>Switch an estimate off</h2>
           <Estimates text={text} target={pattern} />
         </>
       ) : null}
+
+      <h2>Which conclusions rest on which estimates</h2>
+      {onServer ? (
+        <JobView control={sensJob} size={size} what="the estimates' check">
+          {(v) => <SensitivityView result={v} />}
+        </JobView>
+      ) : (
+        <Slow answer={sens} start={() => ask("sensitivity")} auto={auto} size={size} what="the estimates' check">
+          {(v) => <SensitivityView result={v} />}
+        </Slow>
+      )}
 
       <h2>Coalitions</h2>
       <Slow answer={coal} start={() => ask("coalitions")} auto={auto} size={size} what="the coalition analysis">

@@ -12,6 +12,7 @@ import {
   openScenario,
   robustness,
   sensitivity,
+  settle,
   stabilize,
   states,
   statusQuo,
@@ -171,6 +172,8 @@ async function run<K extends Op>(op: K, L: Loaded, args: Requests[K]["args"]): P
       const a = args as Requests["robustness"]["args"];
       return robustness(L, a.variants !== undefined ? { variants: a.variants } : {}, runner);
     }
+    case "settle":
+      return settle(L, { searchChanges: false }, runner);
     default:
       return { ok: false, problems: [{ code: "usage", path: [], message: `unknown request "${String(op)}"` }] };
   }

@@ -11,6 +11,7 @@ import type {
   Problem,
   DecisionMakerEvidence,
   RobustnessUseCaseResult,
+  SettleResult,
   SensitivityUseCaseResult,
   StabilizeUseCaseResult,
   StatusQuoAnalysis,
@@ -73,6 +74,8 @@ export interface Requests {
   sensitivity: { args: Record<string, never>; result: SensitivityUseCaseResult };
   coalitions: { args: Record<string, never>; result: CoalitionsResult };
   robustness: { args: { variants?: number }; result: RobustnessUseCaseResult };
+  /** Packages both sides could accept and which would hold; without the (slow) search for changes. */
+  settle: { args: Record<string, never>; result: SettleResult };
 }
 
 export type Op = keyof Requests;
