@@ -1,8 +1,10 @@
 // The Mediation page on the seed (18,432 states): the estimates' check runs as a job on
 // the server (on a job thread, as `concord serve` runs it), its progress arrives as
-// server-sent events, and Cancel stops it through the server's cancel route.
+// server-sent events and its answer is the analysis the job stored; the search for the
+// smallest changes (minutes on the seed) is cancelled through the server's cancel route.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SensitivityUseCaseResult } from "@concord/app";
 import type { RunningServer } from "@concord/server";
 import { axe, chromiumPresent, launch, openPage, screenshotPath, startWorkbench } from "./harness.js";
 
@@ -31,28 +33,61 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the mediation page's serve
 
   const jobs = async (): Promise<JobRow[]> => ((await (await fetch(`${server.url}/api/workspaces/${ws}/jobs`)).json()) as { jobs: JobRow[] }).jobs;
 
-  it("starts the estimates' check as a server job, shows its progress, and cancels it", async () => {
+  it("runs the estimates' check as a server job, shows its progress from the job's events, then the answer", async () => {
     const { page, problems } = await openPage(browser, server.url);
     await page.goto(`${server.url}/mediation?scenario=${seed}`);
     const start = page.getByRole("button", { name: "Start the estimates' check" });
     await start.waitFor({ timeout: 120_000 });
     expect(await jobs()).toEqual([]);
+    // Every progress line the page shows, recorded as it changes (the job takes seconds on an idle machine).
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => {
+        const t = document.querySelector("[data-testid=job-progress]")?.textContent;
+        if (t && seen.at(-1) !== t) seen.push(t);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await start.click();
-    // The progress line follows the job's events: the variants done, as the server counts them.
-    const progress = page.getByTestId("job-progress");
-    await progress.filter({ hasText: /\d+ of \d+ variants analysed/ }).waitFor({ timeout: 120_000 });
-    const [running] = await jobs();
-    expect(running).toMatchObject({ kind: "sensitivity", state: "running" });
-    expect(running!.progress).toBeGreaterThan(0);
-    await page.screenshot({ path: screenshotPath("mediation-seed-job"), fullPage: false });
+    const answer = page.getByTestId("sensitivity-answer");
+    await answer.waitFor({ timeout: 180_000 });
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    expect(seen.some((t) => /\d+ of \d+ variants analysed \(\d+%\)/.test(t)), seen.join(" | ")).toBe(true);
+    const [done] = await jobs();
+    expect(done).toMatchObject({ kind: "sensitivity", state: "succeeded" });
+    // The answer is the stored analysis the job left (asking again returns it: 200, not computed anew).
+    const stored = await fetch(`${server.url}/api/workspaces/${ws}/scenarios/${seed}/analyses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ kind: "sensitivity", options: {} }) });
+    expect(stored.status).toBe(200);
+    const result = ((await stored.json()) as { result: SensitivityUseCaseResult }).result;
+    const shown = await answer.innerText();
+    for (const q of result.questions) for (const w of q.alone) expect(shown).toContain(w);
+    for (const sentence of result.answer.answer) expect(shown).toContain(sentence);
+    await page.getByText(/^What this rests on/).click();
+    expect(await answer.locator(".sources li").count()).toBe(result.answer.sources.length);
+    expect(await answer.locator(".sources li").count()).toBeGreaterThan(0);
+    await page.getByRole("heading", { name: "Which conclusions rest on which estimates" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath("mediation-seed-sensitivity"), fullPage: false });
     expect(await axe(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  }, 400_000);
+
+  it("cancels the search for the smallest changes on the server", async () => {
+    const { page, problems } = await openPage(browser, server.url);
+    await page.goto(`${server.url}/mediation?scenario=${seed}`);
+    await page.getByRole("button", { name: "A peace treaty signed directly, without mediators" }).click();
+    const start = page.getByRole("button", { name: "Start the search for the smallest changes" });
+    await start.waitFor({ timeout: 120_000 });
+    await start.click();
+    await page.getByTestId("job-progress").filter({ hasText: /working on the search for the smallest changes/ }).waitFor({ timeout: 60_000 });
+    const running = (await jobs()).find((j) => j.kind === "stabilize")!;
+    expect(running.state).toBe("running");
     await page.getByRole("button", { name: "Cancel" }).click();
-    await page.getByTestId("job-stopped").waitFor({ timeout: 30_000 });
-    expect((await jobs())[0]).toMatchObject({ id: running!.id, state: "cancelled" });
-    // Nothing was stored: the server has no sensitivity analysis of the seed.
-    const stored = await fetch(`${server.url}/api/workspaces/${ws}/scenarios/${seed}/analyses/sensitivity/latest`);
+    await page.getByTestId("job-stopped").waitFor({ timeout: 60_000 });
+    expect((await jobs()).find((j) => j.id === running.id)).toMatchObject({ state: "cancelled" });
+    // Nothing was stored: the server has no smallest-changes answer for the seed.
+    const stored = await fetch(`${server.url}/api/workspaces/${ws}/scenarios/${seed}/analyses/stabilize/latest`);
     expect(stored.status).toBe(404);
-    expect(await page.getByRole("button", { name: "Start the estimates' check again" }).count()).toBe(1);
+    expect(await page.getByRole("button", { name: "Start the search for the smallest changes again" }).count()).toBe(1);
     expect(problems).toEqual([]);
   }, 300_000);
 });

@@ -4,6 +4,7 @@ import { navigate, PAGES, useLocation, type PagePath } from "./router";
 import { useWorkbench, WorkbenchProvider } from "./workbench";
 import { Overview } from "./pages/Overview";
 import { ImportFirst } from "./components/FileImport";
+import { Login } from "./components/Login";
 
 // Each page is its own chunk: the overview paints without the editor, the graph or the record's views.
 const PAGE_COMPONENTS: Readonly<Record<PagePath, React.ComponentType>> = {
@@ -20,7 +21,7 @@ export function App() {
   return (
     <>
       <a className="skip" href="#main">Skip to the page</a>
-      <WorkbenchProvider empty={(workspace, refresh) => <ImportFirst workspace={workspace} onImported={refresh} />}>
+      <WorkbenchProvider empty={(workspace, refresh) => <ImportFirst workspace={workspace} onImported={refresh} />} login={(done) => <Login onLoggedIn={done} />}>
         <Shell />
       </WorkbenchProvider>
     </>

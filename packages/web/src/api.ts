@@ -102,6 +102,9 @@ async function call<T>(method: string, path: string, init: { body?: unknown; ifM
   const headers: Record<string, string> = { accept: "application/json" };
   if (init.body !== undefined) headers["content-type"] = "application/json";
   if (init.ifMatch !== undefined) headers["if-match"] = `"${init.ifMatch}"`;
+  // Team mode: a request that changes something echoes the session's CSRF cookie (double submit).
+  const csrf = method !== "GET" ? csrfToken() : undefined;
+  if (csrf !== undefined) headers["x-csrf-token"] = csrf;
   const response = await fetch(path, { method, headers, ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}) });
   const type = response.headers.get("content-type") ?? "";
   if (!response.ok) {
@@ -114,12 +117,22 @@ async function call<T>(method: string, path: string, init: { body?: unknown; ifM
   return { value, etag: response.headers.get("etag") };
 }
 
+/** The CSRF cookie a team-mode login sets (`concord_csrf`), if any. */
+function csrfToken(): string | undefined {
+  const found = document.cookie.split("; ").find((c) => c.startsWith("concord_csrf="));
+  return found ? decodeURIComponent(found.slice("concord_csrf=".length)) : undefined;
+}
+
 const enc = encodeURIComponent;
 const scenarioPath = (ws: string, sc: string): string => `/api/workspaces/${enc(ws)}/scenarios/${enc(sc)}`;
 
 export const api = {
   async health(): Promise<{ status: string; mode: "local" | "team" }> {
     return (await call<{ status: string; mode: "local" | "team" }>("GET", "/api/health")).value;
+  },
+  /** Team mode: logs in (the server sets the session and CSRF cookies); a wrong e-mail or password is a 401 ApiError, too many tries a 429. */
+  async login(email: string, password: string): Promise<{ user: { readonly displayName?: string; readonly email: string } }> {
+    return (await call<{ user: { displayName?: string; email: string } }>("POST", "/api/auth/login", { body: { email, password } })).value;
   },
   async workspaces(): Promise<Workspace[]> {
     return (await call<{ workspaces: Workspace[] }>("GET", "/api/workspaces")).value.workspaces;

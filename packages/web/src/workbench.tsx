@@ -18,7 +18,7 @@ export interface Workbench {
   refresh(): Promise<void>;
 }
 
-type Loading = { state: "loading" } | { state: "failed"; message: string } | { state: "empty"; workspace: Workspace } | { state: "ready"; value: Omit<Workbench, "select" | "refresh"> };
+type Loading = { state: "loading" } | { state: "login" } | { state: "failed"; message: string } | { state: "empty"; workspace: Workspace } | { state: "ready"; value: Omit<Workbench, "select" | "refresh"> };
 
 const Context = createContext<Workbench | null>(null);
 
@@ -40,7 +40,7 @@ async function load(wanted: string | null): Promise<Loading> {
   return { state: "ready", value: { workspace, scenarios, scenario, revision } };
 }
 
-export function WorkbenchProvider({ children, empty }: { children: ReactNode; empty: (workspace: Workspace, refresh: () => Promise<void>) => ReactNode }) {
+export function WorkbenchProvider({ children, empty, login }: { children: ReactNode; empty: (workspace: Workspace, refresh: () => Promise<void>) => ReactNode; login: (done: () => Promise<void>) => ReactNode }) {
   const [loading, setLoading] = useState<Loading>({ state: "loading" });
   const [wanted, setWanted] = useState<string | null>(remembered);
 
@@ -48,7 +48,9 @@ export function WorkbenchProvider({ children, empty }: { children: ReactNode; em
     try {
       setLoading(await load(wanted));
     } catch (e) {
-      setLoading({ state: "failed", message: e instanceof ApiError ? e.message : `The server did not answer: ${String(e)}` });
+      // Team mode without a session: the API answers 401, so ask who is there.
+      if (e instanceof ApiError && e.problem.status === 401) setLoading({ state: "login" });
+      else setLoading({ state: "failed", message: e instanceof ApiError ? e.message : `The server did not answer: ${String(e)}` });
     }
   }, [wanted]);
 
@@ -64,6 +66,7 @@ export function WorkbenchProvider({ children, empty }: { children: ReactNode; em
   }, []);
 
   if (loading.state === "loading") return <p role="status">Loading the scenario…</p>;
+  if (loading.state === "login") return <>{login(refresh)}</>;
   if (loading.state === "failed") return <p role="alert">{loading.message}</p>;
   if (loading.state === "empty") return <>{empty(loading.workspace, refresh)}</>;
   return <Context.Provider value={{ ...loading.value, select, refresh }}>{children}</Context.Provider>;
