@@ -29,7 +29,7 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the login page in team mod
     if (!ana.ok) throw new Error(ana.error.message);
     const ws = await storage.workspaces.create("Talks", { userId: ana.value.id, via: "cli" });
     if (!ws.ok) throw new Error(ws.error.message);
-    const sc = await storage.scenarios.create(ws.value.id, { name: "Green Valley (fictional)", text: EXAMPLE }, { userId: ana.value.id, via: "cli" });
+    const sc = await storage.scenarios.create(ws.value.id, { name: "Green Valley (fictional)", text: EXAMPLE, format: "yaml" }, { userId: ana.value.id, via: "cli" });
     if (!sc.ok) throw new Error(sc.error.message);
     server = await startServer({ settings: settings.value, storage, runner: inlineRunner, web: join(ROOT, "packages", "web", "dist") });
     browser = await launch();

@@ -50,8 +50,11 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the mediation page's serve
     });
     await start.click();
     const answer = page.getByTestId("sensitivity-answer");
-    await answer.waitFor({ timeout: 180_000 });
-    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seenNow = (): Promise<string[]> => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    await answer.waitFor({ timeout: 240_000 }).catch(async (e: unknown) => {
+      throw new Error(`no answer; progress lines: ${(await seenNow()).join(" | ")}; jobs: ${JSON.stringify(await jobs())}; page: ${problems.join("; ")}`, { cause: e });
+    });
+    const seen = await seenNow();
     expect(seen.some((t) => /\d+ of \d+ variants analysed \(\d+%\)/.test(t)), seen.join(" | ")).toBe(true);
     const [done] = await jobs();
     expect(done).toMatchObject({ kind: "sensitivity", state: "succeeded" });

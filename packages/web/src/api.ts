@@ -193,18 +193,20 @@ export const api = {
     let stopped = false;
     let source: EventSource | null = null;
     const done = (job: Job): boolean => job.state !== "queued" && job.state !== "running";
+    let finished = false;
     const open = (): void => {
       source = new EventSource(`/api/workspaces/${enc(ws)}/jobs/${enc(id)}/events`);
       source.addEventListener("job", (e) => {
         const job = JSON.parse((e as MessageEvent<string>).data) as Job;
+        finished = done(job);
         onJob(job);
-        if (done(job)) source?.close();
       });
-      // The stream ends when the job has finished, and the browser would reconnect by
-      // itself: close it, read the job once, and follow again only if it still runs.
+      // The server ends the stream once the job has finished, and the browser would then
+      // reconnect by itself: close it. Broken off earlier, read the job once and follow
+      // again while it still runs.
       source.onerror = () => {
         source?.close();
-        if (stopped) return;
+        if (stopped || finished) return;
         void api.job(ws, id).then((job) => {
           if (stopped) return;
           onJob(job);

@@ -126,7 +126,10 @@ export function Mediation() {
       ) : null}
 
       <h2>Which conclusions rest on which estimates</h2>
-      {onServer ? (
+      {/* Where it runs depends on the model's size: wait for it rather than offer the wrong start. */}
+      {!table ? (
+        <p role="status">Counting the model's outcomes…</p>
+      ) : onServer ? (
         <JobView control={sensJob} size={size} what="the estimates' check">
           {(v) => <SensitivityView result={v} />}
         </JobView>

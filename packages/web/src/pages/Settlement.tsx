@@ -61,7 +61,7 @@ function SettlementView({ s, dmNames, ms }: { s: SettleResult; dmNames: Readonly
 
       <h2>Every package on the frontier</h2>
       <p>{s.stabilityNote}</p>
-      <div className="scroll" tabIndex={0} role="region" aria-label="The frontier packages">
+      <div className="wide" tabIndex={0} role="region" aria-label="The frontier packages">
         <table className="packages" data-testid="packages">
           <thead>
             <tr>
@@ -79,7 +79,7 @@ function SettlementView({ s, dmNames, ms }: { s: SettleResult; dmNames: Readonly
           </thead>
           <tbody>
             {numbered.map(({ p, n }) => (
-              <tr key={n} className={p.acceptable ? "ok" : undefined}>
+              <tr key={n} className={p.acceptable ? "acceptable" : undefined}>
                 <th scope="row">
                   {n}
                   {p.nash ? <span className="tag">Nash</span> : null}

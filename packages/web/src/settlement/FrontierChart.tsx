@@ -7,7 +7,7 @@
 import type { SettlePackage, SettleResult } from "@concord/app";
 
 const W = 420;
-const H = 300;
+const H = 310;
 const PAD = 44;
 
 export function FrontierChart({ s, numbered }: { s: SettleResult; numbered: readonly { p: SettlePackage; n: number }[] }) {
@@ -36,8 +36,8 @@ export function FrontierChart({ s, numbered }: { s: SettleResult; numbered: read
         <text x={X(0) + 6} y={PAD / 2 + 4}>
           ↑ {b.label}'s gain
         </text>
-        <text x={X(0) - 6} y={Y(0) + 16} textAnchor="end">
-          no agreement
+        <text x={X(0) + 4} y={Y(0) + 30}>
+          0 = no agreement
         </text>
         <polyline points={path.join(" ")} className="frontier-line" />
         {fair ? <circle cx={X(fair.p.gains[a.id] ?? 0)} cy={Y(fair.p.gains[b.id] ?? 0)} r={12} className="fair" /> : null}
