@@ -45,6 +45,11 @@ function settleText(r: SettleResult): string {
       ["left", ...ids.map(() => "right" as const), "left", "right"],
     ),
   );
+  if (r.excluded.length) {
+    out.push("Ruled out by the model (not candidates: they are not outcomes the model allows)");
+    for (const x of r.excluded) out.push(`  ${ids.map((id, i) => `${r.parties[i]!.label} ${num(x.gains[id]!)}`).join(", ")}${x.acceptable ? " (both would gain)" : ""}: ${x.words}. ${x.reason}`);
+    out.push("");
+  }
   const needing = r.packages.filter((p) => p.acceptable && p.needs);
   if (needing.length) {
     out.push("What the acceptable packages that would not hold need");
