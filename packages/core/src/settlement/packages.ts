@@ -204,7 +204,7 @@ export function settleCompiled(c: CompiledPackages, opts: PackagesOptions = {}):
   const outcomes = (n: number): string => `${n.toLocaleString("en-US")} distinct outcome${n === 1 ? "" : "s"}`;
   const ruledOut = excluded.length ? ` ${excluded.length} package${excluded.length === 1 ? "" : "s"} that would otherwise be on the frontier ${excluded.length === 1 ? "is" : "are"} left out: the conflict model rules ${excluded.length === 1 ? "it" : "them"} out.` : "";
   const explanation =
-    `Of ${packageCount.toLocaleString("en-US")} possible packages (one alternative per issue)${opts.boxes ? " and among those the conflict model allows" : ""}, ${outcomes(F.size)} ${F.size === 1 ? "is" : "are"} on the Pareto frontier: no other package is better for one party without being worse for another. ` +
+    `Of ${packageCount.toLocaleString("en-US")} possible packages (one alternative per issue), ${outcomes(F.size)} ${F.size === 1 ? "is" : "are"} on the Pareto frontier${opts.boxes ? " of those the conflict model allows" : ""}: no other package is better for one party without being worse for another. ` +
     (acceptable.length === 0
       ? "None of them is better than no agreement for every party: there is no package all parties would prefer to no agreement."
       : `${acceptable.length.toLocaleString("en-US")} of them ${acceptable.length === 1 ? "is" : "are"} better than no agreement for every party. ${nash!.explanation} ${kalaiSmorodinsky!.explanation}`) +
