@@ -17,6 +17,7 @@ import {
   packageBoxes,
   packageStates,
   packageWords,
+  PayoffMemo,
   settleCompiled,
   settlementDocumentPath,
   pullsAt,
@@ -280,6 +281,8 @@ function dmIds(a: Analysis, names: readonly string[]): string[] {
 function needsOf(a: Analysis, candidates: ReadonlySet<StateIndex | "infeasible">, search: ReadonlySet<StateIndex | "infeasible">): (state: StateIndex, concept: BasicConcept) => PackageNeeds | null {
   const pulls = new Map<StateIndex, ReturnType<typeof pullsAt>>();
   const found = new Map<StateIndex, readonly FoundChange[]>();
+  // One cache of payoffs (and truth columns) for every searched state: the same candidate changes recur.
+  const memo = new PayoffMemo(a.space);
   return (state, concept) => {
     if (!candidates.has(state)) return null;
     if (!pulls.has(state)) pulls.set(state, pullsAt(a, state));
@@ -295,7 +298,7 @@ function needsOf(a: Analysis, candidates: ReadonlySet<StateIndex | "infeasible">
       // The target is exactly this state: every option as it is there.
       const expr: Expr = { kind: "and", args: m.options.map((o) => (a.space.taken(state, o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
       const start = a.space.statusQuo;
-      found.set(state, searchChanges(a, expr, a.space.yn(state), { goal, ...(start !== undefined ? { start } : {}), maxSize: 1, maxPairEvaluations: 0, thirdParty: false, limit: 20 }).changes);
+      found.set(state, searchChanges(a, expr, a.space.yn(state), { goal, ...(start !== undefined ? { start } : {}), maxSize: 1, maxPairEvaluations: 0, thirdParty: false, limit: 20, memo }).changes);
     }
     const fixes = found.get(state)!.filter((x) => x.concepts.includes(concept));
     return { pulls: movers, changes: fixes.slice(0, 2).map((x) => x.words), found: fixes.length > 0, searched: true };
