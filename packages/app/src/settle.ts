@@ -225,7 +225,7 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const fairStable = Object.fromEntries(checked.map((k) => [k, packages.filter((p) => p.acceptable && p.stableUnder.includes(k)).length]));
   const aw = adjustedWinnerOver(s, c.util, c.parties.length);
   const estimates = c.sources.some((row) => row.some((v) => v?.estimate && v.range)) || c.disagreementSources.some((v) => v?.estimate && v.range);
-  const sens = estimates ? valuationSensitivity(c, analysis && toState ? { analysis, toState } : {}) : null;
+  const sens = estimates ? valuationSensitivity(c, { ...(analysis && toState ? { analysis, toState } : {}), ...(boxes ? { boxes } : {}) }) : null;
   const sensitivity = sens
     ? {
         ...sens,
