@@ -93,7 +93,7 @@ async function editorFigures(ws: string): Promise<void> {
     const t0 = performance.now();
     const field = page.getByLabel(`Statement ${(k % 6) + 1}`, { exact: true }).first();
     await field.fill(flip(await field.inputValue()));
-    await page.waitForFunction((b) => Number(document.querySelector("aside.live")?.getAttribute("data-answers")) > b, before, { timeout: 60_000, polling: "raf" });
+    await page.waitForFunction(`Number(document.querySelector("aside.live")?.getAttribute("data-answers")) > ${before}`, undefined, { timeout: 60_000, polling: "raf" });
     toScreen.push(performance.now() - t0);
     worker.push(Number(/analysed in (\d+) ms/.exec(await summary.innerText())?.[1] ?? NaN));
   }
