@@ -57,9 +57,9 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
     expect(expected).not.toEqual(await equilibria(EXAMPLE));
     const field = page.getByRole("article", { name: "Government" }).getByLabel("Statement 1", { exact: true });
     await field.fill("withdraw");
-    // Page-side code as a string (the test program has no DOM types), as the harness does.
-    const shown = `JSON.stringify([...document.querySelectorAll('[data-testid="live-equilibria"] li')].map((li) => Number(/State (\\d+)/.exec(li.textContent ?? "")?.[1])).sort((a, b) => a - b))`;
-    await page.waitForFunction(`${shown} === ${JSON.stringify(JSON.stringify(expected))}`, undefined, { timeout: 15_000 });
+    const shown = async (): Promise<number[]> =>
+      (await page.locator('[data-testid="live-equilibria"] li').allTextContents()).map((t) => Number(/State (\d+)/.exec(t)?.[1])).sort((a, b) => a - b);
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
     expect(await page.getByText("Unsaved changes.").count()).toBe(1);
 
     // A statement the validator rejects: its message shows beside the field.
