@@ -40,17 +40,17 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the mediation page's serve
     await start.waitFor({ timeout: 120_000 });
     expect(await jobs()).toEqual([]);
     // Every progress line the page shows, recorded as it changes (the job takes seconds on an idle machine).
-    await page.evaluate(() => {
-      const seen: string[] = [];
-      (window as unknown as { seen: string[] }).seen = seen;
+    // Page-side code as a string (the test program has no DOM types).
+    await page.evaluate(`(() => {
+      const seen = (window.seen = []);
       new MutationObserver(() => {
         const t = document.querySelector("[data-testid=job-progress]")?.textContent;
         if (t && seen.at(-1) !== t) seen.push(t);
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
-    });
+    })()`);
     await start.click();
     const answer = page.getByTestId("sensitivity-answer");
-    const seenNow = (): Promise<string[]> => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    const seenNow = (): Promise<string[]> => page.evaluate<string[]>("window.seen");
     await answer.waitFor({ timeout: 240_000 }).catch(async (e: unknown) => {
       throw new Error(`no answer; progress lines: ${(await seenNow()).join(" | ")}; jobs: ${JSON.stringify(await jobs())}; page: ${problems.join("; ")}`, { cause: e });
     });

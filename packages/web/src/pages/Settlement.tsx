@@ -100,6 +100,19 @@ function SettlementView({ s, dmNames, ms }: { s: SettleResult; dmNames: Readonly
         </table>
       </div>
       {solution ? <Needs p={solution.p} n={solution.n} /> : null}
+      {s.excluded.length > 0 ? (
+        <>
+          <h3>Packages the model rules out</h3>
+          <p>These would be on the frontier, but the conflict model says they cannot happen, so they are left out of it and of the fairest packages.</p>
+          <ul data-testid="excluded">
+            {s.excluded.map((x, k) => (
+              <li key={k}>
+                {x.words} ({s.parties.map((q) => `${q.label} gains ${fmt(x.gains[q.id] ?? 0)}`).join(", ")}). {x.reason}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
 
       <h2>Sharing the issues out</h2>
       <p>{s.adjustedWinner ? s.adjustedWinner.explanation : s.adjustedWinnerNote}</p>
