@@ -1,7 +1,7 @@
 // The Mediation page on the seed (18,432 states): the estimates' check runs as a job on
 // the server (on a job thread, as `concord serve` runs it), its progress arrives as
-// server-sent events and its answer is the analysis the job stored; the search for the
-// smallest changes (minutes on the seed) is cancelled through the server's cancel route.
+// server-sent events and its answer is the analysis the job stored; a search for the
+// smallest changes waiting for a worker is cancelled through the server's cancel route.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SensitivityUseCaseResult } from "@concord/app";
@@ -74,23 +74,33 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the mediation page's serve
     expect(problems).toEqual([]);
   }, 400_000);
 
-  it("cancels the search for the smallest changes on the server", async () => {
-    const { page, problems } = await openPage(browser, server.url);
-    await page.goto(`${server.url}/mediation?scenario=${seed}`);
-    await page.getByRole("button", { name: "A peace treaty signed directly, without mediators" }).click();
-    const start = page.getByRole("button", { name: "Start the search for the smallest changes" });
-    await start.waitFor({ timeout: 120_000 });
-    await start.click();
-    await page.getByTestId("job-progress").filter({ hasText: /working on the search for the smallest changes/ }).waitFor({ timeout: 60_000 });
-    const running = (await jobs()).find((j) => j.kind === "stabilize")!;
-    expect(running.state).toBe("running");
-    await page.getByRole("button", { name: "Cancel" }).click();
-    await page.getByTestId("job-stopped").waitFor({ timeout: 60_000 });
-    expect((await jobs()).find((j) => j.id === running.id)).toMatchObject({ state: "cancelled" });
-    // Nothing was stored: the server has no smallest-changes answer for the seed.
-    const stored = await fetch(`${server.url}/api/workspaces/${ws}/scenarios/${seed}/analyses/stabilize/latest`);
-    expect(stored.status).toBe(404);
-    expect(await page.getByRole("button", { name: "Start the search for the smallest changes again" }).count()).toBe(1);
-    expect(problems).toEqual([]);
+  it("cancels the search for the smallest changes on the server while it waits for a free worker", async () => {
+    // The server runs one job at a time here: a long robustness count keeps it busy, so the
+    // page's job waits in the queue and Cancel deterministically stops it before it starts
+    // (the search itself takes seconds on the seed now, faster than a click).
+    const post = (path: string, body?: unknown): Promise<Response> =>
+      fetch(`${server.url}${path}`, { method: "POST", headers: { "content-type": "application/json" }, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    const blocker = ((await (await post(`/api/workspaces/${ws}/scenarios/${seed}/jobs`, { kind: "robustness", options: { variants: 1_000_000 } })).json()) as { job: JobRow }).job;
+    try {
+      const { page, problems } = await openPage(browser, server.url);
+      await page.goto(`${server.url}/mediation?scenario=${seed}`);
+      await page.getByRole("button", { name: "A peace treaty signed directly, without mediators" }).click();
+      const start = page.getByRole("button", { name: "Start the search for the smallest changes" });
+      await start.waitFor({ timeout: 120_000 });
+      await start.click();
+      await page.getByTestId("job-progress").filter({ hasText: "Waiting for the server to start the search for the smallest changes" }).waitFor({ timeout: 60_000 });
+      const waiting = (await jobs()).find((j) => j.kind === "stabilize")!;
+      expect(waiting.state).toBe("queued");
+      await page.getByRole("button", { name: "Cancel" }).click();
+      await page.getByTestId("job-stopped").waitFor({ timeout: 60_000 });
+      expect((await jobs()).find((j) => j.id === waiting.id)).toMatchObject({ state: "cancelled" });
+      // Nothing was stored: the server has no smallest-changes answer for the seed.
+      const stored = await fetch(`${server.url}/api/workspaces/${ws}/scenarios/${seed}/analyses/stabilize/latest`);
+      expect(stored.status).toBe(404);
+      expect(await page.getByRole("button", { name: "Start the search for the smallest changes again" }).count()).toBe(1);
+      expect(problems).toEqual([]);
+    } finally {
+      await post(`/api/workspaces/${ws}/jobs/${blocker.id}/cancel`);
+    }
   }, 300_000);
 });
