@@ -138,12 +138,18 @@ export class VariantView {
     // graph, so GMR and SMR are not done that way).
     let out: StateIndex[];
     if (c === "seq") {
-      const cand = this.equilibria("gmr");
-      if (cand.length <= this.space.size / LOCAL_SHARE) out = cand.filter((s) => this.isEquilibrium("seq", s));
-      else {
-        // Many candidates (small models, or many GMR equilibria): one pass per decision maker is cheaper.
-        const flags = this.frame.cache.seq(this.keys);
-        out = cand.filter((s) => flags.every((f) => f[s] === 1));
+      // Decision maker by decision maker, the candidates left: a Nash-stable one is SEQ-stable;
+      // the others are searched from when few, else one pass over every state decides them.
+      out = [...this.equilibria("gmr")];
+      for (let k = 0; k < this.payoffs.length && out.length > 0; k++) {
+        const nash = this.frame.cache.flags(k, this.keys[k]!, "nash");
+        const open = out.filter((s) => nash[s] !== 1).length;
+        if (open === 0) continue;
+        if (open <= this.space.size / LOCAL_SHARE) out = out.filter((s) => nash[s] === 1 || this.stableAt(k, s, "seq"));
+        else {
+          const f = this.frame.cache.seq(this.keys, k);
+          out = out.filter((s) => f[s] === 1);
+        }
       }
     }
     else {
