@@ -127,6 +127,34 @@ settlement:
     expect(r.value.packages.filter((p) => p.needs && !p.nash && !p.kalaiSmorodinsky).every((p) => Object.values(p.needs!).every((n) => n!.searched === false))).toBe(true);
   });
 
+  it("leaves out packages the model rules out, names the condition, and finds the package they hid", async () => {
+    // x with p would be best for both, but the model rules out o0 with o2.
+    const text = `concord: 1
+id: ruled
+title: Ruled out
+model:
+  decisionMakers:
+    - { id: a, options: [{ id: o0, label: o0 }, { id: o1, label: o1 }], preferences: [o0] }
+    - { id: b, options: [{ id: o2, label: o2 }], preferences: [o2] }
+  feasibility:
+    - infeasible: o0 & o2
+settlement:
+  parties: [a, b]
+  issues:
+    - { id: i0, alternatives: [{ id: x, when: o0 & -o1 }, { id: y, when: o1 & -o0 }] }
+    - { id: i1, alternatives: [{ id: p, when: o2 }, { id: q, when: -o2 }] }
+  valuations:
+    a: { estimate: true, utilities: { i0: { x: 2, y: 1 }, i1: { p: 2, q: 0 } } }
+    b: { estimate: true, utilities: { i0: { x: 2, y: 1 }, i1: { p: 2, q: 0 } } }
+  disagreement: { values: { a: 0, b: 0 } }
+`;
+    const r = await settle(load(text), { stabilize: false });
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(r.value.packages.map((p) => [p.package, p.state !== null, p.nash])).toEqual([[{ i0: "y", i1: "p" }, true, true]]);
+    expect(r.value.excluded.map((x) => [x.package, x.gains, x.ruledOutBy])).toEqual([[{ i0: "x", i1: "p" }, { a: 4, b: 4 }, ["o0 & o2"]]]);
+    expect(r.value.excluded[0]!.reason).toBe('The model rules it out: "o0 & o2".');
+  });
+
   it("maps alternatives by patterns over options with alternatives (transit = sovereign)", async () => {
     const r = await settle(load(ALT));
     if (!r.ok) throw new Error(r.problems[0]!.message);

@@ -14,12 +14,15 @@ import {
   fairAndStable,
   joinWords,
   ok,
+  packageBoxes,
   packageStates,
   packageWords,
+  PayoffMemo,
   settleCompiled,
   settlementDocumentPath,
   pullsAt,
   reachFrom,
+  rulingConditions,
   searchChanges,
   valuationSensitivity,
   type AdjustedWinnerResult,
@@ -91,6 +94,20 @@ export interface SettlePackage {
   readonly needs?: Readonly<Partial<Record<BasicConcept, PackageNeeds>>>;
 }
 
+/** A package that would be on the frontier but is a state the model rules out: not a candidate. */
+export interface ExcludedSettlePackage {
+  readonly package: Choice;
+  readonly words: string;
+  readonly utilities: ByParty;
+  readonly gains: ByParty;
+  /** Better than no agreement for every party (had it been possible). */
+  readonly acceptable: boolean;
+  /** The model's feasibility conditions each of which alone rules it out (their text); empty when it takes several together. */
+  readonly ruledOutBy: readonly string[];
+  /** Why, in words. */
+  readonly reason: string;
+}
+
 export interface SettleResult {
   readonly scenario: { readonly id: string; readonly title: string };
   readonly parties: readonly { readonly id: string; readonly label: string }[];
@@ -106,6 +123,8 @@ export interface SettleResult {
   readonly disagreement: { readonly utilities: ByParty; readonly package?: Choice };
   /** Frontier packages (up to maxPackagesPerPoint per outcome), acceptable ones first. */
   readonly packages: readonly SettlePackage[];
+  /** Packages that would be on the frontier if the model allowed them (up to maxPackagesPerPoint per outcome); they are left out of the frontier and both solutions. */
+  readonly excluded: readonly ExcludedSettlePackage[];
   /** Distinct outcomes on the frontier: each party's utility and gain. */
   readonly frontier: readonly { readonly utilities: ByParty; readonly gains: ByParty; readonly acceptable: boolean; readonly packageCount: number }[];
   readonly nash: (Omit<Solution, "utilities" | "gains" | "shares" | "point" | "tied"> & { readonly utilities: ByParty; readonly gains: ByParty; readonly tied: number }) | null;
@@ -144,7 +163,9 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   // The loader checked the same input, so this only fails on a programming error.
   if (!compiled.ok) return compiled;
   const c = compiled.value;
-  const result = settleCompiled(c, { maxPackagesPerPoint: options.maxPackagesPerPoint ?? 10 });
+  // Only packages the model allows are candidates (when the section is mapped onto it).
+  const boxes = loaded.space ? packageBoxes(loaded.space, s) : null;
+  const result = settleCompiled(c, { maxPackagesPerPoint: options.maxPackagesPerPoint ?? 10, ...(boxes ? { boxes } : {}) });
   const ids = s.parties.map((p) => p.id);
   const byParty = (xs: readonly number[]): ByParty => Object.fromEntries(ids.map((id, p) => [id, xs[p]!]));
 
@@ -192,10 +213,19 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
   const rank = (p: SettlePackage): number => (p.acceptable ? 0 : 2) + (p.nash || p.kalaiSmorodinsky ? 0 : 1);
   const packages = frontierPackages.map((p, i) => ({ p, i })).sort((a, b) => rank(a.p) - rank(b.p) || a.i - b.i).map((x) => x.p);
 
+  const ruling = result.excluded.length && loaded.space ? rulingConditions(loaded.space, s) : null;
+  const excluded = result.excluded.map((x): ExcludedSettlePackage => {
+    const by = ruling ? ruling(x.package) : [];
+    const reason = by.length
+      ? `The model rules it out: ${joinWords(by.map((cond) => `"${cond.text}"${cond.estimate ? " (a modeller's estimate)" : ""}`), "and")}${by.length > 1 ? ", each on its own" : ""}.`
+      : "The model rules it out: several of its feasibility conditions together.";
+    return { package: x.package, words: packageWords(result.issues, x.package), utilities: byParty(x.utilities), gains: byParty(x.gains), acceptable: x.acceptable, ruledOutBy: by.map((cond) => cond.text), reason };
+  });
+
   const fairStable = Object.fromEntries(checked.map((k) => [k, packages.filter((p) => p.acceptable && p.stableUnder.includes(k)).length]));
   const aw = adjustedWinnerOver(s, c.util, c.parties.length);
   const estimates = c.sources.some((row) => row.some((v) => v?.estimate && v.range)) || c.disagreementSources.some((v) => v?.estimate && v.range);
-  const sens = estimates ? valuationSensitivity(c, analysis && toState ? { analysis, toState } : {}) : null;
+  const sens = estimates ? valuationSensitivity(c, { ...(analysis && toState ? { analysis, toState } : {}), ...(boxes ? { boxes } : {}) }) : null;
   const sensitivity = sens
     ? {
         ...sens,
@@ -218,6 +248,7 @@ export async function settle(input: ScenarioInput, options: SettleOptions = {}, 
     packageCount: result.packageCount,
     disagreement: { utilities: byParty(result.disagreement.utilities), ...(result.disagreement.package ? { package: result.disagreement.package } : {}) },
     packages,
+    excluded,
     frontier: result.frontier.map((f) => ({ utilities: byParty(f.utilities), gains: byParty(f.gains), acceptable: f.acceptable, packageCount: f.packageCount })),
     nash: solution(result.nash),
     kalaiSmorodinsky: solution(result.kalaiSmorodinsky),
@@ -250,6 +281,8 @@ function dmIds(a: Analysis, names: readonly string[]): string[] {
 function needsOf(a: Analysis, candidates: ReadonlySet<StateIndex | "infeasible">, search: ReadonlySet<StateIndex | "infeasible">): (state: StateIndex, concept: BasicConcept) => PackageNeeds | null {
   const pulls = new Map<StateIndex, ReturnType<typeof pullsAt>>();
   const found = new Map<StateIndex, readonly FoundChange[]>();
+  // One cache of payoffs (and truth columns) for every searched state: the same candidate changes recur.
+  const memo = new PayoffMemo(a.space);
   return (state, concept) => {
     if (!candidates.has(state)) return null;
     if (!pulls.has(state)) pulls.set(state, pullsAt(a, state));
@@ -265,7 +298,7 @@ function needsOf(a: Analysis, candidates: ReadonlySet<StateIndex | "infeasible">
       // The target is exactly this state: every option as it is there.
       const expr: Expr = { kind: "and", args: m.options.map((o) => (a.space.taken(state, o.index) ? { kind: "option", option: o.index } : { kind: "not", arg: { kind: "option", option: o.index } })) };
       const start = a.space.statusQuo;
-      found.set(state, searchChanges(a, expr, a.space.yn(state), { goal, ...(start !== undefined ? { start } : {}), maxSize: 1, maxPairEvaluations: 0, thirdParty: false, limit: 20 }).changes);
+      found.set(state, searchChanges(a, expr, a.space.yn(state), { goal, ...(start !== undefined ? { start } : {}), maxSize: 1, maxPairEvaluations: 0, thirdParty: false, limit: 20, memo }).changes);
     }
     const fixes = found.get(state)!.filter((x) => x.concepts.includes(concept));
     return { pulls: movers, changes: fixes.slice(0, 2).map((x) => x.words), found: fixes.length > 0, searched: true };

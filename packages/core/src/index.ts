@@ -62,11 +62,12 @@ export type { SettlementParty, SettlementIssue, Alternative, Valuation, ValueInp
 export { compilePoints, compilePackages, type CompiledPoints, type CompiledPackages, type Named, type NamedIssue, type ValueSource } from "./valuation/validate.js";
 export { adjustedWinner, adjustedWinnerOf, checkDivision, type AdjustedWinnerResult, type AwIssueShare, type AwTransfer, type Certificate, type DivisionCheck } from "./settlement/adjusted-winner.js";
 export { paretoFrontier, type Frontier } from "./settlement/frontier.js";
-export { settlePackages, settleCompiled, packageWords, type PackagesResult, type PackagesOptions, type FrontierPoint, type Solution, type ProposalResult } from "./settlement/packages.js";
+export { settlePackages, settleCompiled, packageWords, type PackagesResult, type PackagesOptions, type FrontierPoint, type Solution, type ProposalResult, type ExcludedPackage } from "./settlement/packages.js";
+export { boxesOf, frontierWithin, inBoxes, type PackageBoxes } from "./settlement/feasible.js";
 export { joinWords } from "./settlement/words.js";
 export { fairAndStable, type PackageToState, type FairStableOptions, type FairStableResult, type PackageStability } from "./settlement/fair-stable.js";
 export { valuationSensitivity, type ValuationSensitivityOptions, type ValuationSensitivityResult, type ParameterSensitivity, type Segment, type SolutionAt } from "./settlement/sensitivity.js";
-export { packageStates } from "./settlement/model-map.js";
+export { packageBoxes, packageStates, rulingConditions } from "./settlement/model-map.js";
 export { settlementDocumentPath, type ScenarioSettlement, type SettlementIssueInfo, type SettlementAlternativeInfo } from "./scenario/settlement.js";
 export { unperceivedStates, hasMisperceptions, restrictToPerceived } from "./stability/unperceived.js";
 export { coalitionsOf, coalitionName, coalitionIds, parseCoalition, parsePartition, MAX_ALL_COALITIONS_DMS, type Coalition } from "./coalition/coalitions.js";

@@ -6,7 +6,7 @@
 import { CONCEPT_LABELS } from "@concord/core";
 import { escapeMarkdown as md, escapeXml as esc } from "./escape.js";
 import { details, scrollTable } from "./html-kit.js";
-import { packageSentence, type SettlementSection } from "./settlement.js";
+import { gainWords, packageSentence, type SettlementSection } from "./settlement.js";
 
 export const MORE = (n: number): string => `… and ${n} more package${n === 1 ? "" : "s"} both sides could accept (the full report lists them).`;
 
@@ -23,6 +23,9 @@ export function settlementBriefMarkdown(s: SettlementSection, h: 2 | 3): string[
   if (s.accepted.length || s.more) o.push("");
   return o;
 }
+
+const RULED_OUT = "Ruled out by the model (not candidates: they would be on the frontier, but the model does not allow them)";
+const ruledOutWords = (s: SettlementSection, x: SettlementSection["ruledOut"][number]): string => `${x.words} (${gainWords(s.parties, x.gains)}). ${x.reason}`;
 
 const CAPTION = "Each dot is a package no other package beats for both sides, placed by what each side gains over no agreement (the dashed cross). Filled: both gain and it would hold; hollow: both gain but someone would move away; grey: one side loses.";
 
@@ -46,6 +49,7 @@ export function settlementReportHtml(s: SettlementSection, chart: string | undef
     `<p>${esc(s.summary)}</p>`,
     chart ? `<figure class="frontier"><div class="scroll figure-scroll">${chart}</div><figcaption>${esc(CAPTION)}</figcaption></figure>` : "",
     details(`Every package on the frontier (${s.frontier.length}), with its state and the concepts it is an equilibrium under`, scrollTable(table)),
+    s.ruledOut.length ? `<p>${esc(RULED_OUT)}:</p><ul>${s.ruledOut.map((x) => `<li>${esc(ruledOutWords(s, x))}</li>`).join("")}</ul>` : "",
     details("The numbers", s.details.map((d) => `<p>${esc(d)}</p>`).join("")),
     "</section>",
   ].join("\n");
@@ -56,6 +60,7 @@ export function settlementReportMarkdown(s: SettlementSection, chartFile: string
   if (chartFile !== undefined) o.push(`![What each side gains in the packages on the frontier](${chartFile})`, "", `*${CAPTION}*`, "");
   const head = ["Package", ...s.parties.map((p) => `${p}'s gain`), "Both gain", "State", "Equilibrium under"];
   o.push(`| ${head.map(md).join(" | ")} |`, `| ${head.map(() => "---").join(" | ")} |`, ...rows(s).map((r) => `| ${r.map(md).join(" | ")} |`), "");
+  if (s.ruledOut.length) o.push(`${md(RULED_OUT)}:`, "", ...s.ruledOut.map((x) => `- ${md(ruledOutWords(s, x))}`), "");
   for (const d of s.details) o.push(md(d), "");
   return o;
 }

@@ -1,6 +1,7 @@
 // The settlement section as data (plain words for the brief, detail for the report) and its chart.
 import { describe, expect, it } from "vitest";
 import { frontierSvg } from "./frontier-svg.js";
+import { settlementReportHtml, settlementReportMarkdown } from "./settlement-render.js";
 import { packageSentence, settlementSection, type SettlementInput } from "./settlement.js";
 
 const pkg = (words: string, gains: [number, number], stableUnder: SettlementInput["packages"][number]["stableUnder"], extra: Partial<SettlementInput["packages"][number]> = {}): SettlementInput["packages"][number] => ({
@@ -48,6 +49,15 @@ describe("settlementSection", () => {
     expect(packageSentence(s, s.accepted[0]!)).toBe("Transit: monitored (Aland +4, Belmark +4 over no agreement; shares the gains most evenly). It would hold.");
     expect(packageSentence(s, settlementSection(input).accepted[2]!)).toContain("It holds only under costly threats: Belmark would close the corridor.");
     expect(text).not.toMatch(/state \d|\bNash\b|GMR|SMR|SEQ/);
+  });
+
+  it("lists the packages the model rules out apart from the frontier, with the reason, in the report", () => {
+    const ruled = settlementSection({ ...input, excluded: [{ words: "Transit: corridor, signed in Brussels", gains: { a: 1, b: 6 }, reason: 'The model rules it out: "venue = brussels & transit = corridor".' }] });
+    expect(ruled.ruledOut).toEqual([{ words: "Transit: corridor, signed in Brussels", gains: [1, 6], reason: 'The model rules it out: "venue = brussels & transit = corridor".' }]);
+    expect(ruled.frontier.map((p) => p.words)).not.toContain("Transit: corridor, signed in Brussels");
+    expect(settlementReportMarkdown(ruled, undefined)).toContain('- Transit: corridor, signed in Brussels (Aland +1, Belmark +6). The model rules it out: "venue = brussels &amp; transit = corridor".');
+    expect(settlementReportHtml(ruled, undefined)).toContain("<li>Transit: corridor, signed in Brussels (Aland +1, Belmark +6). The model rules it out: &quot;venue = brussels &amp; transit = corridor&quot;.</li>");
+    expect(settlementReportMarkdown(s, undefined).join("\n")).not.toContain("Ruled out by the model");
   });
 
   it("says nothing about holding when stability was not checked", () => {

@@ -24,6 +24,8 @@ export interface SettlementInput {
     readonly stableUnder: readonly BasicConcept[];
     readonly needs?: Readonly<Partial<Record<BasicConcept, { readonly pulls: readonly string[]; readonly changes: readonly string[] } | null>>>;
   }[];
+  /** Packages that would be on the frontier but the model rules out (not candidates). */
+  readonly excluded?: readonly { readonly words: string; readonly gains: Readonly<Record<string, number>>; readonly reason: string }[];
   readonly details: readonly string[];
 }
 
@@ -58,6 +60,8 @@ export interface SettlementSection {
   readonly more: number;
   /** Every frontier package listed (the report's chart and table). */
   readonly frontier: readonly SettlementPackage[];
+  /** Packages the model rules out that would otherwise be on the frontier, with why. */
+  readonly ruledOut: readonly { readonly words: string; readonly gains: readonly number[]; readonly reason: string }[];
   readonly details: readonly string[];
 }
 
@@ -96,6 +100,7 @@ export function settlementSection(input: SettlementInput, limit = 5): Settlement
     accepted: accepted.slice(0, limit),
     more: Math.max(0, accepted.length - limit),
     frontier: all,
+    ruledOut: (input.excluded ?? []).map((x) => ({ words: x.words, gains: input.parties.map((party) => x.gains[party.id] ?? 0), reason: x.reason })),
     details: input.details,
   };
 }

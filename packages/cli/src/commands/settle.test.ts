@@ -40,6 +40,18 @@ describe("concord settle", () => {
     ]);
   });
 
+  it("on the seed: lists the package the model rules out apart, and searches for changes only with --mediation", async () => {
+    const seed = "scenarios/armenia-azerbaijan-2023.yaml";
+    const plain = await concord("settle", seed);
+    expect(plain.code).toBe(0);
+    expect(plain.out).toContain("Ruled out by the model (not candidates: they are not outcomes the model allows)\n  Armenia 10, Azerbaijan 60 (both would gain): Where the treaty is signed: in Brussels (EU); Transit to Nakhchivan: an extraterritorial corridor;");
+    expect(plain.out).toContain('The model rules it out: "(venue = brussels | venue = washington) & (transit = monitored | transit = extraterritorial)" (a modeller\'s estimate).');
+    expect(plain.out).toContain("(with --mediation: the smallest changes that would make the Nash and Kalai–Smorodinsky packages hold)");
+    const nashNeeds = (out: string) => JSON.parse(out).value.packages.find((p: { nash: boolean }) => p.nash).needs.nash;
+    // The Nash package fails only the Nash concept there, and no single change makes it hold.
+    expect(nashNeeds((await concord("settle", seed, "--json", "--mediation")).out)).toMatchObject({ searched: true, found: false, changes: [] });
+  });
+
   it("checks only the concepts asked for", async () => {
     const j = JSON.parse((await concord("settle", LAKE, "--concepts", "seq", "--json")).out).value;
     expect(j.concepts).toEqual(["seq"]);

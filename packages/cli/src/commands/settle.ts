@@ -12,6 +12,7 @@ export function registerSettle(program: Command, io: CliIo): void {
     .description("packages both sides could accept, and which would hold: the frontier, Nash and Kalai–Smorodinsky packages, Adjusted Winner, stability of each")
     .argument("<file>", "scenario file with a settlement section")
     .option("--concepts <list>", "comma-separated concepts to check stability under: nash,gmr,smr,seq", "nash,gmr,smr,seq")
+    .option("--mediation", "also search for the smallest changes that would make the Nash and Kalai–Smorodinsky packages hold (slower: it re-analyses the model per candidate change)")
     .option("--json", "print JSON: packages with gains per party id, states from 1, stability per concept, Adjusted Winner, sensitivity")
     .addHelpText(
       "after",
@@ -25,8 +26,8 @@ See docs/settlement.md.
 Example:
   concord settle scenarios/examples/settlement.yaml`,
     )
-    .action(async (file: string, opts: { concepts: string; json?: boolean }) => {
-      const r = unwrap(await settle(readSource(io, file), { concepts: opts.concepts }, workerRunner()));
+    .action(async (file: string, opts: { concepts: string; json?: boolean; mediation?: boolean }) => {
+      const r = unwrap(await settle(readSource(io, file), { concepts: opts.concepts, searchChanges: opts.mediation === true }, workerRunner()));
       if (opts.json) return printJson(io, r);
       io.stdout.write(settleText(r));
     });
@@ -45,7 +46,13 @@ function settleText(r: SettleResult): string {
       ["left", ...ids.map(() => "right" as const), "left", "right"],
     ),
   );
+  if (r.excluded.length) {
+    out.push("Ruled out by the model (not candidates: they are not outcomes the model allows)");
+    for (const x of r.excluded) out.push(`  ${ids.map((id, i) => `${r.parties[i]!.label} ${num(x.gains[id]!)}`).join(", ")}${x.acceptable ? " (both would gain)" : ""}: ${x.words}. ${x.reason}`);
+    out.push("");
+  }
   const needing = r.packages.filter((p) => p.acceptable && p.needs);
+  let searchable = false;
   if (needing.length) {
     out.push("What the acceptable packages that would not hold need");
     for (const p of needing) {
@@ -53,9 +60,11 @@ function settleText(r: SettleResult): string {
       for (const [c, n] of Object.entries(p.needs!) as [BasicConcept, NonNullable<SettlePackage["needs"]>[BasicConcept]][]) {
         if (!n) continue;
         const fix = n.changes.length ? `; it would hold if ${n.changes[0]}` : n.searched && !n.found ? "; no single change found makes it hold" : "";
+        if (!n.searched && (p.nash || p.kalaiSmorodinsky)) searchable = true;
         out.push(`    ${CONCEPT_LABELS[c]}: ${n.pulls.join("; ")}${fix}`);
       }
     }
+    if (searchable) out.push("  (with --mediation: the smallest changes that would make the Nash and Kalai–Smorodinsky packages hold)");
     out.push("");
   }
   for (const p of r.proposals) out.push(p.explanation);

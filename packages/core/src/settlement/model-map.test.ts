@@ -7,7 +7,8 @@ import { evaluate } from "../model/expression.js";
 import { asStateIndex } from "../numbering.js";
 import { loadScenario } from "../scenario/load.js";
 import type { Choice } from "../valuation/types.js";
-import { packageStates } from "./model-map.js";
+import { inBoxes } from "./feasible.js";
+import { packageBoxes, packageStates, rulingConditions } from "./model-map.js";
 
 /** A random model (3–5 options, two decision makers, maybe an infeasible pair, maybe a status quo) with two issues of 2–3 alternatives. */
 const arbitraryScenario = fc
@@ -71,5 +72,51 @@ describe("packageStates", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("rulingConditions", () => {
+  // Two conditions: o0 with o2 is ruled out, and so is o1 with o2.
+  const text = `concord: 1
+id: ruled
+title: Ruled out
+model:
+  decisionMakers:
+    - id: a
+      options: [{ id: o0, label: o0 }, { id: o1, label: o1 }]
+      preferences: [o0]
+    - id: b
+      options: [{ id: o2, label: o2 }]
+      preferences: [o2]
+  feasibility:
+    - infeasible: o0 & o2
+    - infeasible: o1 & o2
+settlement:
+  parties: [a, b]
+  issues:
+    - id: i0
+      alternatives: [{ id: x, when: o0 }, { id: y, when: o1 }, { id: z, when: o0 & o1 }]
+    - id: i1
+      alternatives: [{ id: p, when: o2 }, { id: q, when: -o2 }]
+  valuations:
+    a: { estimate: true, utilities: { i0: { x: 1, y: 2, z: 3 }, i1: { p: 1, q: 0 } } }
+    b: { estimate: true, utilities: { i0: { x: 1, y: 2, z: 3 }, i1: { p: 1, q: 0 } } }
+  disagreement: { values: { a: 0, b: 0 } }
+`;
+
+  it("names the condition that alone rules a package out, and none when it takes both", () => {
+    const r = loadScenario(text);
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const { space, scenario } = r.value;
+    const why = rulingConditions(space!, scenario.settlement!);
+    expect(why({ i0: "x", i1: "p" }).map((c) => c.text)).toEqual(["o0 & o2"]);
+    expect(why({ i0: "y", i1: "p" }).map((c) => c.text)).toEqual(["o1 & o2"]);
+    // o0, o1 and o2 together break both conditions: leaving out either one is not enough.
+    expect(why({ i0: "z", i1: "p" })).toEqual([]);
+    // The model allows x with q (o0 alone), so it is in a box; x with p is not.
+    const boxes = packageBoxes(space!, scenario.settlement!)!;
+    expect(inBoxes(boxes, [0, 1])).toBe(true);
+    expect(inBoxes(boxes, [0, 0])).toBe(false);
+    expect(inBoxes(boxes, [2, 1])).toBe(true);
   });
 });

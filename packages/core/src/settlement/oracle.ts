@@ -14,14 +14,14 @@ export interface OracleResult {
   readonly ks: Set<string>;
 }
 
-/** util[i][a * k + p] as in CompiledPackages; sums in issue order. */
-export function bruteForce(util: readonly Float64Array[], k: number, d: ArrayLike<number>): OracleResult {
+/** util[i][a * k + p] as in CompiledPackages; sums in issue order. With `allowed`, only the packages it accepts exist. */
+export function bruteForce(util: readonly Float64Array[], k: number, d: ArrayLike<number>, allowed?: (alts: readonly number[]) => boolean): OracleResult {
   const m = util.map((u) => u.length / k);
   const all: { key: string; u: number[] }[] = [];
   const alts = m.map(() => 0);
   for (;;) {
     const u = Array.from({ length: k }, (_, p) => alts.reduce((s, a, i) => s + util[i]![a * k + p]!, 0));
-    all.push({ key: alts.join(","), u });
+    if (!allowed || allowed(alts)) all.push({ key: alts.join(","), u });
     let i = alts.length - 1;
     while (i >= 0 && alts[i] === m[i]! - 1) alts[i--] = 0;
     if (i < 0) break;

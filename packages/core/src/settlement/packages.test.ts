@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { formatProblem } from "../problems.js";
+import { boxesOf } from "./feasible.js";
 import { bruteForce } from "./oracle.js";
 import { packagesCore, settlePackages, type PackagesResult } from "./packages.js";
 import type { PackagesInput } from "../valuation/types.js";
@@ -35,11 +36,18 @@ function keys(core: ReturnType<typeof packagesCore>, points: readonly number[]):
   return new Set(points.flatMap((j) => core.frontier.packages(j, Infinity).map((alts) => Array.from(alts).join(","))));
 }
 
-function compareWithOracle(input: PackagesInput): void {
+/** States of a model as the settlement sees them: per state, per issue, the alternatives that hold there. */
+type States = number[][][];
+
+function compareWithOracle(input: PackagesInput, states?: States): void {
   const c = compiled(input);
   const k = c.parties.length;
-  const core = packagesCore(c);
-  const oracle = bruteForce(c.util, k, c.disagreement);
+  // The model's columns: alternative a of issue i holds at state s.
+  const columns = states ? c.issues.map((issue, i) => issue.alternatives.map((_, a) => Uint8Array.from(states, (st) => (st[i]!.includes(a) ? 1 : 0)))) : undefined;
+  const core = packagesCore(c, columns ? boxesOf(columns, states!.length) : undefined);
+  // Straight from the definition: a package exists when some state satisfies every chosen alternative.
+  const allowed = states ? (alts: readonly number[]) => states.some((st) => alts.every((a, i) => st[i]!.includes(a))) : undefined;
+  const oracle = bruteForce(c.util, k, c.disagreement, allowed);
   const all = [...Array(core.frontier.size).keys()];
   expect(keys(core, all)).toEqual(oracle.frontier);
   // Counts agree with the packages listed.
@@ -47,6 +55,44 @@ function compareWithOracle(input: PackagesInput): void {
   expect(keys(core, core.nash?.best ?? [])).toEqual(oracle.nash);
   expect(keys(core, core.ks?.best ?? [])).toEqual(oracle.ks);
 }
+
+/** Random states over the instance's issues: each state lets 1 or more alternatives of every issue hold. */
+const statesFor = (m: readonly number[]): fc.Arbitrary<States> =>
+  fc.array(fc.tuple(...m.map((alts) => fc.subarray([...Array(alts).keys()], { minLength: 1 }))), { minLength: 1, maxLength: 6 });
+
+describe("packages the model allows: frontier, Nash and Kalai–Smorodinsky against brute force over the allowed packages (oracle)", () => {
+  it("small integer utilities with ties, 2–4 parties, a few random states", () => {
+    fc.assert(
+      fc.property(
+        shape(4, 4, 4).chain(([k, m]) => fc.tuple(instance(k, m, fc.integer({ min: 0, max: 5 })), statesFor(m))),
+        ([input, states]) => compareWithOracle(input, states),
+      ),
+      { numRuns: 300, seed: 3 },
+    );
+  });
+
+  it("reports the frontier packages the model rules out, and only those", () => {
+    fc.assert(
+      fc.property(
+        shape(3, 4, 3).chain(([k, m]) => fc.tuple(instance(k, m, fc.integer({ min: 0, max: 9 })), statesFor(m))),
+        ([input, states]) => {
+          const c = compiled(input);
+          const columns = c.issues.map((issue, i) => issue.alternatives.map((_, a) => Uint8Array.from(states, (st) => (st[i]!.includes(a) ? 1 : 0))));
+          const r = settlePackages(input, { boxes: boxesOf(columns, states.length), maxPackagesPerPoint: Infinity });
+          if (!r.ok) throw new Error("invalid");
+          const idx = (choice: Record<string, string>): number[] => c.issues.map((issue) => issue.alternatives.findIndex((a) => a.id === choice[issue.id]));
+          const allowed = (alts: readonly number[]) => states.some((st) => alts.every((a, i) => st[i]!.includes(a)));
+          const everything = bruteForce(c.util, c.parties.length, c.disagreement);
+          const ruledOut = [...everything.frontier].filter((key) => !allowed(key.split(",").map(Number)));
+          expect(new Set(r.value.excluded.map((x) => idx(x.package).join(",")))).toEqual(new Set(ruledOut));
+          // None of the candidates is ruled out.
+          for (const f of r.value.frontier) for (const p of f.packages) expect(allowed(idx(p))).toBe(true);
+        },
+      ),
+      { numRuns: 200, seed: 4 },
+    );
+  });
+});
 
 describe("packages: frontier, Nash and Kalai–Smorodinsky against brute force (oracle)", () => {
   it("small integer utilities with many ties, 2–4 parties", () => {

@@ -5,6 +5,7 @@
  */
 import { fail, ok, type DocPath, type Result } from "../problems.js";
 import { acceptableOutcomes, kalaiSmorodinskyOutcomes, nashOutcomes, nashProduct, type SolutionPoints } from "./bargaining.js";
+import { frontierWithin, inBoxes, type PackageBoxes } from "./feasible.js";
 import { paretoFrontier, type Frontier } from "./frontier.js";
 import type { Choice, PackagesInput } from "../valuation/types.js";
 import { compilePackages, type CompiledPackages, type Named, type NamedIssue } from "../valuation/validate.js";
@@ -52,6 +53,14 @@ export interface ProposalResult {
   readonly explanation: string;
 }
 
+/** A package the frontier would hold but the conflict model rules out. */
+export interface ExcludedPackage {
+  readonly package: Choice;
+  readonly utilities: readonly number[];
+  readonly gains: readonly number[];
+  readonly acceptable: boolean;
+}
+
 export interface PackagesResult {
   readonly method: "packages";
   readonly parties: readonly Named[];
@@ -68,12 +77,16 @@ export interface PackagesResult {
   readonly nash: Solution | null;
   readonly kalaiSmorodinsky: Solution | null;
   readonly proposals: readonly ProposalResult[];
+  /** With `boxes`: packages on the frontier of all packages that the model rules out (up to `maxPackagesPerPoint` per outcome); they are not candidates. */
+  readonly excluded: readonly ExcludedPackage[];
   readonly explanation: string;
 }
 
 export interface PackagesOptions {
   /** How many packages to list per frontier point (all are counted); 10 unless stated, 0 to list none. */
   readonly maxPackagesPerPoint?: number;
+  /** The packages the conflict model allows (boxesOf); without it, every package is a candidate. */
+  readonly boxes?: PackageBoxes;
 }
 
 export function settlePackages(input: PackagesInput, opts: PackagesOptions = {}, base: DocPath = []): Result<PackagesResult> {
@@ -89,9 +102,9 @@ export interface PackagesCore {
   readonly ks: SolutionPoints | null;
 }
 
-export function packagesCore(c: CompiledPackages): PackagesCore {
+export function packagesCore(c: CompiledPackages, boxes?: PackageBoxes): PackagesCore {
   const k = c.parties.length;
-  const frontier = paretoFrontier(c.util, k);
+  const frontier = boxes ? frontierWithin(c.util, k, boxes) : paretoFrontier(c.util, k);
   const acceptable = acceptableOutcomes(frontier.util, frontier.size, k, c.disagreement);
   return {
     frontier,
@@ -113,7 +126,7 @@ export function settleCompiled(c: CompiledPackages, opts: PackagesOptions = {}):
   const limit = opts.maxPackagesPerPoint ?? 10;
   const k = c.parties.length;
   const d = c.disagreement;
-  const core = packagesCore(c);
+  const core = packagesCore(c, opts.boxes);
   const { frontier: F, acceptable } = core;
   const names = c.parties.map((p) => p.label);
   const isAcceptable = new Uint8Array(F.size);
@@ -174,15 +187,28 @@ export function settleCompiled(c: CompiledPackages, opts: PackagesOptions = {}):
     };
   });
 
+  const excluded: ExcludedPackage[] = [];
+  if (opts.boxes) {
+    const all = paretoFrontier(c.util, k);
+    for (let j = 0; j < all.size; j++) {
+      const utilities = Array.from(all.util.subarray(j * k, (j + 1) * k));
+      const gains = gainsOf(utilities);
+      const out = all.packages(j, all.count[j]!).filter((alts) => !inBoxes(opts.boxes!, alts)).slice(0, limit);
+      for (const alts of out) excluded.push({ package: choiceOf(c.issues, alts), utilities, gains, acceptable: gains.every((g) => g > 0) });
+    }
+  }
+
   const nash = solution(core.nash, "nash");
   const kalaiSmorodinsky = solution(core.ks, "ks");
   const packageCount = c.issues.reduce((x, i) => x * i.alternatives.length, 1);
   const outcomes = (n: number): string => `${n.toLocaleString("en-US")} distinct outcome${n === 1 ? "" : "s"}`;
+  const ruledOut = excluded.length ? ` ${excluded.length} package${excluded.length === 1 ? "" : "s"} that would otherwise be on the frontier ${excluded.length === 1 ? "is" : "are"} left out: the conflict model rules ${excluded.length === 1 ? "it" : "them"} out.` : "";
   const explanation =
-    `Of ${packageCount.toLocaleString("en-US")} possible packages (one alternative per issue), ${outcomes(F.size)} ${F.size === 1 ? "is" : "are"} on the Pareto frontier: no other package is better for one party without being worse for another. ` +
+    `Of ${packageCount.toLocaleString("en-US")} possible packages (one alternative per issue), ${outcomes(F.size)} ${F.size === 1 ? "is" : "are"} on the Pareto frontier${opts.boxes ? " of those the conflict model allows" : ""}: no other package is better for one party without being worse for another. ` +
     (acceptable.length === 0
       ? "None of them is better than no agreement for every party: there is no package all parties would prefer to no agreement."
-      : `${acceptable.length.toLocaleString("en-US")} of them ${acceptable.length === 1 ? "is" : "are"} better than no agreement for every party. ${nash!.explanation} ${kalaiSmorodinsky!.explanation}`);
+      : `${acceptable.length.toLocaleString("en-US")} of them ${acceptable.length === 1 ? "is" : "are"} better than no agreement for every party. ${nash!.explanation} ${kalaiSmorodinsky!.explanation}`) +
+    ruledOut;
   return {
     method: "packages",
     parties: c.parties,
@@ -195,6 +221,7 @@ export function settleCompiled(c: CompiledPackages, opts: PackagesOptions = {}):
     nash,
     kalaiSmorodinsky,
     proposals,
+    excluded,
     explanation,
   };
 }

@@ -5,6 +5,7 @@ import type { ScenarioDocument } from "../format/schema.js";
 import { analyze } from "../stability/analysis.js";
 import { BASIC_CONCEPTS } from "../stability/concepts.js";
 import { fairAndStable, type PackageToState } from "./fair-stable.js";
+import { boxesOf } from "./feasible.js";
 import { bruteForce } from "./oracle.js";
 import { settlePackages } from "./packages.js";
 import { valuationSensitivity, type Segment, type SolutionAt } from "./sensitivity.js";
@@ -59,6 +60,8 @@ describe("sensitivity against recomputation by brute force (oracle)", () => {
       pick: fc.nat(),
       spread: fc.tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 6 })),
       disagreement: fc.boolean(),
+      // A model's states, sometimes: per state and issue, a bit mask of the alternatives that hold there.
+      masks: fc.option(fc.array(fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 4, maxLength: 4 }), { minLength: 1, maxLength: 5 })),
     })
     .map((r) => {
       let n = 0;
@@ -76,14 +79,21 @@ describe("sensitivity against recomputation by brute force (oracle)", () => {
         }))]))]),
       );
       const values = Object.fromEntries(parties.map((pt, p) => [pt.id, r.disagreement && target.party === p ? estimate(r.d[p]!) : r.d[p]!]));
-      return { input: { parties, issues, utilities, disagreement: { values } } as PackagesInput, target };
+      const states = r.masks?.map((st) => r.m.map((alts, i) => {
+        const set = [...Array(alts).keys()].filter((a) => (st[i]! >> a) & 1);
+        return set.length ? set : [st[i]! % alts];
+      }));
+      return { input: { parties, issues, utilities, disagreement: { values } } as PackagesInput, target, states };
     });
 
   it("every segment's Nash and Kalai–Smorodinsky package, and acceptable count, are what recomputing at a value inside it gives", () => {
     fc.assert(
-      fc.property(arb, ({ input, target }) => {
+      fc.property(arb, ({ input, target, states }) => {
         const c = compiled(input);
-        const r = valuationSensitivity(c);
+        const boxes = states ? boxesOf(c.issues.map((issue, i) => issue.alternatives.map((_, a) => Uint8Array.from(states, (st) => (st[i]!.includes(a) ? 1 : 0)))), states.length) : undefined;
+        // Straight from the definition: a package exists when some state satisfies every chosen alternative.
+        const allowed = states ? (alts: readonly number[]) => states.some((st) => alts.every((a, i) => st[i]!.includes(a))) : undefined;
+        const r = valuationSensitivity(c, boxes ? { boxes } : {});
         expect(r.parameters.length).toBe(1);
         const s = r.parameters[0]!;
         // Segments tile the range.
@@ -95,7 +105,7 @@ describe("sensitivity against recomputation by brute force (oracle)", () => {
         const check = (segs: readonly Segment<SolutionAt | null>[], which: "nash" | "ks", margin: number): void => {
           for (const seg of segs) for (const t of inside(seg, margin)) {
             const cc = withValue(c, target, t);
-            const o = bruteForce(cc.util, cc.parties.length, cc.disagreement)[which];
+            const o = bruteForce(cc.util, cc.parties.length, cc.disagreement, allowed)[which];
             if (seg.value === null) expect(o.size).toBe(0);
             else expect(o.has(key(c, seg.value.package))).toBe(true);
           }
@@ -106,7 +116,7 @@ describe("sensitivity against recomputation by brute force (oracle)", () => {
         for (const seg of s.acceptable) for (const t of inside(seg)) {
           const cc = withValue(c, target, t);
           const k = cc.parties.length;
-          const o = bruteForce(cc.util, k, cc.disagreement);
+          const o = bruteForce(cc.util, k, cc.disagreement, allowed);
           const vectors = new Set(
             [...o.frontier].map((p) => p.split(",").map(Number)).map((alts) => Array.from({ length: k }, (_, q) => alts.reduce((x, a, i) => x + cc.util[i]![a * k + q]!, 0))).filter((u) => u.every((x, q) => x > cc.disagreement[q]!)).map((u) => u.join(",")),
           );

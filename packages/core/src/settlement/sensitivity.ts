@@ -21,12 +21,15 @@
  *   whose states are equilibria) can change only where the acceptable frontier does.
  * A disagreement value marked as an estimate is handled the same way: the frontier
  * stays, acceptability and the Nash products move.
+ * With the packages the model allows (boxes), all of this holds within them: the "with a"
+ * and "without a" packages are then those of the boxes narrowed on issue i.
  */
 import type { DocPath } from "../problems.js";
 import type { Analysis } from "../stability/analysis.js";
 import type { BasicConcept } from "../stability/concepts.js";
 import { kalaiSmorodinskyOutcomes, nashOutcomes, type SolutionPoints } from "./bargaining.js";
 import type { PackageToState } from "./fair-stable.js";
+import { frontierWithin, type PackageBoxes } from "./feasible.js";
 import { paretoFrontier, type Frontier } from "./frontier.js";
 import { choiceOf, packageWords } from "./packages.js";
 import type { Choice } from "../valuation/types.js";
@@ -74,6 +77,8 @@ export interface ValuationSensitivityOptions {
   readonly toState?: PackageToState;
   /** Packages listed per outcome for the fair-and-stable set; 10 unless stated. */
   readonly maxPackagesPerPoint?: number;
+  /** The packages the conflict model allows (boxesOf); only they are candidates, as in settleCompiled. */
+  readonly boxes?: PackageBoxes;
 }
 
 export interface ValuationSensitivityResult {
@@ -153,7 +158,7 @@ function vary(c: CompiledPackages, param: Param, src: ValueSource, what: string,
   const { min, max } = src.range!;
   const d = c.disagreement;
   const tolerance = (max - min) * 1e-9;
-  const cands = candidates(c, param, v0, min, max).filter((x) => !empty(x));
+  const cands = candidates(c, param, v0, min, max, opts.boxes).filter((x) => !empty(x));
 
   /** Utilities and disagreement point at parameter value t, over the candidates active at t (equal outcomes once). */
   const at = (t: number): { util: Float64Array; dis: Float64Array; ids: number[] } => {
@@ -284,8 +289,14 @@ function vary(c: CompiledPackages, param: Param, src: ValueSource, what: string,
  * The outcomes that can be acceptable frontier points for some t in [min, max], each
  * with the exact interval of t where it is one.
  */
-function candidates(c: CompiledPackages, param: Param, v0: number, min: number, max: number): Candidate[] {
+function candidates(c: CompiledPackages, param: Param, v0: number, min: number, max: number, boxes?: PackageBoxes): Candidate[] {
   const k = c.parties.length;
+  // The frontier of the packages whose issue i takes one of `alts` (all packages without i), among those allowed.
+  const frontierOf = (i?: number, alts?: readonly number[]): Frontier => {
+    if (!boxes) return paretoFrontier(c.util, k, i === undefined ? undefined : c.issues.map((_, j) => (j === i ? alts : undefined)));
+    const within = i === undefined ? boxes : boxes.map((box) => box.map((xs, j) => (j === i ? xs.filter((a) => alts!.includes(a)) : xs))).filter((box) => box.every((xs) => xs.length > 0));
+    return frontierWithin(c.util, k, within);
+  };
   const p = param.party;
   const d = c.disagreement;
   const row = (F: Frontier, j: number): Float64Array => F.util.slice(j * k, (j + 1) * k);
@@ -296,7 +307,7 @@ function candidates(c: CompiledPackages, param: Param, v0: number, min: number, 
   const fresh = (F: Frontier, j: number, moves: boolean): Candidate => ({ base: row(F, j), moves, from: { t: min, open: false }, to: { t: max, open: false }, frontier: F, point: j });
 
   if (param.kind === "disagreement") {
-    const F = paretoFrontier(c.util, k);
+    const F = frontierOf();
     const out: Candidate[] = [];
     for (let j = 0; j < F.size; j++) {
       const x = fresh(F, j, false);
@@ -309,9 +320,8 @@ function candidates(c: CompiledPackages, param: Param, v0: number, min: number, 
 
   const { issue, alt } = param;
   const m = c.issues[issue]!.alternatives.length;
-  const only = (alts: number[]): (number[] | undefined)[] => c.issues.map((_, i) => (i === issue ? alts : undefined));
-  const Fw = paretoFrontier(c.util, k, only([alt]));
-  const Fz = paretoFrontier(c.util, k, only([...Array(m).keys()].filter((a) => a !== alt)));
+  const Fw = frontierOf(issue, [alt]);
+  const Fz = frontierOf(issue, [...Array(m).keys()].filter((a) => a !== alt));
   const W = Array.from({ length: Fw.size }, (_, j) => fresh(Fw, j, true));
   const Z = Array.from({ length: Fz.size }, (_, j) => fresh(Fz, j, false));
   /** Whether y ≥ x on every party but p, and whether strictly somewhere. */
