@@ -2,18 +2,16 @@
 // chromium through playwright-core), on a small fictional scenario imported for the test
 // and on the seed. Answers are checked against the application layer run here in Node.
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyze, statusQuo, target } from "@concord/app";
 import type { RunningServer } from "@concord/server";
-import { chromiumPresent, launch, openPage, ROOT, screenshotPath, startWorkbench } from "./harness.js";
+import { axe, chromiumPresent, launch, openPage, ROOT, screenshotPath, startWorkbench } from "./harness.js";
 
 const EXAMPLE = readFileSync(join(ROOT, "scenarios", "examples", "getting-started.yaml"), "utf8");
 // The Front's third statement marked as the modeller's estimate: without it, disarming outcomes hold.
 const ESTIMATED = EXAMPLE.replace("        - -disarm IF -withdraw", "        - { statement: -disarm IF -withdraw, estimate: true }");
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** The equilibria (under any concept) of a scenario text, by the application layer. */
 async function equilibria(text: string): Promise<number[]> {
@@ -22,16 +20,8 @@ async function equilibria(text: string): Promise<number[]> {
   return [...new Set(Object.values(r.value.equilibria).flat())].sort((a, b) => a - b);
 }
 
-/** axe-core's violations on the page (run in the page; the CSP does not apply to the test's own evaluation). */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
-  const found = await page.evaluate(async () => {
-    const w = window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-    const r = await w.axe.run(document, { resultTypes: ["violations"] });
-    return r.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  return found;
-}
+/** axe-core's violations on the page, one line each (by the harness's axe). */
+const axeViolations = async (page: Page): Promise<string[]> => (await axe(page)).map((v) => `${v.id}: ${v.nodes.slice(0, 3).join(", ")}`);
 
 const shownEquilibria = async (page: Page): Promise<number[]> =>
   (await page.getByTestId("live-equilibria").locator("li").allTextContents()).map((t) => Number(/State (\d+)/.exec(t)![1])).sort((a, b) => a - b);
@@ -67,10 +57,9 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the model editor, analysis
     expect(expected).not.toEqual(await equilibria(EXAMPLE));
     const field = page.getByRole("article", { name: "Government" }).getByLabel("Statement 1", { exact: true });
     await field.fill("withdraw");
-    await page.waitForFunction((want) => {
-      const items = [...document.querySelectorAll('[data-testid="live-equilibria"] li')].map((li) => Number(/State (\d+)/.exec(li.textContent ?? "")?.[1]));
-      return JSON.stringify(items.sort((a, b) => a - b)) === want;
-    }, JSON.stringify(expected), { timeout: 15_000 });
+    const shown = async (): Promise<number[]> =>
+      (await page.locator('[data-testid="live-equilibria"] li').allTextContents()).map((t) => Number(/State (\d+)/.exec(t)?.[1])).sort((a, b) => a - b);
+    await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
     expect(await page.getByText("Unsaved changes.").count()).toBe(1);
 
     // A statement the validator rejects: its message shows beside the field.
