@@ -1,6 +1,6 @@
 /**
  * The mediation analyses' speed targets (issue 10), standalone:
- *   node --import tsx bench/mediation.ts [statusQuo|sensitivity|robustness|stabilize|coalitions]
+ *   node --import tsx bench/mediation.ts [statusQuo|sensitivity|robustness|stabilize|coalitions|report]
  * (a name runs that figure only). Robustness runs on every core through the Node
  * runner (@concord/node's worker threads; build first: npx tsc -b).
  * Each figure is the minimum of a few runs (the machine is shared; see the house rules).
@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import { robustnessParallel } from "@concord/node";
-import { coalitions as coalitionsUseCase, openScenario, sensitivity as sensitivityUseCase, stabilize as stabilizeUseCase } from "@concord/app";
+import { coalitions as coalitionsUseCase, defaultRobustnessVariants, openScenario, report as reportUseCase, sensitivity as sensitivityUseCase, stabilize as stabilizeUseCase } from "@concord/app";
 import { analyze, generateModel, planRobustness, reachFrom, statusQuoAnalysis, validateDocument, type ScenarioDocument } from "@concord/core";
 import { emit, measure, measureSync, type Timing } from "./figures.js";
 
@@ -136,6 +136,17 @@ if (want("coalitions")) {
   });
   console.log(`\nCoalitions: can Armenia, the US and the EU together move the seed's status quo? (app layer, analysis included)`);
   report("coalitionsSeedMs", ms, 5000, "", { issue: 10, name: "coalitions --partition Armenia+US+EU on the seed" });
+}
+
+// 5. The seed's report with the mediation sections, as `concord report --mediation` writes it
+// with its default robustness variants (scaled to the model's size); "a few seconds" to ~15 s.
+if (want("report")) {
+  const ms = await bestAsync(2, async () => {
+    const r = await reportUseCase({ text: seedText, file: "armenia-azerbaijan-2023.yaml" }, { format: "html", mediation: true });
+    if (!r.ok) throw new Error("report failed");
+  });
+  console.log(`\nReport with --mediation on the seed, robustness over ${defaultRobustnessVariants(seed.value.space!.size)} variants (app layer, analysis included)`);
+  report("reportMediationSeedMs", ms, 15_000, "", { issue: 10, name: "report --mediation on the seed" });
 }
 
 console.log(`\n${missed === 0 ? "All targets met." : `${missed} target(s) missed.`}`);

@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportData } from "@concord/app";
 import { loadScenario } from "@concord/core";
-import { concord, ROOT } from "./fixtures/concord.js";
+import { concord, concordJson, ROOT } from "./fixtures/concord.js";
 
 const SEED = "scenarios/armenia-azerbaijan-2023.yaml";
 /** Armenia with the United States and the European Union. */
@@ -23,15 +23,7 @@ const MARKED = "test/fixtures/armenia-azerbaijan-2023-estimates.yaml";
 /** What a mediator reads first carries no state numbers and no solution-concept names. */
 const SPECIALIST = /\bstates? \d|\bNash\b|\bGMR\b|\bSMR\b|\bSEQ\b|equilibri/;
 
-const json = async (args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
-  const r = await concord([...args, "--json"]);
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  // Every --json prints the envelope { ok, value } (docs/cli-json.md).
-  const envelope = JSON.parse(r.out);
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-};
+const json = (args: string[]): Promise<ReturnType<typeof JSON.parse>> => concordJson(args);
 
 /** The seed's named bilateral treaty (by its label), else its first named target. */
 function bilateralTarget(file: string): string {

@@ -53,6 +53,7 @@ export { timeCheck, historyCheck } from "./time-check.js";
 export { hypergame, type HypergameOptions } from "./hypergame.js";
 export type { PlainAnswer, Ground, CitedSource } from "./grounds.js";
 export type { MediationReportOptions } from "./mediation-hooks.js";
+export { defaultRobustnessVariants } from "./mediation-hooks.js";
 export { settle, type SettleOptions, type SettleResult, type SettlePackage, type ExcludedSettlePackage, type PackageNeeds, type ByParty } from "./settle.js";
 export { report, reportData, brief, type ReportOptions, type ReportDataOptions, type ReportResult, type BriefOptions, type BriefResult, type Built } from "./report.js";
 

@@ -32,7 +32,7 @@ import { partWords, stabilizeAnswer } from "./stabilize.js";
 export interface MediationReportOptions {
   /** Groups asked "can they together move today's situation?", members joined by "+", groups by "," (`Armenia+US+EU`); default: every pair, for models of at most four decision makers. */
   readonly together?: string;
-  /** Robustness variants to draw when there are more (default 200); 0 leaves robustness out. */
+  /** Robustness variants to draw when there are more (default: `defaultRobustnessVariants` of the model's size); 0 leaves robustness out. */
   readonly robustness?: number | string;
   /** The seed of the draws (default 1). */
   readonly seed?: number;
@@ -40,6 +40,19 @@ export interface MediationReportOptions {
 
 /** Without groups named, every pair of parties is asked about in models of at most this many decision makers. */
 const MAX_PAIR_DMS = 4;
+
+/**
+ * The report's robustness variants when none are asked for: 200 for small models, fewer
+ * as the states grow (each variant is a new analysis of every state), so the report
+ * stays within seconds — 54 on the seed's 18,432 states — and never fewer than 20.
+ */
+export function defaultRobustnessVariants(states: number): number {
+  return Math.max(MIN_VARIANTS, Math.min(MAX_VARIANTS, Math.round(STATE_BUDGET / Math.max(1, states))));
+}
+const MAX_VARIANTS = 200;
+const MIN_VARIANTS = 20;
+/** Variants × states analysed by default. */
+const STATE_BUDGET = 1_000_000;
 
 type Statements = { dm: string; position: number }[];
 const statementsOf = (a: PlainAnswer): Statements => a.grounds.map((g) => ({ dm: g.dm, position: g.position }));
@@ -93,7 +106,7 @@ export async function mediationHooks(loaded: Loaded, a: Analysis, runner: Analys
       answers.push({ id: `together-${r.value.members.join("-")}`, question: answer.question, answer: answer.answer, statements: statementsOf(answer) });
     }
   }
-  const variants = options.robustness === undefined ? 200 : Number(options.robustness);
+  const variants = options.robustness === undefined ? defaultRobustnessVariants(a.space.size) : Number(options.robustness);
   let robustness: MediationHooks["robustness"];
   if (variants > 0 && s.estimates.length > 0) {
     const plan = planRobustness(a.space, { variants, seed: options.seed ?? 1 });

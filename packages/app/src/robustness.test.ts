@@ -1,6 +1,7 @@
-// Stopping a robustness or sensitivity analysis with an AbortSignal, in this thread.
+// Stopping a robustness or sensitivity analysis with an AbortSignal, in this thread; and how many variants the report draws by default.
 import { generateModel } from "@concord/core";
 import { describe, expect, it } from "vitest";
+import { defaultRobustnessVariants } from "./mediation-hooks.js";
 import { robustness } from "./robustness.js";
 import { sensitivity } from "./sensitivity.js";
 
@@ -28,5 +29,16 @@ describe("aborting a long analysis", () => {
     let later = 0;
     await expect(sensitivity(estimatesModel(), { onProgress: () => void later++, signal: stop.signal })).rejects.toThrow();
     expect(later).toBe(0);
+  });
+});
+
+describe("the report's default number of robustness variants", () => {
+  it("is 200 on small models, fewer as the states grow (54 on the seed's 18,432), never below 20", () => {
+    expect(defaultRobustnessVariants(1024)).toBe(200);
+    expect(defaultRobustnessVariants(5000)).toBe(200);
+    expect(defaultRobustnessVariants(18_432)).toBe(54);
+    expect(defaultRobustnessVariants(40_000)).toBe(25);
+    expect(defaultRobustnessVariants(1_048_576)).toBe(20);
+    expect(defaultRobustnessVariants(0)).toBe(200);
   });
 });

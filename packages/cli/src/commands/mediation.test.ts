@@ -2,7 +2,7 @@
 // runs them, in this process. Exact answers are pinned on classic and fictional models
 // (Elmira, the Prisoner's Dilemma, the README's ceasefire with two estimates marked).
 import { describe, expect, it } from "vitest";
-import { concord as run, ROOT, type Run } from "../../../../test/fixtures/concord.js";
+import { concord as run, concordJson, ROOT, type Run } from "../../../../test/fixtures/concord.js";
 import { memoryIo } from "../io.js";
 import { main } from "../main.js";
 
@@ -11,15 +11,7 @@ const PD = "scenarios/prisoners-dilemma.yaml";
 const CEASEFIRE = "test/fixtures/ceasefire-estimates.yaml";
 
 const concord = (...args: string[]): Promise<Run> => run(args);
-const json = async (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
-  const r = await concord(...args, "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  // Every --json prints the envelope { ok, value } (docs/cli-json.md).
-  const envelope = JSON.parse(r.out);
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-};
+const json = (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => concordJson(args);
 
 /** The lines a mediator reads first: up to the first blank line after the answer. */
 function firstLines(out: string): string {

@@ -4,20 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { concord as run, type Run } from "../../../../test/fixtures/concord.js";
+import { concord as run, concordJson, type Run } from "../../../../test/fixtures/concord.js";
 
 const FILE = fileURLToPath(new URL("../../../../test/fixtures/record-small.yaml", import.meta.url));
 
 const concord = (...args: string[]): Promise<Run> => run(args);
 
-async function json<T>(...args: string[]): Promise<T> {
-  const r = await concord(...args, "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  const envelope = JSON.parse(r.out) as { ok: true; value: T };
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-}
+const json = <T>(...args: string[]): Promise<T> => concordJson<T>(args);
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), "concord-record-"));
 

@@ -32,7 +32,7 @@ export function registerReport(program: Command, io: CliIo): void {
     .option("--since <date>", "the brief on top also says what changed since this earlier day, and how the answer moved")
     .option("--mediation", "add what would make each named outcome hold, which answers rest on estimates, what parties could do together, and robustness (slower)")
     .option("--together <groups>", 'with --mediation: the groups asked "can they together move the status quo?", e.g. "Armenia+US+EU" (default: every pair, for up to four decision makers)')
-    .option("--robustness <variants>", "with --mediation: robustness variants to draw (default 200; 0 leaves robustness out, the slowest part on large models)")
+    .option("--robustness <variants>", "with --mediation: robustness variants to draw (default 200 on small models, fewer on large ones: 1,000,000 ÷ the number of states, at least 20; 0 leaves robustness out)")
     .option("--json", "print JSON: what was written (the report's path, every file, format, title)")
     .addHelpText(
       "after",

@@ -3,18 +3,11 @@
 // with the priorities it rests on and their sources. Pinned on what the seed as of
 // 7 December 2023 gives; a wrong search, sensitivity or coalition analysis gets these wrong.
 import { describe, expect, it } from "vitest";
-import { concord as run, type Run } from "../../../../test/fixtures/concord.js";
+import { concord as run, concordJson, type Run } from "../../../../test/fixtures/concord.js";
 
 const SEED = "scenarios/armenia-azerbaijan-2023.yaml";
 const concord = (...args: string[]): Promise<Run> => run(args);
-const json = async (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
-  const r = await concord(...args, "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  const envelope = JSON.parse(r.out);
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-};
+const json = (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => concordJson(args);
 const URL_LINE = /^ {2}\[1\] .+ https?:\/\/\S+$/m;
 
 describe("on the seed: what would make a bilateral treaty stable and reachable, and who would have to change what?", () => {

@@ -1,20 +1,13 @@
 // `concord time`, `history` and `hypergame`, run in this process on the fictional harbour
 // dispute (deadlines tied to options, observed states) and the misreading example.
 import { describe, expect, it } from "vitest";
-import { concord as run, type Run } from "../../../../test/fixtures/concord.js";
+import { concord as run, concordJson, type Run } from "../../../../test/fixtures/concord.js";
 
 const HARBOUR = "scenarios/examples/harbour.yaml";
 const MISREADING = "scenarios/examples/misreading.yaml";
 
 const concord = (...args: string[]): Promise<Run> => run(args);
-const json = async (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => {
-  const r = await concord(...args, "--json");
-  expect(r.err).toBe("");
-  expect(r.code).toBe(0);
-  const envelope = JSON.parse(r.out);
-  expect(envelope.ok).toBe(true);
-  return envelope.value;
-};
+const json = (...args: string[]): Promise<ReturnType<typeof JSON.parse>> => concordJson(args);
 
 describe("concord time", () => {
   it("walks the deadlines tied to options in date order, with the state each leaves if nobody acts", async () => {

@@ -358,6 +358,21 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
     return { built, prep, gmrG, scratch: shared.scratch };
   };
 
+  // The target's states with g's new option, and each state's number in the unchanged model:
+  // the same for every place and every d (the states depend on g; the target, on g and the kind).
+  const tpTargets = new Map<string, { inTarget: number[]; projected: Int32Array }>();
+  const tpTarget = (g: number, kind: string, built: StateSpace, x: ExpandedModel): { inTarget: number[]; projected: Int32Array } => {
+    const key = `${g}:${kind}`;
+    let hit = tpTargets.get(key);
+    if (!hit) {
+      const inTarget = targetStates(built, { expr: x.target });
+      const projected = new Int32Array(built.size).fill(-1);
+      for (const t of inTarget) projected[t] = space.indexOf(x.project(built.vector(t))) ?? -1;
+      tpTargets.set(key, (hit = { inTarget, projected }));
+    }
+    return hit;
+  };
+
   // Size 1: a new option for a third party.
   let thirdPartyOptions = 0, thirdPartyRuledOut = 0, thirdPartyAnalysed = 0;
   if (opts.thirdParty && (baseOutcome === null || !meets(baseOutcome))) {
@@ -380,7 +395,8 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
               const { built, prep } = c;
               // No condition mentions x, so a feasible state without it is feasible in the unchanged model.
               // The others' stability is as in the unchanged model (they ignore x); g and d must become GMR-stable.
-              const Tplus = targetStates(built, { expr: x.target }).filter((t) => inTgd.has(space.indexOf(x.project(built.vector(t)))!));
+              const { inTarget, projected } = tpTarget(g, kind, built, x);
+              const Tplus = inTarget.filter((t) => inTgd.has(projected[t]!));
               const gmrG = c.gmrG();
               const Tg = Tplus.filter((t) => gmrG[t] === 1);
               if (Tg.length === 0) { thirdPartyRuledOut++; continue; }
@@ -392,7 +408,7 @@ export function searchChanges(base: Analysis, targetExpr: Expr, targetWords: str
               if (!Tg.some((t) => (reach === null ? gmrD![t] === 1 : reach.dist[t]! >= 0 && local.stable(d, t, "gmr")))) { thirdPartyRuledOut++; continue; }
               thirdPartyAnalysed++;
               const a = reach !== null ? localEquilibrium(local, prep.payoffs, undefined, [[g, "gmr", gmrG]]) : finishAnalysis(prep, model.decisionMakers.map((_, k) => analyzeDm(prep, k)));
-              const o = bestOutcome(a, reach, targetStates(built, { expr: x.target }), goal);
+              const o = bestOutcome(a, reach, inTarget, goal);
               if (o !== null) works.push({ position, o, space: built, project: x.project });
             }
             if (works.length === 0) continue;

@@ -23,7 +23,8 @@ import type { StateSpace } from "../statespace/space.js";
 import { changedStatements, statementKeys, structural, variantSpace, type Estimate, type Variation } from "./estimates.js";
 import { LocalStability, localScratch, type LocalScratch } from "./local-stability.js";
 import { targetStates, type Target } from "./targets.js";
-import { payoffsWith, VariantCache } from "./variant.js";
+import { TruthColumns } from "./truth-columns.js";
+import { VariantCache } from "./variant.js";
 
 interface Frame {
   readonly space: StateSpace;
@@ -33,6 +34,8 @@ interface Frame {
   scratch?: LocalScratch;
   readonly statusQuo: StateIndex | undefined;
   readonly cache: VariantCache;
+  /** The statements' truth over the frame's states, shared by its variants' payoffs. */
+  readonly columns: TruthColumns;
   /** The full analysis, for the frame of the unchanged states. */
   readonly full?: Analysis;
 }
@@ -42,6 +45,7 @@ export class VariantFrames {
   private readonly frames = new Map<string, Frame | null>();
   /** The cache for the unchanged states, shared by every frame that keeps them (a misread status quo). */
   private readonly rootCache: VariantCache;
+  private rootColumns?: TruthColumns;
 
   constructor(readonly base: Analysis, readonly estimates: readonly Estimate[]) {
     this.rootCache = new VariantCache(base);
@@ -55,7 +59,7 @@ export class VariantFrames {
     const keys = statementKeys(model, this.estimates, variations);
     const payoffs = (): Int32Array[] => {
       const lists = changedStatements(model, this.estimates, variations);
-      return keys.map((key, k) => frame.cache.payoffs(k, key, (): Payoffs => payoffsWith(frame.space, model.decisionMakers[k]!, lists.get(k)!)).payoff);
+      return keys.map((key, k) => frame.cache.payoffs(k, key, (): Payoffs => frame.columns.payoffs(model.decisionMakers[k]!, lists.get(k)!)).payoff);
     };
     return new VariantView(frame, keys, payoffs);
   }
@@ -66,8 +70,8 @@ export class VariantFrames {
     let frame: Frame | null;
     const states = variantSpace(this.base.space, this.estimates, variations);
     if (states === null) frame = null;
-    else if (states.space === this.base.space) frame = { ...states, targets: new Map(), cache: this.rootCache, full: this.base };
-    else frame = { ...states, targets: new Map(), cache: new VariantCache(prepareAnalysis(states.space)) };
+    else if (states.space === this.base.space) frame = { ...states, targets: new Map(), cache: this.rootCache, columns: (this.rootColumns ??= new TruthColumns(states.space)), full: this.base };
+    else frame = { ...states, targets: new Map(), cache: new VariantCache(prepareAnalysis(states.space)), columns: new TruthColumns(states.space) };
     this.frames.set(key, frame);
     return frame;
   }
@@ -138,12 +142,18 @@ export class VariantView {
     // graph, so GMR and SMR are not done that way).
     let out: StateIndex[];
     if (c === "seq") {
-      const cand = this.equilibria("gmr");
-      if (cand.length <= this.space.size / LOCAL_SHARE) out = cand.filter((s) => this.isEquilibrium("seq", s));
-      else {
-        // Many candidates (small models, or many GMR equilibria): one pass per decision maker is cheaper.
-        const flags = this.frame.cache.seq(this.keys);
-        out = cand.filter((s) => flags.every((f) => f[s] === 1));
+      // Decision maker by decision maker, the candidates left: a Nash-stable one is SEQ-stable;
+      // the others are searched from when few, else one pass over every state decides them.
+      out = [...this.equilibria("gmr")];
+      for (let k = 0; k < this.payoffs.length && out.length > 0; k++) {
+        const nash = this.frame.cache.flags(k, this.keys[k]!, "nash");
+        const open = out.filter((s) => nash[s] !== 1).length;
+        if (open === 0) continue;
+        if (open <= this.space.size / LOCAL_SHARE) out = out.filter((s) => nash[s] === 1 || this.stableAt(k, s, "seq"));
+        else {
+          const f = this.frame.cache.seq(this.keys, k);
+          out = out.filter((s) => f[s] === 1);
+        }
       }
     }
     else {

@@ -81,11 +81,11 @@ export class VariantCache {
     return e.flags[concept]!;
   }
 
-  /** Every decision maker's SEQ flags with each one's preferences under its key (one pass per decision maker). */
-  seq(keys: readonly string[]): Uint8Array[] {
-    const entries = keys.map((key, k) => this.perDm[k]!.get(key)!);
+  /** Decision maker k's SEQ flags with each one's preferences under its key (one pass over every state). */
+  seq(keys: readonly string[], k: number): Uint8Array {
+    const entries = keys.map((key, j) => this.perDm[j]!.get(key)!);
     const data = { index: this.base.index, payoffs: entries.map((e) => e.payoffs.payoff), cells: entries.map((e) => e.cells) };
-    return entries.map((_, k) => stabilityForDm(data, k, ["seq"]).flags.seq!);
+    return stabilityForDm(data, k, ["seq"]).flags.seq!;
   }
 
   /** The flags if they are already known (no work). */

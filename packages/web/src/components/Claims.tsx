@@ -36,19 +36,28 @@ export function SourceList({ sources }: { sources: readonly Source[] }) {
     <ol className="sources">
       {sources.map((s) => (
         <li key={s.id} id={`source-${s.id}`} value={s.n}>
-          {s.url ? (
-            <a href={s.url} rel="noreferrer noopener" target="_blank">
-              {s.title}
-            </a>
-          ) : (
-            s.title
-          )}
-          {s.publisher ? `, ${s.publisher}` : ""}
-          {s.author ? ` (${s.author})` : ""}
-          {s.date ? `, ${s.date}` : ""}
-          {!s.url && s.address ? `, ${s.address}` : ""}
+          <Citation source={s} />
         </li>
       ))}
     </ol>
+  );
+}
+
+/** One source as the pages cite it: its title (a link when it has a web address), publisher, author, date. */
+export function Citation({ source: s }: { source: { title: string; url?: string; publisher?: string; author?: string; date?: string; address?: string } }) {
+  return (
+    <>
+      {s.url ? (
+        <a href={s.url} rel="noreferrer noopener" target="_blank">
+          {s.title}
+        </a>
+      ) : (
+        s.title
+      )}
+      {s.publisher ? `, ${s.publisher}` : ""}
+      {s.author ? ` (${s.author})` : ""}
+      {s.date ? `, ${s.date}` : ""}
+      {!s.url && s.address ? `, ${s.address}` : ""}
+    </>
   );
 }

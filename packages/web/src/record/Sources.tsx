@@ -1,4 +1,5 @@
 /** Citations as links to the page's list of sources, and that list. */
+import { Citation } from "../components/Claims";
 import type { CitationRow, SourceRow } from "./protocol";
 
 export function Cites({ cites, sources }: { cites: readonly (CitationRow | string)[]; sources: ReadonlyMap<string, { row: SourceRow; n: number }> }) {
@@ -25,16 +26,7 @@ export function SourceTable({ sources }: { sources: readonly SourceRow[] }) {
     <ol className="sources">
       {sources.map((s) => (
         <li key={s.id} id={`rsource-${s.id}`}>
-          {s.url ? (
-            <a href={s.url} rel="noreferrer noopener" target="_blank">
-              {s.title}
-            </a>
-          ) : (
-            s.title
-          )}
-          {s.publisher ? `, ${s.publisher}` : ""}
-          {s.date ? `, ${s.date}` : ""}
-          {!s.url && s.address ? `, ${s.address}` : ""}
+          <Citation source={s} />
         </li>
       ))}
     </ol>
