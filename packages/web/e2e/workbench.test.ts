@@ -53,7 +53,7 @@ describe.skipIf(!chromiumPresent)("the workbench", () => {
     const cite = page.locator(".bottom-line .cites a").first();
     expect(await cite.getAttribute("aria-label")).toMatch(/^source \d+: /);
     expect(await page.locator(`#source-${(await cite.getAttribute("href"))?.slice("#source-".length)}`).count()).toBe(1);
-    expect(await page.getByRole("navigation", { name: "Pages" }).getByRole("link").allTextContents()).toEqual(["Overview", "Record", "Model", "Analysis", "Mediation", "Import/export"]);
+    expect(await page.getByRole("navigation", { name: "Pages" }).getByRole("link").allTextContents()).toEqual(["Overview", "Record", "Model", "Analysis", "Mediation", "Settlement", "Import/export"]);
     await page.screenshot({ path: screenshotPath("overview"), fullPage: false });
     expect(await axe(page)).toEqual([]);
     expect(await overflows(page)).toBe(false);
