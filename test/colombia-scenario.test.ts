@@ -13,7 +13,7 @@
  * endorse the agreement; the Court upheld the plebiscite in July; the final agreement was
  * signed on 26 September 2016; the plebiscite of 2 October 2016, with Uribe's camp
  * campaigning for No, rejected it (50.2% No); a renegotiated agreement was then endorsed by
- * Congress instead (sources in the README's paragraph on this case). State 147 below (both sign, bilateral
+ * Congress instead (sources in the README's paragraph on this case). State 148 below (both sign, bilateral
  * ceasefire, the plebiscite kept, the FARC no longer insisting on a constituent assembly,
  * the opposition campaigning) is a Nash and SEQ equilibrium of Concord's analysis; the
  * model does not model voters, so it cannot foresee the No vote.
@@ -105,7 +105,7 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
 
   it("the status quo is GMR- and SMR-stable but not Nash or SEQ: only the opposition would move", () => {
     const sq = pinned.statusQuo as StateNumber;
-    expect(yn(sq)).toBe("NNYNNNYNY");
+    expect(yn(sq)).toBe("NNNYNNNYY");
     expect(result.equilibria.gmr).toContain(sq);
     expect(result.equilibria.nash).not.toContain(sq);
     const nashStable = result.stability.nash!;
@@ -114,12 +114,12 @@ describe(`${FILE}: equilibria as computed by Concord`, () => {
     expect(Object.entries(nashStable).filter(([, states]) => !states.includes(sq)).map(([dm]) => name(dm))).toEqual(["Opposition (Uribe)"]);
   });
 
-  it("has a Nash and SEQ equilibrium with the agreement signed, the ceasefire agreed and the plebiscite kept (state 147)", () => {
-    expect(pinned.states["147"]).toBe("YYYNYYNNY");
-    expect(result.equilibria.nash).toContain(147 as StateNumber);
-    expect(result.equilibria.seq).toContain(147 as StateNumber);
+  it("has a Nash and SEQ equilibrium with the agreement signed, the ceasefire agreed and the plebiscite kept (state 148)", () => {
+    expect(pinned.states["148"]).toBe("YYNYYYNNY");
+    expect(result.equilibria.nash).toContain(148 as StateNumber);
+    expect(result.equilibria.seq).toContain(148 as StateNumber);
     // Signed by both with the plebiscite and a constituent assembly both held to: excluded.
-    const signedBothWays = (result.equilibria.nash ?? []).filter((s) => /^Y.Y.Y.Y/.test(yn(s)));
+    const signedBothWays = (result.equilibria.nash ?? []).filter((s) => /^Y..YY..Y/.test(yn(s)));
     expect(signedBothWays).toEqual([]);
   });
 });

@@ -49,8 +49,8 @@ describe("concord analyze", () => {
     expect(widest(wide.out)).toBeGreaterThan(100);
     const fitted = await run(["analyze", COLOMBIA], { columns: 100 });
     expect(widest(fitted.out)).toBeLessThanOrEqual(100);
-    // State 43 is an equilibrium under all four concepts: its row keeps its values and marks.
-    expect(fitted.out).toMatch(/^43 +NNYN NNYN N +✓✓✓ +✓✓✓ +✓✓✓ +✓✓✓ +Nash GMR SMR SEQ$/m);
+    // State 63 is an equilibrium under all four concepts: its row keeps its values (n: neither alternative) and marks.
+    expect(fitted.out).toMatch(/^63 +NnY NnY N +✓✓✓ +✓✓✓ +✓✓✓ +✓✓✓ +Nash GMR SMR SEQ$/m);
     expect(fitted.out).toContain("Options, in the order of the letters (grouped by decision maker): Government of Colombia: 1 ");
     const states = await run(["states", "scenarios/armenia-azerbaijan-2023.yaml"], { columns: 60 });
     expect(states.code).toBe(0);
