@@ -28,8 +28,9 @@ export interface TestEngine {
 
 let warned = false;
 
-export function describeEngines(title: string, body: (engine: TestEngine) => void): void {
-  for (const name of ["sqlite", "postgres"] as const) {
+/** Declares the suite once per engine (both by default; a suite that needs one engine's features names it). */
+export function describeEngines(title: string, body: (engine: TestEngine) => void, engines: readonly Engine[] = ["sqlite", "postgres"]): void {
+  for (const name of engines) {
     const unavailable = name === "postgres" ? inject("postgresUnavailable") : null;
     if (unavailable !== null && !process.env.CI) {
       if (!warned) {
