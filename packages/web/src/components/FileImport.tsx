@@ -17,8 +17,18 @@ async function importFile(workspace: Workspace, file: File): Promise<string> {
   return r.scenario.id;
 }
 
+/**
+ * Choosing the imported scenario remounts the page (each page is keyed by its scenario), so
+ * the outcome is handed over to the new page's FileImport, which shows it once.
+ */
+let handedOver: readonly Outcome[] = [];
+
 export function FileImport({ workspace, onImported }: { workspace: Workspace; onImported: (scenarioId: string) => Promise<void> | void }) {
-  const [outcomes, setOutcomes] = useState<readonly Outcome[]>([]);
+  const [outcomes, setOutcomes] = useState<readonly Outcome[]>(() => {
+    const shown = handedOver;
+    handedOver = [];
+    return shown;
+  });
   const [over, setOver] = useState(false);
   const take = async (files: FileList | null): Promise<void> => {
     const list = [...(files ?? [])];
@@ -34,7 +44,10 @@ export function FileImport({ workspace, onImported }: { workspace: Workspace; on
       }
     }
     setOutcomes(done);
-    if (last !== undefined) await onImported(last);
+    if (last !== undefined) {
+      handedOver = done;
+      await onImported(last);
+    }
   };
   const drop = (e: DragEvent<HTMLDivElement>): void => {
     e.preventDefault();
