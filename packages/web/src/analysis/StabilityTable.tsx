@@ -7,6 +7,7 @@ import { useMemo, useState } from "react";
 import { CONCEPT_LABELS, CONCEPT_NAMES, type BasicConcept } from "@concord/app";
 import type { Table, TableRow } from "../worker/protocol";
 import { cell } from "./words";
+import { OptionValuePick } from "../components/OptionValuePick";
 
 const PAGE = 50;
 
@@ -100,26 +101,7 @@ export function StabilityTable({ table, selected, onSelect }: { table: Table; se
           <summary>Filter by options{Object.values(values).some((v) => v) ? ` (${Object.values(values).filter((v) => v).length} set)` : ""}</summary>
           <div className="option-grid">
             {table.options.map((o) => (
-              <label key={o.id} title={o.label}>
-                <span>
-                  {dmName.get(o.dm)}: {o.label}
-                </span>
-                <select value={values[o.id] ?? ""} onChange={(e) => setValue(o.id, e.target.value)} aria-label={`${o.label} (${dmName.get(o.dm)})`}>
-                  <option value="">either</option>
-                  {o.alternatives ? (
-                    o.alternatives.map((a) => (
-                      <option key={a.id} value={a.id}>
-                        {a.label}
-                      </option>
-                    ))
-                  ) : (
-                    <>
-                      <option value="Y">taken (Y)</option>
-                      <option value="N">not taken (N)</option>
-                    </>
-                  )}
-                </select>
-              </label>
+              <OptionValuePick key={o.id} option={o} owner={dmName.get(o.dm) ?? o.dm} value={values[o.id] ?? ""} onChange={(v) => setValue(o.id, v)} words={{ yes: "taken (Y)", no: "not taken (N)" }} described />
             ))}
           </div>
           <button type="button" onClick={() => (setValues({}), setPage(0))}>

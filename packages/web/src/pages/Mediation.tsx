@@ -10,7 +10,7 @@
  * background worker instead), coalitions and robustness in the background worker.
  */
 import { useMemo, useState } from "react";
-import { CONCEPT_LABELS, type BasicConcept, type OptionSummary, type SensitivityUseCaseResult, type StabilizeUseCaseResult } from "@concord/app";
+import { CONCEPT_LABELS, type BasicConcept, type SensitivityUseCaseResult, type StabilizeUseCaseResult } from "@concord/app";
 import { useScenarioText } from "../model/draft";
 import { readModel } from "../model/edit";
 import { latest, useAnalysis, type Answer } from "../worker/client";
@@ -20,6 +20,7 @@ import { JobView } from "../mediation/JobView";
 import { SensitivityView } from "../mediation/Sensitivity";
 import { useServerJob } from "../mediation/server-job";
 import "../analysis/pages.css";
+import { OptionValuePick } from "../components/OptionValuePick";
 
 /** Above this many states the slow searches wait for a click. */
 const AUTO_UP_TO = 4096;
@@ -78,7 +79,7 @@ export function Mediation() {
         <summary>Or pick option values</summary>
         <div className="target-pick">
           {options.map((o) => (
-            <OptionPick key={o.id} o={o} owner={dmName.get(o.dm) ?? o.dm} value={values[o.id] ?? ""} onChange={(v) => (setTyped(null), setValues((x) => ({ ...x, [o.id]: v })))} />
+            <OptionValuePick key={o.id} option={o} owner={dmName.get(o.dm) ?? o.dm} value={values[o.id] ?? ""} onChange={(v) => (setTyped(null), setValues((x) => ({ ...x, [o.id]: v })))} words={{ yes: "yes", no: "no" }} />
           ))}
         </div>
       </details>
@@ -177,31 +178,6 @@ function Reach({ reachable, inTarget }: { reachable: readonly { state: number; d
     <p data-testid="reach">
       From today, moves that each leave their mover better off can reach {hits.length === 1 ? "one outcome" : `${hits.length.toLocaleString("en")} outcomes`} of the target; the nearest, state {nearest.state}, is {nearest.distance === 0 ? "today's" : `${nearest.distance} ${nearest.distance === 1 ? "move" : "moves"} away`}. Whether it would hold there is another question (below).
     </p>
-  );
-}
-
-function OptionPick({ o, owner, value, onChange }: { o: OptionSummary; owner: string; value: string; onChange: (v: string) => void }) {
-  return (
-    <label>
-      <span>
-        {owner}: {o.label}
-      </span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        <option value="">either</option>
-        {o.alternatives ? (
-          o.alternatives.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.label}
-            </option>
-          ))
-        ) : (
-          <>
-            <option value="Y">yes</option>
-            <option value="N">no</option>
-          </>
-        )}
-      </select>
-    </label>
   );
 }
 
