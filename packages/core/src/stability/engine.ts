@@ -171,15 +171,19 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
     }
   }
   const flags: Partial<Record<BasicConcept, Uint8Array>> = {};
-  if (want("nash")) flags.nash = anyUi.map((x) => 1 - x);
+  // Plain loops: a callback per state (typed-array map) cost more than the scan itself.
+  if (want("nash")) {
+    for (let s = 0; s < S; s++) anyUi[s] = 1 - anyUi[s]!;
+    flags.nash = anyUi;
+  }
   const names = ["gmr", "smr", "seq"] as const;
-  names.forEach((c, k) => {
+  for (let k = 0; k < 3; k++) {
     const wk = worst[k];
-    if (!wk) return;
+    if (!wk) continue;
     const f = new Uint8Array(S);
     for (let s = 0; s < S; s++) f[s] = wk[s]! <= P[s]! ? 1 : 0;
-    flags[c] = f;
-  });
+    flags[names[k]!] = f;
+  }
   return { dm: i, flags };
 }
 
@@ -239,6 +243,12 @@ export function equilibria(perDm: readonly Uint8Array[]): number[] {
   const out: number[] = [];
   if (perDm.length === 0) return out;
   const S = perDm[0]!.length;
-  for (let s = 0; s < S; s++) if (perDm.every((f) => f[s] === 1)) out.push(s);
+  // AND the flags into one array first: a callback per state and DM was seconds at 10^6 states.
+  const all = Uint8Array.from(perDm[0]!);
+  for (let d = 1; d < perDm.length; d++) {
+    const f = perDm[d]!;
+    for (let s = 0; s < S; s++) all[s] = all[s]! & f[s]!;
+  }
+  for (let s = 0; s < S; s++) if (all[s] === 1) out.push(s);
   return out;
 }
