@@ -4,7 +4,7 @@
  * three steps so a platform can run the middle one in parallel (workers): prepare,
  * compute each decision maker (independently), finish.
  */
-import { asStateIndex, type StateIndex } from "../numbering.js";
+import type { StateIndex } from "../numbering.js";
 import { restrictToPerceived } from "./unperceived.js";
 import { computePayoffs, type Payoffs } from "../statespace/payoffs.js";
 import type { StateSpace } from "../statespace/space.js";
@@ -69,7 +69,8 @@ export function finishAnalysis(prep: PreparedAnalysis, perDm: readonly DmStabili
   const byDm = [...perDm].sort((a, b) => a.dm - b.dm);
   for (const c of prep.concepts) {
     stable[c] = byDm.map((r) => r.flags[c]!);
-    eq[c] = equilibria(stable[c]!).map(asStateIndex);
+    // StateIndex is a number branded by type only: no copy of a list that can hold 10^6 states.
+    eq[c] = equilibria(stable[c]!) as StateIndex[];
   }
   return { ...prep, stable, equilibria: eq };
 }

@@ -240,15 +240,18 @@ export function smrValue(data: EngineData, i: number): Int32Array {
 
 /** States stable for every decision maker under a concept. */
 export function equilibria(perDm: readonly Uint8Array[]): number[] {
-  const out: number[] = [];
-  if (perDm.length === 0) return out;
+  if (perDm.length === 0) return [];
   const S = perDm[0]!.length;
   // AND the flags into one array first: a callback per state and DM was seconds at 10^6 states.
-  const all = Uint8Array.from(perDm[0]!);
+  const all = perDm[0]!.slice();
   for (let d = 1; d < perDm.length; d++) {
     const f = perDm[d]!;
     for (let s = 0; s < S; s++) all[s] = all[s]! & f[s]!;
   }
-  for (let s = 0; s < S; s++) if (all[s] === 1) out.push(s);
+  // Counted first and filled in place: growing a list of 10^6 numbers by push cost far more.
+  let n = 0;
+  for (let s = 0; s < S; s++) n += all[s]!;
+  const out = new Array<number>(n);
+  for (let s = 0, j = 0; s < S; s++) if (all[s] === 1) out[j++] = s;
   return out;
 }

@@ -62,8 +62,10 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
   const groupCount = alloc(D);
   const groupToY = alloc(D);
   const groupToN = alloc(D);
-  const vec = new Float64Array(S);
-  for (let s = 0; s < S; s++) vec[s] = vectorOf(space.lo[s]!, space.hi[s]!);
+  // Up to 31 options a vector is one small integer: bit operations instead of float division.
+  const lo = space.lo;
+  const vec = n <= 31 ? null : new Float64Array(S);
+  if (vec !== null) for (let s = 0; s < S; s++) vec[s] = vectorOf(lo[s]!, space.hi[s]!);
 
   for (let k = 0; k < D; k++) {
     const opts = model.decisionMakers[k]!.options;
@@ -82,9 +84,18 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
     toN[k] = tn;
     // key = the vector with k's options cut out; states with equal keys share a block.
     const key = new Float64Array(S);
-    for (let s = 0; s < S; s++) {
-      const v = vec[s]!;
-      key[s] = Math.floor(v / upto) * below + (v % below);
+    if (vec === null) {
+      const shift = off + c;
+      const mask = below - 1;
+      for (let s = 0; s < S; s++) {
+        const v = lo[s]!;
+        key[s] = ((v >>> shift) << off) | (v & mask);
+      }
+    } else {
+      for (let s = 0; s < S; s++) {
+        const v = vec[s]!;
+        key[s] = Math.floor(v / upto) * below + (v % below);
+      }
     }
     const bOf = alloc(S);
     const mem = alloc(S);
@@ -124,7 +135,8 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
     members.push(mem);
     if (ty !== 0 || tn !== 0) {
       const cd = alloc(S);
-      for (let s = 0; s < S; s++) cd[s] = Math.floor(vec[s]! / below) % 2 ** c;
+      if (vec === null) for (let s = 0; s < S; s++) cd[s] = (lo[s]! >>> off) & ((1 << c) - 1);
+      else for (let s = 0; s < S; s++) cd[s] = Math.floor(vec[s]! / below) % 2 ** c;
       code.push(cd);
       const bits: number[] = [];
       for (let bit = 0; bit < c; bit++) if ((((ty | tn) >>> bit) & 1) === 1) bits.push(bit);
