@@ -4,6 +4,7 @@
  *   node --import tsx bench/case.ts stability <bits> [threads|all] [runs]
  *   node --import tsx bench/case.ts stability3 <bits> [threads|all] [runs]   (3 DMs)
  *   node --import tsx bench/case.ts variants [runs]   (re-analyses of one 1,024-state model)
+ *   node --import tsx bench/case.ts gmcrpy [threads] [runs]   (the 6,048-state model gmcr-py was timed on)
  * With one thread, the stability cases time each phase (prepare, the all-moves and
  * improving passes, the scan) of the last run, in this thread.
  * Prints one JSON line with the timings (ms), sizes and peak RSS (MiB). The first run
@@ -31,7 +32,7 @@ import {
   type StateSpace,
 } from "@concord/core";
 import { timingOf } from "./figures.js";
-import { enumerationModel, stabilityModel, threeDmModel } from "./models.js";
+import { enumerationModel, gmcrPyModel, stabilityModel, threeDmModel } from "./models.js";
 
 function load1(doc: Parameters<typeof validateDocument>[0]): { space: StateSpace; ms: number } {
   const t0 = performance.now();
@@ -69,13 +70,16 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(variants(arg !== undefined ? Number(arg) : 7)));
     return;
   }
-  const bits = Number(arg);
+  // gmcrpy takes no size: its arguments shift one place left.
+  const gp = kind === "gmcrpy";
+  const bits = gp ? 14 : Number(arg);
+  const [tArg, rArg] = gp ? [arg, threadsArg] : [threadsArg, runsArg];
   // "all": every core, whatever the load (the runner's default would take fewer on a busy machine).
-  const threads = threadsArg === undefined || threadsArg === "all" ? availableParallelism() : Number(threadsArg);
-  const m = kind === "stability3" ? threeDmModel(bits) : stabilityModel(bits);
+  const threads = tArg === undefined || tArg === "all" ? availableParallelism() : Number(tArg);
+  const m = gp ? gmcrPyModel() : kind === "stability3" ? threeDmModel(bits) : stabilityModel(bits);
   const { space, ms: loadMs } = load1(m.doc);
   // The first run pays for compiling the engine (cold); the others are the engine's speed (warm).
-  const runs = runsArg !== undefined ? Number(runsArg) : space.size <= 100_000 ? 7 : 3;
+  const runs = rArg !== undefined ? Number(rArg) : space.size <= 100_000 ? 7 : 3;
   const times: number[] = [];
   let a: Awaited<ReturnType<typeof analyzeParallel>> | undefined;
   let phases: Record<string, number> | undefined;
@@ -107,7 +111,7 @@ async function main(): Promise<void> {
 
 /** The analysis in this thread, each phase timed (ms): what analyze() does, step by step. */
 function phased(space: StateSpace, concepts: readonly BasicConcept[]): { analysis: Analysis; ms: Record<string, number> } {
-  const ms: Record<string, number> = { prepare: 0, all: 0, improving: 0, scan: 0 };
+  const ms: Record<string, number> = { prepare: 0, all: 0, improving: 0, scan: 0, finish: 0 };
   let t = performance.now();
   const prep = prepareAnalysis(space, { concepts });
   ms.prepare = performance.now() - t;
@@ -124,7 +128,10 @@ function phased(space: StateSpace, concepts: readonly BasicConcept[]): { analysi
     ms.scan = ms.scan! + performance.now() - t;
     return r;
   });
-  return { analysis: finishAnalysis(prep, perDm), ms };
+  t = performance.now();
+  const analysis = finishAnalysis(prep, perDm);
+  ms.finish = performance.now() - t;
+  return { analysis, ms };
 }
 
 /**

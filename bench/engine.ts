@@ -5,12 +5,14 @@
  * Enumerating and ranking 24 options; the full analysis (Nash, GMR, SMR, SEQ) of
  * 2^12 … 2^20 states on all threads and on one, with time per move; the parallel
  * speed-up; 2^20 states with 3 DMs, the engine alone and the whole `concord analyze`
- * process; re-analyses of a 1,024-state model's preference variants. The all-threads
+ * process, and the peak memory of `analyze --json` on 2^22 states against the engine's
+ * own; the 6,048-state model gmcr-py was timed on (its time is the issue's record);
+ * re-analyses of a 1,024-state model's preference variants. The all-threads
  * and one-thread runs must find the same equilibria. CONCORD_BENCH_MAX_BITS=22 (or 24)
  * extends the sizes, for the issue's flat-time-per-move check (slow: minutes).
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -32,7 +34,34 @@ function run(...args: string[]): Record<string, unknown> {
   const out = execFileSync(process.execPath, ["--import", "tsx", "bench/case.ts", ...args], { encoding: "utf8", maxBuffer: 1 << 20 });
   return JSON.parse(out.trim().split("\n").pop()!) as Record<string, unknown>;
 }
-const stability = (bits: number, threads: string, kind = "stability"): Case => run(kind, String(bits), threads) as unknown as Case;
+const stability = (bits: number, threads: string, kind = "stability", runs?: number): Case =>
+  run(kind, String(bits), threads, ...(runs !== undefined ? [String(runs)] : [])) as unknown as Case;
+
+// Preloaded into a `concord` process: writes its peak RSS (MiB, worker threads included) to CONCORD_PEAK_FILE on exit.
+const PEAK_HOOK = "data:text/javascript,import{writeFileSync}from'node:fs';process.on('exit',()=>{const f=process.env.CONCORD_PEAK_FILE;if(f)writeFileSync(f,String(process.resourceUsage().maxRSS/1024))})";
+
+/** One whole `concord` process: wall time, peak memory, and the error's own line when it failed. */
+function concord(dir: string, args: readonly string[], stdout = "/dev/null"): { ms: number; peakMiB: number; failed: string } {
+  const peakFile = join(dir, "peak.txt");
+  rmSync(peakFile, { force: true });
+  const fd = openSync(stdout, "w");
+  const t0 = performance.now();
+  const p = spawnSync(process.execPath, ["--import", PEAK_HOOK, join(process.cwd(), "packages/cli/bin/concord.js"), ...args], {
+    stdio: ["ignore", fd, "pipe"], encoding: "utf8", maxBuffer: 1 << 26, env: { ...process.env, CONCORD_PEAK_FILE: peakFile },
+  });
+  const ms = performance.now() - t0;
+  closeSync(fd);
+  // The error's own line, not the stack under it.
+  const lines = (p.stderr ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
+  const failed = p.status !== 0 ? (lines.find((l) => /error/i.test(l)) ?? lines[0] ?? `exit code ${p.status}`).slice(0, 200) : "";
+  let peakMiB = Number.NaN;
+  try {
+    peakMiB = Number(readFileSync(peakFile, "utf8"));
+  } catch {
+    // No file: the process died before exiting normally; `failed` says why.
+  }
+  return { ms, peakMiB, failed };
+}
 
 console.log(`Engine — ${availableParallelism()} cores\n`);
 
@@ -82,11 +111,25 @@ for (const phase of Object.keys(phasePerMove[last] ?? {})) {
   console.log(`  ${phase}: × ${f.toFixed(2)}`);
   emit({ issue: 16, name: `time per move, 2^${MAX_BITS} against 2^16: ${phase} phase`, unit: "×", value: f });
 }
+// Time per move by phase across sizes, one thread: a flat row is a linear phase.
+console.log(`Time per move by phase, one thread (ns):\n  ${"phase".padEnd(10)}${SIZES.map((b) => `2^${b}`.padStart(8)).join("")}`);
+for (const phase of Object.keys(phasePerMove[last] ?? {})) {
+  console.log(`  ${phase.padEnd(10)}${phasePerMove.map((p) => (p[phase] ?? Number.NaN).toFixed(2).padStart(8)).join("")}`);
+}
 const speedUp = one20!.timing.median / all20!.timing.median;
 // Issue 16: many analyses per second — preference variants of one small model, state space and move index reused.
 const v = run("variants") as { states: number; decisionMakers: number; timing: Timing; peakMiB: number };
 console.log(`Variants: ${v.states} states, ${v.decisionMakers} DMs, preferences changed: ${timingWords(v.timing)} per variant`);
 emit({ issue: 16, name: `re-analysis of a preference variant, ${v.states} states, ${v.decisionMakers} DMs (warm)`, unit: "ms", value: v.timing.median, timing: v.timing, target: { atMost: 1 } });
+// Issue 16: against gmcr-py on the kind of model it was timed on. gmcr-py cannot be installed here: its time is the issue's record.
+const GMCR_PY_MS = 53_000;
+const g = run("gmcrpy", "1") as unknown as Case;
+const warmRatio = GMCR_PY_MS / g.timing.median;
+console.log(`Against gmcr-py: ${g.name}, ${g.states} states: Concord's engine ${timingWords(g.timing)}, cold ${fmtMs(g.coldMs)} → × ${warmRatio.toFixed(0)} warm, × ${(GMCR_PY_MS / g.coldMs).toFixed(0)} cold, against gmcr-py's 53 s`);
+emit({
+  issue: 16, name: `14 options, ${g.states} states, 3 DMs: engine time against gmcr-py's`, unit: "×", value: warmRatio, target: { atLeast: 1000 },
+  note: `gmcr-py's 53 s (the low end of 53–71 s, 1.3 GB) is the issue's recorded side-by-side measurement, not re-run here (gmcr-py cannot be installed on this machine); Concord: the warm median, one thread; cold (first run, compiling included) ${fmtMs(g.coldMs)} = × ${(GMCR_PY_MS / g.coldMs).toFixed(0)}`,
+});
 console.log(`Parallel speed-up at 2^20 on ${availableParallelism()} cores: × ${speedUp.toFixed(2)}`);
 emit({ issue: 16, name: `parallel speed-up at 2^20 on ${availableParallelism()} cores (never slower than one thread)`, unit: "×", value: speedUp, target: { atLeast: 1 }, note: "the issue's ≥ 1.6× is at 2^22, not run here" });
 
@@ -101,12 +144,9 @@ try {
   const times: number[] = [];
   let failed = "";
   for (let i = 0; i < 3 && !failed; i++) {
-    const t0 = performance.now();
-    const p = spawnSync(process.execPath, [join(process.cwd(), "packages/cli/bin/concord.js"), "analyze", file], { stdio: ["ignore", "ignore", "pipe"], encoding: "utf8", maxBuffer: 1 << 26 });
-    times.push(performance.now() - t0);
-    // The error's own line, not the stack under it.
-    const lines = (p.stderr ?? "").split("\n").map((l) => l.trim()).filter((l) => l !== "");
-    if (p.status !== 0) failed = (lines.find((l) => /error/i.test(l)) ?? lines[0] ?? `exit code ${p.status}`).slice(0, 200);
+    const r = concord(dir, ["analyze", file]);
+    times.push(r.ms);
+    failed = r.failed;
   }
   if (failed) {
     console.log(`\`concord analyze\` on 2^20 states, 3 DMs: FAILED: ${failed}`);
@@ -116,6 +156,19 @@ try {
     console.log(`\`concord analyze\` on 2^20 states, 3 DMs (text to /dev/null): ${timingWords(t)}`);
     emit({ issue: 16, name: "2^20 states, 3 DMs: whole `concord analyze` process", unit: "ms", value: t.median, timing: t, target: { atMost: 3000 } });
   }
+
+  // Issue 16: peak memory of `analyze --json` on 2^22 states against the engine's own (the same analysis in a process that only analyses).
+  const engine22 = stability(22, "all", "stability3", 1);
+  const file22 = join(dir, "three22.json");
+  writeFileSync(file22, JSON.stringify(threeDmModel(22).doc));
+  const json22 = concord(dir, ["analyze", "--json", file22], join(dir, "out22.json"));
+  const ratio = json22.peakMiB / engine22.peakMiB;
+  console.log(`\`concord analyze --json\` on 2^22 states, 3 DMs: ${json22.failed ? `FAILED: ${json22.failed}` : `${fmtMs(json22.ms)}, peak ${json22.peakMiB.toFixed(0)} MiB`}; the engine's own peak ${engine22.peakMiB.toFixed(0)} MiB → × ${ratio.toFixed(2)}`);
+  emit({
+    issue: 16, name: "2^22 states, 3 DMs: peak memory of `analyze --json` against the engine's own", unit: "×",
+    value: json22.failed ? null : ratio, target: { atMost: 2 },
+    note: json22.failed ? `failed: ${json22.failed}` : `${json22.peakMiB.toFixed(0)} MiB against ${engine22.peakMiB.toFixed(0)} MiB (bench/case.ts stability3 22, all threads)`,
+  });
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

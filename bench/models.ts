@@ -39,3 +39,16 @@ export function threeDmModel(bits: number): BenchModel {
   const sizes = [0, 1, 2].map((d) => Math.floor(bits / 3) + (d < bits % 3 ? 1 : 0));
   return { name: `2^${bits} option vectors, 3 DMs (${sizes.join("+")} options)`, doc: build(sizes, 6, 0.15, 2, 5, bits) };
 }
+
+/**
+ * Issue "The engine at the limit": the kind of model gmcr-py was timed on side by side
+ * (3 DMs, 14 options, 6,048 states). Three "not both" pairs and one "not all three"
+ * triple on disjoint options leave 2^14 × (3/4)^3 × 7/8 = 6,048 states.
+ */
+export function gmcrPyModel(): BenchModel {
+  const doc = generateModel({ decisionMakers: 3, options: [5, 5, 4], statements: 6, oneWay: 0.15, seed: 14 });
+  const ids = doc.model!.decisionMakers.flatMap((d) => d.options.map((o) => o.id));
+  const groups = [[0, 5], [1, 10], [6, 11], [2, 7, 12]];
+  const feasibility = groups.map((g) => ({ infeasible: g.map((o) => ids[o]!).join(" & ") }));
+  return { name: "14 options (5+5+4), 3 DMs, 3 exclusive pairs and 1 exclusive triple", doc: { ...doc, model: { ...doc.model!, feasibility } } };
+}
