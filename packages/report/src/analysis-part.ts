@@ -4,6 +4,7 @@
  * and where the conflict can move from it (statusQuoAnalysis).
  */
 import {
+  asStateIndex,
   CONCEPT_LABELS,
   CONCEPT_NAMES,
   rankOf,
@@ -38,14 +39,32 @@ export function analysisSection(from: Analysis | Facts, options: AnalysisOptions
   const reached = new Map(sqa?.reachable.map((r) => [stateIndexOf(r.state), r]) ?? []);
   // Paths are written out for the reachable equilibria (the same path under every concept).
   const paths = new Map(a.concepts.flatMap((c) => sqa?.equilibria[c]!.map((r) => [stateIndexOf(r.state), r.path] as const) ?? []));
-  const union = [...new Set(a.concepts.flatMap((c) => a.equilibria[c]!))];
   // First the equilibria under every concept (the most robust predictions), then the
   // status quo and the equilibria the conflict can reach from it, then the rest; within
-  // each, more concepts first, then nearest the status quo.
-  const away = (s: StateIndex): number => reached.get(s)?.distance ?? Number.MAX_SAFE_INTEGER;
-  const tier = (s: StateIndex): number => (conceptsOf(s).length === a.concepts.length ? 0 : reached.has(s) ? 1 : 2);
-  union.sort((x, y) => tier(x) - tier(y) || conceptsOf(y).length - conceptsOf(x).length || away(x) - away(y) || x - y);
-  const shown = union.slice(0, options.maxEquilibria ?? 30);
+  // each, more concepts first, then nearest the status quo. One exact number per state
+  // holds that order (tier, concepts, distance, state), sorted natively: a comparator
+  // over a million equilibria took seconds.
+  const C = a.concepts.length;
+  const S = space.size;
+  const count = new Uint8Array(S);
+  for (const c of a.concepts) {
+    const m = f.eq[c]!;
+    for (let s = 0; s < S; s++) count[s]! += m[s]!;
+  }
+  let total = 0;
+  for (let s = 0; s < S; s++) if (count[s]! > 0) total++;
+  const FAR = 2 ** 20 - 1;
+  const STATE = 2 ** 26;
+  const keys = new Float64Array(total);
+  for (let s = 0, j = 0; s < S; s++) {
+    const k = count[s]!;
+    if (k === 0) continue;
+    const r = reached.get(asStateIndex(s));
+    const tier = k === C ? 0 : r ? 1 : 2;
+    keys[j++] = ((tier * 8 + (C - k)) * 2 ** 20 + (r ? Math.min(r.distance, FAR - 1) : FAR)) * STATE + s;
+  }
+  keys.sort();
+  const shown = Array.from(keys.subarray(0, options.maxEquilibria ?? 30), (k) => asStateIndex(k % STATE));
   const ranks = (s: StateIndex): RankEntry[] => space.model.decisionMakers.map((dm, d) => ({ dm: dm.name, rank: rankOf(a.payoffs[d]!, s), levels: a.payoffs[d]!.levels }));
 
   const equilibria: EquilibriumEntry[] = shown.map((s) => {
@@ -58,7 +77,7 @@ export function analysisSection(from: Analysis | Facts, options: AnalysisOptions
   return {
     concepts: a.concepts.map((c) => ({ concept: c, label: CONCEPT_LABELS[c], name: CONCEPT_NAMES[c], meaning: CONCEPT_MEANINGS[c], equilibria: a.equilibria[c]!.map(stateNumber) })),
     equilibria,
-    equilibriaTotal: union.length,
+    equilibriaTotal: total,
     groups: groupEquilibria(f, options.groups),
     ...(sqa !== undefined ? { statusQuo: statusQuoEntry(f, sqa) } : {}),
   };

@@ -24,18 +24,29 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
   const maxGroups = options.maxGroups ?? 8;
   const minSplit = options.minSplit ?? 8;
   const cap = options.listCap ?? 500;
+  // Plain loops and bit reads over typed arrays: at a million equilibria, a callback or a
+  // method call per state and option was seconds, and a Set of them hundreds of MB.
+  const S = space.size;
+  const { lo, hi } = space;
+  const taken = (s: number, o: number): boolean => (o < 32 ? (lo[s]! >>> o) & 1 : (hi[s]! >>> (o - 32)) & 1) === 1;
+  const isEq = new Uint8Array(S);
+  for (const c of a.concepts) {
+    const mask = f.eq[c]!;
+    for (let s = 0; s < S; s++) isEq[s]! |= mask[s]!;
+  }
   const union: StateIndex[] = [];
-  for (let s = 0; s < space.size; s++) if (a.concepts.some((c) => f.eq[c]![s] === 1)) union.push(asStateIndex(s));
+  for (let s = 0; s < S; s++) if (isEq[s] === 1) union.push(asStateIndex(s));
   if (union.length === 0) return [];
 
   let groups: { title: string; target?: string; split: { option: number; taken: boolean }[]; states: StateIndex[] }[] = [];
-  const left = new Set(union);
+  // isEq[s] = 1 while s is in no target's group yet.
   for (const t of m.targets ?? []) {
-    const states = union.filter((s) => left.has(s) && evaluate(t.expr, (o) => space.taken(s, o)));
-    for (const s of states) left.delete(s);
+    const states = union.filter((s) => isEq[s] === 1 && evaluate(t.expr, (o) => taken(s, o)));
+    for (const s of states) isEq[s] = 0;
     if (states.length) groups.push({ title: t.label, target: t.id, split: [], states });
   }
-  if (left.size) groups.push({ title: m.targets?.length ? "None of the named outcomes" : "All equilibria", split: [], states: union.filter((s) => left.has(s)) });
+  const rest = m.targets?.length ? union.filter((s) => isEq[s] === 1) : union;
+  if (rest.length) groups.push({ title: m.targets?.length ? "None of the named outcomes" : "All equilibria", split: [], states: rest });
 
   while (groups.length < maxGroups) {
     let best = -1;
@@ -47,7 +58,7 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
       let even = 0;
       for (let o = 0; o < m.options.length; o++) {
         let yes = 0;
-        for (const s of g.states) if (space.taken(s, o)) yes++;
+        for (const s of g.states) if (taken(s, o)) yes++;
         const smaller = Math.min(yes, g.states.length - yes);
         if (smaller > even) { even = smaller; option = o; }
       }
@@ -55,8 +66,8 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
     });
     if (best < 0 || balance === 0) break;
     const g = groups[best]!;
-    const yes = g.states.filter((s) => space.taken(s, split));
-    const no = g.states.filter((s) => !space.taken(s, split));
+    const yes = g.states.filter((s) => taken(s, split));
+    const no = g.states.filter((s) => !taken(s, split));
     const parts = [
       { ...g, split: [...g.split, { option: split, taken: true }], states: yes },
       { ...g, split: [...g.split, { option: split, taken: false }], states: no },
@@ -69,8 +80,8 @@ export function groupEquilibria(f: Facts, options: GroupOptions = {}): Equilibri
     const pattern: EquilibriumGroup["pattern"][number][] = [];
     for (const dm of m.decisionMakers) {
       for (const o of dm.options) {
-        const v = space.taken(g.states[0]!, o);
-        if (g.states.every((s) => space.taken(s, o) === v)) pattern.push({ dm: dm.name, label: m.options[o]!.label, taken: v });
+        const v = taken(g.states[0]!, o);
+        if (g.states.every((s) => taken(s, o) === v)) pattern.push({ dm: dm.name, label: m.options[o]!.label, taken: v });
       }
     }
     const byConcept = a.concepts.map((c: BasicConcept) => ({ concept: c, count: g.states.filter((s) => f.eq[c]![s] === 1).length }));
