@@ -89,8 +89,8 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
   const P = data.payoffs[i]!;
   const want = (c: BasicConcept): boolean => concepts.includes(c);
   const arrays = [want("gmr") ? mins.minAll! : null, want("smr") ? mins.minSmr! : null, want("seq") ? mins.minSeq! : null];
-  // worst[c][s]: the largest sanction minimum over i's improvements from s (−∞ when none).
-  const worst = arrays.map((a) => (a === null ? null : new Int32Array(S)));
+  // flag[c][s] = 1 when the largest sanction minimum over i's improvements from s (−∞ when none) is ≤ P(s).
+  const worst = arrays.map((a) => (a === null ? null : new Uint8Array(S)));
   const anyUi = new Uint8Array(S);
   const cells = data.cells[i];
   if (cells) {
@@ -140,9 +140,9 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
         if (p1 !== null && p1[last]! > a1) a1 = p1[last]!;
         if (p2 !== null && p2[last]! > a2) a2 = p2[last]!;
       }
-      if (w0 !== null) w0[s] = a0;
-      if (w1 !== null) w1[s] = a1;
-      if (w2 !== null) w2[s] = a2;
+      if (w0 !== null) w0[s] = a0 <= ps ? 1 : 0;
+      if (w1 !== null) w1[s] = a1 <= ps ? 1 : 0;
+      if (w2 !== null) w2[s] = a2 <= ps ? 1 : 0;
     }
   } else {
     const { blockOf, start, mem, code, ty, tn } = dmMoves(index, i);
@@ -165,9 +165,9 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
         if (x1 !== null && x1[t]! > a1) a1 = x1[t]!;
         if (x2 !== null && x2[t]! > a2) a2 = x2[t]!;
       }
-      if (w0 !== null) w0[s] = a0;
-      if (w1 !== null) w1[s] = a1;
-      if (w2 !== null) w2[s] = a2;
+      if (w0 !== null) w0[s] = a0 <= ps ? 1 : 0;
+      if (w1 !== null) w1[s] = a1 <= ps ? 1 : 0;
+      if (w2 !== null) w2[s] = a2 <= ps ? 1 : 0;
     }
   }
   const flags: Partial<Record<BasicConcept, Uint8Array>> = {};
@@ -179,10 +179,7 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
   const names = ["gmr", "smr", "seq"] as const;
   for (let k = 0; k < 3; k++) {
     const wk = worst[k];
-    if (!wk) continue;
-    const f = new Uint8Array(S);
-    for (let s = 0; s < S; s++) f[s] = wk[s]! <= P[s]! ? 1 : 0;
-    flags[names[k]!] = f;
+    if (wk) flags[names[k]!] = wk;
   }
   return { dm: i, flags };
 }
