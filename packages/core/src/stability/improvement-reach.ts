@@ -48,7 +48,6 @@ class BackwardSearch {
   private readonly cellOf: Int32Array[];
   private readonly start: Int32Array[];
   private readonly mem: Int32Array[];
-  private readonly grp: Int32Array[];
   private readonly pay: Int32Array[];
   /**
    * Per mover without one-way groups: tie[s] = the first position after s's run of
@@ -69,7 +68,6 @@ class BackwardSearch {
     this.cellOf = cells.map((c) => c.cellOf);
     this.start = cells.map((c) => c.start);
     this.mem = cells.map((c) => c.members);
-    this.grp = movers.map((k) => index.group[k] ?? none);
     this.pay = P.slice();
     this.tie = [];
     this.mp = [];
@@ -139,8 +137,10 @@ class BackwardSearch {
           }
           const cst = this.start[m]!;
           const mp = this.mp[m]!;
-          const h = this.grp[m]![w]!;
-          const base = this.cellOf[m]![w]! - h;
+          // Cells are numbered block × groups + group, and groups are a power of two: no read of the group array.
+          const cw = this.cellOf[m]![w]!;
+          const h = cw & (Gm - 1);
+          const base = cw - h;
           const pw = this.pay[m]![w]!;
           const y = gy[m]!;
           const n = gn[m]!;
