@@ -43,6 +43,8 @@ export function prepareAnalysis(space: StateSpace, opts: PrepareOptions = {}): P
   const concepts = opts.concepts ?? BASIC_CONCEPTS;
   const payoffs = space.model.decisionMakers.map((dm) => {
     const p = computePayoffs(space, dm);
+    // Copied only into memory the caller chose (shared with workers); a local copy would be a second array for nothing.
+    if (opts.alloc === undefined) return p;
     const shared = alloc(p.payoff.length);
     shared.set(p.payoff);
     return { payoff: shared, levels: p.levels };

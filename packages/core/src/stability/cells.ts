@@ -8,6 +8,7 @@
  */
 import type { Int32Alloc, MoveIndex } from "./moves.js";
 import { localAlloc } from "./moves.js";
+import { scratchInt32 } from "./scratch.js";
 
 export interface SortedCells {
   /** Groups per block (1 when the decision maker has no one-way option). */
@@ -36,7 +37,7 @@ export function buildSortedCells(index: MoveIndex, k: number, P: Int32Array, all
   const count = new Int32Array(maxP + 2);
   for (let s = 0; s < S; s++) count[maxP - P[s]! + 1]!++;
   for (let v = 1; v <= maxP + 1; v++) count[v]! += count[v - 1]!;
-  const byPay = new Int32Array(S);
+  const byPay = scratchInt32("cells.byPay", S);
   for (let s = 0; s < S; s++) byPay[count[maxP - P[s]!]!++] = s;
   const start = alloc(cells + 1);
   for (let s = 0; s < S; s++) start[cellOf[s]! + 1]!++;

@@ -17,6 +17,7 @@ import type { BasicConcept } from "./concepts.js";
 import { minReachImprovements } from "./improvement-reach.js";
 import { dmMoves, type MoveIndex } from "./moves.js";
 import { minReachAllMoves } from "./reach.js";
+import { scratchInt32 } from "./scratch.js";
 
 /** What every part of the engine reads; all typed arrays, so it can live in shared memory. */
 export interface EngineData {
@@ -100,9 +101,9 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
     const gn = index.groupToN[i]!;
     const grp = index.group[i]!;
     // Prefix maxima along each cell, best member first.
-    const prefix = arrays.map((a) => {
+    const prefix = arrays.map((a, k) => {
       if (a === null) return null;
-      const out = new Int32Array(S);
+      const out = scratchInt32(`scan.prefix${k}`, S);
       for (let c = 0; c + 1 < cells.start.length; c++) {
         let m = -2147483648;
         for (let p = cells.start[c]!; p < cells.start[c + 1]!; p++) {

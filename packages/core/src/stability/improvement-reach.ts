@@ -20,6 +20,7 @@ import type { SortedCells } from "./cells.js";
 import type { MoveIndex } from "./moves.js";
 import type { MinReachInput } from "./reach.js";
 import { minReach } from "./reach.js";
+import { scratchInt32, scratchUint8 } from "./scratch.js";
 
 export function minReachImprovements(input: MinReachInput, cellsByDm: readonly (SortedCells | null)[]): void {
   const { index, movers, value1, out1 } = input;
@@ -75,13 +76,13 @@ class BackwardSearch {
       const pm = P[m]!;
       const mem = c.members;
       if (c.groups > 1) {
-        const mp = new Int32Array(S);
+        const mp = scratchInt32(`improving.mp${m}`, S);
         for (let pos = 0; pos < S; pos++) mp[pos] = pm[mem[pos]!]!;
         this.mp.push(mp);
         this.tie.push(none);
         return;
       }
-      const tie = new Int32Array(S);
+      const tie = scratchInt32(`improving.tie${m}`, S);
       const cs = c.start;
       for (let cell = 0; cell + 1 < cs.length; cell++) {
         const end = cs[cell + 1]!;
@@ -101,8 +102,8 @@ class BackwardSearch {
   run(value: Int32Array, out: Int32Array): void {
     const { S, M, G, gy, gn } = this;
     const order = ascending(value);
-    const done = new Uint8Array(S);
-    const queue = new Int32Array(S);
+    const done = scratchUint8("improving.done", S).fill(0);
+    const queue = scratchInt32("improving.queue", S);
     // frontier[m][c]: positions from it to the end of mover m's cell c are all assigned (starts at the cell's end).
     const frontier = this.start.map((st) => st.slice(1));
     for (let i = 0; i < S; i++) {
@@ -183,7 +184,7 @@ function ascending(value: Int32Array): Int32Array {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  const out = new Int32Array(S);
+  const out = scratchInt32("improving.order", S);
   if (S === 0) return out;
   if (hi - lo <= 4 * S + 65536) {
     const count = new Int32Array(hi - lo + 2);
@@ -193,7 +194,7 @@ function ascending(value: Int32Array): Int32Array {
     return out;
   }
   // Least significant 16 bits first, then the most significant (sign flipped), each pass stable.
-  const tmp = new Int32Array(S);
+  const tmp = scratchInt32("improving.orderTmp", S);
   const count = new Int32Array(65537);
   for (let s = 0; s < S; s++) count[(value[s]! & 0xffff) + 1]!++;
   for (let v = 1; v <= 65536; v++) count[v]! += count[v - 1]!;

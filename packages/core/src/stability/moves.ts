@@ -8,6 +8,7 @@
  */
 import { vectorOf } from "../statespace/enumerate.js";
 import type { StateSpace } from "../statespace/space.js";
+import { scratchFloat64 } from "./scratch.js";
 
 /** Allocates integer arrays; pass one backed by SharedArrayBuffer to share with workers. */
 export type Int32Alloc = (length: number) => Int32Array;
@@ -83,7 +84,7 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
     toY[k] = ty;
     toN[k] = tn;
     // key = the vector with k's options cut out; states with equal keys share a block.
-    const key = new Float64Array(S);
+    const key = scratchFloat64("moves.key", S);
     if (vec === null) {
       const shift = off + c;
       const mask = below - 1;
