@@ -37,7 +37,7 @@ export function buildSortedCells(index: MoveIndex, k: number, P: Int32Array, all
   const count = new Int32Array(maxP + 2);
   for (let s = 0; s < S; s++) count[maxP - P[s]! + 1]!++;
   for (let v = 1; v <= maxP + 1; v++) count[v]! += count[v - 1]!;
-  const byPay = scratchInt32("cells.byPay", S);
+  const byPay = scratchInt32(0, S);
   for (let s = 0; s < S; s++) byPay[count[maxP - P[s]!]!++] = s;
   const start = alloc(cells + 1);
   for (let s = 0; s < S; s++) start[cellOf[s]! + 1]!++;

@@ -103,7 +103,7 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
     // Prefix maxima along each cell, best member first.
     const prefix = arrays.map((a, k) => {
       if (a === null) return null;
-      const out = scratchInt32(`scan.prefix${k}`, S);
+      const out = scratchInt32(k, S);
       for (let c = 0; c + 1 < cells.start.length; c++) {
         let m = -2147483648;
         for (let p = cells.start[c]!; p < cells.start[c + 1]!; p++) {

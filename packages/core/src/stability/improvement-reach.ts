@@ -76,13 +76,13 @@ class BackwardSearch {
       const pm = P[m]!;
       const mem = c.members;
       if (c.groups > 1) {
-        const mp = scratchInt32(`improving.mp${m}`, S);
+        const mp = scratchInt32(m, S);
         for (let pos = 0; pos < S; pos++) mp[pos] = pm[mem[pos]!]!;
         this.mp.push(mp);
         this.tie.push(none);
         return;
       }
-      const tie = scratchInt32(`improving.tie${m}`, S);
+      const tie = scratchInt32(m, S);
       const cs = c.start;
       for (let cell = 0; cell + 1 < cs.length; cell++) {
         const end = cs[cell + 1]!;
@@ -101,9 +101,9 @@ class BackwardSearch {
   /** out[s] = the least value over s and every state reachable from s by the movers' improvements. */
   run(value: Int32Array, out: Int32Array): void {
     const { S, M, G, gy, gn } = this;
-    const order = ascending(value);
-    const done = scratchUint8("improving.done", S).fill(0);
-    const queue = scratchInt32("improving.queue", S);
+    const order = ascending(value, this.M + 2);
+    const done = scratchUint8(this.M, S).fill(0);
+    const queue = scratchInt32(this.M + 1, S);
     // frontier[m][c]: positions from it to the end of mover m's cell c are all assigned (starts at the cell's end).
     const frontier = this.start.map((st) => st.slice(1));
     for (let i = 0; i < S; i++) {
@@ -174,8 +174,8 @@ class BackwardSearch {
   }
 }
 
-/** States in increasing order of value: one counting pass for a narrow range, else two 16-bit radix passes. */
-function ascending(value: Int32Array): Int32Array {
+/** States in increasing order of value (in scratch slots `slot` and `slot` + 1): one counting pass for a narrow range, else two 16-bit radix passes. */
+function ascending(value: Int32Array, slot: number): Int32Array {
   const S = value.length;
   let lo = 2147483647;
   let hi = -2147483648;
@@ -184,7 +184,7 @@ function ascending(value: Int32Array): Int32Array {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  const out = scratchInt32("improving.order", S);
+  const out = scratchInt32(slot, S);
   if (S === 0) return out;
   if (hi - lo <= 4 * S + 65536) {
     const count = new Int32Array(hi - lo + 2);
@@ -194,7 +194,7 @@ function ascending(value: Int32Array): Int32Array {
     return out;
   }
   // Least significant 16 bits first, then the most significant (sign flipped), each pass stable.
-  const tmp = scratchInt32("improving.orderTmp", S);
+  const tmp = scratchInt32(slot + 1, S);
   const count = new Int32Array(65537);
   for (let s = 0; s < S; s++) count[(value[s]! & 0xffff) + 1]!++;
   for (let v = 1; v <= 65536; v++) count[v]! += count[v - 1]!;

@@ -84,7 +84,7 @@ export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc
     toY[k] = ty;
     toN[k] = tn;
     // key = the vector with k's options cut out; states with equal keys share a block.
-    const key = scratchFloat64("moves.key", S);
+    const key = scratchFloat64(0, S);
     if (vec === null) {
       const shift = off + c;
       const mask = below - 1;

@@ -106,7 +106,7 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
   }
 
   // 1. Components of the moves that change no one-way option, and φ.
-  const parent = scratchInt32("reach.parent", S);
+  const parent = scratchInt32(0, S);
   for (let s = 0; s < S; s++) parent[s] = s;
   const find = (x: number): number => {
     while (parent[x] !== x) {
@@ -115,7 +115,7 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
     }
     return x;
   };
-  const phi = scratchInt32("reach.phi", S).fill(0);
+  const phi = scratchInt32(1, S).fill(0);
   const oneWay: number[] = [];
   for (const k of movers) {
     const start = index.blockStart[k]!;
@@ -152,7 +152,7 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
       for (let p = start[b]!; p < start[b + 1]!; p++) firstOf[grp[mem[p]!]!] = -1;
     }
   }
-  const root = scratchInt32("reach.root", S);
+  const root = scratchInt32(2, S);
   for (let s = 0; s < S; s++) {
     const r = find(s);
     root[s] = r;
@@ -167,7 +167,7 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
     const count = new Int32Array(maxPhi + 2);
     for (let s = 0; s < S; s++) count[maxPhi - phi[s]! + 1]!++;
     for (let l = 1; l <= maxPhi + 1; l++) count[l]! += count[l - 1]!;
-    const byPhi = scratchInt32("reach.byPhi", S);
+    const byPhi = scratchInt32(3, S);
     for (let s = 0; s < S; s++) byPhi[count[maxPhi - phi[s]!]!++] = s;
     // Per one-way mover: the minimum of each (block, group) over finished states, all movers in one
     // array (mover m's cells from gOff[m]): arrays of arrays here made the optimised code bail out.
@@ -184,8 +184,8 @@ export function minReachAllMoves(input: Omit<MinReachInput, "improvementsBy">): 
       gOff[m + 1] = gOff[m]! + (index.blockStart[k]!.length - 1) * G1[m]!;
     });
     // cellAt[u·M1 + m]: u's first cell (of its block) for mover m, in gmin; grpAt: u's group.
-    const cellAt = scratchInt32("reach.cellAt", S * M1);
-    const grpAt = scratchInt32("reach.grpAt", S * M1);
+    const cellAt = scratchInt32(4, S * M1);
+    const grpAt = scratchInt32(5, S * M1);
     oneWay.forEach((k, m) => {
       const grp = index.group[k]!;
       const blockOf = index.blockOf[k]!;
