@@ -1,7 +1,7 @@
 // The long commands run their work under a progress line (issue 9: `report` on a large
 // model ran for minutes in silence). withProgress itself (a terminal only, after a second)
-// is tested in large-models.test.ts; here, that analyze and report (and so the bare
-// demo, which writes a report) call it, and that a pipe still sees nothing on stderr.
+// is tested in large-models.test.ts; here, that the commands that analyse call it (the
+// bare demo through report; robustness and sensitivity count their variants instead).
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +32,17 @@ describe("progress on long commands", () => {
     const dir = mkdtempSync(join(tmpdir(), "concord-progress-"));
     expect(await concord(["report", PD, "-o", "r.html"], { cwd: dir })).toMatchObject({ code: 0, err: "" });
     expect(called()).toEqual(["Writing the report"]);
+  });
+
+  it.each([
+    [["stabilize", "scenarios/examples/ceasefire.yaml", "--target", "withdraw & disarm"], "Searching"],
+    [["coalitions", "scenarios/examples/ceasefire.yaml"], "Analysing coalitions"],
+    [["settle", "scenarios/examples/settlement.yaml"], "Weighing the packages"],
+    [["hypergame", "scenarios/examples/misreading.yaml"], "Analysing each side's game"],
+    [["brief", "test/fixtures/report-small.yaml", "-o", "-"], "Writing the brief"],
+  ])("%s runs under its line", async (args, line) => {
+    expect(await concord(args)).toMatchObject({ code: 0, err: "" });
+    expect(called()).toEqual([line]);
   });
 
   it("a quick command does not", async () => {
