@@ -185,14 +185,9 @@ export function stabilityFromMinimums(data: EngineData, i: number, concepts: rea
   return { dm: i, flags };
 }
 
-/** First scratch slot of the sanction minimums (the passes use a few slots per decision maker, from 0). */
-const MINIMUM_SLOTS = 1 << 12;
-
 /** Stability of every state for decision maker i, in this thread. */
 export function stabilityForDm(data: EngineData, i: number, concepts: readonly BasicConcept[]): DmStability {
-  // The minimums live only until the flags are made: scratch slots far above the passes' own.
-  let slot = MINIMUM_SLOTS;
-  const mins = allocMinimums(data.index.size, concepts, (n) => scratchInt32(slot++, n));
+  const mins = allocMinimums(data.index.size, concepts);
   for (const pass of passesFor(concepts)) sanctionPass(data, i, pass, concepts, mins);
   return stabilityFromMinimums(data, i, concepts, mins);
 }
