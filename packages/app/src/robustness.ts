@@ -3,6 +3,9 @@
  * combination, how often is each outcome still one that holds? Variants are all
  * enumerated when few, else drawn reproducibly from a seed; the runner may spread
  * them over every core (they merge by adding counts, so the result is the same).
+ * For several machines, robustnessParts splits them into ranges, robustnessPart
+ * counts one range anywhere, and robustnessFromParts merges the counts into the same
+ * result as `robustness`.
  */
 import {
   BASIC_CONCEPTS,
