@@ -58,11 +58,12 @@ export async function robustness(input: ScenarioInput, options: RobustnessOption
  * How a robustness analysis is split for several workers (`concord worker` on
  * PostgreSQL): into parts of at least PART_MIN_VARIANTS variants, at most MAX_PARTS.
  * Each part pays a fixed cost before its first variant (a thread, loading the model,
- * the analysis as written: about 20 of the seed's variants), so smaller parts waste
- * more than they balance. Twelve parts share out evenly among 2, 3, 4 or 6 workers,
- * and parts finishing at different times still leave every worker busy until near the end.
+ * the analysis as written: on the seed about 4 s of CPU, some 50 of its variants), so
+ * smaller parts waste more than they balance. Twelve parts share out evenly among 2,
+ * 3, 4 or 6 workers, and parts finishing at different times still leave every worker
+ * busy until near the end.
  */
-export const PART_MIN_VARIANTS = 50;
+export const PART_MIN_VARIANTS = 100;
 export const MAX_PARTS = 12;
 
 export interface PartPolicy {

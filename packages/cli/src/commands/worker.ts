@@ -13,7 +13,7 @@ export function registerWorker(program: Command, io: CliIo): void {
     .option("--database-url <url>", "the PostgreSQL database [env DATABASE_URL]")
     .option("--concurrency <n>", "jobs this worker runs at once [env CONCORD_WORKER_CONCURRENCY, default 1]")
     .option("--threads <n>", "threads each job may use; set it when several workers share a machine [env CONCORD_WORKER_THREADS, default every free core]")
-    .option("--part-variants <n>", "fewest variants in each part of a split robustness job [env CONCORD_PART_VARIANTS, default 50]")
+    .option("--part-variants <n>", "fewest variants in each part of a split robustness job [env CONCORD_PART_VARIANTS, default 100]")
     .option("--log <json|off>", "log lines on standard error [env CONCORD_LOG, default json]")
     .addHelpText(
       "after",
