@@ -7,7 +7,7 @@ import { LOCAL, value } from "../../storage/src/testing/fixtures.js";
 import { openTestQueue } from "../../storage/src/testing/queues.js";
 import { analysisJobHandler } from "./analysis.js";
 import { analysisSplitter } from "./job-split.js";
-import { onJobThread } from "./job-thread.js";
+import { liveJobThreads, onJobThread } from "./job-thread.js";
 import { describeEngines, estimatesModel } from "./testing/harness.js";
 
 describeEngines(
@@ -57,6 +57,28 @@ describeEngines(
       // Not a trivial agreement: another seed gives other shares.
       const other = await robustness({ text, format: "json", file: "revision 1" }, { variants: 45, seed: 10 });
       expect(other.ok && other.value.detail.states).not.toEqual(unsplit.value.detail.states);
+    });
+
+    it("streams the job's progress summed over its running parts, and cancelling it ends their threads", async () => {
+      // 300,000 variants in 3 parts: many minutes of work.
+      const { job } = value(await queue.enqueue(workspaceId, { scenarioId, revision: 1, kind: "robustness", options: { variants: 300_000 } }, LOCAL));
+      const seen: Job[] = [];
+      // What …/jobs/{id}/events streams.
+      for await (const j of queue.watch(workspaceId, job.id, { intervalMs: 100 })) {
+        seen.push(j);
+        if (j.state === "running" && j.parts === 3 && j.progress > 0 && liveJobThreads() === 2) break;
+      }
+      const running = seen.at(-1)!;
+      expect(running.progressMessage).toMatch(/^\d+ of 300000 variants analysed$/);
+      expect(running.progress).toBeLessThan(0.5);
+      expect((await storage.jobs.parts.list(job.id)).filter((p) => p.state === "running")).toHaveLength(2);
+      expect(value(await queue.cancel(workspaceId, job.id, LOCAL)).state).toBe("cancelled");
+      // Both parts' threads end at their next heartbeat; the third part never starts.
+      await expect.poll(liveJobThreads, { timeout: 10_000 }).toBe(0);
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(liveJobThreads()).toBe(0);
+      expect((await storage.jobs.parts.list(job.id)).map((p) => p.state)).toEqual(["queued", "queued", "queued"]);
+      expect(value(await queue.get(workspaceId, job.id))).toMatchObject({ state: "cancelled", analysisId: null });
     });
 
     it("runs a job of too few variants to share whole", async () => {
