@@ -24,6 +24,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
+import { openStorage } from "@concord/storage";
 import { emit } from "./figures.js";
 import { call, scenario, seed, spawnServer } from "./server-process.js";
 import { freshLocation } from "./storage-engines.js";
@@ -92,7 +93,6 @@ async function once(workers: number, unsplit = false): Promise<Run> {
     const cpu = children.map(cpuSeconds).filter((x): x is number => x !== undefined);
     if (job.state !== "succeeded") throw new Error(`the job ${job.state}: ${job.error}`);
     // Which worker ran which part: read from the jobs tables.
-    const { openStorage } = await import("../packages/storage/src/open.js");
     const storage = await openStorage({ databaseUrl });
     try {
       const parts = await storage.jobs.parts.list(job.id);
