@@ -8,9 +8,10 @@ import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { hashSecret, newSecret } from "../crypto/hash.js";
 import { invalid, notFound, ok, type StoreResult } from "../result.js";
 import type { ApiTokensTable } from "../schema.js";
-import type { Actor, ApiToken, User } from "../types.js";
+import type { Actor, ApiToken, Role } from "../types.js";
 import { checkName } from "../validate.js";
-import { JOINED_USER_COLUMNS, joinedUser } from "./users.js";
+import type { Authenticated } from "./sessions.js";
+import { JOINED_USER_COLUMNS, joinedUser, roleInWorkspace } from "./users.js";
 
 /** `lastUsedAt` is written at most this often. */
 const TOUCH_EVERY_MS = 60_000;
@@ -41,13 +42,14 @@ export class ApiTokens {
     });
   }
 
-  /** The token's record and user, or null if unknown, revoked, expired, or its user disabled. Records the use. */
-  async authenticate(token: string): Promise<{ apiToken: ApiToken; user: User } | null> {
+  /** The token's record and user, or null if unknown, revoked, expired, or its user disabled. Records the use. With `workspaceId`, also the role there, as for sessions. */
+  async authenticate(token: string, workspaceId?: string): Promise<({ apiToken: ApiToken } & Authenticated) | null> {
     const row = await this.ctx.db
       .selectFrom("api_tokens")
       .innerJoin("users", "users.id", "api_tokens.user_id")
       .selectAll("api_tokens")
       .select(JOINED_USER_COLUMNS)
+      .select(roleInWorkspace("api_tokens.user_id", workspaceId))
       .where("api_tokens.token_hash", "=", hashSecret(token))
       .executeTakeFirst();
     const now = this.ctx.now();
@@ -57,7 +59,8 @@ export class ApiTokens {
       lastUsed = now.toISOString();
       await this.ctx.db.updateTable("api_tokens").set({ last_used_at: lastUsed }).where("id", "=", row.id).execute();
     }
-    return { apiToken: toApiToken({ ...row, last_used_at: lastUsed }), user: joinedUser(row) };
+    const { workspace_role, ...apiToken } = row;
+    return { apiToken: toApiToken({ ...apiToken, last_used_at: lastUsed }), user: joinedUser(row), ...(workspaceId !== undefined ? { role: { workspaceId, role: (workspace_role as Role | null) ?? null } } : {}) };
   }
 
   /** The user's tokens (without secrets), newest first. */

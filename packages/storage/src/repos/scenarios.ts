@@ -85,6 +85,19 @@ export class Scenarios {
     return row ? ok(toScenario(row)) : notFound("scenario", scenarioId);
   }
 
+  /** The scenario and the id of its head revision, in one query: a reader holding that revision (revisions never change) needs nothing more. */
+  async head(workspaceId: string, scenarioId: string): Promise<StoreResult<{ scenario: Scenario; revisionId: string }>> {
+    const row = await this.ctx.db
+      .selectFrom("scenarios")
+      .innerJoin("revisions", (join) => join.onRef("revisions.scenario_id", "=", "scenarios.id").onRef("revisions.number", "=", "scenarios.head_revision"))
+      .selectAll("scenarios")
+      .select("revisions.id as revision_id")
+      .where("scenarios.id", "=", scenarioId)
+      .where("scenarios.workspace_id", "=", workspaceId)
+      .executeTakeFirst();
+    return row ? ok({ scenario: toScenario(row), revisionId: row.revision_id }) : notFound("scenario", scenarioId);
+  }
+
   /** The workspace's scenarios, most recently changed first. */
   async list(workspaceId: string): Promise<Scenario[]> {
     const rows = await this.ctx.db.selectFrom("scenarios").selectAll().where("workspace_id", "=", workspaceId).orderBy("updated_at", "desc").orderBy("id").execute();

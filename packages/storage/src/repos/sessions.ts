@@ -7,8 +7,14 @@ import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { hashSecret, newSecret } from "../crypto/hash.js";
 import { notFound, ok, type StoreResult } from "../result.js";
 import type { SessionsTable } from "../schema.js";
-import type { Actor, Session, User } from "../types.js";
-import { JOINED_USER_COLUMNS, joinedUser } from "./users.js";
+import type { Actor, Role, Session, User } from "../types.js";
+import { JOINED_USER_COLUMNS, joinedUser, roleInWorkspace } from "./users.js";
+
+/** Who a session or API token belongs to, and — when a workspace was named — their role there (null: not a member), read with the same query. */
+export interface Authenticated {
+  readonly user: User;
+  readonly role?: { readonly workspaceId: string; readonly role: Role | null };
+}
 
 export interface SessionOptions {
   /** Lifetime from creation. Default 7 days. */
@@ -43,13 +49,17 @@ export class Sessions {
     });
   }
 
-  /** The session and its user for a token, or null if the token is unknown, expired, revoked, or its user disabled. */
-  async authenticate(token: string): Promise<{ session: Session; user: User } | null> {
+  /**
+   * The session and its user for a token, or null if the token is unknown, expired, revoked, or its user disabled.
+   * With `workspaceId`, also the user's role there, in the same query (a request's login and access check cost one round trip).
+   */
+  async authenticate(token: string, workspaceId?: string): Promise<({ session: Session } & Authenticated) | null> {
     const row = await this.ctx.db
       .selectFrom("sessions")
       .innerJoin("users", "users.id", "sessions.user_id")
       .selectAll("sessions")
       .select(JOINED_USER_COLUMNS)
+      .select(roleInWorkspace("sessions.user_id", workspaceId))
       .where("sessions.token_hash", "=", hashSecret(token))
       .executeTakeFirst();
     const now = this.ctx.now();
@@ -59,7 +69,8 @@ export class Sessions {
       lastSeen = now.toISOString();
       await this.ctx.db.updateTable("sessions").set({ last_seen_at: lastSeen }).where("id", "=", row.id).execute();
     }
-    return { session: toSession({ ...row, last_seen_at: lastSeen }), user: joinedUser(row) };
+    const { workspace_role, ...session } = row;
+    return { session: toSession({ ...session, last_seen_at: lastSeen }), user: joinedUser(row), ...(workspaceId !== undefined ? { role: { workspaceId, role: (workspace_role as Role | null) ?? null } } : {}) };
   }
 
   /** Ends the session of this token (logout). Unknown tokens are ignored. */

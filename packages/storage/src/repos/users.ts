@@ -1,5 +1,6 @@
 /** People who can log in (team mode). Passwords are stored only as scrypt hashes (crypto/passwords.ts). */
 import { randomUUID } from "node:crypto";
+import { sql, type AliasedRawBuilder } from "kysely";
 import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from "../crypto/passwords.js";
 import { duplicate, notFound, ok, type StoreResult } from "../result.js";
@@ -127,3 +128,9 @@ export const joinedUser = (r: { user_id: string; email: string; display_name: st
   disabledAt: r.disabled_at,
   admin: Number(r.admin) === 1,
 });
+
+/** The role of the row's user in `workspaceId` as a `workspace_role` column (null: not a member, or no workspace asked about). */
+export function roleInWorkspace(userIdColumn: "sessions.user_id" | "api_tokens.user_id", workspaceId: string | undefined): AliasedRawBuilder<string | null, "workspace_role"> {
+  if (workspaceId === undefined) return sql<string | null>`null`.as("workspace_role");
+  return sql<string | null>`(select memberships.role from memberships where memberships.workspace_id = ${workspaceId} and memberships.user_id = ${sql.ref(userIdColumn)})`.as("workspace_role");
+}
