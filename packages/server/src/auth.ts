@@ -51,7 +51,7 @@ export function authenticate(open: (path: string) => boolean): MiddlewareHandler
             return problem(403, "csrf", `a request with the session cookie that changes something must carry the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`);
           }
         }
-        c.set("principal", { actor: { userId: found.user.id, via: "session" }, userId: found.user.id, via: "session", ...(found.role ? { role: found.role } : {}) });
+        c.set("principal", { actor: { userId: found.user.id, via: "session" }, userId: found.user.id, via: "session", sessionId: found.session.id, ...(found.role ? { role: found.role } : {}) });
         return next();
       }
     }

@@ -14,6 +14,8 @@ export interface Principal {
   readonly userId: string | null;
   /** How they came in: a session cookie (CSRF checks apply), an API token, or local mode. */
   readonly via: "session" | "token" | "local";
+  /** The session's id, when the request came with the session cookie (a password change keeps this one). */
+  readonly sessionId?: string;
   /** Team mode: the role in the workspace the request's path names, read with the login (null: not a member). */
   readonly role?: { readonly workspaceId: string; readonly role: Role | null };
 }
