@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { atomically, isoNow, type Context } from "../context.js";
 import { optionsHash } from "../crypto/hash.js";
+import { Prepared } from "../prepared.js";
 import { invalid, notFound, ok, type StoreResult } from "../result.js";
 import type { AnalysesTable, Schema } from "../schema.js";
 import type { Analysis } from "../types.js";
@@ -63,18 +64,7 @@ export class Analyses {
    * result it holds (by analysis id; results never change) is still the latest.
    */
   async latestHead(workspaceId: string, scenarioId: string, kind: string): Promise<StoreResult<AnalysisHead>> {
-    const row = await this.ctx.db
-      .selectFrom("analyses")
-      .innerJoin("revisions", "revisions.id", "analyses.revision_id")
-      .select(HEAD_COLUMNS.map((c) => `analyses.${c}` as const))
-      .select("revisions.number")
-      .where("analyses.workspace_id", "=", workspaceId)
-      .where("analyses.scenario_id", "=", scenarioId)
-      .where("analyses.kind", "=", kind)
-      .orderBy("revisions.number", "desc")
-      .orderBy("analyses.created_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
+    const row = await LATEST_HEAD.first(this.ctx, workspaceId, scenarioId, kind);
     if (row) return ok(toHead(row, row.number));
     const scenario = await this.scenarios.get(workspaceId, scenarioId);
     return scenario.ok ? notFound("analysis", `${scenarioId}/${kind}`) : scenario;
@@ -136,6 +126,20 @@ export async function storeOnce(ctx: Context, db: Kysely<Schema>, a: AnalysisRow
 export type AnalysisHead = Omit<Analysis, "result">;
 
 const HEAD_COLUMNS = ["id", "workspace_id", "scenario_id", "revision_id", "kind", "options_hash", "job_id", "created_at"] as const;
+
+const LATEST_HEAD = new Prepared(3, (db, [workspaceId, scenarioId, kind]) =>
+  db
+    .selectFrom("analyses")
+    .innerJoin("revisions", "revisions.id", "analyses.revision_id")
+    .select(HEAD_COLUMNS.map((c) => `analyses.${c}` as const))
+    .select("revisions.number")
+    .where("analyses.workspace_id", "=", workspaceId!)
+    .where("analyses.scenario_id", "=", scenarioId!)
+    .where("analyses.kind", "=", kind!)
+    .orderBy("revisions.number", "desc")
+    .orderBy("analyses.created_at", "desc")
+    .limit(1),
+);
 
 const toHead = (r: Omit<Selectable<AnalysesTable>, "result">, revision: number): AnalysisHead => ({
   id: r.id,

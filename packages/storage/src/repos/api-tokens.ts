@@ -6,8 +6,10 @@
 import { randomUUID } from "node:crypto";
 import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { hashSecret, newSecret } from "../crypto/hash.js";
+import type { Kysely } from "kysely";
+import { Prepared } from "../prepared.js";
 import { invalid, notFound, ok, type StoreResult } from "../result.js";
-import type { ApiTokensTable } from "../schema.js";
+import type { ApiTokensTable, Schema } from "../schema.js";
 import type { Actor, ApiToken, Role } from "../types.js";
 import { checkName } from "../validate.js";
 import type { Authenticated } from "./sessions.js";
@@ -44,14 +46,8 @@ export class ApiTokens {
 
   /** The token's record and user, or null if unknown, revoked, expired, or its user disabled. Records the use. With `workspaceId`, also the role there, as for sessions. */
   async authenticate(token: string, workspaceId?: string): Promise<({ apiToken: ApiToken } & Authenticated) | null> {
-    const row = await this.ctx.db
-      .selectFrom("api_tokens")
-      .innerJoin("users", "users.id", "api_tokens.user_id")
-      .selectAll("api_tokens")
-      .select(JOINED_USER_COLUMNS)
-      .select(roleInWorkspace("api_tokens.user_id", workspaceId))
-      .where("api_tokens.token_hash", "=", hashSecret(token))
-      .executeTakeFirst();
+    const hash = hashSecret(token);
+    const row = await (workspaceId === undefined ? BY_TOKEN.first(this.ctx, hash) : BY_TOKEN_IN.first(this.ctx, hash, workspaceId));
     const now = this.ctx.now();
     if (!row || row.revoked_at !== null || row.disabled_at !== null || (row.expires_at !== null && row.expires_at <= now.toISOString())) return null;
     let lastUsed = row.last_used_at;
@@ -81,6 +77,17 @@ export class ApiTokens {
     });
   }
 }
+
+const byToken = (db: Kysely<Schema>, hash: string, workspaceId: string | undefined) =>
+  db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .selectAll("api_tokens")
+    .select(JOINED_USER_COLUMNS)
+    .select(roleInWorkspace("api_tokens.user_id", workspaceId))
+    .where("api_tokens.token_hash", "=", hash);
+const BY_TOKEN = new Prepared(1, (db, [hash]) => byToken(db, hash!, undefined));
+const BY_TOKEN_IN = new Prepared(2, (db, [hash, workspaceId]) => byToken(db, hash!, workspaceId!));
 
 const toApiToken = (r: ApiTokensTable): ApiToken => ({
   id: r.id,
