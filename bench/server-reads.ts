@@ -5,22 +5,30 @@
  * setting; `--mode=team` reads with an API token (a login and an access check per
  * request).
  *
- *   node --import tsx bench/server-reads.ts [--connections=16] [--seconds=10] [--engine=sqlite] [--mode=local|team|both]
+ *   node --import tsx bench/server-reads.ts [--connections=16] [--seconds=10] [--engine=sqlite] [--mode=local|team|both] [--log]
  *
  * The client is node:http with one kept-alive connection per loop (cheaper than
  * fetch, so that less of the machine's second core goes to making the load). Only
  * requests started after the first second count; the rate is over the time from
  * then to the last answer; every answer but a 200 is an error, and so is a
- * request that fails (its time counts in the percentiles too).
+ * request that fails (its time counts in the percentiles too). `--log` keeps the
+ * server's request log on (one JSON line per request; off by default, as in the
+ * other server benchmarks).
+ *
+ * On a busy machine the rate mostly measures how often the two processes get a
+ * core; the CPU time the server spends per read (from /proc, over the measured
+ * window) does not depend on that, and says how many reads a core could serve.
  */
 import { spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { Agent, request } from "node:http";
+import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { emit } from "./figures.js";
 import { call, percentile, scenario, seed, spawnServer } from "./server-process.js";
 import { enginesFrom, freshLocation, type Where } from "./storage-engines.js";
 
-const { values: args } = parseArgs({ options: { connections: { type: "string" }, seconds: { type: "string" }, engine: { type: "string" }, mode: { type: "string" } } });
+const { values: args } = parseArgs({ options: { connections: { type: "string" }, seconds: { type: "string" }, engine: { type: "string" }, mode: { type: "string" }, log: { type: "boolean" } } });
 const connections = Number(args.connections ?? 16);
 const seconds = Number(args.seconds ?? 10);
 const modes = args.mode === undefined || args.mode === "local" ? ["local"] : args.mode === "team" ? ["team"] : args.mode === "both" ? ["local", "team"] : null;
@@ -53,6 +61,15 @@ async function apiToken(url: string): Promise<{ authorization: string; workspace
   return { authorization, workspace: list.body.workspaces[0]!.id };
 }
 
+/** A process's CPU time so far in ms (user + system, from /proc; Linux counts it in 1/100 s), or NaN elsewhere. */
+function cpuMs(pid: number): number {
+  const file = `/proc/${pid}/stat`;
+  if (!existsSync(file)) return NaN;
+  // The fields after the command name (which may hold spaces), from the 3rd: utime is the 14th, stime the 15th.
+  const fields = readFileSync(file, "utf8").replace(/^.*\) /s, "").split(" ");
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** One GET on a kept-alive connection: its status (0 when it failed) once the whole body is in. */
 function get(agent: Agent, url: URL, headers: Record<string, string>): Promise<number> {
   return new Promise((resolve) => {
@@ -70,7 +87,7 @@ for (const engine of enginesFrom(args.engine ?? "sqlite")) {
   for (const mode of modes) {
     const location = await freshLocation(engine);
     if (mode === "team") await teamReader(location.where);
-    const server = await spawnServer(location.where, mode === "team" ? ["--team"] : []);
+    const server = await spawnServer(location.where, [...(mode === "team" ? ["--team"] : []), ...(args.log ? ["--log", "json"] : [])]);
     try {
       let headers: Record<string, string> = {};
       let path: string;
@@ -91,6 +108,16 @@ for (const engine of enginesFrom(args.engine ?? "sqlite")) {
       const warmUntil = performance.now() + WARM_UP_MS;
       const until = warmUntil + seconds * 1000;
       let lastAnswer = warmUntil;
+      // CPU time from the end of the warm-up, per answer after that moment.
+      let serverCpu = NaN;
+      let clientCpu = { user: 0, system: 0 };
+      let cpuFrom = Infinity;
+      let answersSinceCpu = 0;
+      setTimeout(() => {
+        serverCpu = cpuMs(server.child.pid!);
+        clientCpu = process.cpuUsage();
+        cpuFrom = performance.now();
+      }, WARM_UP_MS);
       await Promise.all(
         Array.from({ length: connections }, async (_, c) => {
           const agent = new Agent({ keepAlive: true, maxSockets: 1 });
@@ -98,6 +125,7 @@ for (const engine of enginesFrom(args.engine ?? "sqlite")) {
             const t = performance.now();
             const status = await get(agent, targets[i % 2]!, headers);
             const done = performance.now();
+            if (done >= cpuFrom) answersSinceCpu++;
             if (t < warmUntil) continue;
             latencies.push(done - t);
             lastAnswer = Math.max(lastAnswer, done);
@@ -106,16 +134,20 @@ for (const engine of enginesFrom(args.engine ?? "sqlite")) {
           agent.destroy();
         }),
       );
+      const serverUs = ((cpuMs(server.child.pid!) - serverCpu) * 1000) / answersSinceCpu;
+      const client = process.cpuUsage(clientCpu);
+      const clientUs = (client.user + client.system) / answersSinceCpu;
       const rate = latencies.length / ((lastAnswer - warmUntil) / 1000);
       const p50 = percentile(latencies, 50);
       const p99 = percentile(latencies, 99);
       const ok = rate >= 2000 && p99 <= 50 && errors === 0;
       // A missed speed target is reported, not a failure; an error answer is.
       if (errors > 0) failed = true;
-      const setting = `${mode} mode${mode === "team" ? " (API token)" : ""}, ${connections} connections from a second process, ${seconds} s`;
+      const setting = `${mode} mode${mode === "team" ? " (API token)" : ""}${args.log ? ", request log on" : ""}, ${connections} connections from a second process, ${seconds} s`;
       console.log(`Reads over HTTP [${engine}]: scenario and latest analysis, ${setting}`);
       console.log(`  ${rate.toFixed(0)} requests/s, p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, ${errors} errors of ${latencies.length}`);
       console.log(`  target ≥ 2,000 requests/s with p99 ≤ 50 ms: ${ok ? "meets target" : "MISSES target"}`);
+      console.log(`  CPU per read: server ${serverUs.toFixed(0)} µs (one core: ${(1e6 / serverUs).toFixed(0)} reads/s), load generator ${clientUs.toFixed(0)} µs; load average ${loadavg()[0]!.toFixed(1)}`);
       const name = `${engine}${mode === "team" ? ", team mode" : ""}`;
       emit({ issue: 13, name: `${name}: reads of a scenario and its latest analysis over HTTP`, unit: "per s", value: Math.round(rate), target: { atLeast: 2000 }, correct: errors === 0, note: setting });
       emit({ issue: 13, name: `${name}: reads over HTTP, p99 latency`, unit: "ms", value: Number(p99.toFixed(1)), target: { atMost: 50 }, note: setting });
