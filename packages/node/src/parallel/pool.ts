@@ -145,6 +145,15 @@ async function runPhase(workers: readonly Worker[], kind: TaskKind, ctx: unknown
   return out;
 }
 
+/** Work only this thread does, timed as a phase of its own (so the stats show what is left serial). */
+function serial<T>(phase: string, stats: PhaseStats[], f: () => T): T {
+  const t0 = performance.now();
+  const out = f();
+  const ms = performance.now() - t0;
+  stats.push({ phase, wallMs: ms, busyMs: [ms], tasks: [1] });
+  return out;
+}
+
 export async function analyzeParallel(space: StateSpace, concepts: readonly BasicConcept[], opts: ParallelOptions = {}): Promise<Analysis> {
   const D = space.model.decisionMakers.length;
   const threads = Math.max(1, opts.threads ?? chooseThreads(space.size, D));
@@ -159,7 +168,7 @@ export async function analyzeParallel(space: StateSpace, concepts: readonly Basi
     const wanted = BASIC_CONCEPTS.filter((c) => concepts.includes(c));
     const prep = await prepareShared(space, wanted, workers, stats);
     const perDm = await solveShared(prep, workers, stats);
-    const a = finishAnalysis(prep, perDm);
+    const a = serial("finish", stats, () => finishAnalysis(prep, perDm));
     const c = process.cpuUsage(cpu0);
     opts.onStats?.({
       threads: workers.length + 1,
@@ -182,12 +191,14 @@ async function prepareShared(space: StateSpace, concepts: readonly BasicConcept[
     out.set(a);
     return out;
   };
-  const withCells = !hasMisperceptions(space);
-  const vec = stateVectors(space, new Float64Array(new SharedArrayBuffer(8 * Math.max(1, S))));
-  const ctx: PrepareContext = { model: space.model, lo: shareU32(space.lo), hi: shareU32(space.hi), vec, maxGroupBits: MAX_GROUP_BITS, withCells };
+  const ctx = serial("share states", stats, (): PrepareContext => {
+    const vec = stateVectors(space, new Float64Array(new SharedArrayBuffer(8 * Math.max(1, S))));
+    return { model: space.model, lo: shareU32(space.lo), hi: shareU32(space.hi), vec, maxGroupBits: MAX_GROUP_BITS, withCells: !hasMisperceptions(space) };
+  });
+  const withCells = ctx.withCells;
   const dms = (await runPhase(workers, "prepare", ctx, space.model.decisionMakers.length, stats)) as PreparedDm[];
   const payoffs = dms.map((d) => ({ payoff: d.payoff, levels: d.levels }));
-  const index = restrictToPerceived(assembleMoveIndex(dms.map((d) => d.part), S, sharedInts), space, sharedInts);
+  const index = serial("assemble index", stats, () => restrictToPerceived(assembleMoveIndex(dms.map((d) => d.part), S, sharedInts), space, sharedInts));
   const cells = withCells
     ? dms.map((d) => d.cells!)
     : ((await runPhase(workers, "cells", { index, payoffs: payoffs.map((p) => p.payoff) } satisfies CellsContext, dms.length, stats)) as (SortedCells | null)[]);
@@ -203,12 +214,13 @@ async function solveShared(prep: PreparedAnalysis, workers: readonly Worker[], s
   // The improving pass costs several times the others: those first, so no thread is left with one at the end.
   const passes: [number, SanctionPass][] = [];
   for (const pass of [...kinds].reverse()) for (let dm = 0; dm < D; dm++) passes.push([dm, pass]);
-  const flags = Object.fromEntries(prep.concepts.map((c) => [c, Array.from({ length: D }, () => new Uint8Array(new SharedArrayBuffer(Math.max(1, S))))]));
-  const ctx: SolveContext = {
+  const ctx = serial("allocate", stats, (): SolveContext => ({
     data, concepts: prep.concepts, passes,
     minimums: prep.payoffs.map(() => allocMinimums(S, prep.concepts, sharedInts)),
-    passesDone: sharedInts(D), passesPerDm: kinds.length, flags,
-  };
+    passesDone: sharedInts(D), passesPerDm: kinds.length,
+    flags: Object.fromEntries(prep.concepts.map((c) => [c, Array.from({ length: D }, () => new Uint8Array(new SharedArrayBuffer(Math.max(1, S))))])),
+  }));
+  const { flags } = ctx;
   await runPhase(workers, "solve", ctx, passes.length + D, stats);
   return prep.payoffs.map((_, dm) => ({ dm, flags: Object.fromEntries(prep.concepts.map((c) => [c, flags[c]![dm]!])) }));
 }
