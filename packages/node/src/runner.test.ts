@@ -37,7 +37,8 @@ describe("parallel analysis", () => {
           // Every task ran exactly once, on some thread.
           const solve = stats!.phases.find((p) => p.phase === "solve")!;
           expect(solve.tasks.reduce((x, y) => x + y, 0)).toBe(passesFor(wanted).length * dms + dms);
-          expect(stats!.phases.map((p) => p.phase)).toEqual(misperceive ? ["prepare", "cells", "solve"] : ["prepare", "solve"]);
+          // The phases shared out (the others are this thread's alone).
+          expect(stats!.phases.filter((p) => p.tasks.length === threads).map((p) => p.phase)).toEqual(misperceive ? ["prepare", "cells", "solve"] : ["prepare", "solve"]);
         },
       ),
       { numRuns: 25, seed: 16 },

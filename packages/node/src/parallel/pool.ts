@@ -90,12 +90,15 @@ export interface ParallelStats {
 /** Warm workers, started on first use and kept until the process ends. */
 class WorkerPool {
   private readonly workers: Worker[] = [];
+  lastError: unknown;
 
   /** At least n workers (started now if missing; they load in parallel with this thread's work). */
   take(n: number): Worker[] {
     while (this.workers.length < n) {
       const w = new Worker(WORKER_URL);
       w.unref();
+      // An error that ends the worker (it failed to load) reaches the phase waiting on it through "exit".
+      w.on("error", (e) => (this.lastError = e));
       // A worker that dies (it should not) is replaced on next use.
       w.once("exit", () => this.workers.splice(this.workers.indexOf(w) >>> 0, 1));
       this.workers.push(w);
@@ -124,7 +127,7 @@ async function runPhase(workers: readonly Worker[], kind: TaskKind, ctx: unknown
   const replies = workers.map(
     (w) =>
       new Promise<PhaseReply>((resolve, reject) => {
-        const onExit = (code: number): void => reject(new Error(`stability worker exited with code ${code}`));
+        const onExit = (code: number): void => reject(new Error(`stability worker exited with code ${code}`, { cause: pool.lastError }));
         w.once("exit", onExit);
         w.once("message", (r: PhaseReply) => {
           w.off("exit", onExit);
@@ -133,8 +136,20 @@ async function runPhase(workers: readonly Worker[], kind: TaskKind, ctx: unknown
       }),
   );
   for (const w of workers) w.postMessage(msg);
-  const mine = takeTasks(msg);
-  const theirs = await Promise.all(replies);
+  // Every worker's answer is awaited even when something failed, so none is left to be taken for the next phase's.
+  let mine: ReturnType<typeof takeTasks> | undefined;
+  let failed: unknown;
+  try {
+    mine = takeTasks(msg);
+  } catch (e) {
+    failed = e;
+  }
+  const settled = await Promise.allSettled(replies);
+  if (mine === undefined) throw failed;
+  const theirs = settled.map((r) => {
+    if (r.status === "rejected") throw r.reason;
+    return r.value;
+  });
   const out: unknown[] = Array.from({ length: count });
   for (const [t, r] of mine.results) out[t] = r;
   for (const r of theirs) {
