@@ -7,14 +7,15 @@ const WEB_TESTS = "packages/web/e2e/**/*.test.ts";
 
 export default defineConfig({
   resolve: {
-    // Tests run against the TypeScript sources, not the built dist.
+    // Tests run against the TypeScript sources, not the built dist. Subpaths come before their package: aliases match by prefix, in order.
     alias: {
+      "@concord/core/oracles": fileURLToPath(new URL("./packages/core/src/oracles.ts", import.meta.url)),
       "@concord/core": fileURLToPath(new URL("./packages/core/src/index.ts", import.meta.url)),
       "@concord/report": fileURLToPath(new URL("./packages/report/src/index.ts", import.meta.url)),
+      "@concord/storage/testing": fileURLToPath(new URL("./packages/storage/src/testing/index.ts", import.meta.url)),
       "@concord/storage": fileURLToPath(new URL("./packages/storage/src/index.ts", import.meta.url)),
       "@concord/app": fileURLToPath(new URL("./packages/app/src/index.ts", import.meta.url)),
       "@concord/node": fileURLToPath(new URL("./packages/node/src/index.ts", import.meta.url)),
-      // The subpath first: aliases match by prefix, in order.
       "@concord/server/settings": fileURLToPath(new URL("./packages/server/src/settings.ts", import.meta.url)),
       "@concord/server": fileURLToPath(new URL("./packages/server/src/index.ts", import.meta.url)),
       "@concord/cli": fileURLToPath(new URL("./packages/cli/src/main.ts", import.meta.url)),

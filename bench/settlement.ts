@@ -14,8 +14,7 @@
  * For `npm run bench`: the first run is a warm-up; the median of the other four is the figure.
  */
 import { performance } from "node:perf_hooks";
-import { openScenario, settle, type ScenarioInput } from "@concord/app";
-import { rng } from "@concord/core";
+import { openScenario, rng, settle, type ScenarioInput } from "@concord/app";
 import { emit, timingOf } from "./figures.js";
 
 type Kind = "independent" | "opposed" | "three-way" | "zero-sum";

@@ -3,13 +3,13 @@
  * database — on DATABASE_URL's server if set, otherwise on a throwaway server
  * started here (with fsync on, as in production).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import type { StorageOptions } from "../packages/storage/src/open.js";
-import { startThrowawayPostgres } from "../packages/storage/src/testing/throwaway-postgres.js";
+import type { StorageOptions } from "@concord/storage";
+import { startThrowawayPostgres } from "@concord/storage/testing";
 
 export type BenchEngine = "sqlite" | "postgres";
 export type Where = Pick<StorageOptions, "file" | "databaseUrl">;
@@ -19,6 +19,9 @@ export interface BenchLocation {
   readonly where: Where;
   dispose(): Promise<void>;
 }
+
+/** A revision's content hash, computed here rather than by the storage whose writes are being checked. */
+export const sha256Hex = (text: string): string => createHash("sha256").update(text, "utf8").digest("hex");
 
 export function enginesFrom(arg: string | undefined): BenchEngine[] {
   if (arg === undefined || arg === "both") return ["sqlite", "postgres"];

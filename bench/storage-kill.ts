@@ -9,11 +9,10 @@
  */
 import { parseArgs } from "node:util";
 import { sql } from "kysely";
-import { sha256Hex } from "../packages/storage/src/crypto/hash.js";
-import { openStorage } from "../packages/storage/src/open.js";
-import { startWriters } from "../packages/storage/src/testing/run-writers.js";
+import { openStorage } from "@concord/storage";
+import { startWriters } from "@concord/storage/testing";
 import { emit } from "./figures.js";
-import { enginesFrom, freshLocation } from "./storage-engines.js";
+import { enginesFrom, freshLocation, sha256Hex } from "./storage-engines.js";
 
 const { values: args } = parseArgs({ options: { rounds: { type: "string" }, writers: { type: "string" }, engine: { type: "string" } } });
 const rounds = Number(args.rounds ?? 20);

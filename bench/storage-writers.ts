@@ -8,11 +8,10 @@
  * Prints one line per engine and a JSON line per engine with the figures.
  */
 import { parseArgs } from "node:util";
-import { sha256Hex } from "../packages/storage/src/crypto/hash.js";
-import { openStorage } from "../packages/storage/src/open.js";
-import { startWriters } from "../packages/storage/src/testing/run-writers.js";
+import { openStorage } from "@concord/storage";
+import { startWriters } from "@concord/storage/testing";
 import { emit } from "./figures.js";
-import { enginesFrom, freshLocation } from "./storage-engines.js";
+import { enginesFrom, freshLocation, sha256Hex } from "./storage-engines.js";
 
 const { values: args } = parseArgs({ options: { seconds: { type: "string" }, writers: { type: "string" }, processes: { type: "string" }, engine: { type: "string" } } });
 const seconds = Number(args.seconds ?? 30);

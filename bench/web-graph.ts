@@ -19,8 +19,7 @@ import { parseArgs } from "node:util";
 import { chromium } from "playwright-core";
 import { build } from "vite";
 import { stringify } from "yaml";
-import { generateModel } from "@concord/core";
-import { inlineRunner } from "@concord/app";
+import { generateModel, inlineRunner } from "@concord/app";
 import { resolveSettings, startServer } from "@concord/server";
 import { emit, timingOf } from "./figures.js";
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Packs the CLI and the workspace packages it depends on, installs the tarballs into an
 # empty folder outside the repository (dependencies from the npm registry), and runs
-# what a new user runs first there: the bare demo, `validate` and `init`. Run after a
+# what a new user runs first there: --version, the bare demo, `validate` and `init`. Run after a
 # build (`npm install` builds; CI calls this after `npm test`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,6 +28,8 @@ cd "$work/app"
 echo '{ "name": "concord-pack-smoke", "private": true }' > package.json
 npm install --no-audit --no-fund --silent "$work"/tarballs/*.tgz
 
+# The installed command is ours, not the unrelated `concord` on the registry: it prints our version.
+test "$(npx --no-install concord --version)" = "$(node -p 'require("@concord/cli/package.json").version')"
 # The bare demo: the embedded scenario, from the installed package.
 npx --no-install concord > demo.txt
 grep -q "Concord — the embedded default scenario" demo.txt
@@ -55,4 +57,4 @@ const { dirname, resolve } = require("node:path");
 const map = "node_modules/@concord/cli/dist/main.js.map";
 for (const s of JSON.parse(readFileSync(map, "utf8")).sources) if (!existsSync(resolve(dirname(map), s))) throw new Error(`${map}: ${s} is missing`);
 '
-echo "pack-smoke: the packed CLI installs into an empty folder and runs (demo, validate, init)"
+echo "pack-smoke: the packed CLI installs into an empty folder and runs (--version, demo, validate, init)"

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import { describe, expect, it } from "vitest";
 import { SCENARIO_SCHEMA_ID } from "@concord/core";
-import { JSON_OUTPUTS } from "../packages/cli/src/json-output.js";
+import { JSON_OUTPUTS } from "@concord/cli";
 import { concord, ROOT } from "./fixtures/concord.js";
 import { writeLargeModel } from "./fixtures/large-model.js";
 

@@ -31,8 +31,7 @@ import {
   type Coalition,
   type JointMoveReport,
 } from "@concord/core";
-import { CoalitionOracle } from "../packages/core/src/coalition/oracle.js";
-import { Oracle } from "../packages/core/src/stability/oracle.js";
+import { CoalitionOracle, Oracle } from "@concord/core/oracles";
 import { value } from "./fixtures/result.js";
 
 const ROOT = resolve(import.meta.dirname, "..");

@@ -7,6 +7,9 @@
  * - `concord --version` and `concord validate` never load the report package or ELK:
  *   nothing the CLI imports statically reaches @concord/report (the report use case
  *   loads it with a dynamic import()).
+ * - bench/ and test/ reach the packages only through their entry points (the `exports`
+ *   of their package.json), never by a relative path into packages/; the benches use the
+ *   application layer, except the engine benches, which measure core's engine itself.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -15,6 +18,18 @@ import { describe, expect, it } from "vitest";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const CORE = join(ROOT, "packages/core/src");
+
+/** A workspace package's entry points: its `exports` keys ("." and subpaths such as "./oracles") → the source files they build from. */
+function entryPoints(pkg: string): Map<string, string> {
+  const dir = join(ROOT, "packages", pkg);
+  const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { exports: Record<string, string | { types: string }> };
+  return new Map(
+    Object.entries(manifest.exports).map(([key, target]) => {
+      const file = typeof target === "string" ? target : target.types;
+      return [key, join(dir, file.replace(/^\.\/dist\//, "src/").replace(/\.d\.ts$/, ".ts"))];
+    }),
+  );
+}
 
 /** Every .ts file under `dir`, tests left out. */
 function sources(dir: string): string[] {
@@ -81,8 +96,9 @@ function cycles(graph: Map<string, Set<string>>): string[][] {
 describe("packages/core/src: folders depend on each other without a cycle", () => {
   const graph = new Map<string, Set<string>>();
   const why = new Map<string, string>();
-  // index.ts, the package's entry, re-exports every folder; it is not part of one.
-  for (const file of sources(CORE).filter((f) => f !== join(CORE, "index.ts"))) {
+  // The package's entry points (index.ts, oracles.ts) re-export folders; they are not part of one.
+  const entries = new Set(entryPoints("core").values());
+  for (const file of sources(CORE).filter((f) => !entries.has(f))) {
     const from = folderOf(file);
     if (!graph.has(from)) graph.set(from, new Set());
     for (const spec of imports(file).filter((s) => s.startsWith("."))) {
@@ -148,5 +164,63 @@ describe("the CLI's static imports never reach the report package or ELK", () =>
     expect(names).toContain("packages/core/src/index.ts");
     expect(names).toContain("commander");
     expect(names.filter((n) => n.startsWith("packages/report/") || n.startsWith("elkjs") || n.startsWith("d3-"))).toEqual([]);
+  });
+});
+
+describe("bench/ and test/ reach the packages only through their entry points", () => {
+  const PACKAGES = readdirSync(join(ROOT, "packages"));
+  /** Every .ts file under `dir`, tests included. */
+  const allTs = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) return name === "node_modules" ? [] : allTs(path);
+      return name.endsWith(".ts") ? [path] : [];
+    });
+
+  /** Why `spec`, imported by `file` (under `top`), is not an entry point; undefined when it is one. */
+  function offence(file: string, top: string, spec: string): string | undefined {
+    if (spec.startsWith(".")) {
+      const target = relative(join(ROOT, top), resolveRelative(file, spec));
+      return target.startsWith("..") ? `a relative path out of ${top}/` : undefined;
+    }
+    const m = /^@concord\/([^/]+)(\/.*)?$/.exec(spec);
+    if (m === null) return undefined; // node:* or an npm package
+    if (!PACKAGES.includes(m[1]!)) return "no such workspace package";
+    return entryPoints(m[1]!).has(`.${m[2] ?? ""}`) ? undefined : `not in the exports of packages/${m[1]}/package.json`;
+  }
+
+  const offences = (top: string): string[] =>
+    allTs(join(ROOT, top)).flatMap((file) =>
+      imports(file).flatMap((spec) => {
+        const why = offence(file, top, spec);
+        return why === undefined ? [] : [`${relative(ROOT, file)}: ${spec} (${why})`];
+      }),
+    );
+
+  it("finds the imports it checks, and would catch a path into a package's sources or an internal subpath", () => {
+    expect(imports(join(ROOT, "bench/report.ts"))).toContain("@concord/app");
+    const bench = join(ROOT, "bench/x.ts");
+    expect(offence(bench, "bench", "../packages/storage/src/open.js")).toBe("a relative path out of bench/");
+    expect(offence(bench, "bench", "@concord/core/dist/stability/engine.js")).toBe("not in the exports of packages/core/package.json");
+    expect(offence(bench, "bench", "@concord/storage/testing")).toBeUndefined();
+    expect(offence(bench, "bench", "./figures.js")).toBeUndefined();
+  });
+
+  it("bench/ imports only package entry points", () => {
+    expect(offences("bench")).toEqual([]);
+  });
+
+  it("test/ imports only package entry points", () => {
+    expect(offences("test")).toEqual([]);
+  });
+
+  it("the benches use the application layer; only the engine benches import @concord/core", () => {
+    // case.ts times the engine's phases; mediation.ts times reachability and robustness sampling against the whole analysis.
+    const ENGINE_BENCHES = ["bench/case.ts", "bench/mediation.ts"];
+    const direct = allTs(join(ROOT, "bench"))
+      .map((f) => relative(ROOT, f))
+      .filter((f) => imports(join(ROOT, f)).some((s) => s === "@concord/core" || s.startsWith("@concord/core/")));
+    expect(direct.filter((f) => !ENGINE_BENCHES.includes(f))).toEqual([]);
+    expect(direct).toContain("bench/case.ts");
   });
 });

@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyze, BASIC_CONCEPTS, loadScenario, type Analysis, type BasicConcept } from "@concord/core";
-import { Oracle } from "../packages/core/src/stability/oracle.js";
+import { Oracle } from "@concord/core/oracles";
 
 const ROOT = resolve(import.meta.dirname, "..");
 

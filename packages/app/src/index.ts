@@ -11,8 +11,8 @@ export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } fro
 export { valueCell, type DecisionMakerSummary, type OptionSummary, type ModelSummary } from "./summary.js";
 /** Which format a text is in (YAML, JSON, gmcr-py), for surfaces that store it. */
 export { detectFormat } from "@concord/core";
-/** Random model generators, for benches and tests that need models of a given size. */
-export { generateModel, randomRankings, type ScenarioDocument } from "@concord/core";
+/** Random model generators and their seeded random numbers, for benches and tests that need models of a given size. */
+export { generateModel, randomRankings, rng, type ScenarioDocument } from "@concord/core";
 export type { DayOptions } from "./view-day.js";
 
 // The use cases.

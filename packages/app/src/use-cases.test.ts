@@ -103,6 +103,8 @@ describe("one numbering and one key at every boundary", () => {
 
   it("finds a decision maker by id, name, alias or a unique start, with one lookup everywhere", async () => {
     for (const dm of ["prisoner_b", "PRISONER B", "prisoner b"]) expect(value(await explain(PD, { state: 1, dm, concepts: "nash" }))[0]!.decisionMaker).toBe("Prisoner B");
+    // A unique start of a name in explain, as in evidence (explain's own lookup once took whole names only).
+    expect(value(await explain(ELMIRA, { state: 1, dm: "Uni", concepts: "nash" }))[0]!.decisionMaker).toBe("Uniroyal");
     const ambiguous = await explain(PD, { state: 1, dm: "pris" });
     expect(ambiguous.ok ? [] : ambiguous.problems).toMatchObject([{ code: "usage", path: ["dm"] }]);
     expect(value(evidence(RECORD, { dm: "sud" })).decisionMaker.id).toBe("South");

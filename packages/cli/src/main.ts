@@ -42,6 +42,9 @@ import { CliFailure, EXIT_INVALID, printFailure, printJsonFailure } from "./outp
 import { setMaxInput } from "./scenario.js";
 
 export { memoryIo, type CliIo, type MemoryIo } from "./io.js";
+/** What each command prints with --json, as types (the JSON Schemas in schema/cli/ are generated from them). */
+export type * from "./json-output.js";
+export { JSON_OUTPUTS } from "./json-output.js";
 
 /** `withDefaultRun`: no command given, so the program itself runs the main job (see default-run.ts). */
 export function buildProgram(io: CliIo, withDefaultRun = false, json = false): Command {

@@ -5,6 +5,7 @@ import { brief, type BriefData } from "@concord/app";
 import { printPdf, workerRunner } from "@concord/node";
 import { width, type CliIo } from "../io.js";
 import { CliFailure, printJson, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { openFile } from "../scenario.js";
 import { DEFAULT_SCENARIO } from "./default-run.js";
 import { writeAll, writeOutput } from "../write.js";
@@ -62,13 +63,13 @@ async function runBrief(io: CliIo, file: string, opts: BriefCliOptions): Promise
   const loaded = openFile(io, file);
   const days = { ...(opts.asOf !== undefined ? { asOf: opts.asOf } : {}), ...(opts.since !== undefined ? { since: opts.since } : {}) };
   const runner = workerRunner();
-  if (opts.json) return printJson(io, unwrap(await brief(loaded, { ...days, format: "text" }, runner)).data);
+  if (opts.json) return printJson(io, unwrap(await withProgress(io, "Writing the brief", () => brief(loaded, { ...days, format: "text" }, runner))).data);
 
   const toStdout = opts.output === "-" || (opts.output === undefined && format === "text");
   if (toStdout) {
     if (format === "pdf") throw usage("output", "a PDF cannot be written to standard output: give a file name");
     const columns = Math.min(width(io) ?? 80, MAX_TEXT_WIDTH);
-    const built = unwrap(await brief(loaded, { ...days, format, width: columns, pictures: false, reportHref: reportHint(io, file, loaded.scenario.id, format) }, runner));
+    const built = unwrap(await withProgress(io, "Writing the brief", () => brief(loaded, { ...days, format, width: columns, pictures: false, reportHref: reportHint(io, file, loaded.scenario.id, format) }, runner)));
     // Through the one output writer, as `report -o -`: the scenario's own text is escaped on a terminal.
     writeOutput(io, "-", built.text.endsWith("\n") ? built.text : `${built.text}\n`);
     return;
@@ -78,7 +79,7 @@ async function runBrief(io: CliIo, file: string, opts: BriefCliOptions): Promise
   // The full report's default place, seen from the brief's folder.
   const reportHref = relative(dirname(path), resolve(io.cwd, "out", `${loaded.scenario.id}.html`)) || `${loaded.scenario.id}.html`;
   const baseName = basename(path).replace(/\.[^.]*$/, "");
-  const built = unwrap(await brief(loaded, { ...days, format: format === "pdf" ? "html" : format, baseName, reportHref, width: 80 }, runner));
+  const built = unwrap(await withProgress(io, "Writing the brief", () => brief(loaded, { ...days, format: format === "pdf" ? "html" : format, baseName, reportHref, width: 80 }, runner)));
   const text = format === "pdf" ? unwrap(await printPdf(built.text, io.env.CONCORD_CHROMIUM !== undefined ? { chromium: io.env.CONCORD_CHROMIUM } : {})) : built.text;
   writeAll(io, [{ file: path, text }, ...built.files.map((f) => ({ file: join(dirname(path), f.name), text: f.text }))]);
   io.stdout.write(written(built.data, path));

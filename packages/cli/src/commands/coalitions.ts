@@ -4,6 +4,7 @@ import { workerRunner } from "@concord/node";
 import { answerText } from "../answer.js";
 import type { CliIo } from "../io.js";
 import { printJson, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
 
 export function registerCoalitions(program: Command, io: CliIo): void {
@@ -15,7 +16,8 @@ export function registerCoalitions(program: Command, io: CliIo): void {
     .option("--concepts <list>", "comma-separated concepts: nash,gmr,smr,seq", "nash,gmr,smr,seq")
     .option("--json", "print JSON: answers (plain words, grounds, sources), partition or all, together, statusQuo")
     .action(async (file: string, opts: { partition?: string; concepts: string; json?: boolean }) => {
-      const r = unwrap(await coalitions(readSource(io, file), { concepts: opts.concepts, ...(opts.partition !== undefined ? { partition: opts.partition } : {}) }, workerRunner()));
+      const source = readSource(io, file);
+      const r = unwrap(await withProgress(io, "Analysing coalitions", () => coalitions(source, { concepts: opts.concepts, ...(opts.partition !== undefined ? { partition: opts.partition } : {}) }, workerRunner())));
       if (opts.json) return printJson(io, r);
       const lines: string[] = ["Detail", ""];
       for (const t of r.together ?? []) lines.push(t.answer, "");

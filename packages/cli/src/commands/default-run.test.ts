@@ -16,6 +16,8 @@ describe("concord (no arguments)", () => {
     expect(existsSync(report)).toBe(true);
     expect(readFileSync(report, "utf8")).toContain("Armenia–Azerbaijan peace treaty");
     expect(r.out).toContain(`Open the report in a browser: ${report}`);
+    // Piped, the prose wraps at 88 columns (a line with a path may be longer: a path is never cut).
+    expect(r.out.split("\n").filter((l) => !l.includes("/") && [...l].length > 88)).toEqual([]);
     // The brief's bottom line first, in plain words, as the report opens; then the precise reading.
     expect(r.out).toMatch(/\nIn brief:\n- Today \(7 December 2023\), Armenia offers the transit route to Nakhchivan under its own\s+sovereignty/);
     expect(r.out.indexOf("In brief:")).toBeLessThan(r.out.indexOf("Today: The status quo"));

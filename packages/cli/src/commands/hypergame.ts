@@ -3,6 +3,7 @@ import { hypergame } from "@concord/app";
 import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
 import { printJson, say, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
 
 export function registerHypergame(program: Command, io: CliIo): void {
@@ -24,7 +25,8 @@ Example:
   concord hypergame scenarios/examples/misreading.yaml`,
     )
     .action(async (file: string, opts: { concepts: string; json?: boolean }) => {
-      const r = unwrap(await hypergame(readSource(io, file), { concepts: opts.concepts }, workerRunner()));
+      const source = readSource(io, file);
+      const r = unwrap(await withProgress(io, "Analysing each side's game", () => hypergame(source, { concepts: opts.concepts }, workerRunner())));
       if (opts.json) return printJson(io, r);
       const out = [r.summary, ""];
       for (const [c, list] of Object.entries(r.onlyByMisreading)) for (const e of list) out.push(`${c}: ${e.text}`);

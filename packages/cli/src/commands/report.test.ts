@@ -114,7 +114,7 @@ describe("the summary after a report (issue 9, honest summaries)", () => {
 
   it("says how many equilibria are within reach, lists the one under the most concepts first, and counts what it leaves out", () => {
     const text = summary(data, "out/t.html");
-    expect(text).toContain("Where the conflict can go from here: 6 equilibria within reach, by moves that each improve the mover's position (the 5 held under the most concepts):\n- state 9 (equilibrium under Nash, GMR, SMR, SEQ), 3 moves");
+    expect(text).toContain("Where the conflict can go from here: 6 equilibria within reach, by moves that each\nimprove the mover's position (the 5 held under the most concepts):\n- state 9 (equilibrium under Nash, GMR, SMR, SEQ), 3 moves");
     expect(text).toContain("- state 5 (equilibrium under GMR), 2 moves: to 5\n- … and 1 more\n");
   });
 });

@@ -88,7 +88,7 @@ const REACH_LIMIT = 5;
 
 /** What the terminal shows after writing a report: the brief's bottom line, then the answer in a few precise lines. */
 export function summary(d: ReportData, path: string, cols = 88): string {
-  const out: string[] = [`Wrote ${path}`, "", d.title, "", wrap(d.question, cols), ""];
+  const out: string[] = [`Wrote ${path}`, "", wrap(d.title, cols), "", wrap(d.question, cols), ""];
   // The report opens with the brief: its bottom line, in plain words, comes first here too.
   if (d.brief.bottomLine.length > 0) {
     out.push("In brief:");
@@ -115,7 +115,7 @@ export function summary(d: ReportData, path: string, cols = 88): string {
       const shown = ranked.slice(0, REACH_LIMIT);
       if (ranked.length > 0) {
         const n = ranked.length === 1 ? "1 equilibrium" : `${ranked.length} equilibria`;
-        out.push(`Where the conflict can go from here: ${n} within reach, by moves that each improve the mover's position${shown.length < ranked.length ? ` (the ${shown.length} held under the most concepts)` : ""}:`);
+        out.push(wrap(`Where the conflict can go from here: ${n} within reach, by moves that each improve the mover's position${shown.length < ranked.length ? ` (the ${shown.length} held under the most concepts)` : ""}:`, cols));
         for (const [state, x] of shown) out.push(wrap(`- state ${state} (equilibrium under ${x.concepts.join(", ")}), ${x.distance} move${x.distance === 1 ? "" : "s"}: ${x.path}`, cols, "  "));
         if (shown.length < ranked.length) out.push(`- … and ${ranked.length - shown.length} more`);
         out.push("");

@@ -3,6 +3,7 @@ import { CONCEPT_LABELS, settle, type BasicConcept, type SettlePackage, type Set
 import { workerRunner } from "@concord/node";
 import type { CliIo } from "../io.js";
 import { printJson, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
 import { renderTable } from "../table.js";
 
@@ -27,7 +28,8 @@ Example:
   concord settle scenarios/examples/settlement.yaml`,
     )
     .action(async (file: string, opts: { concepts: string; json?: boolean; mediation?: boolean }) => {
-      const r = unwrap(await settle(readSource(io, file), { concepts: opts.concepts, searchChanges: opts.mediation === true }, workerRunner()));
+      const source = readSource(io, file);
+      const r = unwrap(await withProgress(io, "Weighing the packages", () => settle(source, { concepts: opts.concepts, searchChanges: opts.mediation === true }, workerRunner())));
       if (opts.json) return printJson(io, r);
       io.stdout.write(settleText(r));
     });

@@ -4,6 +4,7 @@ import { workerRunner } from "@concord/node";
 import { answerText } from "../answer.js";
 import type { CliIo } from "../io.js";
 import { printJson, unwrap } from "../output.js";
+import { withProgress } from "../progress.js";
 import { readSource } from "../scenario.js";
 
 interface StabilizeCliOptions {
@@ -29,18 +30,21 @@ export function registerStabilize(program: Command, io: CliIo): void {
     .option("--limit <n>", "most changes listed", "20")
     .option("--json", "print JSON: answer (plain words, grounds, sources) and detail (pulls, reach, changes, coverage)")
     .action(async (file: string, opts: StabilizeCliOptions) => {
+      const source = readSource(io, file);
       const r = unwrap(
-        await stabilize(
-          readSource(io, file),
-          {
-            target: opts.target,
-            ...(opts.concepts !== undefined ? { concepts: opts.concepts } : {}),
-            ...(opts.focus !== undefined ? { focus: opts.focus } : {}),
-            maxSize: opts.maxSize,
-            thirdParty: opts.thirdParty,
-            limit: opts.limit,
-          },
-          workerRunner(),
+        await withProgress(io, "Searching", () =>
+          stabilize(
+            source,
+            {
+              target: opts.target,
+              ...(opts.concepts !== undefined ? { concepts: opts.concepts } : {}),
+              ...(opts.focus !== undefined ? { focus: opts.focus } : {}),
+              maxSize: opts.maxSize,
+              thirdParty: opts.thirdParty,
+              limit: opts.limit,
+            },
+            workerRunner(),
+          ),
         ),
       );
       if (opts.json) return printJson(io, r);
