@@ -87,13 +87,21 @@ export interface ParallelStats {
   readonly workerUtilization: readonly number[];
 }
 
-/** Warm workers, started on first use and kept until the process ends. */
+/**
+ * Idle workers end after this long. An idle worker never collects its garbage, so it
+ * would keep the last analysis's shared arrays (gigabytes for large models) alive.
+ */
+export const IDLE_MS = 10_000;
+
+/** Warm workers, started on first use and kept while analyses follow each other. */
 class WorkerPool {
   private readonly workers: Worker[] = [];
+  private idle: ReturnType<typeof setTimeout> | undefined;
   lastError: unknown;
 
   /** At least n workers (started now if missing; they load in parallel with this thread's work). */
   take(n: number): Worker[] {
+    clearTimeout(this.idle);
     while (this.workers.length < n) {
       const w = new Worker(WORKER_URL);
       w.unref();
@@ -106,8 +114,16 @@ class WorkerPool {
     return this.workers.slice(0, n);
   }
 
+  /** The analysis is done: end the workers unless another one starts soon. */
+  release(): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.close(), IDLE_MS);
+    this.idle.unref();
+  }
+
   /** Ends every worker (tests; a process exits without it). */
   async close(): Promise<void> {
+    clearTimeout(this.idle);
     const ws = this.workers.splice(0);
     await Promise.all(ws.map((w) => w.terminate()));
   }
@@ -195,6 +211,7 @@ export async function analyzeParallel(space: StateSpace, concepts: readonly Basi
     return a;
   } finally {
     for (const w of workers) w.unref();
+    pool.release();
   }
 }
 
