@@ -164,5 +164,25 @@ async function stopWorker(worker: JobWorker | undefined, queue: JobQueue, ownQue
 }
 
 function logSink(settings: Settings, write?: (line: string) => void): LogSink {
-  return settings.log === "json" ? jsonLines(write ?? ((line) => void process.stderr.write(line))) : () => {};
+  return settings.log === "json" ? jsonLines(write ?? batchedStderr()) : () => {};
+}
+
+/**
+ * Lines to standard error, written together once per turn of the event loop: under
+ * load one system call carries many requests' lines (a write to a pipe or file is
+ * synchronous in Node). Whatever is pending is written when the process exits.
+ */
+function batchedStderr(): (line: string) => void {
+  let pending = "";
+  const flush = (): void => {
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
+    process.stderr.write(text);
+  };
+  process.once("exit", flush);
+  return (line) => {
+    if (pending === "") setImmediate(flush);
+    pending += line;
+  };
 }
