@@ -40,7 +40,7 @@ const GROUPS: readonly Group[] = [
   {
     id: "server",
     title: "Workbench server (issue 13)",
-    scripts: [["bench/server-edits.ts", "--seconds=30"], ["bench/server-kill.ts", "--rounds=20"], ["bench/server-reads.ts", "--seconds=5"], ["bench/server-jobs.ts", "--jobs=4"]],
+    scripts: [["bench/server-edits.ts", "--seconds=30"], ["bench/server-kill.ts", "--rounds=20"], ["bench/server-reads.ts", "--seconds=5"], ["bench/server-jobs.ts", "--runs=2"]],
   },
 ];
 

@@ -6,7 +6,7 @@
  * decision makers keyed by id). The CLI and later the server and the web app call
  * only this layer, plus a platform adapter such as @concord/node. No Node or DOM APIs.
  */
-export { inlineRunner, robustnessInline, stopIfAborted, type AnalysisRunner, type RobustnessJob, type StopSignal } from "./runner.js";
+export { inlineRunner, robustnessInline, stopIfAborted, variantRange, type AnalysisRunner, type RobustnessJob, type StopSignal, type VariantRange } from "./runner.js";
 export { openScenario, actorNames, type ScenarioSource, type ScenarioInput } from "./source.js";
 export { valueCell, type DecisionMakerSummary, type OptionSummary, type ModelSummary } from "./summary.js";
 /** Which format a text is in (YAML, JSON, gmcr-py), for surfaces that store it. */
@@ -47,7 +47,7 @@ export { importEvents, type ImportEventsOptions, type ImportEventsResult } from 
 export { target, targetOption, type TargetOptions, type TargetResult } from "./target.js";
 export { stabilize, type StabilizeOptions, type StabilizeUseCaseResult } from "./stabilize.js";
 export { sensitivity, type SensitivityOptions, type SensitivityUseCaseResult } from "./sensitivity.js";
-export { robustness, type RobustnessOptions, type RobustnessUseCaseResult } from "./robustness.js";
+export { robustness, robustnessFromParts, robustnessPart, robustnessParts, MAX_PARTS, PART_MIN_VARIANTS, type PartPolicy, type RobustnessOptions, type RobustnessUseCaseResult } from "./robustness.js";
 export { coalitions, type CoalitionsOptions, type CoalitionsResult } from "./coalitions.js";
 export { timeCheck, historyCheck } from "./time-check.js";
 export { hypergame, type HypergameOptions } from "./hypergame.js";
@@ -99,6 +99,7 @@ export {
   type ViewDay,
   type Waiting,
   type WaitingItem,
+  type RobustnessCounts,
 } from "@concord/core";
 export type { BriefData, ReportData } from "@concord/report";
 /** The limits on input every surface applies (the CLI's --max-input, the server's upload size): see docs/security.md. */

@@ -19,12 +19,20 @@ export function stopIfAborted(signal: StopSignal | undefined): void {
   if (signal?.aborted) throw signal.reason;
 }
 
+/** Variants `from` ≤ i < `to` of a plan. */
+export interface VariantRange {
+  readonly from: number;
+  readonly to: number;
+}
+
 /** The variants of a robustness plan to count; `source` lets a runner rebuild the model elsewhere (another thread, another machine). */
 export interface RobustnessJob {
   readonly plan: RobustnessPlan;
+  /** Only these variants (a part of a job split over workers); default all of the plan's. */
+  readonly range?: VariantRange;
   /** The scenario as text, when the use case was given text; without it the work stays in this thread. */
   readonly source?: ScenarioSource;
-  /** Called as variants finish, with the number done and the total. */
+  /** Called as variants finish, with the number done and the total (of the range). */
   readonly onProgress?: (done: number, total: number) => void;
   /** Stops the work: a runner on threads ends them at once; in this thread the count stops at the next variant. */
   readonly signal?: StopSignal;
@@ -41,15 +49,19 @@ export interface AnalysisRunner {
   robustness?(base: Analysis, job: RobustnessJob): Promise<RobustnessCounts>;
 }
 
-/** Every variant of the plan in this thread. */
+/** The variants a job counts: its range, or the whole plan. */
+export const variantRange = (job: RobustnessJob): VariantRange => job.range ?? { from: 0, to: job.plan.variants };
+
+/** Every variant of the job in this thread. */
 export function robustnessInline(base: Analysis, job: RobustnessJob): RobustnessCounts {
   const { signal, onProgress } = job;
+  const { from, to } = variantRange(job);
   stopIfAborted(signal);
   const progress = signal || onProgress ? (done: number, total: number): void => {
     stopIfAborted(signal);
     onProgress?.(done, total);
   } : undefined;
-  return mergeRobustness([robustnessChunk(base, job.plan, 0, job.plan.variants, progress)]);
+  return mergeRobustness([robustnessChunk(base, job.plan, from, to, progress)]);
 }
 
 /** Runs the analysis in this thread. */

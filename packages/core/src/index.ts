@@ -28,7 +28,7 @@ export {
   sanctionPass, passesFor, allocMinimums, stabilityFromMinimums, stabilityForDm, equilibria,
   type SanctionMinimums, type SanctionPass, type DmStability, type EngineData,
 } from "./stability/engine.js";
-export { buildMoveIndex, movesFrom, legalMove, type MoveIndex, type Int32Alloc } from "./stability/moves.js";
+export { buildMoveIndex, movesFrom, legalMove, moveIndexPart, assembleMoveIndex, stateVectors, MAX_GROUP_BITS, type MoveIndex, type MoveIndexPart, type Int32Alloc } from "./stability/moves.js";
 export { buildSortedCells, type SortedCells } from "./stability/cells.js";
 export { explain, type Explanation, type ImprovementExplanation } from "./stability/explain.js";
 export { limitedMove, nonMyopic, twoDecisionMakers, TWO_DM_ONLY, type LimitedMoveResult, type NonMyopicResult } from "./stability/limited-move.js";

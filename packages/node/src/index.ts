@@ -3,7 +3,7 @@
  * runner, reading input files (bounded, UTF-8) and writing output files whole or not at all.
  */
 export { workerRunner } from "./runner.js";
-export { analyzeParallel, PARALLEL_THRESHOLD, type ParallelOptions } from "./parallel/pool.js";
+export { analyzeParallel, chooseThreads, closeWorkers, freeCores, PARALLEL_THRESHOLD, type ParallelOptions, type ParallelStats, type PhaseStats } from "./parallel/pool.js";
 export {
   contentHash,
   formatBytes,

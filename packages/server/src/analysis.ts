@@ -4,7 +4,22 @@
  * job workers (run later, in the server or in `concord worker`), which run each job
  * on a thread of its own (job-thread.ts) so that cancelling it ends the work.
  */
-import { analyze, brief, formatProblem, report, robustness, sensitivity, stabilize, statusQuo, type AnalysisRunner, type Result } from "@concord/app";
+import {
+  analyze,
+  brief,
+  formatProblem,
+  report,
+  robustness,
+  robustnessFromParts,
+  robustnessPart,
+  sensitivity,
+  stabilize,
+  statusQuo,
+  type AnalysisRunner,
+  type Result,
+  type RobustnessCounts,
+  type VariantRange,
+} from "@concord/app";
 import type { JobHandler, Storage } from "@concord/storage";
 import { RunAnalysisBody, type RunAnalysis } from "./schemas.js";
 
@@ -20,13 +35,18 @@ export interface AnalysisControl {
   readonly onProgress?: (fraction: number, message: string) => void;
 }
 
-export function runAnalysis(request: RunAnalysis, revision: StoredRevision, runner: AnalysisRunner, control: AnalysisControl = {}): Promise<Result<unknown>> {
+/** A step of a job split into parts (job-split.ts): one part's variants, or the merge of the parts' counts. */
+export type AnalysisStep = { readonly part: VariantRange } | { readonly merge: readonly RobustnessCounts[] };
+
+/** The analysis's result; with `step`, that step's (robustness only). */
+export function runAnalysis(request: RunAnalysis, revision: StoredRevision, runner: AnalysisRunner, control: AnalysisControl = {}, step?: AnalysisStep): Promise<Result<unknown>> {
   const source = { text: revision.text, format: revision.format, file: `revision ${revision.number}` };
   const { signal, onProgress } = control;
   const watch = {
     ...(signal ? { signal } : {}),
     ...(onProgress ? { onProgress: (done: number, total: number) => onProgress(done / total, `${done} of ${total} variants analysed`) } : {}),
   };
+  if (step && request.kind !== "robustness") throw new Error(`a ${request.kind} analysis is not split into parts`);
   switch (request.kind) {
     case "analyze":
       return analyze(source, request.options ?? {}, runner);
@@ -37,6 +57,8 @@ export function runAnalysis(request: RunAnalysis, revision: StoredRevision, runn
     case "report":
       return report(source, request.options ?? {}, runner);
     case "robustness":
+      if (step && "part" in step) return robustnessPart(source, { ...request.options, ...watch }, step.part, runner);
+      if (step) return robustnessFromParts(source, request.options ?? {}, step.merge, runner);
       return robustness(source, { ...request.options, ...watch }, runner);
     case "sensitivity":
       return sensitivity(source, { ...request.options, ...watch }, runner);
@@ -45,14 +67,14 @@ export function runAnalysis(request: RunAnalysis, revision: StoredRevision, runn
   }
 }
 
-/** Runs one job's analysis: on a thread of its own in production (job-thread.ts), in this thread in tests. */
-export type RunJobAnalysis = (request: RunAnalysis, revision: StoredRevision, control: Required<AnalysisControl>) => Promise<Result<unknown>>;
+/** Runs one job's analysis (or a step of it): on a thread of its own in production (job-thread.ts), in this thread in tests. */
+export type RunJobAnalysis = (request: RunAnalysis, revision: StoredRevision, control: Required<AnalysisControl>, step?: AnalysisStep) => Promise<Result<unknown>>;
 
 /** In this thread, with `runner`: cancelling stops robustness and sensitivity between variants, not an analysis under way. */
 export const inThisThread =
   (runner: AnalysisRunner): RunJobAnalysis =>
-  (request, revision, control) =>
-    runAnalysis(request, revision, runner, control);
+  (request, revision, control, step) =>
+    runAnalysis(request, revision, runner, control, step);
 
 /**
  * What a worker does with an analysis job: reads the revision, runs the use case

@@ -11,6 +11,7 @@ import { authenticate } from "./auth.js";
 import type { AppEnv, ServerDeps } from "./context.js";
 import { requestLog, type LogSink } from "./log.js";
 import { problem } from "./problem.js";
+import { READ_CACHE_BYTES, ReadCache } from "./read-cache.js";
 import { analysisRoutes } from "./routes/analyses.js";
 import { adminRoutes, invitationRoutes } from "./routes/invitations.js";
 import { jobRoutes } from "./routes/jobs.js";
@@ -24,6 +25,8 @@ import { webApp } from "./web.js";
 /** Paths anyone may call in team mode: logging in, accepting an invitation (a new person has no login yet), health, and the API's description. */
 const OPEN_PATHS = new Set(["/api/auth/login", "/api/invitations/accept", "/api/health", "/openapi.json", "/api/docs"]);
 
+const NO_BODY = new Set(["GET", "HEAD"]);
+
 export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({
     // A request that does not fit its schema (wrong type, unknown field, missing value): 400 naming each field.
@@ -35,22 +38,24 @@ export function createApp(deps: ServerDeps, log: LogSink = () => {}): OpenAPIHon
     },
   });
 
+  const cache = new ReadCache(deps.readCacheBytes ?? READ_CACHE_BYTES);
   app.use("*", async (c, next) => {
     c.set("deps", deps);
+    c.set("cache", cache);
     await next();
   });
   app.use("*", requestLog(log));
-  app.use(
-    "*",
-    bodyLimit({
-      maxSize: deps.limits.maxBodyBytes,
-      onError: () => problem(413, "too-large", `the request body is larger than the limit of ${deps.limits.maxBodyBytes} bytes (--max-body)`),
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: deps.limits.maxBodyBytes,
+    onError: () => problem(413, "too-large", `the request body is larger than the limit of ${deps.limits.maxBodyBytes} bytes (--max-body)`),
+  });
+  // GET and HEAD get no body (the Fetch API has none for them); asking would build a whole Fetch Request per read.
+  app.use("*", (c, next) => (NO_BODY.has(c.req.method) ? next() : limitBody(c, next)));
   app.use("/api/*", async (c, next) => {
+    if (NO_BODY.has(c.req.method)) return next();
     const type = c.req.header("content-type");
     const hasBody = c.req.header("content-length") !== undefined ? c.req.header("content-length") !== "0" : c.req.raw.body !== null;
-    if (hasBody && !["GET", "HEAD"].includes(c.req.method) && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type ?? "")) {
+    if (hasBody && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type ?? "")) {
       return problem(415, "json-only", `send the request body as JSON (Content-Type: application/json), not ${type ?? "without a Content-Type"}`);
     }
     return next();

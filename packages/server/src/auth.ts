@@ -8,7 +8,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Role, StoreResult } from "@concord/storage";
-import { err, notFound, ok } from "@concord/storage";
+import { decideAccess, err, notFound, ok } from "@concord/storage";
 import type { AppEnv, Principal } from "./context.js";
 import { problem } from "./problem.js";
 
@@ -32,16 +32,18 @@ export function authenticate(open: (path: string) => boolean): MiddlewareHandler
       c.set("principal", LOCAL);
       return next();
     }
+    // The login and the role in the path's workspace come in one query; `access` uses that role.
+    const workspaceId = workspaceOfPath(c.req.path);
     const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header("authorization") ?? "")?.[1];
     if (bearer !== undefined) {
-      const found = await deps.storage.apiTokens.authenticate(bearer);
+      const found = await deps.storage.apiTokens.authenticate(bearer, workspaceId);
       if (!found) return problem(401, "bad-token", "the API token is unknown, revoked or expired", {}, { "www-authenticate": 'Bearer realm="concord"' });
-      c.set("principal", { actor: { userId: found.user.id, via: "token" }, userId: found.user.id, via: "token" });
+      c.set("principal", { actor: { userId: found.user.id, via: "token" }, userId: found.user.id, via: "token", ...(found.role ? { role: found.role } : {}) });
       return next();
     }
     const cookie = getCookie(c, SESSION_COOKIE);
     if (cookie !== undefined) {
-      const found = await deps.storage.sessions.authenticate(cookie);
+      const found = await deps.storage.sessions.authenticate(cookie, workspaceId);
       if (found) {
         if (!SAFE_METHODS.has(c.req.method)) {
           const csrf = getCookie(c, CSRF_COOKIE);
@@ -49,13 +51,24 @@ export function authenticate(open: (path: string) => boolean): MiddlewareHandler
             return problem(403, "csrf", `a request with the session cookie that changes something must carry the ${CSRF_COOKIE} cookie's value in the ${CSRF_HEADER} header`);
           }
         }
-        c.set("principal", { actor: { userId: found.user.id, via: "session" }, userId: found.user.id, via: "session" });
+        c.set("principal", { actor: { userId: found.user.id, via: "session" }, userId: found.user.id, via: "session", sessionId: found.session.id, ...(found.role ? { role: found.role } : {}) });
         return next();
       }
     }
     if (open(c.req.path)) return next();
     return problem(401, "not-logged-in", "log in first (POST /api/auth/login), or send an API token as Authorization: Bearer <token>", {}, { "www-authenticate": 'Bearer realm="concord"' });
   };
+}
+
+/** The workspace id a path under /api/workspaces/{ws} names, decoded as the router decodes it. */
+function workspaceOfPath(path: string): string | undefined {
+  const raw = /^\/api\/workspaces\/([^/]+)/.exec(path)?.[1];
+  if (raw === undefined) return undefined;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return undefined;
+  }
 }
 
 function sameOrigin(origin: string, url: string, host: string | undefined): boolean {
@@ -72,10 +85,17 @@ export async function access(c: Context<AppEnv>, workspaceId: string, need: Role
   const { storage, mode } = c.get("deps");
   const principal = c.get("principal");
   if (mode === "local") {
+    // Workspaces are never deleted, so one seen once exists for good: no query per request.
+    const known = c.get("cache").workspaces;
+    if (known.has(workspaceId)) return ok("owner");
     const ws = await storage.workspaces.get(workspaceId);
-    return ws.ok ? ok("owner") : ws;
+    if (!ws.ok) return ws;
+    known.add(workspaceId);
+    return ok("owner");
   }
   if (principal.userId === null) return err({ code: "not-found", resource: "workspace", id: workspaceId, message: `no workspace "${workspaceId}" here` });
+  // Read with this request's login (same database, same request), never kept across requests.
+  if (principal.role?.workspaceId === workspaceId) return decideAccess(workspaceId, principal.role.role, need);
   return storage.memberships.authorize(workspaceId, principal.userId, need);
 }
 

@@ -1,7 +1,8 @@
 /** What every route sees: the storage, the settings, and who is asking. */
 import type { IncomingMessage } from "node:http";
 import type { AnalysisRunner } from "@concord/app";
-import type { Actor, JobQueue, Storage } from "@concord/storage";
+import type { Actor, JobQueue, Role, Storage } from "@concord/storage";
+import type { ReadCache } from "./read-cache.js";
 import type { StaticFiles } from "./web.js";
 
 export type Mode = "local" | "team";
@@ -13,6 +14,10 @@ export interface Principal {
   readonly userId: string | null;
   /** How they came in: a session cookie (CSRF checks apply), an API token, or local mode. */
   readonly via: "session" | "token" | "local";
+  /** The session's id, when the request came with the session cookie (a password change keeps this one). */
+  readonly sessionId?: string;
+  /** Team mode: the role in the workspace the request's path names, read with the login (null: not a member). */
+  readonly role?: { readonly workspaceId: string; readonly role: Role | null };
 }
 
 export interface ServerDeps {
@@ -29,6 +34,8 @@ export interface ServerDeps {
   readonly sessionTtlMs: number;
   /** Mark cookies Secure even when the request came in over plain HTTP (behind a TLS proxy). */
   readonly secureCookies: boolean;
+  /** Bytes of serialized revisions and analyses kept for reads (read-cache.ts). Default READ_CACHE_BYTES; 0 keeps none. */
+  readonly readCacheBytes?: number;
   /** The web workbench's built files, served outside /api; absent: the server is an API only. */
   readonly web?: StaticFiles;
 }
@@ -44,5 +51,6 @@ export type AppEnv = {
   Variables: {
     deps: ServerDeps;
     principal: Principal;
+    cache: ReadCache;
   };
 };

@@ -6,9 +6,10 @@
 export { createApp } from "./app.js";
 export type { ServerDeps, ServerLimits, Mode, Principal } from "./context.js";
 export { jsonLines, type LogSink } from "./log.js";
-export { startServer, startWorker, SHUTDOWN_GRACE_MS, type RunningServer, type RunningWorker, type StartOptions } from "./node-server.js";
-export { analysisJobHandler, inThisThread, runAnalysis, type RunJobAnalysis } from "./analysis.js";
-export { onJobThread } from "./job-thread.js";
+export { startServer, startWorker, SHUTDOWN_GRACE_MS, type RunningServer, type RunningWorker, type StartOptions, type WorkerOptions } from "./node-server.js";
+export { analysisJobHandler, inThisThread, runAnalysis, type AnalysisStep, type RunJobAnalysis } from "./analysis.js";
+export { analysisSplitter } from "./job-split.js";
+export { jobThreads, onJobThread } from "./job-thread.js";
 export { SETTINGS, resolveSettings, settingsFromEnv, type Settings, type SettingSpec } from "./settings.js";
 export { webApp, CONTENT_SECURITY_POLICY, type StaticFiles } from "./web.js";
 export { folderFiles } from "./web-files.js";

@@ -1,21 +1,13 @@
 import { analyze, robustness } from "@concord/app";
-import { generateModel } from "@concord/core";
 import { workerRunner } from "@concord/node";
 import type { Job, JobQueue, JobWorker } from "@concord/storage";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { openTestQueue } from "../../storage/src/testing/queues.js";
 import { analysisJobHandler } from "./analysis.js";
 import { liveJobThreads, onJobThread } from "./job-thread.js";
-import { describeEngines, openTestServer, problemOf, scenarioText, type TestServer } from "./testing/harness.js";
+import { describeEngines, estimatesModel, openTestServer, problemOf, scenarioText, type TestServer } from "./testing/harness.js";
 
 const PD = scenarioText("prisoners-dilemma.yaml");
-
-/** A fictional model of 384 states whose 15 priorities are all modeller's estimates: robustness has millions of variants to draw from. */
-function estimatesModel(): string {
-  const doc = generateModel({ decisionMakers: 3, options: [3, 3, 3], statements: 5, conditions: 1, oneWay: 0.2, seed: 7 });
-  for (const dm of doc.model!.decisionMakers) dm.preferences = dm.preferences!.map((p) => ({ statement: typeof p === "string" ? p : p.statement, estimate: true }));
-  return JSON.stringify(doc);
-}
 
 /** Reads `job` events as they arrive until `until` says stop (or the stream ends); returns them. */
 async function follow(res: Response, until: (job: Job) => boolean): Promise<Job[]> {

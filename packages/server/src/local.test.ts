@@ -180,6 +180,39 @@ describeEngines("the workbench server in local mode", (engine) => {
     expect(((await brief.json()) as { result: { text: string } }).result.text).toContain("#");
   });
 
+  it("answers reads from kept bytes that follow every save, rename and new analysis, with ETags and 304s", async () => {
+    const sc = await importScenario("Kept", CHICKEN);
+    const path = `/api/workspaces/${ws}/scenarios/${sc}`;
+    const read = async () => {
+      const res = await s.call("GET", path);
+      return { etag: res.headers.get("etag"), body: (await res.json()) as { scenario: { name: string; headRevision: number }; revision: { number: number; text: string } } };
+    };
+    const first = await read();
+    expect(await read()).toEqual(first);
+    expect((await s.call("PATCH", path, { json: { name: "Renamed" } })).status).toBe(200);
+    expect((await read()).body.scenario.name).toBe("Renamed");
+    expect((await s.call("PUT", path, { json: { text: PD }, headers: { "if-match": '"1"' } })).status).toBe(200);
+    const saved = await read();
+    expect(saved).toMatchObject({ etag: '"2"', body: { scenario: { headRevision: 2 }, revision: { number: 2, text: PD } } });
+    expect((await s.call("GET", `${path}/revisions/1`)).status).toBe(200);
+
+    const latest = `${path}/analyses/analyze/latest`;
+    expect((await s.call("POST", `${path}/analyses`, { json: { kind: "analyze", revision: 1 } })).status).toBe(201);
+    const one = await s.call("GET", latest);
+    const oneBody = (await one.json()) as { analysis: { id: string; revision: number } };
+    expect(one.headers.get("etag")).toBe(`"${oneBody.analysis.id}"`);
+    expect(oneBody.analysis.revision).toBe(1);
+    const notModified = await s.call("GET", latest, { headers: { "if-none-match": one.headers.get("etag")! } });
+    expect(notModified.status).toBe(304);
+    expect(await notModified.text()).toBe("");
+    // An analysis of the newer revision is the latest now: the old ETag no longer matches.
+    expect((await s.call("POST", `${path}/analyses`, { json: { kind: "analyze" } })).status).toBe(201);
+    const two = await s.call("GET", latest, { headers: { "if-none-match": one.headers.get("etag")! } });
+    expect(two.status).toBe(200);
+    expect(((await two.json()) as { analysis: { revision: number } }).analysis.revision).toBe(2);
+    expect(two.headers.get("etag")).not.toBe(one.headers.get("etag"));
+  });
+
   it("refuses writes from a page on another site", async () => {
     const res = await s.call("POST", "/api/workspaces", { json: { name: "CSRF" }, headers: { origin: "https://evil.example" } });
     expect(res.status).toBe(403);

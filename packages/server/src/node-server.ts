@@ -9,8 +9,10 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { workerRunner } from "@concord/node";
 import { openJobQueue, openStorage, type JobQueue, type JobWorker, type Storage } from "@concord/storage";
-import { analysisJobHandler, inThisThread, runAnalysis } from "./analysis.js";
-import { onJobThread } from "./job-thread.js";
+import type { PartPolicy } from "@concord/app";
+import { analysisJobHandler, inThisThread, runAnalysis, type RunJobAnalysis } from "./analysis.js";
+import { analysisSplitter } from "./job-split.js";
+import { jobThreads, onJobThread } from "./job-thread.js";
 import { createApp } from "./app.js";
 import type { ServerDeps } from "./context.js";
 import { jsonLines, type LogSink } from "./log.js";
@@ -51,7 +53,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const runner = options.runner ?? workerRunner();
   const queue = options.queue ?? (await openJobQueue(storage));
   const jobs = settings.jobs === "auto" ? (storage.engine === "sqlite" ? 1 : 0) : settings.jobs;
-  const worker = jobs > 0 ? await queue.work(analysisJobHandler(storage, options.runner ? inThisThread(options.runner) : onJobThread), { concurrency: jobs }) : undefined;
+  const worker = jobs > 0 ? await takeJobs(storage, queue, options.runner ? inThisThread(options.runner) : onJobThread, jobs) : undefined;
   const deps: ServerDeps = {
     storage,
     jobs: queue,
@@ -98,17 +100,32 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** `concord worker`: takes analysis jobs from the queue of the settings' database until closed. */
-export async function startWorker(options: { settings: Settings; concurrency: number; write?: (line: string) => void; runner?: ServerDeps["runner"] }): Promise<RunningWorker> {
+export interface WorkerOptions {
+  readonly settings: Settings;
+  readonly concurrency: number;
+  /** Threads each job may use, its own included (default: every free core); for several workers on one machine. */
+  readonly threads?: number;
+  readonly write?: (line: string) => void;
+  /** Runs jobs with this runner in this thread instead of one thread per job (tests). */
+  readonly runner?: ServerDeps["runner"];
+  /** A job queue to use instead of the engine's own (tests pass one with short timings). */
+  readonly queue?: JobQueue;
+  /** How robustness jobs are split into parts (default: the application layer's policy). */
+  readonly parts?: PartPolicy;
+}
+
+/** `concord worker`: takes analysis jobs (and parts of split jobs) from the queue of the settings' database until closed. */
+export async function startWorker(options: WorkerOptions): Promise<RunningWorker> {
   const log = logSink(options.settings, options.write);
   const storage = await openStorage({ databaseUrl: options.settings.databaseUrl, file: options.settings.db });
-  const queue = await openJobQueue(storage);
-  const worker = await queue.work(analysisJobHandler(storage, options.runner ? inThisThread(options.runner) : onJobThread), { concurrency: options.concurrency });
-  log({ msg: "worker started", worker: worker.id, database: storage.describe(), queue: queue.kind, concurrency: options.concurrency });
+  const queue = options.queue ?? (await openJobQueue(storage));
+  const run = options.runner ? inThisThread(options.runner) : jobThreads(options.threads !== undefined ? { threads: options.threads } : {});
+  const worker = await takeJobs(storage, queue, run, options.concurrency, options.parts);
+  log({ msg: "worker started", worker: worker.id, database: storage.describe(), queue: queue.kind, concurrency: options.concurrency, ...(options.threads !== undefined ? { threads: options.threads } : {}) });
   return {
     id: worker.id,
     close: async () => {
-      await stopWorker(worker, queue, true);
+      await stopWorker(worker, queue, options.queue === undefined);
       await storage.close();
       log({ msg: "worker stopped", worker: worker.id });
     },
@@ -136,11 +153,36 @@ async function seedFirstWorkspace(storage: Storage, seed: { readonly name: strin
   await storage.analyses.store(workspace.value.id, scenario.id, revision.number, { kind: "brief", options: {} }, JSON.stringify(brief.value));
 }
 
+/** Runs analysis jobs from `queue`; on the PostgreSQL queue, robustness jobs are split into parts that every worker shares. */
+function takeJobs(storage: Storage, queue: JobQueue, run: RunJobAnalysis, concurrency: number, parts?: PartPolicy): Promise<JobWorker> {
+  return queue.work(analysisJobHandler(storage, run), { concurrency, split: analysisSplitter(storage, run, parts) });
+}
+
 async function stopWorker(worker: JobWorker | undefined, queue: JobQueue, ownQueue: boolean): Promise<void> {
   await worker?.stop({ graceMs: SHUTDOWN_GRACE_MS });
   if (ownQueue) await queue.close();
 }
 
 function logSink(settings: Settings, write?: (line: string) => void): LogSink {
-  return settings.log === "json" ? jsonLines(write ?? ((line) => void process.stderr.write(line))) : () => {};
+  return settings.log === "json" ? jsonLines(write ?? batchedStderr()) : () => {};
+}
+
+/**
+ * Lines to standard error, written together once per turn of the event loop: under
+ * load one system call carries many requests' lines (a write to a pipe or file is
+ * synchronous in Node). Whatever is pending is written when the process exits.
+ */
+function batchedStderr(): (line: string) => void {
+  let pending = "";
+  const flush = (): void => {
+    if (pending === "") return;
+    const text = pending;
+    pending = "";
+    process.stderr.write(text);
+  };
+  process.once("exit", flush);
+  return (line) => {
+    if (pending === "") setImmediate(flush);
+    pending += line;
+  };
 }

@@ -96,6 +96,14 @@ export const LoginBody = z.strictObject({ email: str().max(254), password: str()
 export const MemberBody = z.strictObject({ email: str().max(254), role: z.enum(ROLES) }).openapi("Member");
 export const TokenBody = z.strictObject({ name, expiresAt: z.iso.datetime().optional() }).openapi("NewApiToken");
 export const AuditQuery = HistoryQuery;
+const newPassword = str().min(8).max(1024).openapi({ description: "at least 8 characters" });
+export const PasswordChangeBody = z
+  .strictObject({ currentPassword: str().max(1024).openapi({ description: "the password you log in with now" }), newPassword })
+  .openapi("PasswordChange");
+export const PasswordResetBody = z
+  .strictObject({ newPassword: newPassword.optional().openapi({ description: "default: a random password, in the answer only" }) })
+  .openapi("PasswordReset");
+export const UserParams = z.strictObject({ id: id.openapi({ description: "user id" }) });
 export const InvitationBody = z
   .strictObject({ email: str().max(254), role: z.enum(ROLES), expiresInHours: z.number().int().min(1).max(24 * 90).optional().openapi({ description: "default 168 (7 days)" }) })
   .openapi("NewInvitation");

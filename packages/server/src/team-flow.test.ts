@@ -1,16 +1,48 @@
 // Issue 13's "done when", as a team of three tries it: a team-mode server on
 // PostgreSQL over real HTTP, an owner who invites the two others with different
-// roles, two people saving the seed scenario at the same time, a robustness analysis
-// on two `concord worker`s, and who did what in the audit log.
-import { openStorage, type Job } from "@concord/storage";
+// roles, two people saving the seed scenario at the same time, one robustness analysis
+// shared by two `concord worker` processes, and who did what in the audit log.
+import { spawn, type ChildProcess } from "node:child_process";
+import { robustness } from "@concord/app";
+import { openStorage, type Job, type Storage } from "@concord/storage";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TEST_PASSWORD_COST } from "../../storage/src/testing/engines.js";
-import { startServer, startWorker, type RunningServer, type RunningWorker } from "./node-server.js";
+import { startServer, type RunningServer } from "./node-server.js";
 import { resolveSettings, type Settings } from "./settings.js";
 import { describeEngines, scenarioText } from "./testing/harness.js";
 
 const SEED = scenarioText("armenia-azerbaijan-2023.yaml");
 const PASSWORD = "correct horse battery";
+const CLI = new URL("../../cli/bin/concord.js", import.meta.url).pathname;
+
+interface WorkerProcess {
+  readonly id: string;
+  readonly child: ChildProcess;
+}
+
+/** A `concord worker` process (the built CLI) on `databaseUrl`; resolves with its id once it takes jobs. */
+function spawnWorker(databaseUrl: string, args: readonly string[]): Promise<WorkerProcess> {
+  const child = spawn(process.execPath, [CLI, "worker", ...args], { env: { ...process.env, DATABASE_URL: databaseUrl, CONCORD_LOG: "off" }, stdio: ["ignore", "pipe", "pipe"] });
+  let out = "";
+  let err = "";
+  child.stderr!.on("data", (d: Buffer) => void (err += d.toString()));
+  return new Promise((resolve, reject) => {
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const m = /Concord worker (\S+) taking jobs/.exec(out);
+      if (m) resolve({ id: m[1]!, child });
+    });
+    child.once("exit", (code) => reject(new Error(`concord worker ended (${code}) before taking jobs: ${err.trim()}`)));
+  });
+}
+
+async function stopWorker(w: WorkerProcess): Promise<void> {
+  if (w.child.exitCode !== null || w.child.signalCode !== null) return;
+  await new Promise((resolve) => {
+    w.child.once("exit", resolve);
+    w.child.kill("SIGTERM");
+  });
+}
 
 /** One person's browser: the session cookie and the CSRF token of their login. */
 class Browser {
@@ -38,8 +70,8 @@ class Browser {
 
 describeEngines("a team of three on a team-mode server", (engine) => {
   let server: RunningServer | undefined;
-  let close = async (): Promise<void> => {};
-  const workers: RunningWorker[] = [];
+  let storage: Storage;
+  const workers: WorkerProcess[] = [];
   let settings: Settings;
 
   beforeAll(async () => {
@@ -48,17 +80,16 @@ describeEngines("a team of three on a team-mode server", (engine) => {
     if (!resolved.ok) throw new Error(resolved.message);
     settings = resolved.value;
     // What `concord user add --workspace "Talks"` does, with a cheap password hash for the test.
-    const storage = await openStorage({ ...where, passwordCost: TEST_PASSWORD_COST });
+    storage = await openStorage({ ...where, passwordCost: TEST_PASSWORD_COST });
     const ana = await storage.users.create({ email: "ana@example.org", displayName: "Ana", password: PASSWORD }, { userId: null, via: "cli" });
     if (!ana.ok) throw new Error(ana.error.message);
     await storage.workspaces.create("Talks", { userId: ana.value.id, via: "cli" });
     server = await startServer({ settings, storage });
-    close = () => storage.close();
   });
   afterAll(async () => {
-    for (const w of workers) await w.close();
+    for (const w of workers) await stopWorker(w);
     await server?.close();
-    await close();
+    await storage?.close();
   });
 
   it("invite each other, edit the seed scenario at once without losing a change, run robustness on two workers, read the audit log", async () => {
@@ -99,23 +130,22 @@ describeEngines("a team of three on a team-mode server", (engine) => {
     // Cy may read but not save.
     expect((await people.cy!.call<unknown>("PUT", path, { text: SEED }, { "if-match": '"3"' })).status).toBe(403);
 
-    // Two `concord worker`s share the robustness analyses Ben queues.
-    for (let i = 0; i < 2; i++) workers.push(await startWorker({ settings, concurrency: 1, write: () => {} }));
-    const queued: string[] = [];
-    for (const seed of [1, 2]) {
-      const r = await people.ben!.call<{ job: Job }>("POST", `${path}/jobs`, { kind: "robustness", options: { variants: 4, seed } });
-      expect(r.status).toBe(202);
-      queued.push(r.body.job.id);
+    // Two `concord worker` processes share the robustness analysis Ben queues: 12 variants in parts of at least 4, so 3 parts.
+    for (let i = 0; i < 2; i++) workers.push(await spawnWorker(settings.databaseUrl!, ["--part-variants", "4", "--threads", "1"]));
+    const options = { variants: 12, seed: 1 };
+    const queued = await people.ben!.call<{ job: Job }>("POST", `${path}/jobs`, { kind: "robustness", options });
+    expect(queued.status).toBe(202);
+    let job = queued.body.job;
+    for (const started = Date.now(); Date.now() - started < 240_000 && job.state !== "succeeded" && job.state !== "failed"; await new Promise((r) => setTimeout(r, 250))) {
+      job = (await ana.call<{ job: Job }>("GET", `/api/workspaces/${ws}/jobs/${job.id}`)).body.job;
     }
-    let done: Job[] = [];
-    for (const started = Date.now(); Date.now() - started < 240_000; await new Promise((r) => setTimeout(r, 250))) {
-      done = await Promise.all(queued.map(async (id) => (await ana.call<{ job: Job }>("GET", `/api/workspaces/${ws}/jobs/${id}`)).body.job));
-      if (done.every((j) => j.state === "succeeded" || j.state === "failed")) break;
-    }
-    expect(done.map((j) => j.state)).toEqual(["succeeded", "succeeded"]);
-    expect(new Set(done.map((j) => j.worker))).toEqual(new Set(workers.map((w) => w.id)));
-    const result = await people.cy!.call<{ result: { detail: { variants: number } } }>("GET", `${path}/analyses/robustness/latest`);
-    expect(result.body.result.detail.variants).toBe(4);
+    expect(job).toMatchObject({ state: "succeeded", parts: 3 });
+    const parts = await storage.jobs.parts.list(job.id);
+    expect(parts.map((p) => p.state)).toEqual(["done", "done", "done"]);
+    expect(new Set(parts.map((p) => p.worker))).toEqual(new Set(workers.map((w) => w.id)));
+    const result = await people.cy!.call<{ result: unknown }>("GET", `${path}/analyses/robustness/latest`);
+    const unsplit = await robustness({ text: head.body.revision.text, format: "yaml", file: "revision 3" }, options);
+    expect(unsplit.ok && result.body.result).toEqual(unsplit.ok ? JSON.parse(JSON.stringify(unsplit.value)) : null);
 
     // Ana sees who did what.
     const audit = (await ana.call<{ entries: { action: string; actorId: string | null }[] }>("GET", `/api/workspaces/${ws}/audit?limit=1000`)).body.entries;
@@ -125,5 +155,5 @@ describeEngines("a team of three on a team-mode server", (engine) => {
     expect(did("invitation.accept")).toEqual(new Set([ids.ben, ids.cy]));
     expect(did("revision.save")).toEqual(new Set([ids.ana, ids.ben]));
     expect(did("job.create")).toEqual(new Set([ids.ben]));
-  });
+  }, 300_000); // the seed's robustness on a loaded 2-core machine takes minutes
 }, ["postgres"]); // two `concord worker`s share jobs only through the PostgreSQL queue

@@ -184,6 +184,119 @@ describeEngines("the workbench server in team mode", (engine) => {
     expect(seen).toHaveLength(2 * 4 * 21);
   });
 
+  it("answers the password routes for everyone as their standing allows", async () => {
+    // Changing one's own password (to the same one here, so the other tests keep working); an administrator's reset.
+    const calls = [
+      { method: "POST", path: "/api/auth/password", json: { currentPassword: PASSWORD, newPassword: PASSWORD }, allowed: (who: string) => who !== "nobody" },
+      { method: "POST", path: `/api/admin/users/${people.spare.id}/password`, json: { newPassword: PASSWORD }, allowed: (who: string) => who === "admin" },
+    ];
+    const wrong: string[] = [];
+    for (const who of ["owner", "editor", "viewer", "outsider", "admin", "nobody"] as const) {
+      for (const call of calls) {
+        const res = await s.call(call.method, call.path, { json: call.json, headers: who === "nobody" ? {} : as(people[who]) });
+        const expected = who === "nobody" ? 401 : call.allowed(who) ? 200 : 403;
+        if (res.status !== expected) wrong.push(`${who}: ${call.method} ${call.path} → ${res.status}, expected ${expected}: ${await res.text()}`);
+        else if (res.status >= 400) await problemOf(res);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("stops a removed member at their next request, and a demoted one at their next change", async () => {
+    const late = await s.storage.users.create({ email: "late-member@example.org", displayName: "Late", password: PASSWORD }, { userId: null });
+    if (!late.ok) throw new Error(late.error.message);
+    const token = await s.storage.apiTokens.create(late.value.id, "t", { userId: late.value.id });
+    if (!token.ok) throw new Error(token.error.message);
+    const login = await s.call("POST", "/api/auth/login", { json: { email: "late-member@example.org", password: PASSWORD } });
+    const { cookie, csrf } = cookiesOf(login);
+    const sc = `/api/workspaces/${wsA}/scenarios/${scenarioIn[wsA]}`;
+    const byToken = { authorization: `Bearer ${token.value.token}` };
+    await s.call("PUT", `/api/workspaces/${wsA}/members`, { json: { email: "late-member@example.org", role: "editor" }, headers: as(people.owner) });
+    expect((await s.call("GET", sc, { headers: byToken })).status).toBe(200);
+    expect((await s.call("GET", sc, { headers: { cookie } })).status).toBe(200);
+    const rename = (headers: Record<string, string>) => s.call("PATCH", sc, { json: { name: "Chicken" }, headers });
+    expect((await rename(byToken)).status).toBe(200);
+    await s.call("PUT", `/api/workspaces/${wsA}/members`, { json: { email: "late-member@example.org", role: "viewer" }, headers: as(people.owner) });
+    expect((await rename(byToken)).status).toBe(403);
+    expect((await rename({ cookie, "x-csrf-token": csrf })).status).toBe(403);
+    expect((await s.call("DELETE", `/api/workspaces/${wsA}/members/${late.value.id}`, { headers: as(people.owner) })).status).toBe(200);
+    expect((await s.call("GET", sc, { headers: byToken })).status).toBe(404);
+    expect((await s.call("GET", sc, { headers: { cookie } })).status).toBe(404);
+    expect((await s.call("GET", `${sc}/analyses/analyze/latest`, { headers: byToken })).status).toBe(404);
+    const revoked = await s.call("GET", "/api/tokens", { headers: byToken });
+    const id = ((await revoked.json()) as { tokens: { id: string }[] }).tokens[0]!.id;
+    expect((await s.call("DELETE", `/api/tokens/${id}`, { headers: byToken })).status).toBe(200);
+    expect((await s.call("GET", "/api/workspaces", { headers: byToken })).status).toBe(401);
+  });
+
+  it("lets a user change their own password with the current one: their other sessions end, this one and their tokens stay", async () => {
+    const made = await s.storage.users.create({ email: "changer@example.org", displayName: "Changer", password: PASSWORD }, { userId: null });
+    if (!made.ok) throw new Error(made.error.message);
+    const token = await s.storage.apiTokens.create(made.value.id, "script", { userId: made.value.id });
+    if (!token.ok) throw new Error(token.error.message);
+    const logIn = async (password: string) => s.call("POST", "/api/auth/login", { json: { email: "changer@example.org", password } });
+    const here = cookiesOf(await logIn(PASSWORD));
+    const elsewhere = cookiesOf(await logIn(PASSWORD));
+    const change = (json: unknown, headers: Record<string, string>) => s.call("POST", "/api/auth/password", { json, headers });
+    const fromHere = { cookie: here.cookie, "x-csrf-token": here.csrf };
+    const NEW = "a new password, longer";
+    expect((await change({ currentPassword: PASSWORD, newPassword: NEW }, { cookie: here.cookie })).status).toBe(403); // no CSRF header
+    const wrong = await change({ currentPassword: "not my password", newPassword: NEW }, fromHere);
+    expect(wrong.status).toBe(403);
+    expect((await problemOf(wrong)).type).toMatch(/wrong-password$/);
+    const short = await change({ currentPassword: PASSWORD, newPassword: "short" }, fromHere);
+    expect(short.status).toBe(400);
+    expect((await problemOf(short)).detail).toMatch(/^json\.newPassword:/);
+    const changed = await change({ currentPassword: PASSWORD, newPassword: NEW }, fromHere);
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ user: { email: "changer@example.org" }, sessionsEnded: 1 });
+    expect((await s.call("GET", "/api/auth/me", { headers: { cookie: here.cookie } })).status).toBe(200);
+    expect((await s.call("GET", "/api/auth/me", { headers: { cookie: elsewhere.cookie } })).status).toBe(401);
+    expect((await s.call("GET", "/api/auth/me", { headers: { authorization: `Bearer ${token.value.token}` } })).status).toBe(200);
+    expect((await logIn(PASSWORD)).status).toBe(401);
+    expect((await logIn(NEW)).status).toBe(200);
+    const audit = await s.storage.audit.listAll({ limit: 1000 });
+    const mine = audit.filter((e) => e.objectId === made.value.id).map((e) => `${e.action} by ${e.actorId === made.value.id ? "self" : e.actorId} via ${e.via}`);
+    expect(mine).toEqual(expect.arrayContaining(["user.change-password.fail by self via session", "user.change-password by self via session"]));
+    expect(JSON.stringify(audit)).not.toContain(NEW);
+  });
+
+  it("counts wrong current passwords against the login limit", async () => {
+    const limited = await openTestServer(engine, "team", { loginLimit: { maxFailures: 2, windowMs: 60_000 } });
+    const u = await limited.storage.users.create({ email: "g@example.org", displayName: "G", password: PASSWORD }, { userId: null });
+    if (!u.ok) throw new Error(u.error.message);
+    const t = await limited.storage.apiTokens.create(u.value.id, "t", { userId: u.value.id });
+    if (!t.ok) throw new Error(t.error.message);
+    const headers = { authorization: `Bearer ${t.value.token}` };
+    for (let i = 0; i < 2; i++) expect((await limited.call("POST", "/api/auth/password", { json: { currentPassword: `guess ${i}`, newPassword: "whatever it is" }, headers })).status).toBe(403);
+    const blocked = await limited.call("POST", "/api/auth/password", { json: { currentPassword: PASSWORD, newPassword: "whatever it is" }, headers });
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("retry-after"))).toBeGreaterThan(0);
+    // The same count as logins: the login is blocked too.
+    expect((await limited.call("POST", "/api/auth/login", { json: { email: "g@example.org", password: PASSWORD } })).status).toBe(429);
+  });
+
+  it("lets an administrator reset a password: a random one answered once, every session of the user ended", async () => {
+    const made = await s.storage.users.create({ email: "forgetful@example.org", displayName: "Forgetful", password: PASSWORD }, { userId: null });
+    if (!made.ok) throw new Error(made.error.message);
+    const session = cookiesOf(await s.call("POST", "/api/auth/login", { json: { email: "forgetful@example.org", password: PASSWORD } }));
+    const path = `/api/admin/users/${made.value.id}/password`;
+    expect((await s.call("POST", path, { json: {}, headers: as(people.owner) })).status).toBe(403);
+    expect((await s.call("POST", `/api/admin/users/no-such-user/password`, { json: {}, headers: as(people.admin) })).status).toBe(404);
+    const reset = await s.call("POST", path, { json: {}, headers: as(people.admin) });
+    expect(reset.status).toBe(200);
+    expect(reset.headers.get("cache-control")).toBe("no-store");
+    const body = (await reset.json()) as { password: string; sessionsEnded: number };
+    expect(body.password).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    expect(body.sessionsEnded).toBe(1);
+    expect((await s.call("GET", "/api/auth/me", { headers: { cookie: session.cookie } })).status).toBe(401);
+    expect((await s.call("POST", "/api/auth/login", { json: { email: "forgetful@example.org", password: PASSWORD } })).status).toBe(401);
+    expect((await s.call("POST", "/api/auth/login", { json: { email: "forgetful@example.org", password: body.password } })).status).toBe(200);
+    const audit = await s.storage.audit.listAll({ limit: 1000 });
+    expect(audit.find((e) => e.action === "user.reset-password" && e.objectId === made.value.id)).toMatchObject({ actorId: people.admin.id, details: { sessionsEnded: 1 } });
+    expect(JSON.stringify(audit)).not.toContain(body.password);
+  });
+
   it("keeps an audit log of who changed what, readable by owners", async () => {
     const res = await s.call("GET", `/api/workspaces/${wsA}/audit?limit=1000`, { headers: as(people.owner) });
     const { entries } = (await res.json()) as { entries: { action: string; actorId: string | null; via: string | null }[] };

@@ -143,6 +143,27 @@ export interface JobsTable {
   started_at: string | null;
   finished_at: string | null;
   updated_at: string;
+  /** How many parts the job was split into (null: run whole). */
+  parts: number | null;
+  /** What the parts' sizes count, for the progress message ("variants"). */
+  part_unit: string | null;
+}
+
+export interface JobPartsTable {
+  job_id: string;
+  part: number;
+  /** What the part covers, as JSON (for robustness, a range of variants). */
+  spec: string;
+  /** Its weight in the job's progress, in the job's part unit. */
+  size: number;
+  state: string;
+  progress: number;
+  attempts: number;
+  worker: string | null;
+  lease_until: string | null;
+  /** The part's result as JSON, once done. */
+  result: string | null;
+  updated_at: string;
 }
 
 export interface Schema {
@@ -157,5 +178,6 @@ export interface Schema {
   audit_log: AuditLogTable;
   analyses: AnalysesTable;
   jobs: JobsTable;
+  job_parts: JobPartsTable;
   invitations: InvitationsTable;
 }

@@ -162,7 +162,10 @@ export interface Job {
   readonly maxAttempts: number;
   readonly error: string | null;
   readonly cancelRequested: boolean;
+  /** The worker running it (a job split into parts: the one that merged them). */
   readonly worker: string | null;
+  /** How many parts it was split into so that several workers share it (null: run whole). */
+  readonly parts: number | null;
   readonly analysisId: string | null;
   readonly createdBy: string | null;
   readonly createdAt: string;

@@ -61,4 +61,39 @@ describe.skipIf(!chromiumPresent && !process.env.CI)("the login page in team mod
     expect(problems.filter((p) => !expected(p))).toEqual([]);
     expect(problems.some((p) => p.includes("HTTP 401: GET"))).toBe(true);
   }, 120_000);
+
+  it("changes the password on the account page: a wrong current one is refused, other sessions end, this one stays", async () => {
+    // Another session of Ana's, elsewhere (a script with the session cookie).
+    const login = async (password: string) => fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "ana@example.org", password }) });
+    const other = (await login(PASSWORD)).headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const { page, problems } = await openPage(browser, server.url);
+    await page.goto(server.url);
+    await page.getByLabel("E-mail address").fill("ana@example.org");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Log in" }).click();
+    await page.getByRole("link", { name: "Your account" }).click();
+    await page.getByRole("heading", { name: "Change your password" }).waitFor({ timeout: 30_000 });
+    expect(await page.getByText("Logged in as Ana (ana@example.org).").count()).toBe(1);
+    expect(await axe(page)).toEqual([]);
+    const NEW = "a new password for Ana";
+    await page.getByLabel("Current password").fill("not the password");
+    await page.getByLabel("New password", { exact: true }).fill(NEW);
+    await page.getByLabel("New password again").fill(NEW);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("alert").filter({ hasText: "That is not your current password." }).waitFor({ timeout: 30_000 });
+    await page.getByLabel("Current password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("status").filter({ hasText: /^Your password is changed\. You were logged out everywhere else/ }).waitFor({ timeout: 30_000 });
+    expect((await fetch(`${server.url}/api/auth/me`, { headers: { cookie: other } })).status).toBe(401);
+    expect((await login(PASSWORD)).status).toBe(401);
+    expect((await login(NEW)).status).toBe(200);
+    // This browser is still logged in: the reload asks for nothing it is refused.
+    const before = problems.length;
+    await page.reload();
+    await page.getByRole("heading", { name: "Change your password" }).waitFor({ timeout: 30_000 });
+    expect(problems.slice(before)).toEqual([]);
+    // The expected refusals: the first look before the login, and the wrong current password.
+    const expected = (p: string): boolean => /^HTTP (401: GET .*\/api\/workspaces|403: POST .*\/api\/auth\/password)$/.test(p) || /^console: Failed to load resource: .* 40[13]/.test(p);
+    expect(problems.filter((p) => !expected(p))).toEqual([]);
+  }, 120_000);
 });

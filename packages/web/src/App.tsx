@@ -1,6 +1,7 @@
 /** The app shell: a skip link, the header with the scenario picker, the page navigation, and the current page. */
-import { lazy, Suspense, useEffect, useRef, type MouseEvent } from "react";
-import { navigate, PAGES, useLocation, type PagePath } from "./router";
+import { lazy, Suspense, useEffect, useRef, useState, type MouseEvent } from "react";
+import { api } from "./api";
+import { ACCOUNT_PATH, navigate, PAGES, useLocation, type PagePath } from "./router";
 import { useWorkbench, WorkbenchProvider } from "./workbench";
 import { Overview } from "./pages/Overview";
 import { ImportFirst } from "./components/FileImport";
@@ -16,6 +17,7 @@ const PAGE_COMPONENTS: Readonly<Record<PagePath, React.ComponentType>> = {
   "/settlement": lazy(() => import("./pages/Settlement").then((m) => ({ default: m.Settlement }))),
   "/import-export": lazy(() => import("./pages/ImportExport").then((m) => ({ default: m.ImportExport }))),
 };
+const Account = lazy(() => import("./components/Account").then((m) => ({ default: m.Account })));
 
 export function App() {
   return (
@@ -29,11 +31,20 @@ export function App() {
 }
 
 function Shell() {
-  const { page } = useLocation();
+  const { page, path } = useLocation();
   const { scenario, scenarios, select } = useWorkbench();
   const main = useRef<HTMLElement>(null);
-  const Page = PAGE_COMPONENTS[page];
-  const name = PAGES.find((p) => p.path === page)?.name ?? "Overview";
+  const account = path === ACCOUNT_PATH;
+  const Page = account ? Account : PAGE_COMPONENTS[page];
+  const name = account ? "Your account" : (PAGES.find((p) => p.path === page)?.name ?? "Overview");
+  // Team mode has an account page (local mode has no users).
+  const [team, setTeam] = useState(false);
+  useEffect(() => {
+    api.health().then(
+      (h) => setTeam(h.mode === "team"),
+      () => setTeam(false),
+    );
+  }, []);
 
   // After navigating, the page's content has the focus and the title says where we are.
   const first = useRef(true);
@@ -63,12 +74,17 @@ function Shell() {
             ))}
           </select>
         </label>
+        {team ? (
+          <a className="account" href={ACCOUNT_PATH} aria-current={account ? "page" : undefined} onClick={(e) => follow(e, ACCOUNT_PATH)}>
+            Your account
+          </a>
+        ) : null}
       </header>
       <nav aria-label="Pages" className="pages">
         <ul>
           {PAGES.map((p) => (
             <li key={p.path}>
-              <a href={p.path} aria-current={p.path === page ? "page" : undefined} onClick={(e) => follow(e, p.path)}>
+              <a href={p.path} aria-current={!account && p.path === page ? "page" : undefined} onClick={(e) => follow(e, p.path)}>
                 {p.name}
               </a>
             </li>

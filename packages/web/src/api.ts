@@ -134,6 +134,14 @@ export const api = {
   async login(email: string, password: string): Promise<{ user: { readonly displayName?: string; readonly email: string } }> {
     return (await call<{ user: { displayName?: string; email: string } }>("POST", "/api/auth/login", { body: { email, password } })).value;
   },
+  /** Team mode: who is logged in (local mode has no users: a 404). */
+  async me(): Promise<{ user: { readonly displayName: string; readonly email: string } }> {
+    return (await call<{ user: { displayName: string; email: string } }>("GET", "/api/auth/me")).value;
+  },
+  /** Team mode: a new password for the logged-in user; the server ends their other sessions. A wrong current password is a 403, too many tries a 429. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<{ sessionsEnded: number }> {
+    return (await call<{ sessionsEnded: number }>("POST", "/api/auth/password", { body: { currentPassword, newPassword } })).value;
+  },
   async workspaces(): Promise<Workspace[]> {
     return (await call<{ workspaces: Workspace[] }>("GET", "/api/workspaces")).value.workspaces;
   },

@@ -13,6 +13,9 @@ export const PAGES = [
 
 export type PagePath = (typeof PAGES)[number]["path"];
 
+/** Team mode's account page (changing one's password): linked from the header, not a page of the scenario. */
+export const ACCOUNT_PATH = "/account";
+
 const isPage = (path: string): path is PagePath => PAGES.some((p) => p.path === path);
 
 /** The page for a location's path; unknown paths show the overview. */
@@ -27,8 +30,8 @@ export function navigate(path: string): void {
   dispatchEvent(new PopStateEvent("popstate"));
 }
 
-/** The current location (path and query), updated on navigation. */
-export function useLocation(): { page: PagePath; search: URLSearchParams } {
+/** The current location (page, exact path and query), updated on navigation. */
+export function useLocation(): { page: PagePath; path: string; search: URLSearchParams } {
   const [href, setHref] = useState(() => location.href);
   useEffect(() => {
     const update = (): void => setHref(location.href);
@@ -36,5 +39,5 @@ export function useLocation(): { page: PagePath; search: URLSearchParams } {
     return () => removeEventListener("popstate", update);
   }, []);
   const url = new URL(href);
-  return { page: pageOf(url.pathname), search: url.searchParams };
+  return { page: pageOf(url.pathname), path: url.pathname.replace(/\/+$/, "") || "/", search: url.searchParams };
 }

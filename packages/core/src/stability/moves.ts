@@ -8,7 +8,6 @@
  */
 import { vectorOf } from "../statespace/enumerate.js";
 import type { StateSpace } from "../statespace/space.js";
-import { scratchFloat64 } from "./scratch.js";
 
 /** Allocates integer arrays; pass one backed by SharedArrayBuffer to share with workers. */
 export type Int32Alloc = (length: number) => Int32Array;
@@ -49,120 +48,139 @@ const TWO24 = 2 ** 24;
  * (tests set it to 0 to exercise the general code paths).
  */
 export function buildMoveIndex(space: StateSpace, alloc: Int32Alloc = localAlloc, maxGroupBits = MAX_GROUP_BITS): MoveIndex {
+  const vec = stateVectors(space);
+  return assembleMoveIndex(space.model.decisionMakers.map((_, k) => moveIndexPart(space, vec, k, alloc, maxGroupBits)), space.size, alloc);
+}
+
+/** Each state's option vector as one number (the input of moveIndexPart). */
+export function stateVectors(space: StateSpace, out: Float64Array = new Float64Array(space.size)): Float64Array {
+  for (let s = 0; s < space.size; s++) out[s] = vectorOf(space.lo[s]!, space.hi[s]!);
+  return out;
+}
+
+/** Decision maker k's part of the move index (independent of the others', so threads can build them apart). */
+export interface MoveIndexPart {
+  readonly blockOf: Int32Array;
+  readonly blockStart: Int32Array;
+  readonly members: Int32Array;
+  readonly code: Int32Array | null;
+  readonly toY: number;
+  readonly toN: number;
+  readonly group: Int32Array | null;
+  readonly groupCount: number;
+  readonly groupToY: number;
+  readonly groupToN: number;
+}
+
+/** The index from every decision maker's part, in order. */
+export function assembleMoveIndex(parts: readonly MoveIndexPart[], size: number, alloc: Int32Alloc = localAlloc): MoveIndex {
+  const D = parts.length;
+  const ints = (f: (p: MoveIndexPart) => number): Int32Array => {
+    const a = alloc(D);
+    parts.forEach((p, k) => (a[k] = f(p)));
+    return a;
+  };
+  return {
+    size, dmCount: D,
+    blockOf: parts.map((p) => p.blockOf), blockStart: parts.map((p) => p.blockStart), members: parts.map((p) => p.members),
+    code: parts.map((p) => p.code), toY: ints((p) => p.toY), toN: ints((p) => p.toN), group: parts.map((p) => p.group),
+    groupCount: ints((p) => p.groupCount), groupToY: ints((p) => p.groupToY), groupToN: ints((p) => p.groupToN),
+  };
+}
+
+/** Decision maker k's part of the move index; `vec` from stateVectors. */
+export function moveIndexPart(space: StateSpace, vec: Float64Array, k: number, alloc: Int32Alloc = localAlloc, maxGroupBits = MAX_GROUP_BITS): MoveIndexPart {
   const model = space.model;
   const S = space.size;
-  const D = model.decisionMakers.length;
   const n = model.options.length;
-  const blockOf: Int32Array[] = [];
-  const blockStart: Int32Array[] = [];
-  const members: Int32Array[] = [];
-  const code: (Int32Array | null)[] = [];
-  const toY = alloc(D);
-  const toN = alloc(D);
-  const group: (Int32Array | null)[] = [];
-  const groupCount = alloc(D);
-  const groupToY = alloc(D);
-  const groupToN = alloc(D);
-  // Up to 31 options a vector is one small integer: bit operations instead of float division.
+  const opts = model.decisionMakers[k]!.options;
+  const off = opts[0] ?? 0;
+  const c = opts.length;
+  const below = 2 ** off;
+  const upto = 2 ** (off + c);
+  let ty = 0;
+  let tn = 0;
+  opts.forEach((o, bit) => {
+    const dir = model.options[o]!.oneWay;
+    if (dir === "toY") ty |= 1 << bit;
+    else if (dir === "toN") tn |= 1 << bit;
+  });
+  // key = the vector with k's options cut out; states with equal keys share a block.
+  const key = new Float64Array(S);
+  // Up to 31 options a vector is one small integer: bit operations instead of float division and modulo.
   const lo = space.lo;
-  const vec = n <= 31 ? null : new Float64Array(S);
-  if (vec !== null) for (let s = 0; s < S; s++) vec[s] = vectorOf(lo[s]!, space.hi[s]!);
-
-  for (let k = 0; k < D; k++) {
-    const opts = model.decisionMakers[k]!.options;
-    const off = opts[0] ?? 0;
-    const c = opts.length;
-    const below = 2 ** off;
-    const upto = 2 ** (off + c);
-    let ty = 0;
-    let tn = 0;
-    opts.forEach((o, bit) => {
-      const dir = model.options[o]!.oneWay;
-      if (dir === "toY") ty |= 1 << bit;
-      else if (dir === "toN") tn |= 1 << bit;
-    });
-    toY[k] = ty;
-    toN[k] = tn;
-    // key = the vector with k's options cut out; states with equal keys share a block.
-    const key = scratchFloat64(0, S);
-    if (vec === null) {
-      const shift = off + c;
-      const mask = below - 1;
-      for (let s = 0; s < S; s++) {
-        const v = lo[s]!;
-        key[s] = ((v >>> shift) << off) | (v & mask);
-      }
-    } else {
-      for (let s = 0; s < S; s++) {
-        const v = vec[s]!;
-        key[s] = Math.floor(v / upto) * below + (v % below);
-      }
+  if (n <= 31) {
+    const shift = off + c;
+    const mask = below - 1;
+    for (let s = 0; s < S; s++) {
+      const v = lo[s]!;
+      key[s] = ((v >>> shift) << off) | (v & mask);
     }
-    const bOf = alloc(S);
-    const mem = alloc(S);
-    let blocks = 0;
-    let start: Int32Array;
-    if (2 ** (n - c) <= Math.max(4 * S, 1 << 16)) {
-      // Few possible keys: number the blocks through a dense table, then place the
-      // states by counting sort (ascending within each block, as states ascend).
-      const idOf = new Int32Array(2 ** (n - c)).fill(-1);
-      for (let s = 0; s < S; s++) {
-        const kk = key[s]!;
-        if (idOf[kk] === -1) idOf[kk] = blocks++;
-        bOf[s] = idOf[kk]!;
-      }
-      start = alloc(blocks + 1);
-      for (let s = 0; s < S; s++) start[bOf[s]! + 1]!++;
-      for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
-      const fill = Int32Array.from(start.subarray(0, blocks));
-      for (let s = 0; s < S; s++) mem[fill[bOf[s]!]!++] = s;
-    } else {
-      const order = sortByKey(key, n - c);
-      for (let i = 0; i < S; i++) {
-        const s = order[i]!;
-        if (i === 0 || key[s] !== key[order[i - 1]!]) blocks++;
-        bOf[s] = blocks - 1;
-        mem[i] = s;
-      }
-      start = alloc(blocks + 1);
-      for (let i = 0, b = -1; i < S; i++) {
-        const bb = bOf[mem[i]!]!;
-        if (bb !== b) { start[bb] = i; b = bb; }
-      }
-      start[blocks] = S;
-    }
-    blockOf.push(bOf);
-    blockStart.push(start);
-    members.push(mem);
-    if (ty !== 0 || tn !== 0) {
-      const cd = alloc(S);
-      if (vec === null) for (let s = 0; s < S; s++) cd[s] = (lo[s]! >>> off) & ((1 << c) - 1);
-      else for (let s = 0; s < S; s++) cd[s] = Math.floor(vec[s]! / below) % 2 ** c;
-      code.push(cd);
-      const bits: number[] = [];
-      for (let bit = 0; bit < c; bit++) if ((((ty | tn) >>> bit) & 1) === 1) bits.push(bit);
-      // Packed groups only when (blocks × groups) stays small.
-      if (bits.length <= maxGroupBits && blocks * 2 ** bits.length <= 4 * S + 1024) {
-        const g = alloc(S);
-        for (let s = 0; s < S; s++) {
-          let v = 0;
-          for (let j = 0; j < bits.length; j++) v |= ((cd[s]! >>> bits[j]!) & 1) << j;
-          g[s] = v;
-        }
-        group.push(g);
-        groupCount[k] = 1 << bits.length;
-        bits.forEach((bit, j) => {
-          if (((ty >>> bit) & 1) === 1) groupToY[k]! |= 1 << j;
-          else groupToN[k]! |= 1 << j;
-        });
-      } else group.push(null);
-    } else {
-      code.push(null);
-      group.push(null);
-      groupCount[k] = 1;
+  } else {
+    for (let s = 0; s < S; s++) {
+      const v = vec[s]!;
+      key[s] = Math.floor(v / upto) * below + (v % below);
     }
   }
-  return { size: S, dmCount: D, blockOf, blockStart, members, code, toY, toN, group, groupCount, groupToY, groupToN };
+  const bOf = alloc(S);
+  const mem = alloc(S);
+  let blocks = 0;
+  let start: Int32Array;
+  if (2 ** (n - c) <= Math.max(4 * S, 1 << 16)) {
+    // Few possible keys: number the blocks through a dense table, then place the
+    // states by counting sort (ascending within each block, as states ascend).
+    const idOf = new Int32Array(2 ** (n - c)).fill(-1);
+    for (let s = 0; s < S; s++) {
+      const kk = key[s]!;
+      if (idOf[kk] === -1) idOf[kk] = blocks++;
+      bOf[s] = idOf[kk]!;
+    }
+    start = alloc(blocks + 1);
+    for (let s = 0; s < S; s++) start[bOf[s]! + 1]!++;
+    for (let b = 0; b < blocks; b++) start[b + 1]! += start[b]!;
+    const fill = Int32Array.from(start.subarray(0, blocks));
+    for (let s = 0; s < S; s++) mem[fill[bOf[s]!]!++] = s;
+  } else {
+    const order = sortByKey(key, n - c);
+    for (let i = 0; i < S; i++) {
+      const s = order[i]!;
+      if (i === 0 || key[s] !== key[order[i - 1]!]) blocks++;
+      bOf[s] = blocks - 1;
+      mem[i] = s;
+    }
+    start = alloc(blocks + 1);
+    for (let i = 0, b = -1; i < S; i++) {
+      const bb = bOf[mem[i]!]!;
+      if (bb !== b) { start[bb] = i; b = bb; }
+    }
+    start[blocks] = S;
+  }
+  const part = { blockOf: bOf, blockStart: start, members: mem, toY: ty, toN: tn };
+  if (ty !== 0 || tn !== 0) {
+    const cd = alloc(S);
+    if (n <= 31) for (let s = 0; s < S; s++) cd[s] = (lo[s]! >>> off) & ((1 << c) - 1);
+    else for (let s = 0; s < S; s++) cd[s] = Math.floor(vec[s]! / below) % 2 ** c;
+    const bits: number[] = [];
+    for (let bit = 0; bit < c; bit++) if ((((ty | tn) >>> bit) & 1) === 1) bits.push(bit);
+    // Packed groups only when (blocks × groups) stays small.
+    if (bits.length <= maxGroupBits && blocks * 2 ** bits.length <= 4 * S + 1024) {
+      const g = alloc(S);
+      for (let s = 0; s < S; s++) {
+        let v = 0;
+        for (let j = 0; j < bits.length; j++) v |= ((cd[s]! >>> bits[j]!) & 1) << j;
+        g[s] = v;
+      }
+      let gty = 0;
+      let gtn = 0;
+      bits.forEach((bit, j) => {
+        if (((ty >>> bit) & 1) === 1) gty |= 1 << j;
+        else gtn |= 1 << j;
+      });
+      return { ...part, code: cd, group: g, groupCount: 1 << bits.length, groupToY: gty, groupToN: gtn };
+    }
+    return { ...part, code: cd, group: null, groupCount: 0, groupToY: 0, groupToN: 0 };
+  }
+  return { ...part, code: null, group: null, groupCount: 1, groupToY: 0, groupToN: 0 };
 }
 
 /** States ordered by key, then by state number. */

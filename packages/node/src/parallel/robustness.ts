@@ -1,12 +1,12 @@
 /**
- * Robustness on every core: the plan's variants split into one contiguous chunk per
+ * Robustness on every core: the job's variants split into one contiguous chunk per
  * worker thread; each worker rebuilds the model from the scenario's text, analyses
  * its chunk and sends back counts, which merge by adding (so the result is exactly
  * the single-thread one). Workers report progress as they go.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { robustnessInline, stopIfAborted, type RobustnessJob } from "@concord/app";
+import { robustnessInline, stopIfAborted, variantRange, type RobustnessJob } from "@concord/app";
 import { mergeRobustness, type Analysis, type RobustnessCounts, type RobustnessPlan } from "@concord/core";
 import type { ParallelOptions } from "./pool.js";
 
@@ -31,7 +31,8 @@ export interface RobustnessWorkerMessage {
 
 export async function robustnessParallel(base: Analysis, job: RobustnessJob, opts: ParallelOptions = {}): Promise<RobustnessCounts> {
   const threads = Math.max(1, opts.threads ?? availableParallelism());
-  const n = job.plan.variants;
+  const { from, to } = variantRange(job);
+  const n = to - from;
   const source = job.source;
   if (source === undefined || threads < 2 || (!opts.force && n < ROBUSTNESS_PARALLEL_THRESHOLD)) return robustnessInline(base, job);
   const workers = Math.min(threads, n);
@@ -47,7 +48,7 @@ export async function robustnessParallel(base: Analysis, job: RobustnessJob, opt
   try {
     return mergeRobustness(await Promise.all(
       Array.from({ length: workers }, (_, k) => {
-        const data: RobustnessWorkerData = { source, plan: job.plan, from: Math.floor((k * n) / workers), to: Math.floor(((k + 1) * n) / workers) };
+        const data: RobustnessWorkerData = { source, plan: job.plan, from: from + Math.floor((k * n) / workers), to: from + Math.floor(((k + 1) * n) / workers) };
         return new Promise<RobustnessCounts>((resolve, reject) => {
           const w = new Worker(WORKER_URL, { workerData: data });
           running.add(w);

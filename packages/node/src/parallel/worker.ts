@@ -1,8 +1,13 @@
-// A stability worker: waits for the job (the pool starts workers before the job is ready), takes sanction passes from it until none is left.
+// A stability worker: started once and kept warm; for each phase it is sent, it takes tasks until none is left and answers with its results.
 import { parentPort } from "node:worker_threads";
-import { runTasks, type WorkerJob } from "./pool.js";
+import { takeTasks, type PhaseMessage, type PhaseReply } from "./tasks.js";
 
-parentPort!.once("message", (job: WorkerJob) => {
-  runTasks(job);
-  parentPort!.postMessage("done");
+parentPort!.on("message", (msg: PhaseMessage) => {
+  let reply: PhaseReply;
+  try {
+    reply = takeTasks(msg);
+  } catch (e) {
+    reply = { error: e instanceof Error ? `${e.message}\n${e.stack ?? ""}` : String(e) };
+  }
+  parentPort!.postMessage(reply);
 });

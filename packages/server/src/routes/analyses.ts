@@ -4,12 +4,13 @@
  * once per (revision, kind, options): asking again returns the stored one.
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import type { Analysis } from "@concord/storage";
+import type { Analysis, AnalysisHead } from "@concord/storage";
 import { access } from "../auth.js";
 import type { AppEnv } from "../context.js";
 import { appProblem, problem, storeProblem } from "../problem.js";
 import { AnalysisParams, RunAnalysisBody, ScenarioParams } from "../schemas.js";
 import { runAnalysis } from "../analysis.js";
+import { matchesEtag, utf8 } from "../read-cache.js";
 import { declare, jsonBody } from "./route.js";
 
 const tag = "analyses";
@@ -53,15 +54,28 @@ export function analysisRoutes(app: OpenAPIHono<AppEnv>): void {
       const { ws, sc, kind } = c.req.valid("param");
       const allowed = await access(c, ws, "viewer");
       if (!allowed.ok) return storeProblem(allowed.error);
-      const r = await c.get("deps").storage.analyses.latest(ws, sc, kind);
-      if (!r.ok) return storeProblem(r.error);
-      return answer(r.value, false, 200);
+      const { storage } = c.get("deps");
+      const head = await storage.analyses.latestHead(ws, sc, kind);
+      if (!head.ok) return storeProblem(head.error);
+      // A stored analysis never changes: its id is a strong ETag, and its answer is kept serialized by that id.
+      const etag = `"${head.value.id}"`;
+      if (matchesEtag(c.req.header("if-none-match"), etag)) return new Response(null, { status: 304, headers: { etag } });
+      const body = await c.get("cache").get(`analysis:${head.value.id}`, async () => {
+        const result = await storage.analyses.resultOf(head.value.id);
+        return result === null ? null : utf8(answerText(head.value, result, false));
+      });
+      if (body === null) return problem(404, "not-found", `no analysis ${head.value.id}`, { resource: "analysis" });
+      return new Response(body, { status: 200, headers: { "content-type": "application/json", etag } });
     },
   );
 }
 
 /** The stored result goes out as stored, without parsing it again (reads of a large analysis stay cheap). */
 function answer(a: Analysis, computedNow: boolean, status: number): Response {
+  return new Response(answerText(a, a.result, computedNow), { status, headers: { "content-type": "application/json" } });
+}
+
+function answerText(a: AnalysisHead, result: string, computedNow: boolean): string {
   const meta = { id: a.id, kind: a.kind, revision: a.revision, optionsHash: a.optionsHash, createdAt: a.createdAt, jobId: a.jobId, computedNow };
-  return new Response(`{"analysis":${JSON.stringify(meta)},"result":${a.result}}`, { status, headers: { "content-type": "application/json" } });
+  return `{"analysis":${JSON.stringify(meta)},"result":${result}}`;
 }

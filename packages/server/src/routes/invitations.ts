@@ -3,14 +3,15 @@
  * invites an e-mail address with a role and passes on the secret (answered once);
  * the person accepts it — new people choose a name and password, people who have a
  * user accept while logged in. Administrators (`concord user add --admin`) read the
- * users and the whole audit log, logins and tokens included.
+ * users and the whole audit log, logins and tokens included, and reset a user's password.
  */
+import { randomBytes } from "node:crypto";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { access, userOf } from "../auth.js";
 import type { AppEnv } from "../context.js";
 import { problem, storeProblem } from "../problem.js";
-import { AcceptBody, AdminAuditQuery, InvitationBody, InvitationParams, WorkspaceParams } from "../schemas.js";
+import { AcceptBody, AdminAuditQuery, InvitationBody, InvitationParams, PasswordResetBody, UserParams, WorkspaceParams } from "../schemas.js";
 import { declare, jsonBody } from "./route.js";
 
 const tag = "members";
@@ -98,4 +99,25 @@ export function adminRoutes(app: OpenAPIHono<AppEnv>): void {
     if (denied) return denied;
     return c.json({ users: await c.get("deps").storage.users.list() }, 200);
   });
+
+  app.openapi(
+    declare("post", "/api/admin/users/{id}/password", {
+      summary: "Reset a user's password (administrators): the one given, or a random one answered once; every session of theirs ends (API tokens stay)",
+      tag: "users",
+      request: { params: UserParams, ...jsonBody(PasswordResetBody) },
+    }),
+    async (c) => {
+      const off = teamOnly(c);
+      if (off) return off;
+      const denied = await isAdmin(c);
+      if (denied) return denied;
+      const { id } = c.req.valid("param");
+      const { newPassword } = c.req.valid("json");
+      // 144 random bits, for the administrator to pass on (like an invitation's secret) and the user to change.
+      const password = newPassword ?? randomBytes(18).toString("base64url");
+      const r = await c.get("deps").storage.users.setPassword(id, password, c.get("principal").actor, { action: "user.reset-password" });
+      if (!r.ok) return storeProblem(r.error);
+      return c.json({ user: r.value.user, sessionsEnded: r.value.sessionsEnded, ...(newPassword === undefined ? { password } : {}) }, 200, { "cache-control": "no-store" });
+    },
+  );
 }

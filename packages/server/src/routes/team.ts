@@ -11,7 +11,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { access, CSRF_COOKIE, SESSION_COOKIE, userOf } from "../auth.js";
 import type { AppEnv } from "../context.js";
 import { problem, storeProblem } from "../problem.js";
-import { AuditQuery, LoginBody, MemberBody, MemberParams, TokenBody, TokenParams, WorkspaceParams } from "../schemas.js";
+import { AuditQuery, LoginBody, MemberBody, MemberParams, PasswordChangeBody, TokenBody, TokenParams, WorkspaceParams } from "../schemas.js";
 import { declare, jsonBody } from "./route.js";
 
 
@@ -27,20 +27,31 @@ function secure(c: Context<AppEnv>): boolean {
   return c.get("deps").secureCookies || new URL(c.req.url).protocol === "https:";
 }
 
+/** What failed logins are counted by: the client's address and the e-mail address. */
+const attemptKeys = (c: Context<AppEnv>, email: string): string[] => [`address:${clientAddress(c)}`, `email:${email.trim().toLowerCase()}`];
+
+/** The 429 answer when a key has had too many failures in the window, else null. */
+async function overLimit(c: Context<AppEnv>, keys: readonly string[]): Promise<Response | null> {
+  const { storage, loginLimit } = c.get("deps");
+  for (const key of keys) {
+    const decision = await storage.loginAttempts.check(key, loginLimit);
+    if (!decision.allowed) {
+      const seconds = Math.ceil(decision.retryAfterMs / 1000);
+      return problem(429, "too-many-logins", `too many failed logins: try again in ${seconds} s`, { retryAfter: seconds }, { "retry-after": String(seconds) });
+    }
+  }
+  return null;
+}
+
 export function teamRoutes(app: OpenAPIHono<AppEnv>): void {
   app.openapi(declare("post", "/api/auth/login", { summary: "Log in: sets the session cookie (HttpOnly) and the CSRF cookie; answers the user and the CSRF token", tag: "auth", request: jsonBody(LoginBody) }), async (c) => {
     const off = teamOnly(c);
     if (off) return off;
-    const { storage, loginLimit, sessionTtlMs } = c.get("deps");
+    const { storage, sessionTtlMs } = c.get("deps");
     const { email, password } = c.req.valid("json");
-    const keys = [`address:${clientAddress(c)}`, `email:${email.trim().toLowerCase()}`];
-    for (const key of keys) {
-      const decision = await storage.loginAttempts.check(key, loginLimit);
-      if (!decision.allowed) {
-        const seconds = Math.ceil(decision.retryAfterMs / 1000);
-        return problem(429, "too-many-logins", `too many failed logins: try again in ${seconds} s`, { retryAfter: seconds }, { "retry-after": String(seconds) });
-      }
-    }
+    const keys = attemptKeys(c, email);
+    const limited = await overLimit(c, keys);
+    if (limited) return limited;
     const user = await storage.users.verifyCredentials(email, password);
     for (const key of keys) await storage.loginAttempts.record(key, user !== null);
     if (!user) {
@@ -65,6 +76,38 @@ export function teamRoutes(app: OpenAPIHono<AppEnv>): void {
     deleteCookie(c, CSRF_COOKIE, { path: "/", secure: secure(c) });
     return c.body(null, 204);
   });
+
+  app.openapi(
+    declare("post", "/api/auth/password", {
+      summary: "Change your password, giving the current one: your other sessions end (API tokens stay). Wrong current passwords count against the login limit (429)",
+      tag: "auth",
+      request: jsonBody(PasswordChangeBody),
+    }),
+    async (c) => {
+      const off = teamOnly(c);
+      if (off) return off;
+      const me = userOf(c);
+      if (!me.ok) return storeProblem(me.error);
+      const { storage } = c.get("deps");
+      const user = await storage.users.get(me.value);
+      if (!user.ok) return storeProblem(user.error);
+      // The same count as logins: this route must not be a way around their limit.
+      const keys = attemptKeys(c, user.value.email);
+      const limited = await overLimit(c, keys);
+      if (limited) return limited;
+      const { currentPassword, newPassword } = c.req.valid("json");
+      const right = await storage.users.checkPassword(me.value, currentPassword);
+      for (const key of keys) await storage.loginAttempts.record(key, right);
+      const principal = c.get("principal");
+      if (!right) {
+        await storage.audit.append(principal.actor, { workspaceId: null, action: "user.change-password.fail", objectType: "user", objectId: me.value });
+        return problem(403, "wrong-password", "currentPassword: that is not your current password");
+      }
+      const r = await storage.users.setPassword(me.value, newPassword, principal.actor, { action: "user.change-password", ...(principal.sessionId !== undefined ? { keepSession: principal.sessionId } : {}) });
+      if (!r.ok) return storeProblem(r.error);
+      return c.json({ user: r.value.user, sessionsEnded: r.value.sessionsEnded }, 200);
+    },
+  );
 
   app.openapi(declare("get", "/api/auth/me", { summary: "Who you are logged in as", tag: "auth" }), async (c) => {
     const off = teamOnly(c);

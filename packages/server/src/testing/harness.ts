@@ -4,7 +4,7 @@
  * database per suite.
  */
 import { readFileSync } from "node:fs";
-import { inlineRunner } from "@concord/app";
+import { generateModel, inlineRunner } from "@concord/app";
 import type { JobQueue, Storage } from "@concord/storage";
 import { describeEngines, type TestEngine } from "../../../storage/src/testing/engines.js";
 import { createApp } from "../app.js";
@@ -13,6 +13,13 @@ import type { Mode, ServerDeps } from "../context.js";
 export { describeEngines, type TestEngine };
 
 export const scenarioText = (name: string): string => readFileSync(new URL(`../../../../scenarios/${name}`, import.meta.url), "utf8");
+
+/** A fictional model of 384 states whose 15 priorities are all modeller's estimates: robustness has millions of variants to draw from. */
+export function estimatesModel(): string {
+  const doc = generateModel({ decisionMakers: 3, options: [3, 3, 3], statements: 5, conditions: 1, oneWay: 0.2, seed: 7 });
+  for (const dm of doc.model!.decisionMakers) dm.preferences = dm.preferences!.map((p) => ({ statement: typeof p === "string" ? p : p.statement, estimate: true }));
+  return JSON.stringify(doc);
+}
 
 export interface TestServer {
   readonly storage: Storage;

@@ -9,6 +9,10 @@
  *     │  ▲              │ │ └────fail────▶ failed   (also when attempts run out)
  *     │  └──requeue─────┘ └──cancelled───▶ cancelled
  *     └──────────────cancel──────────────▶ cancelled
+ *
+ * A running job may instead be split into parts (job-parts.ts) that several workers
+ * take: it stays running, owned by no worker, until its last part is done; then a
+ * worker starts it again to merge the parts' results, and it succeeds as above.
  */
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -21,6 +25,7 @@ import { invalid, notFound, ok, type StoreResult } from "../result.js";
 import type { JobsTable, Schema } from "../schema.js";
 import { type Actor, type Job, type JobState } from "../types.js";
 import { checkName } from "../validate.js";
+import { JobParts } from "./job-parts.js";
 
 export interface JobRequest {
   readonly scenarioId: string;
@@ -50,10 +55,15 @@ const TERMINAL: readonly JobState[] = ["succeeded", "failed", "cancelled"];
 export const isTerminal = (state: JobState): boolean => TERMINAL.includes(state);
 
 export class JobStore {
+  /** The parts of jobs split for several workers. */
+  readonly parts: JobParts;
+
   constructor(
     private readonly ctx: Context,
     private readonly scenarios: Scenarios,
-  ) {}
+  ) {
+    this.parts = new JobParts(ctx);
+  }
 
   /**
    * Queues a job, unless the same analysis (revision, kind, options) is queued,
@@ -104,6 +114,8 @@ export class JobStore {
         started_at: null,
         finished_at: done ? now : null,
         updated_at: now,
+        parts: null,
+        part_unit: null,
       };
       // Another request for the same analysis may have queued it since we looked: then take that one.
       const inserted = await db.insertInto("jobs").values(row).onConflict((oc) => oc.doNothing()).executeTakeFirst();
@@ -157,6 +169,8 @@ export class JobStore {
         wasQueued = Number(res.numUpdatedRows) === 1;
       }
       if (!wasQueued) {
+        // A job split into parts belongs to no worker until they are merged: it ends now, and its parts stop at their next heartbeat.
+        await db.updateTable("jobs").set({ state: "cancelled", cancel_requested_at: now, finished_at: now, updated_at: now, lease_until: null }).where("id", "=", jobId).where("state", "=", "running").where("parts", "is not", null).where("worker", "is", null).execute();
         await db.updateTable("jobs").set({ cancel_requested_at: now, updated_at: now }).where("id", "=", jobId).where("state", "=", "running").where("cancel_requested_at", "is", null).execute();
       }
       if (!isTerminal(row.state as JobState)) await writeAudit(this.ctx, db, by, { workspaceId, action: "job.cancel", objectType: "job", objectId: jobId });
@@ -219,8 +233,10 @@ export class JobStore {
   async start(jobId: string, worker: string, leaseMs: number, onlyIfFree = false): Promise<{ outcome: "taken"; job: Job } | { outcome: "gone" | "busy" | "given-up" }> {
     const now = this.ctx.now();
     const nowIso = now.toISOString();
-    const row = await this.ctx.db.selectFrom("jobs").select(["state", "attempts", "max_attempts", "lease_until", "cancel_requested_at"]).where("id", "=", jobId).executeTakeFirst();
+    const row = await this.ctx.db.selectFrom("jobs").select(["state", "attempts", "max_attempts", "lease_until", "cancel_requested_at", "parts"]).where("id", "=", jobId).executeTakeFirst();
     if (!row || isTerminal(row.state as JobState)) return { outcome: "gone" };
+    // A job split into parts is started again only to merge them, once every part is done.
+    if (row.parts !== null && (await this.parts.done(jobId)) < row.parts) return { outcome: "gone" };
     if (onlyIfFree && row.state === "running" && row.lease_until !== null && row.lease_until >= nowIso) return { outcome: "busy" };
     const base = this.ctx.db.updateTable("jobs").where("id", "=", jobId).where("state", "=", row.state).where("attempts", "=", row.attempts);
     if (row.cancel_requested_at !== null) {
@@ -342,6 +358,7 @@ function toJob(r: Selectable<JobsTable>, revision: number): Job {
     error: r.error,
     cancelRequested: r.cancel_requested_at !== null,
     worker: r.worker,
+    parts: r.parts,
     analysisId: r.analysis_id,
     createdBy: r.created_by,
     createdAt: r.created_at,

@@ -10,6 +10,12 @@
  *
  * Expiry must exceed the longest analysis: pg-boss 10 has no heartbeat, so a job
  * still running at expiry is handed to another worker and computed twice (stored once).
+ *
+ * Given a splitter (`work(…, { split })`), the worker that takes a job may split it
+ * into parts (job-parts.ts), each a delivery of its own that any worker takes; the
+ * worker that completes the last part queues the merge, which some worker then runs.
+ * A dead worker's part is offered again at expiry like a job; a part's result is
+ * stored once, keyed by the job and the part.
  */
 import PgBoss from "pg-boss";
 import { CompiledQuery, type Kysely } from "kysely";
@@ -18,8 +24,9 @@ import type { Schema } from "../schema.js";
 import type { Storage } from "../storage.js";
 import type { Actor, Job } from "../types.js";
 import type { JobFilter, JobRequest, WatchOptions } from "./job-store.js";
-import type { JobHandler, JobQueue, JobWorker, StopOptions, WorkOptions } from "./queue.js";
-import { defaultWorkerId, runJob } from "./runner.js";
+import type { PartSpec } from "./job-parts.js";
+import type { JobContext, JobHandler, JobQueue, JobSplitter, JobWorker, StopOptions, WorkOptions } from "./queue.js";
+import { defaultWorkerId, jobLease, runJob, runLeased, type Lease, type RunOutcome, type RunSettings } from "./runner.js";
 
 const QUEUE = "concord-analysis";
 const DEAD_LETTERS = "concord-analysis-dead";
@@ -29,7 +36,7 @@ export interface PgBossQueueOptions {
   readonly expireInSeconds?: number;
   /** Seconds before an abandoned job is offered again. Default 1. */
   readonly retryDelaySeconds?: number;
-  /** How often idle workers ask for jobs, in seconds. Default 2. */
+  /** How often idle workers ask for jobs, in seconds (pg-boss allows 0.5 at least). Default 0.5: the parts of a split job reach idle workers within half a second, for one cheap query per idle worker every half second. */
   readonly pollingIntervalSeconds?: number;
   /** How often pg-boss looks for expired jobs (one instance does it for all), in seconds. Default 30. */
   readonly maintenanceIntervalSeconds?: number;
@@ -41,8 +48,10 @@ export interface PgBossQueueOptions {
   readonly onError?: (error: Error) => void;
 }
 
+/** A job to run, split or merge; or, with `part`, one part of a split job. */
 interface Delivery {
   readonly jobId: string;
+  readonly part?: number;
 }
 
 export class PgBossJobQueue implements JobQueue {
@@ -111,7 +120,16 @@ export class PgBossJobQueue implements JobQueue {
       void p.finally(() => running.delete(p)).catch(() => {});
       return p;
     };
-    const workOptions = { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 2 };
+    const deliver = async (delivery: Delivery): Promise<RunOutcome | undefined> => {
+      if (delivery.part !== undefined) return this.#runPart(delivery.jobId, delivery.part, options.split, settings, stopping.signal);
+      const started = await store.start(delivery.jobId, id, settings.leaseMs);
+      if (started.outcome !== "taken") return undefined; // finished, cancelled, given up, or split and its parts not all done: nothing to run
+      const job = started.job;
+      if (job.parts !== null) return runJob(store, job, (j, context) => this.#merge(j, options.split, context), settings, stopping.signal);
+      if (!options.split) return runJob(store, job, handler, settings, stopping.signal);
+      return this.#splitOrRun(job, handler, options.split, settings, stopping.signal);
+    };
+    const workOptions = { batchSize: 1, pollingIntervalSeconds: this.options.pollingIntervalSeconds ?? 0.5 };
     const bossWorkers: string[] = [];
     for (let i = 0; i < Math.max(1, options.concurrency ?? 1); i++) {
       bossWorkers.push(
@@ -119,11 +137,8 @@ export class PgBossJobQueue implements JobQueue {
           track(
             (async () => {
               if (!delivery) return;
-              const started = await store.start(delivery.data.jobId, id, settings.leaseMs);
-              if (started.outcome !== "taken") return; // finished, cancelled or given up: nothing to run
-              const outcome = await runJob(store, started.job, handler, settings, stopping.signal);
               // Failing the delivery makes pg-boss offer it again: to another worker, after this one stopped.
-              if (outcome === "requeued") throw new Error("the worker stopped; the job goes back to the queue");
+              if ((await deliver(delivery.data)) === "requeued") throw new Error("the worker stopped; the job goes back to the queue");
             })(),
           ),
         ),
@@ -147,6 +162,70 @@ export class PgBossJobQueue implements JobQueue {
     };
     this.#workers.add(worker);
     return worker;
+  }
+
+  /**
+   * Asks the splitter how to share the job; splits it (its parts handed to the queue
+   * in the same transaction) or runs it whole. A job the splitter cannot plan runs
+   * whole, so the handler reports what is wrong with it.
+   */
+  async #splitOrRun(job: Job, handler: JobHandler, splitter: JobSplitter, settings: RunSettings, stop: AbortSignal): Promise<RunOutcome> {
+    const lease = jobLease(this.storage.jobs, job.id, settings.worker, settings.leaseMs);
+    let plan: { readonly parts: readonly PartSpec[]; readonly unit: string } | null = null;
+    const splitting: Lease = {
+      ...lease,
+      complete: async (text) => {
+        if (plan === null) return lease.complete(text);
+        const parts = plan.parts;
+        return ok(
+          await this.storage.jobs.parts.split(job.id, settings.worker, parts, plan.unit, async (db) => {
+            // Parts go before new jobs, so a job under way finishes first.
+            for (let part = 0; part < parts.length; part++) await this.boss.send(QUEUE, { jobId: job.id, part } satisfies Delivery, { priority: 1, retryLimit: job.maxAttempts + 10, db: bossDb(db) });
+          }),
+        );
+      },
+    };
+    return runLeased(
+      splitting,
+      async (context) => {
+        plan = await splitter.split(job).catch(() => null);
+        if (plan !== null && plan.parts.length > 1) return null;
+        plan = null;
+        return handler(job, context);
+      },
+      settings,
+      stop,
+    );
+  }
+
+  /** Runs part `index` of a split job; the last part done hands the job back to the queue to be merged. */
+  async #runPart(jobId: string, index: number, splitter: JobSplitter | undefined, settings: RunSettings, stop: AbortSignal): Promise<RunOutcome | undefined> {
+    // A worker that cannot run parts hands the delivery back for another one.
+    if (!splitter) throw new Error("this worker runs no parts of split jobs");
+    const parts = this.storage.jobs.parts;
+    const started = await parts.start(jobId, index, settings.worker, settings.leaseMs);
+    if (started.outcome !== "taken") return undefined;
+    const job = await this.storage.jobs.byId(jobId);
+    if (!job) return undefined;
+    const lease: Lease = {
+      heartbeat: (progress) => parts.heartbeat(jobId, index, settings.worker, settings.leaseMs, progress),
+      complete: async (text) => {
+        const r = await parts.complete(jobId, index, text, async (db) => {
+          // Merging comes before parts and new jobs.
+          await this.boss.send(QUEUE, { jobId } satisfies Delivery, { priority: 2, retryLimit: job.maxAttempts + 10, db: bossDb(db) });
+        });
+        return r.ok ? ok(r.value === "stored" || r.value === "last") : r;
+      },
+      finish: (outcome) => parts.finish(jobId, index, settings.worker, outcome),
+    };
+    return runLeased(lease, (context) => splitter.runPart(job, started.part, context), settings, stop);
+  }
+
+  async #merge(job: Job, splitter: JobSplitter | undefined, context: JobContext): Promise<unknown> {
+    if (!splitter) throw new Error("this worker cannot merge the parts of a split job");
+    const results = await this.storage.jobs.parts.results(job.id);
+    if (results === null) throw new Error("the job's parts are not all done");
+    return splitter.merge(job, results, context);
   }
 
   async close(): Promise<void> {

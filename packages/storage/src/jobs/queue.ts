@@ -7,6 +7,7 @@
  */
 import type { StoreResult } from "../result.js";
 import type { Actor, Job } from "../types.js";
+import type { PartSpec } from "./job-parts.js";
 import type { JobFilter, JobRequest, WatchOptions } from "./job-store.js";
 
 export interface JobContext {
@@ -19,11 +20,38 @@ export interface JobContext {
 /** Runs one job and returns its result (JSON-serialisable); throwing fails the job with the error's message. */
 export type JobHandler = (job: Job, context: JobContext) => Promise<unknown>;
 
+/** One part of a split job, as a worker gets it. */
+export interface JobPart {
+  /** From 0. */
+  readonly index: number;
+  readonly count: number;
+  /** What the splitter said the part covers. */
+  readonly spec: unknown;
+}
+
+/**
+ * How long jobs are shared by several workers (the pg-boss queue; the in-process
+ * queue runs every job whole). A job the splitter splits runs as parts that any
+ * worker takes; each part's result is stored once, and the job's result is the merge
+ * of its parts' results, which must equal what the handler would return for the
+ * whole job.
+ */
+export interface JobSplitter {
+  /** The parts of `job` (what each covers, as JSON, and its size in `unit`), or null to run it whole. Called by the worker that takes the job. */
+  split(job: Job): Promise<{ readonly parts: readonly PartSpec[]; readonly unit: string } | null>;
+  /** Runs one part; its result must be JSON-serialisable. Progress is the part's own (0..1). */
+  runPart(job: Job, part: JobPart, context: JobContext): Promise<unknown>;
+  /** The job's result from its parts' results, in part order. */
+  merge(job: Job, results: readonly unknown[], context: JobContext): Promise<unknown>;
+}
+
 export interface WorkOptions {
   /** Jobs this worker runs at once. Default 1. */
   readonly concurrency?: number;
   /** A name for this worker in the jobs table (default: host name, process id and a random suffix). */
   readonly workerId?: string;
+  /** Splits jobs into parts other workers can take (the pg-boss queue only). */
+  readonly split?: JobSplitter;
 }
 
 export interface StopOptions {

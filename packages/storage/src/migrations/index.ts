@@ -8,11 +8,13 @@ import { Migrator, type Kysely, type Migration } from "kysely";
 import type { Engine } from "../types.js";
 import { initial } from "./0001-initial.js";
 import { invitationsAndAdmins } from "./0002-invitations-admins.js";
+import { jobParts } from "./0003-job-parts.js";
 
 export function migrations(engine: Engine): Record<string, Migration> {
   return {
     "0001-initial": initial(engine),
     "0002-invitations-admins": invitationsAndAdmins(),
+    "0003-job-parts": jobParts(),
   };
 }
 

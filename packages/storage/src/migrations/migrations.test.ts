@@ -6,7 +6,7 @@ import { describeEngines } from "../testing/engines.js";
 import { LOCAL, seedScenario, value } from "../testing/fixtures.js";
 import { migrations } from "./index.js";
 
-const TABLES = ["analyses", "api_tokens", "audit_log", "invitations", "jobs", "login_attempts", "memberships", "revisions", "scenarios", "sessions", "users", "workspaces"];
+const TABLES = ["analyses", "api_tokens", "audit_log", "invitations", "job_parts", "jobs", "login_attempts", "memberships", "revisions", "scenarios", "sessions", "users", "workspaces"];
 
 describeEngines("migrations", (engine) => {
   it("creates every table on first open and records the migrations applied", async () => {

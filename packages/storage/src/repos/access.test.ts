@@ -26,7 +26,10 @@ describeEngines("users, sessions, API tokens, memberships, login attempts", (eng
     expect(await s.users.verifyCredentials("ana@example.org", "Correct horse")).toBeNull();
     expect(await s.users.verifyCredentials("nobody@example.org", "correct horse")).toBeNull();
     expect(await s.users.verifyCredentials("bot@example.org", "")).toBeNull();
+    expect(await s.users.checkPassword(ana.id, "correct horse")).toBe(true);
+    expect(await s.users.checkPassword(ana.id, "Correct horse")).toBe(false);
     value(await s.users.setPassword(ana.id, "battery staple", LOCAL));
+    expect(await s.users.checkPassword(ana.id, "correct horse")).toBe(false);
     expect(await s.users.verifyCredentials("ana@example.org", "correct horse")).toBeNull();
     expect((await s.users.verifyCredentials("ana@example.org", "battery staple"))?.id).toBe(ana.id);
     value(await s.users.disable(ana.id, LOCAL));
@@ -78,12 +81,20 @@ describeEngines("users, sessions, API tokens, memberships, login attempts", (eng
     expect(await s.sessions.authenticate(t1.token)).toBeNull();
     expect(await s.sessions.authenticate(t2.token)).toBeNull();
 
+    // A new password ends every session but the one that changed it, in the same transaction.
+    const [kept, other] = [value(await s.sessions.create(ana.id)), value(await s.sessions.create(ana.id))];
+    expect(value(await s.users.setPassword(ana.id, "battery staple", LOCAL, { keepSession: kept.session.id })).sessionsEnded).toBe(1);
+    expect(await s.sessions.authenticate(kept.token)).not.toBeNull();
+    expect(await s.sessions.authenticate(other.token)).toBeNull();
+    const audit = await s.audit.list({ workspaceId: null });
+    expect(audit.find((e) => e.action === "user.set-password")).toMatchObject({ objectId: ana.id, details: { sessionsEnded: 1 } });
+
     const t3 = value(await s.sessions.create(ana.id));
     value(await s.users.disable(ana.id, LOCAL));
     expect(await s.sessions.authenticate(t3.token)).toBeNull();
     expect(error(await s.sessions.create(ana.id)).code).toBe("not-found");
     clock.advance(8 * 24 * 3600_000);
-    expect(await s.sessions.prune(clock.now())).toBe(5);
+    expect(await s.sessions.prune(clock.now())).toBe(7);
   });
 
   it("keeps API tokens hashed, records their last use, lets only their owner revoke them, and honours expiry", async () => {

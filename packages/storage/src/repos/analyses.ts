@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { Kysely, Selectable } from "kysely";
 import { atomically, isoNow, type Context } from "../context.js";
 import { optionsHash } from "../crypto/hash.js";
+import { Prepared } from "../prepared.js";
 import { invalid, notFound, ok, type StoreResult } from "../result.js";
 import type { AnalysesTable, Schema } from "../schema.js";
 import type { Analysis } from "../types.js";
@@ -52,21 +53,27 @@ export class Analyses {
 
   /** The result of the newest revision that has one of this kind (any options). */
   async latest(workspaceId: string, scenarioId: string, kind: string): Promise<StoreResult<Analysis>> {
-    const row = await this.ctx.db
-      .selectFrom("analyses")
-      .innerJoin("revisions", "revisions.id", "analyses.revision_id")
-      .selectAll("analyses")
-      .select("revisions.number")
-      .where("analyses.workspace_id", "=", workspaceId)
-      .where("analyses.scenario_id", "=", scenarioId)
-      .where("analyses.kind", "=", kind)
-      .orderBy("revisions.number", "desc")
-      .orderBy("analyses.created_at", "desc")
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return ok(toAnalysis(row, row.number));
+    const head = await this.latestHead(workspaceId, scenarioId, kind);
+    if (!head.ok) return head;
+    const result = await this.resultOf(head.value.id);
+    return result === null ? notFound("analysis", head.value.id) : ok({ ...head.value, result });
+  }
+
+  /**
+   * `latest` without the result text: what a reader needs to decide whether the
+   * result it holds (by analysis id; results never change) is still the latest.
+   */
+  async latestHead(workspaceId: string, scenarioId: string, kind: string): Promise<StoreResult<AnalysisHead>> {
+    const row = await LATEST_HEAD.first(this.ctx, workspaceId, scenarioId, kind);
+    if (row) return ok(toHead(row, row.number));
     const scenario = await this.scenarios.get(workspaceId, scenarioId);
     return scenario.ok ? notFound("analysis", `${scenarioId}/${kind}`) : scenario;
+  }
+
+  /** A stored result's JSON text by the analysis's id, or null. */
+  async resultOf(analysisId: string): Promise<string | null> {
+    const row = await this.ctx.db.selectFrom("analyses").select("result").where("id", "=", analysisId).executeTakeFirst();
+    return row?.result ?? null;
   }
 }
 
@@ -114,6 +121,37 @@ export async function storeOnce(ctx: Context, db: Kysely<Schema>, a: AnalysisRow
     .executeTakeFirstOrThrow();
   return ok({ analysis: toAnalysis(row, a.revision), stored: Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1 });
 }
+
+/** An analysis without its result. */
+export type AnalysisHead = Omit<Analysis, "result">;
+
+const HEAD_COLUMNS = ["id", "workspace_id", "scenario_id", "revision_id", "kind", "options_hash", "job_id", "created_at"] as const;
+
+const LATEST_HEAD = new Prepared(3, (db, [workspaceId, scenarioId, kind]) =>
+  db
+    .selectFrom("analyses")
+    .innerJoin("revisions", "revisions.id", "analyses.revision_id")
+    .select(HEAD_COLUMNS.map((c) => `analyses.${c}` as const))
+    .select("revisions.number")
+    .where("analyses.workspace_id", "=", workspaceId!)
+    .where("analyses.scenario_id", "=", scenarioId!)
+    .where("analyses.kind", "=", kind!)
+    .orderBy("revisions.number", "desc")
+    .orderBy("analyses.created_at", "desc")
+    .limit(1),
+);
+
+const toHead = (r: Omit<Selectable<AnalysesTable>, "result">, revision: number): AnalysisHead => ({
+  id: r.id,
+  workspaceId: r.workspace_id,
+  scenarioId: r.scenario_id,
+  revisionId: r.revision_id,
+  revision,
+  kind: r.kind,
+  optionsHash: r.options_hash,
+  jobId: r.job_id,
+  createdAt: r.created_at,
+});
 
 const toAnalysis = (r: Selectable<AnalysesTable>, revision: number): Analysis => ({
   id: r.id,

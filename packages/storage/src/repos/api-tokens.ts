@@ -6,11 +6,14 @@
 import { randomUUID } from "node:crypto";
 import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { hashSecret, newSecret } from "../crypto/hash.js";
+import type { Kysely } from "kysely";
+import { Prepared } from "../prepared.js";
 import { invalid, notFound, ok, type StoreResult } from "../result.js";
-import type { ApiTokensTable } from "../schema.js";
-import type { Actor, ApiToken, User } from "../types.js";
+import type { ApiTokensTable, Schema } from "../schema.js";
+import type { Actor, ApiToken, Role } from "../types.js";
 import { checkName } from "../validate.js";
-import { JOINED_USER_COLUMNS, joinedUser } from "./users.js";
+import type { Authenticated } from "./sessions.js";
+import { JOINED_USER_COLUMNS, joinedUser, roleInWorkspace } from "./users.js";
 
 /** `lastUsedAt` is written at most this often. */
 const TOUCH_EVERY_MS = 60_000;
@@ -41,15 +44,10 @@ export class ApiTokens {
     });
   }
 
-  /** The token's record and user, or null if unknown, revoked, expired, or its user disabled. Records the use. */
-  async authenticate(token: string): Promise<{ apiToken: ApiToken; user: User } | null> {
-    const row = await this.ctx.db
-      .selectFrom("api_tokens")
-      .innerJoin("users", "users.id", "api_tokens.user_id")
-      .selectAll("api_tokens")
-      .select(JOINED_USER_COLUMNS)
-      .where("api_tokens.token_hash", "=", hashSecret(token))
-      .executeTakeFirst();
+  /** The token's record and user, or null if unknown, revoked, expired, or its user disabled. Records the use. With `workspaceId`, also the role there, as for sessions. */
+  async authenticate(token: string, workspaceId?: string): Promise<({ apiToken: ApiToken } & Authenticated) | null> {
+    const hash = hashSecret(token);
+    const row = await (workspaceId === undefined ? BY_TOKEN.first(this.ctx, hash) : BY_TOKEN_IN.first(this.ctx, hash, workspaceId));
     const now = this.ctx.now();
     if (!row || row.revoked_at !== null || row.disabled_at !== null || (row.expires_at !== null && row.expires_at <= now.toISOString())) return null;
     let lastUsed = row.last_used_at;
@@ -57,7 +55,8 @@ export class ApiTokens {
       lastUsed = now.toISOString();
       await this.ctx.db.updateTable("api_tokens").set({ last_used_at: lastUsed }).where("id", "=", row.id).execute();
     }
-    return { apiToken: toApiToken({ ...row, last_used_at: lastUsed }), user: joinedUser(row) };
+    const { workspace_role, ...apiToken } = row;
+    return { apiToken: toApiToken({ ...apiToken, last_used_at: lastUsed }), user: joinedUser(row), ...(workspaceId !== undefined ? { role: { workspaceId, role: (workspace_role as Role | null) ?? null } } : {}) };
   }
 
   /** The user's tokens (without secrets), newest first. */
@@ -78,6 +77,17 @@ export class ApiTokens {
     });
   }
 }
+
+const byToken = (db: Kysely<Schema>, hash: string, workspaceId: string | undefined) =>
+  db
+    .selectFrom("api_tokens")
+    .innerJoin("users", "users.id", "api_tokens.user_id")
+    .selectAll("api_tokens")
+    .select(JOINED_USER_COLUMNS)
+    .select(roleInWorkspace("api_tokens.user_id", workspaceId))
+    .where("api_tokens.token_hash", "=", hash);
+const BY_TOKEN = new Prepared(1, (db, [hash]) => byToken(db, hash!, undefined));
+const BY_TOKEN_IN = new Prepared(2, (db, [hash, workspaceId]) => byToken(db, hash!, workspaceId!));
 
 const toApiToken = (r: ApiTokensTable): ApiToken => ({
   id: r.id,

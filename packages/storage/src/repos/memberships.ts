@@ -21,12 +21,7 @@ export class Memberships {
 
   /** The role `userId` has in the workspace, if at least `need`. */
   async authorize(workspaceId: string, userId: string, need: Role): Promise<StoreResult<Role>> {
-    const have = await this.roleOf(workspaceId, userId);
-    if (have === null) return notFound("workspace", workspaceId);
-    if (!roleAllows(have, need)) {
-      return err({ code: "forbidden", workspaceId, need, have, message: `this needs the ${need} role in the workspace; you are ${have === "viewer" ? "a" : "an"} ${have}` });
-    }
-    return ok(have);
+    return decideAccess(workspaceId, await this.roleOf(workspaceId, userId), need);
   }
 
   roleOf(workspaceId: string, userId: string): Promise<Role | null> {
@@ -84,6 +79,15 @@ export class Memberships {
     if (this.ctx.engine === "postgres") q = q.forUpdate();
     return (await q.execute()).length;
   }
+}
+
+/** The answer of `authorize` for a role already read (null: not a member): the role if it is at least `need`. */
+export function decideAccess(workspaceId: string, have: Role | null, need: Role): StoreResult<Role> {
+  if (have === null) return notFound("workspace", workspaceId);
+  if (!roleAllows(have, need)) {
+    return err({ code: "forbidden", workspaceId, need, have, message: `this needs the ${need} role in the workspace; you are ${have === "viewer" ? "a" : "an"} ${have}` });
+  }
+  return ok(have);
 }
 
 async function roleIn(db: Kysely<Schema>, workspaceId: string, userId: string): Promise<Role | null> {

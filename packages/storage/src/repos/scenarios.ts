@@ -13,6 +13,7 @@ import type { Kysely } from "kysely";
 import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { sha256Hex } from "../crypto/hash.js";
 import { textDiff, type TextDiff } from "../diff.js";
+import { Prepared } from "../prepared.js";
 import { err, notFound, ok, type StoreResult } from "../result.js";
 import type { RevisionsTable, Schema, ScenariosTable } from "../schema.js";
 import type { Actor, Revision, RevisionSummary, Scenario, ScenarioFormat } from "../types.js";
@@ -58,6 +59,16 @@ export interface Comparison<S = never> {
 /** Which revision: a number, or the head. */
 export type RevisionRef = number | "head";
 
+const HEAD = new Prepared(2, (db, [scenarioId, workspaceId]) =>
+  db
+    .selectFrom("scenarios")
+    .innerJoin("revisions", (join) => join.onRef("revisions.scenario_id", "=", "scenarios.id").onRef("revisions.number", "=", "scenarios.head_revision"))
+    .selectAll("scenarios")
+    .select("revisions.id as revision_id")
+    .where("scenarios.id", "=", scenarioId!)
+    .where("scenarios.workspace_id", "=", workspaceId!),
+);
+
 const SUMMARY_COLUMNS = ["id", "scenario_id", "number", "format", "author_id", "message", "created_at", "content_hash", "size", "restored_from"] as const;
 
 export class Scenarios {
@@ -83,6 +94,12 @@ export class Scenarios {
   async get(workspaceId: string, scenarioId: string): Promise<StoreResult<Scenario>> {
     const row = await this.ctx.db.selectFrom("scenarios").selectAll().where("id", "=", scenarioId).where("workspace_id", "=", workspaceId).executeTakeFirst();
     return row ? ok(toScenario(row)) : notFound("scenario", scenarioId);
+  }
+
+  /** The scenario and the id of its head revision, in one query: a reader holding that revision (revisions never change) needs nothing more. */
+  async head(workspaceId: string, scenarioId: string): Promise<StoreResult<{ scenario: Scenario; revisionId: string }>> {
+    const row = await HEAD.first(this.ctx, scenarioId, workspaceId);
+    return row ? ok({ scenario: toScenario(row), revisionId: row.revision_id }) : notFound("scenario", scenarioId);
   }
 
   /** The workspace's scenarios, most recently changed first. */

@@ -5,10 +5,18 @@
 import { randomUUID } from "node:crypto";
 import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { hashSecret, newSecret } from "../crypto/hash.js";
+import type { Kysely } from "kysely";
+import { Prepared } from "../prepared.js";
 import { notFound, ok, type StoreResult } from "../result.js";
-import type { SessionsTable } from "../schema.js";
-import type { Actor, Session, User } from "../types.js";
-import { JOINED_USER_COLUMNS, joinedUser } from "./users.js";
+import type { Schema, SessionsTable } from "../schema.js";
+import type { Actor, Role, Session, User } from "../types.js";
+import { JOINED_USER_COLUMNS, joinedUser, roleInWorkspace } from "./users.js";
+
+/** Who a session or API token belongs to, and — when a workspace was named — their role there (null: not a member), read with the same query. */
+export interface Authenticated {
+  readonly user: User;
+  readonly role?: { readonly workspaceId: string; readonly role: Role | null };
+}
 
 export interface SessionOptions {
   /** Lifetime from creation. Default 7 days. */
@@ -43,15 +51,13 @@ export class Sessions {
     });
   }
 
-  /** The session and its user for a token, or null if the token is unknown, expired, revoked, or its user disabled. */
-  async authenticate(token: string): Promise<{ session: Session; user: User } | null> {
-    const row = await this.ctx.db
-      .selectFrom("sessions")
-      .innerJoin("users", "users.id", "sessions.user_id")
-      .selectAll("sessions")
-      .select(JOINED_USER_COLUMNS)
-      .where("sessions.token_hash", "=", hashSecret(token))
-      .executeTakeFirst();
+  /**
+   * The session and its user for a token, or null if the token is unknown, expired, revoked, or its user disabled.
+   * With `workspaceId`, also the user's role there, in the same query (a request's login and access check cost one round trip).
+   */
+  async authenticate(token: string, workspaceId?: string): Promise<({ session: Session } & Authenticated) | null> {
+    const hash = hashSecret(token);
+    const row = await (workspaceId === undefined ? BY_TOKEN.first(this.ctx, hash) : BY_TOKEN_IN.first(this.ctx, hash, workspaceId));
     const now = this.ctx.now();
     if (!row || row.revoked_at !== null || row.disabled_at !== null || row.expires_at <= now.toISOString()) return null;
     let lastSeen = row.last_seen_at;
@@ -59,7 +65,8 @@ export class Sessions {
       lastSeen = now.toISOString();
       await this.ctx.db.updateTable("sessions").set({ last_seen_at: lastSeen }).where("id", "=", row.id).execute();
     }
-    return { session: toSession({ ...row, last_seen_at: lastSeen }), user: joinedUser(row) };
+    const { workspace_role, ...session } = row;
+    return { session: toSession({ ...session, last_seen_at: lastSeen }), user: joinedUser(row), ...(workspaceId !== undefined ? { role: { workspaceId, role: (workspace_role as Role | null) ?? null } } : {}) };
   }
 
   /** Ends the session of this token (logout). Unknown tokens are ignored. */
@@ -88,5 +95,16 @@ export class Sessions {
     return Number(res.numDeletedRows);
   }
 }
+
+const byToken = (db: Kysely<Schema>, hash: string, workspaceId: string | undefined) =>
+  db
+    .selectFrom("sessions")
+    .innerJoin("users", "users.id", "sessions.user_id")
+    .selectAll("sessions")
+    .select(JOINED_USER_COLUMNS)
+    .select(roleInWorkspace("sessions.user_id", workspaceId))
+    .where("sessions.token_hash", "=", hash);
+const BY_TOKEN = new Prepared(1, (db, [hash]) => byToken(db, hash!, undefined));
+const BY_TOKEN_IN = new Prepared(2, (db, [hash, workspaceId]) => byToken(db, hash!, workspaceId!));
 
 const toSession = (r: SessionsTable): Session => ({ id: r.id, userId: r.user_id, createdAt: r.created_at, expiresAt: r.expires_at, lastSeenAt: r.last_seen_at });

@@ -1,5 +1,6 @@
 /** People who can log in (team mode). Passwords are stored only as scrypt hashes (crypto/passwords.ts). */
 import { randomUUID } from "node:crypto";
+import { sql, type AliasedRawBuilder } from "kysely";
 import { atomically, isoNow, writeAudit, type Context } from "../context.js";
 import { DEFAULT_SCRYPT_COST, hashPassword, needsRehash, verifyPassword, type ScryptCost } from "../crypto/passwords.js";
 import { duplicate, notFound, ok, type StoreResult } from "../result.js";
@@ -84,15 +85,35 @@ export class Users {
     return toUser(row);
   }
 
-  async setPassword(userId: string, password: string, by: Actor): Promise<StoreResult<User>> {
+  /** Whether `password` is this user's (false for a user without one, or disabled). Costs one scrypt either way. */
+  async checkPassword(userId: string, password: string): Promise<boolean> {
+    const row = await this.ctx.db.selectFrom("users").select(["password_hash", "disabled_at"]).where("id", "=", userId).executeTakeFirst();
+    if (!row || row.password_hash === null) {
+      await verifyPassword(password, await this.decoy());
+      return false;
+    }
+    return (await verifyPassword(password, row.password_hash)) && row.disabled_at === null;
+  }
+
+  /**
+   * A new password, and every live session of the user ended (except `keepSession`,
+   * the session of a user who changes their own) in the same transaction, so a
+   * session opened with the old password cannot outlive it. API tokens stay: they
+   * do not come from the password, and their owner sees and revokes them.
+   */
+  async setPassword(userId: string, password: string, by: Actor, options: { readonly keepSession?: string; readonly action?: "user.set-password" | "user.change-password" | "user.reset-password" } = {}): Promise<StoreResult<{ user: User; sessionsEnded: number }>> {
     const checked = checkPassword(password);
     if (!checked.ok) return checked;
     const hash = await hashPassword(checked.value, this.cost);
     return atomically(this.ctx, async (db) => {
       const row = await db.updateTable("users").set({ password_hash: hash }).where("id", "=", userId).returningAll().executeTakeFirst();
       if (!row) return notFound("user", userId);
-      await writeAudit(this.ctx, db, by, { workspaceId: null, action: "user.set-password", objectType: "user", objectId: userId });
-      return ok(toUser(row));
+      const now = isoNow(this.ctx);
+      let ended = db.updateTable("sessions").set({ revoked_at: now }).where("user_id", "=", userId).where("revoked_at", "is", null).where("expires_at", ">", now);
+      if (options.keepSession !== undefined) ended = ended.where("id", "!=", options.keepSession);
+      const sessionsEnded = Number((await ended.executeTakeFirst()).numUpdatedRows);
+      await writeAudit(this.ctx, db, by, { workspaceId: null, action: options.action ?? "user.set-password", objectType: "user", objectId: userId, details: { sessionsEnded } });
+      return ok({ user: toUser(row), sessionsEnded });
     });
   }
 
@@ -127,3 +148,9 @@ export const joinedUser = (r: { user_id: string; email: string; display_name: st
   disabledAt: r.disabled_at,
   admin: Number(r.admin) === 1,
 });
+
+/** The role of the row's user in `workspaceId` as a `workspace_role` column (null: not a member, or no workspace asked about). */
+export function roleInWorkspace(userIdColumn: "sessions.user_id" | "api_tokens.user_id", workspaceId: string | undefined): AliasedRawBuilder<string | null, "workspace_role"> {
+  if (workspaceId === undefined) return sql<string | null>`null`.as("workspace_role");
+  return sql<string | null>`(select memberships.role from memberships where memberships.workspace_id = ${workspaceId} and memberships.user_id = ${sql.ref(userIdColumn)})`.as("workspace_role");
+}
