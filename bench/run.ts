@@ -47,8 +47,6 @@ const GROUPS: readonly Group[] = [
 /** Targets no script measures yet: listed so the table says so instead of leaving them out. */
 const NOT_MEASURED: readonly { issue: number; name: string; why: string }[] = [
   { issue: 16, name: "2^24 states ≤ 25 s and ≤ 3 GB, every output mode", why: "too heavy for one bench run here: CONCORD_BENCH_MAX_BITS=24 (engine), and `concord analyze`, `--json`, `report` on a generated 24-option model by hand" },
-  { issue: 16, name: "14-option model ≥ 1,000× faster than gmcr-py", why: "gmcr-py is not installed here" },
-  { issue: 16, name: "analyze --json peak memory at 2^22 ≤ 2× the engine's", why: "no script yet (by hand at 2^20: whole process 356 MiB, the engine alone 424 MiB)" },
 ];
 
 const RESULTS = "bench/results/latest.json";

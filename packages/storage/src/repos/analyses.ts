@@ -153,15 +153,4 @@ const toHead = (r: Omit<Selectable<AnalysesTable>, "result">, revision: number):
   createdAt: r.created_at,
 });
 
-const toAnalysis = (r: Selectable<AnalysesTable>, revision: number): Analysis => ({
-  id: r.id,
-  workspaceId: r.workspace_id,
-  scenarioId: r.scenario_id,
-  revisionId: r.revision_id,
-  revision,
-  kind: r.kind,
-  optionsHash: r.options_hash,
-  result: r.result,
-  jobId: r.job_id,
-  createdAt: r.created_at,
-});
+const toAnalysis = (r: Selectable<AnalysesTable>, revision: number): Analysis => ({ ...toHead(r, revision), result: r.result });
